@@ -1,0 +1,66 @@
+# Shared steps of the studio's scripts: install what is missing (registries only) and build the site.
+# Sourced by .ci/serve and .ci/run; every step is idempotent and cheap when already done.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Compiled crates live outside the clone, so a fresh clone on the same machine reuses them.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/audiobook-studio/target}"
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$ROOT/end2end/node_modules/.bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+install_system_packages() {
+  local missing=()
+  for pair in chromium:chromium espeak-ng:espeak-ng pg_ctlcluster:postgresql; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    step "apt-get install ${missing[*]}"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+install_rust_tools() {
+  rustup target list --installed | grep -q wasm32-unknown-unknown \
+    || { step "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    # No --locked: its lock file pins a crate missing from the registry index (see README).
+    step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+install_node_packages() {
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ ! -d "$ROOT/end2end/node_modules/binaryen" ]; then
+    step "npm ci (Playwright and binaryen's wasm-opt, from the npm registry)"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# build_site debug|release: the hydrate bundle into target/site/pkg and the server binary.
+build_site() {
+  local mode="$1" site="$CARGO_TARGET_DIR/site"
+  mkdir -p "$site/pkg"
+  if [ "$mode" = release ]; then
+    step "build the browser bundle (wasm, release)"
+    cargo build -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
+    wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name studio \
+      "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/app.wasm"
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      "$site/pkg/studio_bg.wasm" -o "$site/pkg/studio_bg.wasm"
+    step "build the server (release)"
+    cargo build -p server --release
+  else
+    step "build the browser bundle (wasm, debug)"
+    cargo build -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
+    wasm-bindgen --target web --no-typescript --out-dir "$site/pkg" --out-name studio \
+      "$CARGO_TARGET_DIR/wasm32-unknown-unknown/debug/app.wasm"
+    step "build the server (debug)"
+    cargo build -p server
+  fi
+  cp "$ROOT/style/main.css" "$site/pkg/studio.css"
+  cp -r "$ROOT/public/." "$site/"
+}

@@ -1,0 +1,132 @@
+//! The `PlanStore` port: what the server functions need from storage, declared here and
+//! implemented by the `server` crate. One method is one use case and one transaction.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use leptos::prelude::*;
+use shared::{ChapterText, Segment, SegmentError};
+
+use crate::{
+    error::AppError,
+    model::{ChapterId, ChapterPlan, ChapterSummary, ProjectId, ProjectSummary},
+};
+
+/// Why the store refused or failed a use case.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The row asked for does not exist.
+    #[error("not found")]
+    NotFound,
+    /// The plan was saved by someone else since `expected` was loaded.
+    #[error("version conflict: expected {expected}, stored {current}")]
+    Conflict {
+        /// The version the caller had.
+        expected: i64,
+        /// The version stored now.
+        current: i64,
+    },
+    /// A domain rule refused the data.
+    #[error(transparent)]
+    Rule(#[from] SegmentError),
+    /// The database or something below it failed.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Storage of projects, chapters and chapter plans.
+#[async_trait]
+pub trait PlanStore: Send + Sync + 'static {
+    /// Every project, by name.
+    async fn list_projects(&self) -> Result<Vec<ProjectSummary>, StoreError>;
+
+    /// Adds a chapter at the end of a project.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn add_chapter(
+        &self,
+        project: ProjectId,
+        title: String,
+        text: ChapterText,
+    ) -> Result<ChapterId, StoreError>;
+
+    /// The chapters of a project in book order, with their status.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn list_chapters(&self, project: ProjectId) -> Result<Vec<ChapterSummary>, StoreError>;
+
+    /// A chapter's text and stored plan (no segments when none was generated).
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown chapter.
+    async fn load_plan(&self, chapter: ChapterId) -> Result<ChapterPlan, StoreError>;
+
+    /// Segments the chapter with the project's limits and stores the result as a new version,
+    /// replacing any plan stored at `expected_version`.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when the stored version is not `expected_version`.
+    async fn generate_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+    ) -> Result<ChapterPlan, StoreError>;
+
+    /// Replaces the plan stored at `expected_version` by `segments`, after validating every
+    /// segment against the chapter text; returns the new version.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` for a stale version; `Rule` with the first invalid segment.
+    async fn save_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+        segments: Vec<Segment>,
+    ) -> Result<i64, StoreError>;
+
+    /// Marks a planned chapter complete, or not.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown chapter or one with no plan.
+    async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError>;
+}
+
+/// The store provided to this request by the server.
+///
+/// # Errors
+/// `AppError::Internal` when the server did not provide one (a wiring bug).
+pub fn use_plan_store() -> Result<Arc<dyn PlanStore>, AppError> {
+    use_context::<Arc<dyn PlanStore>>().ok_or_else(|| {
+        tracing::error!("no PlanStore in context");
+        AppError::Internal
+    })
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        let app = match err {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict { current, .. } => AppError::Conflict {
+                current_version: current,
+            },
+            StoreError::Rule(rule) => AppError::Invalid(rule),
+            StoreError::Internal(err) => {
+                tracing::error!(error = ?err, "store failed");
+                AppError::Internal
+            }
+        };
+        set_status(&app);
+        app
+    }
+}
+
+/// Sets the HTTP status of the current server-function response to match `err`.
+pub fn set_status(err: &AppError) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(err.status()) {
+            response.set_status(status);
+        }
+    }
+}

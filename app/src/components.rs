@@ -1,0 +1,14 @@
+//! Reusable views. Leaf components take values, signals and callbacks; only `PlanWorkspace`
+//! owns client state (the plan under edit) and talks to the server, for autosave.
+
+mod chapter_selector;
+mod error_view;
+mod plan_workspace;
+mod segment_editor;
+mod segment_table;
+
+pub use chapter_selector::ChapterSelector;
+pub use error_view::ErrorView;
+pub use plan_workspace::{PlanWorkspace, SaveState};
+pub use segment_editor::SegmentEditor;
+pub use segment_table::{Row, SegmentTable};

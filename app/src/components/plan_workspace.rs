@@ -1,0 +1,421 @@
+//! `PlanWorkspace`: owns the plan under edit in the browser. Every edit runs in WASM through
+//! `shared` with no round trip; autosave sends the plan ~2 s after the last change, when the tab is
+//! hidden, and again after a failure. A stale save is a conflict to resolve, never an overwrite.
+
+use std::sync::Arc;
+
+use leptos::{ev, html::Textarea, prelude::*, task::spawn_local};
+use shared::{offset::char_offset_from_utf16, Edit, SegmentId};
+
+use super::{
+    segment_editor::EditorActions, segment_table::Row, SegmentEditor, SegmentTable,
+};
+use crate::{
+    api::{
+        chapters::set_chapter_complete,
+        plans::{generate_plan, save_plan},
+    },
+    editor::EditorState,
+    error::AppError,
+    model::ChapterPlan,
+};
+
+/// Milliseconds of quiet before an autosave.
+const AUTOSAVE_MS: u64 = 2_000;
+/// Longest wait between retries of a failed save.
+const MAX_RETRY_MS: u64 = 30_000;
+
+/// Where the stored copy stands compared to the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is stored.
+    Saved,
+    /// Changes wait for the autosave.
+    Pending,
+    /// A save is in flight.
+    Saving,
+    /// The last save failed; it will be retried.
+    Failed(String),
+    /// Someone else saved first; the page must reload.
+    Conflict,
+}
+
+/// The plan editor for one chapter: toolbar, segment table and segment editor.
+#[component]
+pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoView {
+    let chapter_id = plan.chapter_id;
+    let chapter_text: Arc<str> = Arc::from(plan.text.as_str());
+    let limits = plan.limits.clone();
+    let first = plan.segments.first().map(|s| s.id);
+    let state = RwSignal::new(EditorState::new(chapter_text.clone(), limits.clone(), plan.segments));
+    let version = RwSignal::new(plan.version);
+    let complete = RwSignal::new(plan.complete);
+    let selected = RwSignal::new(first);
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let notice = RwSignal::new(None::<String>);
+    let save_state = RwSignal::new(SaveState::Saved);
+    let saved_revision = StoredValue::new(0_u64);
+    let failures = StoredValue::new(0_u32);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let save_due = RwSignal::new(0_u64);
+    let textarea = NodeRef::<Textarea>::new();
+
+    let schedule_save = move |delay_ms: u64| {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || save_due.update(|n| *n += 1),
+            std::time::Duration::from_millis(delay_ms),
+        )
+        .ok();
+        timer.set_value(handle);
+    };
+
+    let save = move || {
+        let busy = matches!(save_state.get_untracked(), SaveState::Saving | SaveState::Conflict);
+        let (segments, revision) = state.with_untracked(|s| (s.segments().to_vec(), s.revision()));
+        if busy || revision == saved_revision.get_value() {
+            return;
+        }
+        save_state.set(SaveState::Saving);
+        let base = version.get_untracked();
+        spawn_local(async move {
+            match save_plan(chapter_id, base, segments).await {
+                Ok(new_version) => {
+                    version.set(new_version);
+                    saved_revision.set_value(revision);
+                    failures.set_value(0);
+                    if state.with_untracked(|s| s.revision()) == revision {
+                        save_state.set(SaveState::Saved);
+                    } else {
+                        save_state.set(SaveState::Pending);
+                        schedule_save(AUTOSAVE_MS);
+                    }
+                }
+                Err(AppError::Conflict { .. }) => save_state.set(SaveState::Conflict),
+                Err(err) => {
+                    let tries = failures.get_value() + 1;
+                    failures.set_value(tries);
+                    save_state.set(SaveState::Failed(err.to_string()));
+                    let delay = (AUTOSAVE_MS << tries.min(4)).min(MAX_RETRY_MS);
+                    schedule_save(delay);
+                }
+            }
+        });
+    };
+    Effect::watch(move || save_due.get(), move |_, _, _| save(), false);
+
+    // Any change of the plan (edit, undo, redo) arms the autosave.
+    Effect::new(move |_| {
+        let revision = state.with(|s| s.revision());
+        if revision != saved_revision.get_value()
+            && !matches!(save_state.get_untracked(), SaveState::Conflict | SaveState::Saving)
+        {
+            save_state.set(SaveState::Pending);
+            schedule_save(AUTOSAVE_MS);
+        }
+    });
+
+    let apply = move |edit: Edit| {
+        let result = state.try_update(|s| s.apply(&edit)).unwrap_or(Ok(()));
+        notice.set(result.err().map(|err| err.to_string()));
+    };
+    let current = move || selected.get_untracked();
+    let actions = EditorActions {
+        edit: Callback::new(move |()| {
+            let Some(id) = current() else { return };
+            let text = state.with_untracked(|s| s.segment(id).map(|s| s.text.clone()));
+            if let Some(text) = text {
+                draft.set(text);
+                editing.set(true);
+                if let Some(area) = textarea.get_untracked() {
+                    let _ = area.focus();
+                }
+            }
+        }),
+        save: Callback::new(move |()| {
+            let Some(id) = current() else { return };
+            let before = state.with_untracked(|s| s.revision());
+            apply(Edit::EditText { id, text: draft.get_untracked() });
+            if state.with_untracked(|s| s.revision()) != before {
+                editing.set(false);
+            }
+        }),
+        cancel: Callback::new(move |()| {
+            editing.set(false);
+            notice.set(None);
+        }),
+        split: Callback::new(move |()| {
+            let Some(id) = current() else { return };
+            let cursor = textarea
+                .get_untracked()
+                .and_then(|area| area.selection_start().ok().flatten())
+                .unwrap_or(0) as usize;
+            if editing.get_untracked() {
+                apply(Edit::EditText { id, text: draft.get_untracked() });
+                editing.set(false);
+            }
+            let text = state.with_untracked(|s| s.segment(id).map(|s| s.text.clone()));
+            match text.map(|text| char_offset_from_utf16(&text, cursor)) {
+                Some(Ok(at)) => apply(Edit::Split { id, at }),
+                Some(Err(err)) => notice.set(Some(err.to_string())),
+                None => {}
+            }
+        }),
+        merge_previous: Callback::new(move |()| {
+            if let Some(id) = current() {
+                apply(Edit::MergePrevious { id });
+                let merged = state.with_untracked(|s| s.neighbour(Some(id), -1));
+                if state.with_untracked(|s| s.segment(id).is_none()) {
+                    selected.set(merged);
+                }
+            }
+        }),
+        merge_next: Callback::new(move |()| {
+            if let Some(id) = current() {
+                apply(Edit::MergeNext { id });
+            }
+        }),
+        delete: Callback::new(move |()| {
+            let Some(id) = current() else { return };
+            let next = state.with_untracked(|s| {
+                let after = s.neighbour(Some(id), 1);
+                if after == Some(id) { s.neighbour(Some(id), -1) } else { after }
+            });
+            apply(Edit::Delete { id });
+            if state.with_untracked(|s| s.segment(id).is_none()) {
+                selected.set(next);
+            }
+        }),
+        undo: Callback::new(move |()| {
+            state.update(|s| {
+                s.undo();
+            });
+            editing.set(false);
+            fix_selection(state, selected);
+        }),
+        redo: Callback::new(move |()| {
+            state.update(|s| {
+                s.redo();
+            });
+            editing.set(false);
+            fix_selection(state, selected);
+        }),
+    };
+
+    install_keyboard(state, selected, editing, complete.into(), actions);
+    install_flush_on_hide(save_due, save_state);
+
+    let rows = Memo::new(move |_| state.with(|s| s.segments().iter().map(Row::from).collect::<Vec<_>>()));
+    let segment = Signal::derive(move || {
+        let id = selected.get()?;
+        state.with(|s| s.segment(id).cloned())
+    });
+    let has_plan = move || state.with(|s| !s.segments().is_empty());
+    let summary = move || {
+        let count = state.with(|s| s.segments().len());
+        format!("{count} segments · version {}", version.get())
+    };
+
+    let generate = move |_| {
+        let replacing = state.with_untracked(|s| !s.segments().is_empty());
+        if replacing && !confirm("Generate a new plan? Your edits to this chapter's plan will be replaced.") {
+            return;
+        }
+        let text = chapter_text.clone();
+        let limits = limits.clone();
+        save_state.set(SaveState::Saving);
+        spawn_local(async move {
+            match generate_plan(chapter_id, version.get_untracked()).await {
+                Ok(fresh) => {
+                    version.set(fresh.version);
+                    selected.set(fresh.segments.first().map(|s| s.id));
+                    state.set(EditorState::new(text, limits, fresh.segments));
+                    saved_revision.set_value(0);
+                    save_state.set(SaveState::Saved);
+                    on_changed.run(());
+                }
+                Err(AppError::Conflict { .. }) => save_state.set(SaveState::Conflict),
+                Err(err) => save_state.set(SaveState::Failed(err.to_string())),
+            }
+        });
+    };
+    let toggle_complete = move |_| {
+        let wanted = !complete.get_untracked();
+        spawn_local(async move {
+            match set_chapter_complete(chapter_id, wanted).await {
+                Ok(()) => {
+                    complete.set(wanted);
+                    on_changed.run(());
+                }
+                Err(err) => notice.set(Some(err.to_string())),
+            }
+        });
+    };
+
+    view! {
+        <div class="workspace">
+            <div class="plan-bar">
+                <button on:click=generate disabled=move || complete.get()>
+                    {move || if has_plan() { "Regenerate plan" } else { "Generate plan" }}
+                </button>
+                <button on:click=toggle_complete disabled=move || !has_plan()>
+                    {move || if complete.get() { "Reopen chapter" } else { "Mark chapter complete" }}
+                </button>
+                <span class="muted">{summary}</span>
+                <SaveIndicator state=save_state.into() />
+            </div>
+            <p class="notice" role="alert">{move || notice.get()}</p>
+            <Show
+                when=has_plan
+                fallback=|| view! { <p>"No plan yet: generate one to cut this chapter into segments."</p> }
+            >
+                <div class="panes">
+                    <div class="table-pane">
+                        <SegmentTable
+                            rows
+                            selected=selected.into()
+                            on_select=Callback::new(move |id| {
+                                if !editing.get_untracked() {
+                                    selected.set(Some(id));
+                                }
+                            })
+                            on_toggle_flag=Callback::new(move |id| apply(Edit::ToggleRevision { id }))
+                        />
+                    </div>
+                    <SegmentEditor
+                        segment
+                        draft
+                        editing=editing.into()
+                        locked=complete.into()
+                        can_undo=Signal::derive(move || state.with(|s| s.can_undo()))
+                        can_redo=Signal::derive(move || state.with(|s| s.can_redo()))
+                        limits=limits_for_view(&state)
+                        textarea
+                        actions
+                    />
+                </div>
+            </Show>
+        </div>
+    }
+    .into_any()
+}
+
+/// The save state, as words and a data attribute for styles and tests.
+#[component]
+fn SaveIndicator(state: Signal<SaveState>) -> impl IntoView {
+    let text = move || match state.get() {
+        SaveState::Saved => "All changes saved".to_owned(),
+        SaveState::Pending => "Unsaved changes".to_owned(),
+        SaveState::Saving => "Saving…".to_owned(),
+        SaveState::Failed(reason) => format!("Save failed, retrying: {reason}"),
+        SaveState::Conflict => "Someone else changed this chapter".to_owned(),
+    };
+    let conflict = move || state.get() == SaveState::Conflict;
+    view! {
+        <span class="save-state" role="status">
+            {text}
+            <Show when=conflict>
+                " "
+                <a href="" rel="external">"Reload"</a>
+            </Show>
+        </span>
+    }
+}
+
+fn limits_for_view(state: &RwSignal<EditorState>) -> shared::EngineLimits {
+    state.with_untracked(|s| s.limits().clone())
+}
+
+/// Keeps the selection on an existing segment after undo or redo.
+fn fix_selection(state: RwSignal<EditorState>, selected: RwSignal<Option<SegmentId>>) {
+    let exists = selected
+        .get_untracked()
+        .is_some_and(|id| state.with_untracked(|s| s.segment(id).is_some()));
+    if !exists {
+        selected.set(state.with_untracked(|s| s.neighbour(None, 0)));
+    }
+}
+
+fn confirm(message: &str) -> bool {
+    window().confirm_with_message(message).unwrap_or(false)
+}
+
+/// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+fn install_keyboard(
+    state: RwSignal<EditorState>,
+    selected: RwSignal<Option<SegmentId>>,
+    editing: RwSignal<bool>,
+    locked: Signal<bool>,
+    actions: EditorActions,
+) {
+    let handle = window_event_listener(ev::keydown, move |ev| {
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let key = ev.key();
+        if editing.get_untracked() {
+            match key.as_str() {
+                "Escape" => actions.cancel.run(()),
+                "Enter" if ctrl => actions.save.run(()),
+                _ => return,
+            }
+            ev.prevent_default();
+            return;
+        }
+        if locked.get_untracked() || keeps_native_meaning(&ev) {
+            return;
+        }
+        match (key.as_str(), ctrl, ev.shift_key()) {
+            ("ArrowDown", false, _) | ("ArrowUp", false, _) => {
+                let step = if key == "ArrowDown" { 1 } else { -1 };
+                let next = state.with_untracked(|s| s.neighbour(selected.get_untracked(), step));
+                selected.set(next);
+                if let Some(id) = next {
+                    scroll_into_view(id);
+                }
+            }
+            ("Enter", false, _) => actions.edit.run(()),
+            ("z" | "Z", true, false) => actions.undo.run(()),
+            ("z" | "Z", true, true) | ("y", true, false) => actions.redo.run(()),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Keys typed into a form field keep their usual meaning (arrows move the text cursor), and so
+/// does Enter on a focused button or link (it activates it).
+fn keeps_native_meaning(ev: &ev::KeyboardEvent) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    let tag = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.tag_name())
+        .unwrap_or_default();
+    match tag.as_str() {
+        "TEXTAREA" | "INPUT" | "SELECT" => true,
+        "BUTTON" | "A" => ev.key() == "Enter" || ev.key() == " ",
+        _ => false,
+    }
+}
+
+fn scroll_into_view(id: SegmentId) {
+    if let Some(row) = document().get_element_by_id(&format!("seg-{id}")) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        row.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Saves at once when the tab is hidden, so switching away never strands an edit.
+fn install_flush_on_hide(save_due: RwSignal<u64>, save_state: RwSignal<SaveState>) {
+    let handle = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        if hidden && save_state.get_untracked() == SaveState::Pending {
+            save_due.update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

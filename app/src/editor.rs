@@ -1,0 +1,155 @@
+//! `EditorState`: the plan being edited in the browser, with its chapter text, limits and undo
+//! history. Plain Rust (no signals), so its behaviour is tested natively; the page wraps it in a signal.
+
+use std::sync::Arc;
+
+use shared::{Edit, EngineLimits, History, Plan, Segment, SegmentError, SegmentId};
+
+/// A plan under edit.
+#[derive(Debug, Clone)]
+pub struct EditorState {
+    chapter: Arc<str>,
+    limits: EngineLimits,
+    plan: Plan,
+    history: History,
+    /// Bumped on every change, so a save knows whether edits arrived while it was in flight.
+    revision: u64,
+}
+
+impl EditorState {
+    /// Starts editing `segments` of `chapter`.
+    pub fn new(chapter: Arc<str>, limits: EngineLimits, segments: Vec<Segment>) -> Self {
+        Self {
+            chapter,
+            limits,
+            plan: Plan::new(segments),
+            history: History::default(),
+            revision: 0,
+        }
+    }
+
+    /// The chapter text.
+    pub fn chapter(&self) -> &str {
+        &self.chapter
+    }
+
+    /// The engine limits.
+    pub fn limits(&self) -> &EngineLimits {
+        &self.limits
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> &[Segment] {
+        self.plan.segments()
+    }
+
+    /// The segment with this id.
+    pub fn segment(&self, id: SegmentId) -> Option<&Segment> {
+        self.plan.index_of(id).map(|i| &self.plan.segments()[i])
+    }
+
+    /// Counter of changes since loading.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies an edit and records it for undo.
+    ///
+    /// # Errors
+    /// The domain's reason when the edit is refused; nothing changes then.
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), SegmentError> {
+        let splice = self.plan.apply(edit, &self.chapter, &self.limits)?;
+        self.history.record(splice);
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.plan);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Redoes the last undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.plan);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Whether undo would do something.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether redo would do something.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The id of the segment `step` rows away from `id` (clamped to the table), or the first one.
+    pub fn neighbour(&self, id: Option<SegmentId>, step: isize) -> Option<SegmentId> {
+        let segments = self.plan.segments();
+        let last = segments.len().checked_sub(1)?;
+        let index = match id.and_then(|id| self.plan.index_of(id)) {
+            Some(i) => i.saturating_add_signed(step).min(last),
+            None => 0,
+        };
+        Some(segments[index].id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn editor(text: &str) -> EditorState {
+        let limits = EngineLimits::default();
+        let segments = shared::segment_chapter(text, &limits);
+        EditorState::new(Arc::from(text), limits, segments)
+    }
+
+    #[test]
+    fn an_applied_edit_can_be_undone_and_redone() {
+        let mut state = editor("One two three.\n\nFour five.");
+        let before = state.segments().to_vec();
+
+        state
+            .apply(&Edit::Split { id: SegmentId(1), at: 4 })
+            .expect("split");
+        let after = state.segments().to_vec();
+
+        assert_eq!(after.len(), 3);
+        assert!(state.undo());
+        assert_eq!(state.segments(), before.as_slice());
+        assert!(state.redo());
+        assert_eq!(state.segments(), after.as_slice());
+        assert_eq!(state.revision(), 3);
+    }
+
+    #[test]
+    fn a_refused_edit_changes_nothing() {
+        let mut state = editor("Only one paragraph.");
+
+        let result = state.apply(&Edit::Delete { id: SegmentId(1) });
+
+        assert_eq!(result, Err(SegmentError::LastSegment));
+        assert_eq!(state.revision(), 0);
+        assert!(!state.can_undo());
+    }
+
+    #[test]
+    fn neighbour_is_clamped_to_the_table() {
+        let state = editor("A.\n\nB.\n\nC.");
+
+        assert_eq!(state.neighbour(None, 1), Some(SegmentId(1)));
+        assert_eq!(state.neighbour(Some(SegmentId(1)), -1), Some(SegmentId(1)));
+        assert_eq!(state.neighbour(Some(SegmentId(2)), 1), Some(SegmentId(3)));
+        assert_eq!(state.neighbour(Some(SegmentId(3)), 1), Some(SegmentId(3)));
+    }
+}

@@ -1,0 +1,65 @@
+//! `AppError`: the only error type that crosses the wire between the browser and the server.
+//! It carries user-meaningful variants only; internal detail is logged on the server and dropped.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+use shared::SegmentError;
+
+/// What a server function can answer instead of its result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The project, chapter or plan does not exist (or is not yours).
+    #[error("not found")]
+    NotFound,
+    /// Someone saved this plan since it was loaded; reload before saving again.
+    #[error("this plan was changed elsewhere (now at version {current_version}); reload to see it")]
+    Conflict {
+        /// The version now stored.
+        current_version: i64,
+    },
+    /// A domain rule refused the request; nothing was stored.
+    #[error("{0}")]
+    Invalid(SegmentError),
+    /// The request itself is malformed.
+    #[error("{0}")]
+    BadRequest(String),
+    /// Something failed on the server; details are in its log.
+    #[error("the server failed; try again")]
+    Internal,
+    /// The request did not reach the server function or its answer could not be read.
+    #[error("network or protocol error: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status that goes with this error.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Conflict { .. } => 409,
+            AppError::Invalid(_) => 422,
+            AppError::BadRequest(_) => 400,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+}
+
+impl From<SegmentError> for AppError {
+    fn from(err: SegmentError) -> Self {
+        AppError::Invalid(err)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(msg) => AppError::BadRequest(msg),
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The studio's UI: Leptos components rendered on the server and hydrated in the browser, plus the
+//! server-function contracts (`api`). Never touches storage: the server injects a `PlanStore`.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod editor;
+pub mod error;
+pub mod model;
+pub mod pages;
+pub mod routes;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+
+pub use error::AppError;
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: global styles and the route table.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, once the page is hydrated: tests and tools wait for this flag.
+    Effect::new(|_| {
+        let _ = js_sys::Reflect::set(&window(), &"__studioHydrated".into(), &true.into());
+    });
+    view! {
+        <Stylesheet id="studio" href="/pkg/studio.css" />
+        <Title text="Audiobook studio" />
+        <routes::AppRoutes />
+    }
+}
+
+/// Browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,87 @@
+//! Wire types the page and the server functions exchange: ids, summaries and a loaded plan.
+//! Plain data with serde; rules about them live in `shared`.
+
+use serde::{Deserialize, Serialize};
+use shared::{EngineLimits, Segment};
+
+/// A project's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProjectId(pub i64);
+
+/// A chapter's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChapterId(pub i64);
+
+/// A project as listed on the home page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectSummary {
+    /// Its id.
+    pub id: ProjectId,
+    /// Its name.
+    pub name: String,
+    /// Language code of the manuscript (`en`, `es`).
+    pub language: String,
+    /// Number of chapters.
+    pub chapter_count: i64,
+    /// The first chapter, where "open" leads.
+    pub first_chapter: Option<ChapterId>,
+}
+
+/// Where a chapter stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChapterStatus {
+    /// No text imported yet.
+    NoText,
+    /// Text, but no plan yet.
+    TextOnly,
+    /// A plan exists.
+    Planned,
+    /// Marked complete.
+    Complete,
+}
+
+/// A chapter as listed in the chapter selector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChapterSummary {
+    /// Its id.
+    pub id: ChapterId,
+    /// Its 1-based position in the book.
+    pub position: i64,
+    /// Its title.
+    pub title: String,
+    /// Its status.
+    pub status: ChapterStatus,
+    /// Segments in its plan (0 without a plan).
+    pub segment_count: i64,
+}
+
+/// A chapter's stored plan, as the editor loads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChapterPlan {
+    /// The project.
+    pub project_id: ProjectId,
+    /// The chapter.
+    pub chapter_id: ChapterId,
+    /// The chapter's title.
+    pub title: String,
+    /// The chapter's text, which segment offsets index.
+    pub text: String,
+    /// The project's engine limits.
+    pub limits: EngineLimits,
+    /// The stored version, sent back with a save (0 before the first plan).
+    pub version: i64,
+    /// Whether the chapter is marked complete.
+    pub complete: bool,
+    /// The segments; empty when no plan was generated yet.
+    pub segments: Vec<Segment>,
+}
+
+impl ChapterPlan {
+    /// Whether a plan was generated.
+    pub fn has_plan(&self) -> bool {
+        !self.segments.is_empty()
+    }
+}

@@ -1,0 +1,81 @@
+//! The chapter page: the chapter selector beside the plan workspace of the open chapter.
+//! Rendered completely on the server, so the segment table reads with JavaScript off.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::{chapters::list_chapters, plans::load_plan},
+    components::{ChapterSelector, ErrorView, PlanWorkspace},
+    model::{ChapterId, ProjectId},
+    AppError,
+};
+
+/// One chapter's plan, ready to edit.
+#[component]
+pub fn ChapterPage() -> impl IntoView {
+    let params = use_params_map();
+    let project = move || params.read().get("project").and_then(|p| p.parse().ok()).map(ProjectId);
+    let chapter = move || params.read().get("chapter").and_then(|c| c.parse().ok()).map(ChapterId);
+    let chapters = Resource::new(project, |project| async move {
+        match project {
+            Some(project) => list_chapters(project).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let plan = Resource::new(chapter, |chapter| async move {
+        match chapter {
+            Some(chapter) => load_plan(chapter).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let on_changed = Callback::new(move |()| chapters.refetch());
+    view! {
+        <div class="studio">
+            <aside class="sidebar">
+                <a href="/">"← Projects"</a>
+                <Suspense fallback=|| view! { <p>"Loading chapters…"</p> }>
+                    <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                        {move || {
+                            chapters
+                                .get()
+                                .map(|result| {
+                                    result
+                                        .map(|list| {
+                                            view! {
+                                                <ChapterSelector
+                                                    project=project().unwrap_or(ProjectId(0))
+                                                    chapters=list
+                                                    current=chapter()
+                                                />
+                                            }
+                                                .into_any()
+                                        })
+                                })
+                        }}
+                    </ErrorBoundary>
+                </Suspense>
+            </aside>
+            <main class="main">
+                <Suspense fallback=|| view! { <p>"Loading plan…"</p> }>
+                    <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                        {move || {
+                            plan.get()
+                                .map(|result| {
+                                    result
+                                        .map(|plan| {
+                                            let title = plan.title.clone();
+                                            view! {
+                                                <h1>{title}</h1>
+                                                <PlanWorkspace plan on_changed />
+                                            }
+                                                .into_any()
+                                        })
+                                })
+                        }}
+                    </ErrorBoundary>
+                </Suspense>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! The route table, nothing else. The chapter page renders fully on the server (`SsrMode::Async`)
+//! so its table is readable with JavaScript off.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::pages::{ChapterPage, HomePage, NotFoundPage, ProjectPage};
+
+/// Every page of the app.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                <Route path=path!("/projects/:project") view=ProjectPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/projects/:project/chapters/:chapter")
+                    view=ChapterPage
+                    ssr=SsrMode::Async
+                />
+            </Routes>
+        </Router>
+    }
+}

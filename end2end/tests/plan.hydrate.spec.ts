@@ -1,0 +1,127 @@
+// The editing loop in the browser: generate, split at the cursor, merge both ways, delete, edit,
+// undo and redo, all without a round trip; then autosave, reload and see the saved state.
+import { test, expect } from '@playwright/test';
+import { newChapter, rows, segmentText, expectSaved, hydrated } from './support/studio';
+
+const TEXT = [
+  'Señor Pérez llegó tarde 😀 aquel día, y nadie dijo nada.',
+  '“Well, Watson, what do you make of it?” asked Holmes.',
+  'The third paragraph is short.',
+  'The fourth one closes the chapter.',
+].join('\n\n');
+
+test('generate a plan, edit it in every way, and find it saved after a reload', async ({ page, request }) => {
+  const { path } = await newChapter(request, TEXT);
+  await page.goto(path);
+  await hydrated(page);
+
+  await page.getByRole('button', { name: 'Generate plan' }).click();
+  await expect(rows(page)).toHaveCount(4);
+  await expect(page.getByRole('link', { name: /Spec chapter \(planned\)/ })).toBeVisible();
+
+  // Split the first segment right after the emoji: UTF-16 index 26 (the emoji is two units).
+  await rows(page).nth(0).click();
+  const area = segmentText(page);
+  await area.evaluate((el: HTMLTextAreaElement) => { el.focus(); el.setSelectionRange(26, 26); });
+  await page.getByRole('button', { name: 'Split at cursor' }).click();
+  await expect(rows(page)).toHaveCount(5);
+  await expect(area).toHaveValue('Señor Pérez llegó tarde 😀');
+  await rows(page).nth(1).click();
+  await expect(area).toHaveValue('aquel día, y nadie dijo nada.');
+
+  // Merge with previous gives the paragraph back; merge with next joins two paragraphs.
+  await page.getByRole('button', { name: 'Merge with previous' }).click();
+  await expect(rows(page)).toHaveCount(4);
+  await expect(area).toHaveValue(TEXT.split('\n\n')[0]);
+  await rows(page).nth(2).click();
+  await page.getByRole('button', { name: 'Merge with next' }).click();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(area).toHaveValue('The third paragraph is short.\n\nThe fourth one closes the chapter.');
+
+  // Delete, then undo and redo it.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows(page)).toHaveCount(3);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(rows(page)).toHaveCount(2);
+
+  // Edit the second segment's text.
+  await rows(page).nth(1).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await area.fill('“Well, Watson?” asked Holmes.');
+  await expect(page.getByText(/^4 words · 29 characters/)).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(area).toHaveValue('“Well, Watson?” asked Holmes.');
+
+  await expectSaved(page);
+  await page.reload();
+  await hydrated(page);
+  await expect(rows(page)).toHaveCount(2);
+  await rows(page).nth(1).click();
+  await expect(segmentText(page)).toHaveValue('“Well, Watson?” asked Holmes.');
+  await page.screenshot({ path: 'test-results/chapter-page.png', fullPage: false });
+});
+
+test('the keyboard drives selection, editing, undo and redo', async ({ page, request }) => {
+  const { path } = await newChapter(request, 'One.\n\nTwo.\n\nThree.');
+  await page.goto(path);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Generate plan' }).click();
+  await expect(rows(page)).toHaveCount(3);
+  const area = segmentText(page);
+
+  await page.keyboard.press('ArrowDown');
+  await expect(area).toHaveValue('Two.');
+  await page.keyboard.press('Enter');
+  await expect(area).toBeFocused();
+  await area.fill('Two, edited.');
+  await page.keyboard.press('Control+Enter');
+  await expect(area).toHaveValue('Two, edited.');
+  await page.getByRole('heading', { level: 1 }).click();
+
+  await page.keyboard.press('Control+z');
+  await expect(area).toHaveValue('Two.');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(area).toHaveValue('Two, edited.');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await area.fill('discarded');
+  await page.keyboard.press('Escape');
+  await expect(area).toHaveValue('Three.');
+});
+
+test('a refused edit says why and changes nothing', async ({ page, request }) => {
+  const { path } = await newChapter(request, 'Only paragraph here.');
+  await page.goto(path);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Generate plan' }).click();
+  await expect(rows(page)).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText('the last segment cannot be deleted');
+  await expect(rows(page)).toHaveCount(1);
+});
+
+test('a stale save is reported as a conflict, never overwriting', async ({ browser, request }) => {
+  const { path } = await newChapter(request, 'Alpha beta.\n\nGamma delta.\n\nEpsilon.');
+  const first = await browser.newPage();
+  await first.goto(path);
+  await hydrated(first);
+  await first.getByRole('button', { name: 'Generate plan' }).click();
+  await expect(rows(first)).toHaveCount(3);
+  const second = await browser.newPage();
+  await second.goto(path);
+  await hydrated(second);
+
+  await rows(first).nth(2).click();
+  await first.getByRole('button', { name: 'Delete' }).click();
+  await expectSaved(first);
+  await rows(second).nth(0).click();
+  await second.getByRole('button', { name: 'Merge with next' }).click();
+
+  await expect(second.getByRole('status')).toContainText('Someone else changed this chapter', { timeout: 15_000 });
+  await second.reload();
+  await expect(rows(second)).toHaveCount(2);
+});

@@ -1,0 +1,42 @@
+// Helpers for the specs: make a chapter of one's own through the API (so specs never share data),
+// and find the parts of the page by role and label.
+import { APIRequestContext, Page, expect } from '@playwright/test';
+
+async function call(request: APIRequestContext, name: string, args: object) {
+  const response = await request.post(`/api/${name}`, { data: args });
+  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+/** Adds a chapter with `text` to the first demo project and returns its page path. */
+export async function newChapter(request: APIRequestContext, text: string, title = 'Spec chapter') {
+  const projects = await call(request, 'list_projects', {});
+  const project = projects[0].id;
+  const chapter = await call(request, 'add_chapter', { project, title, text });
+  return { project, chapter, path: `/projects/${project}/chapters/${chapter}` };
+}
+
+/** Generates the plan of a chapter through the API. */
+export async function generatePlan(request: APIRequestContext, chapter: number) {
+  return call(request, 'generate_plan', { chapter, version: 0 });
+}
+
+/** The segment table's body rows. */
+export function rows(page: Page) {
+  return page.getByRole('table', { name: 'Segments' }).getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+}
+
+/** The segment text area. */
+export function segmentText(page: Page) {
+  return page.getByLabel('Segment text');
+}
+
+/** Waits until the page says every change is stored. */
+export async function expectSaved(page: Page) {
+  await expect(page.getByRole('status')).toHaveText('All changes saved', { timeout: 15_000 });
+}
+
+/** Waits until the wasm bundle has hydrated the page. */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => (window as any).__studioHydrated === true);
+}

@@ -1,0 +1,24 @@
+// The server-rendered chapter page: runs hydrated and with JavaScript disabled; the segment table,
+// the chapter selector and the editor are readable either way.
+import { test, expect } from '@playwright/test';
+import { newChapter, generatePlan, rows } from './support/studio';
+
+test('the segment table and chapter status are readable from the server-rendered page', async ({ page, request }) => {
+  const { chapter, path } = await newChapter(request, 'First paragraph.\n\nSecond one.\n\nThird.', 'Readable');
+  const plan = await generatePlan(request, chapter);
+
+  await page.goto(path);
+
+  await expect(rows(page)).toHaveCount(plan.segments.length);
+  await expect(page.getByRole('columnheader', { name: 'Delimiter' })).toBeVisible();
+  await expect(rows(page).nth(1)).toContainText('paragraph');
+  await expect(page.getByRole('link', { name: /Readable \(planned\)/ })).toBeVisible();
+  await expect(page.getByLabel('Segment text')).toHaveValue('First paragraph.');
+});
+
+test('the home page lists both demo projects', async ({ page }) => {
+  await page.goto('/');
+
+  await expect(page.getByRole('link', { name: 'The Hound of the Baskervilles (demo)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Niebla (demo)' })).toBeVisible();
+});

@@ -1,0 +1,55 @@
+//! Queries on `projects`.
+
+use sqlx::{AnyConnection, FromRow};
+
+/// A project row with its chapter count and first chapter.
+#[derive(Debug, FromRow)]
+pub(crate) struct ProjectRow {
+    pub id: i64,
+    pub name: String,
+    pub language: String,
+    pub chapter_count: i64,
+    pub first_chapter: Option<i64>,
+}
+
+pub(crate) async fn all_projects(conn: &mut AnyConnection) -> sqlx::Result<Vec<ProjectRow>> {
+    sqlx::query_as(
+        "SELECT p.id, p.name, p.language,
+                (SELECT COUNT(*) FROM chapters c WHERE c.project_id = p.id) AS chapter_count,
+                (SELECT c.id FROM chapters c WHERE c.project_id = p.id ORDER BY c.position LIMIT 1) AS first_chapter
+         FROM projects p ORDER BY p.name, p.id",
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub(crate) async fn count_projects(conn: &mut AnyConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM projects").fetch_one(conn).await
+}
+
+pub(crate) async fn project_exists(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM projects WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+pub(crate) async fn insert_project(
+    conn: &mut AnyConnection,
+    name: &str,
+    language: &str,
+    limits_json: &str,
+    now: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO projects (name, language, limits_json, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+    )
+    .bind(name)
+    .bind(language)
+    .bind(limits_json)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}

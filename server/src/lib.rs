@@ -1,0 +1,108 @@
+//! The studio server: builds the axum router (pages, server functions, static files) around a
+//! database-backed `PlanStore`. Tests start it on port 0 without going through `main`.
+
+#![recursion_limit = "256"]
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod routes;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+
+use std::{net::SocketAddr, sync::Arc};
+
+use anyhow::Context;
+use app::{api::PlanStore, shell, App};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+use crate::{config::Config, db::Db, state::AppState, store::SqlStore};
+
+/// Stack size of the runtime's worker threads. Server rendering walks deeply nested view types;
+/// unoptimised builds overflow tokio's 2 MiB default on the chapter page.
+const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// The multi-threaded runtime the server runs on.
+///
+/// # Errors
+/// When the operating system refuses the threads.
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(WORKER_STACK_BYTES)
+        .build()
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    address: SocketAddr,
+}
+
+impl Application {
+    /// Connects the database, migrates it, seeds the demo when asked, and binds the address.
+    ///
+    /// # Errors
+    /// When the database cannot be opened or migrated, or the address cannot be bound.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = Db::connect(&config.database_url).await?;
+        let store = SqlStore::new(db);
+        if config.seed_demo {
+            demo::seed(&store).await.context("seeding the demo projects")?;
+        }
+        let listener = TcpListener::bind(config.address)
+            .await
+            .with_context(|| format!("binding {}", config.address))?;
+        let address = listener.local_addr().context("reading the bound address")?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("studio")
+            .site_root(config.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .build();
+        let state = AppState { leptos_options, store: Arc::new(store) };
+        Ok(Self { listener, router: router(state), address })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until the process is stopped.
+    ///
+    /// # Errors
+    /// When the server fails.
+    pub async fn run(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .context("serving http")
+    }
+}
+
+/// The whole router: health check, Leptos pages and server functions, static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let store = state.store.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .merge(routes::routes())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context::<Arc<dyn PlanStore>>(store.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,214 @@
+//! `SqlStore`: the `PlanStore` port on the database. One transaction per use case; every rule
+//! comes from `shared` (segmentation, plan validation), none is written here.
+
+use anyhow::Context;
+use app::{
+    api::{PlanStore, StoreError},
+    model::{ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, ProjectId, ProjectSummary},
+};
+use async_trait::async_trait;
+use shared::{segment_chapter, ChapterText, EngineLimits, Plan, Segment};
+
+use crate::db::{self, chapters, plans, plans::PlanWrite, projects, Db};
+
+/// The store on a `Db`.
+#[derive(Debug, Clone)]
+pub struct SqlStore {
+    db: Db,
+}
+
+impl SqlStore {
+    /// A store on `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Creates a project with default limits; used by the demo seed and tests.
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub async fn create_project(&self, name: &str, language: &str) -> Result<ProjectId, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let limits = serde_json::to_string(&EngineLimits::default()).context("encoding limits")?;
+        let id = projects::insert_project(&mut conn, name, language, &limits, db::now_millis())
+            .await
+            .map_err(internal)?;
+        Ok(ProjectId(id))
+    }
+
+    /// Whether the database has no project yet.
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        Ok(projects::count_projects(&mut conn).await.map_err(internal)? == 0)
+    }
+}
+
+#[async_trait]
+impl PlanStore for SqlStore {
+    #[tracing::instrument(skip_all)]
+    async fn list_projects(&self) -> Result<Vec<ProjectSummary>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let rows = projects::all_projects(&mut conn).await.map_err(internal)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ProjectSummary {
+                id: ProjectId(row.id),
+                name: row.name,
+                language: row.language,
+                chapter_count: row.chapter_count,
+                first_chapter: row.first_chapter.map(ChapterId),
+            })
+            .collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn add_chapter(
+        &self,
+        project: ProjectId,
+        title: String,
+        text: ChapterText,
+    ) -> Result<ChapterId, StoreError> {
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        if !projects::project_exists(&mut tx, project.0).await.map_err(internal)? {
+            return Err(StoreError::NotFound);
+        }
+        let title = if title.trim().is_empty() { "Untitled chapter" } else { title.trim() };
+        let id = chapters::insert_chapter_last(&mut tx, project.0, title, text.as_str(), db::now_millis())
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(ChapterId(id))
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn list_chapters(&self, project: ProjectId) -> Result<Vec<ChapterSummary>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        if !projects::project_exists(&mut conn, project.0).await.map_err(internal)? {
+            return Err(StoreError::NotFound);
+        }
+        let rows = chapters::chapters_of_project(&mut conn, project.0).await.map_err(internal)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ChapterSummary {
+                id: ChapterId(row.id),
+                position: row.position,
+                title: row.title,
+                status: match (row.text_chars, row.complete) {
+                    (0, _) => ChapterStatus::NoText,
+                    (_, None) => ChapterStatus::TextOnly,
+                    (_, Some(0)) => ChapterStatus::Planned,
+                    (_, Some(_)) => ChapterStatus::Complete,
+                },
+                segment_count: row.segment_count.unwrap_or(0),
+            })
+            .collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0))]
+    async fn load_plan(&self, chapter: ChapterId) -> Result<ChapterPlan, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = chapters::chapter_by_id(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        let plan = plans::plan_of_chapter(&mut conn, chapter.0).await.map_err(internal)?;
+        let limits: EngineLimits = serde_json::from_str(&row.limits_json).context("decoding limits")?;
+        let (version, complete, segments) = match plan {
+            Some(plan) => {
+                let segments: Vec<Segment> =
+                    serde_json::from_str(&plan.segments_json).context("decoding a stored plan")?;
+                (plan.version, plan.complete != 0, segments)
+            }
+            None => (0, false, Vec::new()),
+        };
+        Ok(ChapterPlan {
+            project_id: ProjectId(row.project_id),
+            chapter_id: ChapterId(row.id),
+            title: row.title,
+            text: row.text,
+            limits,
+            version,
+            complete,
+            segments,
+        })
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version))]
+    async fn generate_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+    ) -> Result<ChapterPlan, StoreError> {
+        let loaded = self.load_plan(chapter).await?;
+        if loaded.version != expected_version {
+            return Err(StoreError::Conflict { expected: expected_version, current: loaded.version });
+        }
+        let segments = segment_chapter(&loaded.text, &loaded.limits);
+        let version = self.write_plan(chapter, expected_version, &segments).await?;
+        Ok(ChapterPlan { version, complete: false, segments, ..loaded })
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]
+    async fn save_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+        segments: Vec<Segment>,
+    ) -> Result<i64, StoreError> {
+        let loaded = self.load_plan(chapter).await?;
+        if loaded.version != expected_version {
+            return Err(StoreError::Conflict { expected: expected_version, current: loaded.version });
+        }
+        let plan = Plan::new(segments);
+        plan.validate(&loaded.text, &loaded.limits)?;
+        self.write_plan(chapter, expected_version, plan.segments()).await
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, complete))]
+    async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        if plans::set_complete(&mut conn, chapter.0, complete, db::now_millis()).await.map_err(internal)? {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
+    }
+}
+
+impl SqlStore {
+    /// Stores `segments` as the version after `expected_version`, atomically: a concurrent save
+    /// from the same version makes this one a conflict.
+    async fn write_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+        segments: &[Segment],
+    ) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(segments).context("encoding a plan")?;
+        let write = PlanWrite {
+            chapter_id: chapter.0,
+            segments_json: &json,
+            segment_count: i64::try_from(segments.len()).unwrap_or(i64::MAX),
+            now: db::now_millis(),
+        };
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let written = if expected_version == 0 {
+            plans::insert_first_plan(&mut tx, &write).await.map_err(internal)?
+        } else {
+            plans::replace_plan(&mut tx, &write, expected_version).await.map_err(internal)?
+        };
+        if !written {
+            let current = plans::plan_version(&mut tx, chapter.0).await.map_err(internal)?;
+            return Err(StoreError::Conflict { expected: expected_version, current });
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(expected_version + 1)
+    }
+}
+
+fn internal(err: sqlx::Error) -> StoreError {
+    StoreError::Internal(err.into())
+}

@@ -1,0 +1,128 @@
+//! `spawn_app`: starts the server on port 0 with a fresh SQLite file (or, when `TEST_POSTGRES_URL`
+//! is set, a fresh PostgreSQL database) and returns typed helpers to call it.
+
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use server::{config::Config, Application};
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+/// The answer of a server function: its status and JSON body.
+pub struct Answer {
+    pub status: u16,
+    pub body: Value,
+}
+
+impl Answer {
+    /// The body as `T`, asserting a 2xx status.
+    pub fn ok<T: DeserializeOwned>(self) -> T {
+        assert!((200..300).contains(&self.status), "status {} body {}", self.status, self.body);
+        serde_json::from_value(self.body).expect("decoding the answer")
+    }
+}
+
+/// Starts the app with the demo projects seeded.
+pub async fn spawn_app() -> TestApp {
+    spawn(true).await
+}
+
+/// Starts the app with an empty database.
+pub async fn spawn_empty_app() -> TestApp {
+    spawn(false).await
+}
+
+async fn spawn(seed_demo: bool) -> TestApp {
+    server::telemetry::init();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = match std::env::var("TEST_POSTGRES_URL") {
+        Ok(admin_url) => fresh_postgres_database(&admin_url).await,
+        Err(_) => format!("sqlite://{}/test.db?mode=rwc", dir.path().display()),
+    };
+    let config = Config {
+        address: "127.0.0.1:0".parse().expect("address"),
+        database_url,
+        site_root: dir.path().display().to_string(),
+        seed_demo,
+    };
+    // The server gets its own runtime (with the large worker stacks of production) on its own
+    // thread; it lives until the test process exits.
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        let runtime = server::runtime().expect("a runtime");
+        runtime.block_on(async move {
+            let app = Application::build(config).await.expect("building the app");
+            let _ = sender.send(app.address());
+            app.run().await.expect("serving");
+        });
+    });
+    let base = format!("http://{}", receiver.await.expect("the server's address"));
+    TestApp { base, client: reqwest::Client::new(), _dir: dir }
+}
+
+/// Creates a uniquely named database on the server at `admin_url` and returns its URL.
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::Executor;
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("studio_test_{}_{n}", std::process::id());
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(admin_url)
+        .await
+        .expect("connecting to TEST_POSTGRES_URL");
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("creating a database");
+    let (prefix, _) = admin_url.rsplit_once('/').expect("a database name in TEST_POSTGRES_URL");
+    format!("{prefix}/{name}")
+}
+
+impl TestApp {
+    /// Calls server function `name` with JSON `args`.
+    pub async fn call(&self, name: &str, args: Value) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/{name}", self.base))
+            .json(&args)
+            .send()
+            .await
+            .expect("sending the request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("reading the body");
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer { status, body }
+    }
+
+    /// GETs a page and returns its HTML.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("reading the page"))
+    }
+
+    /// The first project's id and its chapters.
+    pub async fn first_project(&self) -> (i64, Vec<Value>) {
+        let projects: Vec<Value> = self.call("list_projects", json!({})).await.ok();
+        let id = projects[0]["id"].as_i64().expect("a project id");
+        let chapters: Vec<Value> = self.call("list_chapters", json!({ "project": id })).await.ok();
+        (id, chapters)
+    }
+
+    /// The id of the first chapter of the first project.
+    pub async fn first_chapter(&self) -> i64 {
+        let (_, chapters) = self.first_project().await;
+        chapters[0]["id"].as_i64().expect("a chapter id")
+    }
+
+    /// Generates the plan of `chapter` from version `version`.
+    pub async fn generate(&self, chapter: i64, version: i64) -> Answer {
+        self.call("generate_plan", json!({ "chapter": chapter, "version": version })).await
+    }
+
+    /// Loads the plan of `chapter`.
+    pub async fn load(&self, chapter: i64) -> Value {
+        self.call("load_plan", json!({ "chapter": chapter })).await.ok()
+    }
+}

@@ -1,0 +1,272 @@
+//! `Plan`: the ordered segments of one chapter and the edits a producer makes to them.
+//! Every edit is a [`Splice`] (replace a run of segments), which is also what undo replays.
+
+mod merge;
+mod split;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::SegmentError,
+    limits::EngineLimits,
+    segment::{Segment, SegmentId},
+};
+
+/// The segments of one chapter, in text order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Plan {
+    segments: Vec<Segment>,
+}
+
+/// One edit a producer makes to a plan. Serialisable so the server can replay it with the same code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    /// Split segment `id` at character offset `at` of its `text` (snapped to a word boundary).
+    Split {
+        /// The segment.
+        id: SegmentId,
+        /// Character offset into the segment's current text.
+        at: usize,
+    },
+    /// Merge segment `id` with the one after it.
+    MergeNext {
+        /// The segment.
+        id: SegmentId,
+    },
+    /// Merge segment `id` with the one before it.
+    MergePrevious {
+        /// The segment.
+        id: SegmentId,
+    },
+    /// Delete segment `id` (never the last one).
+    Delete {
+        /// The segment.
+        id: SegmentId,
+    },
+    /// Replace the text segment `id` will be read with.
+    EditText {
+        /// The segment.
+        id: SegmentId,
+        /// The new text.
+        text: String,
+    },
+    /// Set or clear who reads segment `id`.
+    SetSpeaker {
+        /// The segment.
+        id: SegmentId,
+        /// The speaker, or none.
+        speaker: Option<String>,
+    },
+    /// Flip segment `id`'s needs-revision flag.
+    ToggleRevision {
+        /// The segment.
+        id: SegmentId,
+    },
+}
+
+/// A replacement of `removed` by `inserted` at index `at`: the record of one applied edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    /// Index of the first replaced segment.
+    pub at: usize,
+    /// The segments that were there before.
+    pub removed: Vec<Segment>,
+    /// The segments that are there now.
+    pub inserted: Vec<Segment>,
+}
+
+impl Splice {
+    /// The splice that undoes this one.
+    pub fn inverse(&self) -> Splice {
+        Splice {
+            at: self.at,
+            removed: self.inserted.clone(),
+            inserted: self.removed.clone(),
+        }
+    }
+}
+
+impl Plan {
+    /// Wraps segments as they are; call [`Plan::validate`] on anything untrusted.
+    pub fn new(segments: Vec<Segment>) -> Self {
+        Self { segments }
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Gives the segments back.
+    pub fn into_segments(self) -> Vec<Segment> {
+        self.segments
+    }
+
+    /// Position of segment `id`.
+    pub fn index_of(&self, id: SegmentId) -> Option<usize> {
+        self.segments.iter().position(|segment| segment.id == id)
+    }
+
+    /// An id no segment of this plan uses (one more than the largest; `SegmentId(1)` when empty).
+    pub fn next_id(&self) -> SegmentId {
+        let max = self.segments.iter().map(|segment| segment.id.0).max();
+        match max {
+            None => SegmentId(1),
+            Some(max) => match max.checked_add(1) {
+                Some(next) => SegmentId(next),
+                None => self.smallest_free_id(),
+            },
+        }
+    }
+
+    /// Checks a whole plan against its chapter, stopping at the first problem: not empty, ids
+    /// unique, ranges non-empty, in order and not overlapping, original text equal to the chapter
+    /// at its offsets, text not blank and within `limits`.
+    ///
+    /// # Errors
+    /// The first rule broken, as a [`SegmentError`].
+    pub fn validate(&self, chapter: &str, limits: &EngineLimits) -> Result<(), SegmentError> {
+        validate::validate(&self.segments, chapter, limits)
+    }
+
+    /// Applies one edit. `chapter` is the chapter text (merges take the whitespace between the two
+    /// segments from it). On error the plan is unchanged.
+    ///
+    /// A split keeps the id on the first half (now ending with [`crate::Delimiter::Manual`]) and
+    /// gives the second half [`Plan::next_id`] and the old delimiter. A merge keeps the first
+    /// segment's id and speaker and reads the chapter between the two segments: if a deleted
+    /// segment left words there, they come back, in both `original_text` and `text`.
+    ///
+    /// # Errors
+    /// The reason the edit is refused:
+    /// - any edit: [`SegmentError::UnknownSegment`] for an id the plan does not have;
+    /// - `Split`: [`SegmentError::OffsetPastEnd`] (offset past the text, in characters),
+    ///   [`SegmentError::SplitLeavesEmptyHalf`], [`SegmentError::SplitInsideEdit`], or the
+    ///   [`EngineLimits::check`] error of a half;
+    /// - `MergeNext` / `MergePrevious`: [`SegmentError::NoNextSegment`] /
+    ///   [`SegmentError::NoPreviousSegment`], [`SegmentError::OffsetPastEnd`] when the segments
+    ///   reach past the chapter's end, [`SegmentError::Overlap`] or
+    ///   [`SegmentError::InvertedRange`] for a plan that does not validate, or the
+    ///   [`EngineLimits::check`] error of the merged text (under the first id);
+    /// - `Delete`: [`SegmentError::LastSegment`];
+    /// - `EditText`: [`SegmentError::EmptyText`] or the [`EngineLimits::check`] error.
+    pub fn apply(
+        &mut self,
+        edit: &Edit,
+        chapter: &str,
+        limits: &EngineLimits,
+    ) -> Result<Splice, SegmentError> {
+        let splice = match edit {
+            Edit::Split { id, at } => split::split(self, *id, *at, limits)?,
+            Edit::MergeNext { id } => {
+                let index = self.require(*id)?;
+                if index + 1 >= self.segments.len() {
+                    return Err(SegmentError::NoNextSegment { id: *id });
+                }
+                merge::merge(&self.segments, index, chapter, limits)?
+            }
+            Edit::MergePrevious { id } => {
+                let index = self.require(*id)?;
+                if index == 0 {
+                    return Err(SegmentError::NoPreviousSegment { id: *id });
+                }
+                merge::merge(&self.segments, index - 1, chapter, limits)?
+            }
+            Edit::Delete { id } => {
+                let index = self.require(*id)?;
+                if self.segments.len() == 1 {
+                    return Err(SegmentError::LastSegment);
+                }
+                Splice {
+                    at: index,
+                    removed: vec![self.segments[index].clone()],
+                    inserted: Vec::new(),
+                }
+            }
+            Edit::EditText { id, text } => {
+                if text.trim().is_empty() {
+                    return Err(SegmentError::EmptyText { id: *id });
+                }
+                limits.check(*id, text)?;
+                self.change(*id, |segment| segment.text.clone_from(text))?
+            }
+            Edit::SetSpeaker { id, speaker } => {
+                let speaker = speaker
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned);
+                self.change(*id, |segment| segment.speaker = speaker)?
+            }
+            Edit::ToggleRevision { id } => self.change(*id, |segment| {
+                segment.needs_revision = !segment.needs_revision;
+            })?,
+        };
+        self.splice_in(splice.at, splice.removed.len(), &splice.inserted);
+        Ok(splice)
+    }
+
+    /// Replays a splice (or its inverse) recorded by [`Plan::apply`] on this plan.
+    ///
+    /// The splice is assumed to fit this plan; one that does not is clamped to its end rather
+    /// than panicking.
+    pub fn replay(&mut self, splice: &Splice) {
+        self.splice_in(splice.at, splice.removed.len(), &splice.inserted);
+    }
+
+    /// Replays the inverse of `splice` without building it.
+    pub(crate) fn replay_inverse(&mut self, splice: &Splice) {
+        self.splice_in(splice.at, splice.inserted.len(), &splice.removed);
+    }
+
+    fn splice_in(&mut self, at: usize, removed: usize, inserted: &[Segment]) {
+        let len = self.segments.len();
+        let at = at.min(len);
+        let end = at.saturating_add(removed).min(len);
+        self.segments.splice(at..end, inserted.iter().cloned());
+    }
+
+    /// The position of `id`, or [`SegmentError::UnknownSegment`].
+    fn require(&self, id: SegmentId) -> Result<usize, SegmentError> {
+        self.index_of(id).ok_or(SegmentError::UnknownSegment { id })
+    }
+
+    /// The splice that replaces segment `id` by a changed copy of it.
+    fn change(
+        &self,
+        id: SegmentId,
+        edit: impl FnOnce(&mut Segment),
+    ) -> Result<Splice, SegmentError> {
+        let at = self.require(id)?;
+        let old = self.segments[at].clone();
+        let mut new = old.clone();
+        edit(&mut new);
+        Ok(Splice {
+            at,
+            removed: vec![old],
+            inserted: vec![new],
+        })
+    }
+
+    /// The smallest id no segment uses; only needed once `u32::MAX` is taken.
+    fn smallest_free_id(&self) -> SegmentId {
+        let mut ids: Vec<u32> = self.segments.iter().map(|segment| segment.id.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut free = 1;
+        for id in ids {
+            if id > free {
+                break;
+            }
+            if id == free {
+                free += 1;
+            }
+        }
+        SegmentId(free)
+    }
+}

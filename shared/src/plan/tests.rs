@@ -1,0 +1,261 @@
+//! Tests of `Plan` edits that touch one segment (delete, text, speaker, revision), of ids and of
+//! splices; split, merge and validate have theirs at the bottom of their own files.
+
+use super::*;
+use crate::segment::Delimiter;
+
+/// A plan whose segments are `pieces`, found in order in `chapter`, with ids 1, 2, 3, ...
+pub(in crate::plan) fn plan_of(chapter: &str, pieces: &[&str]) -> Plan {
+    let mut from = 0;
+    let segments = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let byte = from + chapter[from..].find(piece).unwrap();
+            from = byte + piece.len();
+            let start = chapter[..byte].chars().count();
+            Segment {
+                id: SegmentId(u32::try_from(i).unwrap() + 1),
+                start,
+                end: start + piece.chars().count(),
+                delimiter: Delimiter::Sentence,
+                text: (*piece).to_owned(),
+                original_text: (*piece).to_owned(),
+                speaker: None,
+                needs_revision: false,
+            }
+        })
+        .collect();
+    Plan::new(segments)
+}
+
+const CHAPTER: &str = "Uno dos.  Tres cuatro. Cinco.";
+
+fn plan() -> Plan {
+    plan_of(CHAPTER, &["Uno dos.", "Tres cuatro.", "Cinco."])
+}
+
+fn apply(plan: &mut Plan, edit: Edit) -> Result<Splice, SegmentError> {
+    plan.apply(&edit, CHAPTER, &EngineLimits::default())
+}
+
+/// Applies `edit` to a fresh plan and checks the result: the segment it changes (by id), or
+/// the error, with the plan unchanged.
+fn check(edit: Edit, expected: Result<Segment, SegmentError>) {
+    let mut plan = plan();
+    let before = plan.clone();
+
+    let result = apply(&mut plan, edit.clone());
+
+    match expected {
+        Ok(segment) => {
+            assert!(result.is_ok(), "{edit:?} gave {result:?}");
+            let index = plan.index_of(segment.id).unwrap();
+            assert_eq!(plan.segments()[index], segment, "{edit:?}");
+        }
+        Err(error) => {
+            assert_eq!(result, Err(error), "{edit:?}");
+            assert_eq!(plan, before, "{edit:?} changed the plan");
+        }
+    }
+}
+
+fn second_with(change: impl FnOnce(&mut Segment)) -> Segment {
+    let mut segment = plan().segments()[1].clone();
+    change(&mut segment);
+    segment
+}
+
+#[test]
+fn every_edit_refuses_an_unknown_id() {
+    let id = SegmentId(99);
+    for edit in [
+        Edit::Split { id, at: 1 },
+        Edit::MergeNext { id },
+        Edit::MergePrevious { id },
+        Edit::Delete { id },
+        Edit::EditText {
+            id,
+            text: "x".to_owned(),
+        },
+        Edit::SetSpeaker { id, speaker: None },
+        Edit::ToggleRevision { id },
+    ] {
+        check(edit, Err(SegmentError::UnknownSegment { id }));
+    }
+}
+
+#[test]
+fn delete_removes_the_segment_but_never_the_last_one() {
+    let mut plan = plan();
+
+    apply(&mut plan, Edit::Delete { id: SegmentId(2) }).unwrap();
+    apply(&mut plan, Edit::Delete { id: SegmentId(1) }).unwrap();
+    let last = apply(&mut plan, Edit::Delete { id: SegmentId(3) });
+
+    assert_eq!(last, Err(SegmentError::LastSegment));
+    assert_eq!(plan.segments().len(), 1);
+    assert_eq!(plan.segments()[0].id, SegmentId(3));
+}
+
+#[test]
+fn edit_text_replaces_the_text_only() {
+    check(
+        Edit::EditText {
+            id: SegmentId(2),
+            text: "Tres, cuatro.".to_owned(),
+        },
+        Ok(second_with(|s| s.text = "Tres, cuatro.".to_owned())),
+    );
+}
+
+#[test]
+fn edit_text_refuses_blank_or_oversize_text() {
+    let id = SegmentId(2);
+    check(
+        Edit::EditText {
+            id,
+            text: " \n ".to_owned(),
+        },
+        Err(SegmentError::EmptyText { id }),
+    );
+    let limits = EngineLimits::default();
+    let long = "palabra ".repeat(10_000);
+    let mut plan = plan();
+
+    let result = plan.apply(
+        &Edit::EditText {
+            id,
+            text: long.clone(),
+        },
+        CHAPTER,
+        &limits,
+    );
+
+    assert_eq!(result, Err(limits.check(id, &long).unwrap_err()));
+    assert!(matches!(result, Err(SegmentError::OverByteLimit { .. })));
+}
+
+#[test]
+fn editing_back_to_the_original_leaves_the_segment_unedited() {
+    let mut plan = plan();
+    let id = SegmentId(1);
+
+    apply(
+        &mut plan,
+        Edit::EditText {
+            id,
+            text: "Uno, dos.".to_owned(),
+        },
+    )
+    .unwrap();
+    assert!(plan.segments()[0].is_edited());
+    apply(
+        &mut plan,
+        Edit::EditText {
+            id,
+            text: "Uno dos.".to_owned(),
+        },
+    )
+    .unwrap();
+
+    assert!(!plan.segments()[0].is_edited());
+}
+
+#[test]
+fn set_speaker_trims_and_clears_blank_names() {
+    let speaker = |name: Option<&str>| Edit::SetSpeaker {
+        id: SegmentId(2),
+        speaker: name.map(str::to_owned),
+    };
+    check(
+        speaker(Some("  Augusto ")),
+        Ok(second_with(|s| s.speaker = Some("Augusto".to_owned()))),
+    );
+    check(speaker(Some("   ")), Ok(second_with(|s| s.speaker = None)));
+    check(speaker(None), Ok(second_with(|s| s.speaker = None)));
+}
+
+#[test]
+fn toggle_revision_flips_the_flag() {
+    check(
+        Edit::ToggleRevision { id: SegmentId(2) },
+        Ok(second_with(|s| s.needs_revision = true)),
+    );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_still_gives_a_splice() {
+    let mut plan = plan();
+
+    let splice = apply(
+        &mut plan,
+        Edit::SetSpeaker {
+            id: SegmentId(1),
+            speaker: None,
+        },
+    )
+    .unwrap();
+
+    assert_eq!(splice.removed, splice.inserted);
+    assert_eq!(plan, self::plan());
+}
+
+#[test]
+fn replaying_the_inverse_of_a_splice_restores_the_plan() {
+    let mut plan = plan();
+    let before = plan.clone();
+
+    let splice = apply(&mut plan, Edit::MergeNext { id: SegmentId(1) }).unwrap();
+    let after = plan.clone();
+    plan.replay(&splice.inverse());
+    assert_eq!(plan, before);
+    plan.replay(&splice);
+
+    assert_eq!(plan, after);
+    assert_eq!(splice.inverse().inverse(), splice);
+}
+
+#[test]
+fn replaying_a_splice_that_does_not_fit_does_not_panic() {
+    let mut plan = plan();
+    let splice = Splice {
+        at: 7,
+        removed: plan.segments().to_vec(),
+        inserted: Vec::new(),
+    };
+
+    plan.replay(&splice);
+
+    assert_eq!(plan, self::plan());
+}
+
+#[test]
+fn next_id_is_one_more_than_the_largest() {
+    assert_eq!(Plan::default().next_id(), SegmentId(1));
+    assert_eq!(plan().next_id(), SegmentId(4));
+    let mut plan = plan();
+    apply(&mut plan, Edit::Delete { id: SegmentId(2) }).unwrap();
+    assert_eq!(plan.next_id(), SegmentId(4));
+}
+
+#[test]
+fn next_id_finds_a_free_id_when_the_largest_is_taken() {
+    let mut segments = plan().into_segments();
+    segments[1].id = SegmentId(u32::MAX);
+
+    assert_eq!(Plan::new(segments).next_id(), SegmentId(2));
+}
+
+#[test]
+fn edits_serialise_with_an_op_tag() {
+    let edit = Edit::Split {
+        id: SegmentId(3),
+        at: 10,
+    };
+
+    let json = serde_json::to_string(&edit).unwrap();
+
+    assert_eq!(json, r#"{"op":"split","id":3,"at":10}"#);
+    assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit);
+}

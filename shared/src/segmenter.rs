@@ -1,0 +1,134 @@
+//! The segmenter: cuts a chapter into segments that fit the engine. Paragraphs first, then
+//! sentences, then words; never inside a quotation unless the quotation alone is over the limit.
+
+mod pack;
+mod sentence;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use crate::{
+    limits::EngineLimits,
+    segment::{Delimiter, Segment, SegmentId},
+};
+
+/// Cuts `chapter` into segments with ids 1, 2, 3, ...
+///
+/// Invariant: every non-whitespace character belongs to exactly one segment, in order; each
+/// segment's `original_text` is the chapter at its offsets and has no leading or trailing whitespace;
+/// every segment passes `limits.check`, except a single word longer than the limit.
+///
+/// Paragraphs are separated by blank lines when the chapter has any (single line breaks are then
+/// soft wraps, kept inside the text); otherwise each line is a paragraph. A paragraph over
+/// `limits.recommended_chars` is cut between sentences (UAX #29, except after abbreviations such
+/// as "Mr." or "Sra.", before a lowercase continuation, and inside a quotation no longer than the
+/// limit), packing as many sentences per segment as fit; a sentence that alone is over the limit
+/// is cut between words.
+pub fn segment_chapter(chapter: &str, limits: &EngineLimits) -> Vec<Segment> {
+    let mut output = Output {
+        chapter,
+        segments: Vec::new(),
+        byte: 0,
+        char: 0,
+    };
+    let mut units = sentence::Units::default();
+    let paragraphs = Paragraphs {
+        text: chapter,
+        pos: 0,
+        by_blank_lines: has_blank_line(chapter),
+    };
+    for paragraph in paragraphs {
+        let base = output.char_at(paragraph.start);
+        let text = &chapter[paragraph.clone()];
+        let chars = text.chars().count();
+        if pack::fits(limits, text, chars) {
+            output.push(text, base..base + chars, Delimiter::Paragraph);
+        } else {
+            sentence::units(text, limits.recommended_chars, &mut units);
+            pack::pack(text, &units, limits, &mut |bytes, range, delimiter| {
+                let range = base + range.start..base + range.end;
+                output.push(&text[bytes], range, delimiter);
+            });
+        }
+        output.byte = paragraph.end;
+        output.char = base + chars;
+    }
+    output.segments
+}
+
+/// The segments made so far, and a cursor that converts byte offsets of the chapter into
+/// character offsets by counting forward only, so the whole conversion is linear.
+struct Output<'a> {
+    chapter: &'a str,
+    segments: Vec<Segment>,
+    byte: usize,
+    char: usize,
+}
+
+impl Output<'_> {
+    /// The character offset of byte `byte`, which must not be before the cursor.
+    fn char_at(&mut self, byte: usize) -> usize {
+        self.char += self.chapter[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.char
+    }
+
+    fn push(&mut self, text: &str, chars: Range<usize>, delimiter: Delimiter) {
+        let id = SegmentId(u32::try_from(self.segments.len() + 1).unwrap_or(u32::MAX));
+        self.segments.push(Segment {
+            id,
+            start: chars.start,
+            end: chars.end,
+            delimiter,
+            text: text.to_owned(),
+            original_text: text.to_owned(),
+            speaker: None,
+            needs_revision: false,
+        });
+    }
+}
+
+/// Whether a line with only whitespace separates two lines with text.
+fn has_blank_line(chapter: &str) -> bool {
+    chapter
+        .trim()
+        .split('\n')
+        .any(|line| line.trim_start().is_empty())
+}
+
+/// The byte ranges of a chapter's paragraphs, trimmed of whitespace.
+struct Paragraphs<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Paragraphs end at blank lines (otherwise at every line break).
+    by_blank_lines: bool,
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let mut paragraph: Option<Range<usize>> = None;
+        while let Some(rest) = self.text.get(self.pos..).filter(|rest| !rest.is_empty()) {
+            let line = rest.split('\n').next().unwrap_or(rest);
+            let line_start = self.pos;
+            self.pos += line.len() + 1;
+            let body = line.trim_start();
+            if body.is_empty() {
+                if paragraph.is_some() {
+                    break;
+                }
+                continue;
+            }
+            let start = line_start + line.len() - body.len();
+            let end = start + body.trim_end().len();
+            let paragraph = paragraph.get_or_insert(start..end);
+            paragraph.end = end;
+            if !self.by_blank_lines {
+                break;
+            }
+        }
+        paragraph
+    }
+}
