@@ -120,7 +120,10 @@ mod tests {
         let before = state.segments().to_vec();
 
         state
-            .apply(&Edit::Split { id: SegmentId(1), at: 4 })
+            .apply(&Edit::Split {
+                id: SegmentId(1),
+                at: 4,
+            })
             .expect("split");
         let after = state.segments().to_vec();
 

@@ -15,7 +15,9 @@ pub enum AppError {
     #[error("not found")]
     NotFound,
     /// Someone saved this plan since it was loaded; reload before saving again.
-    #[error("this plan was changed elsewhere (now at version {current_version}); reload to see it")]
+    #[error(
+        "this plan was changed elsewhere (now at version {current_version}); reload to see it"
+    )]
     Conflict {
         /// The version now stored.
         current_version: i64,
@@ -57,9 +59,18 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let err = match value {
             ServerFnErrorErr::Args(msg) => AppError::BadRequest(msg),
+            // On the server this is the request's arguments failing to decode; in the browser it
+            // is an answer that could not be read.
+            ServerFnErrorErr::Deserialization(msg) if cfg!(feature = "ssr") => {
+                AppError::BadRequest(msg)
+            }
             other => AppError::Transport(other.to_string()),
-        }
+        };
+        // On the server this runs while answering the request, so the status can follow the error.
+        #[cfg(feature = "ssr")]
+        crate::api::store::set_status(&err);
+        err
     }
 }

@@ -11,13 +11,13 @@ const TEXT = [
 ].join('\n\n');
 
 test('generate a plan, edit it in every way, and find it saved after a reload', async ({ page, request }) => {
-  const { path } = await newChapter(request, TEXT);
+  const { path } = await newChapter(request, TEXT, 'Editing loop');
   await page.goto(path);
   await hydrated(page);
 
   await page.getByRole('button', { name: 'Generate plan' }).click();
   await expect(rows(page)).toHaveCount(4);
-  await expect(page.getByRole('link', { name: /Spec chapter \(planned\)/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Editing loop (planned)' })).toHaveAttribute('aria-current', 'page');
 
   // Split the first segment right after the emoji: UTF-16 index 26 (the emoji is two units).
   await rows(page).nth(0).click();
@@ -70,6 +70,7 @@ test('the keyboard drives selection, editing, undo and redo', async ({ page, req
   await page.getByRole('button', { name: 'Generate plan' }).click();
   await expect(rows(page)).toHaveCount(3);
   const area = segmentText(page);
+  await rows(page).nth(0).click();
 
   await page.keyboard.press('ArrowDown');
   await expect(area).toHaveValue('Two.');

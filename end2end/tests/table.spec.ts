@@ -4,7 +4,8 @@ import { test, expect } from '@playwright/test';
 import { newChapter, generatePlan, rows } from './support/studio';
 
 test('the segment table and chapter status are readable from the server-rendered page', async ({ page, request }) => {
-  const { chapter, path } = await newChapter(request, 'First paragraph.\n\nSecond one.\n\nThird.', 'Readable');
+  const title = `Readable ${test.info().project.name}`;
+  const { chapter, path } = await newChapter(request, 'First paragraph.\n\nSecond one.\n\nThird.', title);
   const plan = await generatePlan(request, chapter);
 
   await page.goto(path);
@@ -12,7 +13,7 @@ test('the segment table and chapter status are readable from the server-rendered
   await expect(rows(page)).toHaveCount(plan.segments.length);
   await expect(page.getByRole('columnheader', { name: 'Delimiter' })).toBeVisible();
   await expect(rows(page).nth(1)).toContainText('paragraph');
-  await expect(page.getByRole('link', { name: /Readable \(planned\)/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: `${title} (planned)` })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByLabel('Segment text')).toHaveValue('First paragraph.');
 });
 

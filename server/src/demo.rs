@@ -17,13 +17,23 @@ pub async fn seed(store: &SqlStore) -> Result<(), StoreError> {
     if !store.is_empty().await? {
         return Ok(());
     }
-    let hound = store.create_project("The Hound of the Baskervilles (demo)", "en").await?;
+    let hound = store
+        .create_project("The Hound of the Baskervilles (demo)", "en")
+        .await?;
     for (title, text) in chapters(HOUND) {
-        store.add_chapter(hound, title, ChapterText::parse(text)?).await?;
+        store
+            .add_chapter(hound, title, ChapterText::parse(text)?)
+            .await?;
     }
     let niebla = store.create_project("Niebla (demo)", "es").await?;
     for (title, text) in chapters(NIEBLA) {
-        store.add_chapter(niebla, format!("Capítulo {title}"), ChapterText::parse(text)?).await?;
+        store
+            .add_chapter(
+                niebla,
+                format!("Capítulo {title}"),
+                ChapterText::parse(text)?,
+            )
+            .await?;
     }
     tracing::info!("seeded the demo projects");
     Ok(())
@@ -35,7 +45,9 @@ fn chapters(text: &str) -> Vec<(String, String)> {
     for line in text.lines() {
         let trimmed = line.trim();
         let is_heading = trimmed.starts_with("Chapter ")
-            || (!trimmed.is_empty() && trimmed.len() <= 6 && trimmed.chars().all(|c| "IVXLC".contains(c)));
+            || (!trimmed.is_empty()
+                && trimmed.len() <= 6
+                && trimmed.chars().all(|c| "IVXLC".contains(c)));
         if is_heading {
             out.push((trimmed.to_owned(), String::new()));
         } else if let Some((_, body)) = out.last_mut() {
@@ -58,6 +70,9 @@ mod tests {
 
         assert_eq!(hound.len(), 1);
         assert_eq!(hound[0].0, "Chapter 1. Mr. Sherlock Holmes");
-        assert_eq!(niebla.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["I", "II", "III"]);
+        assert_eq!(
+            niebla.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+            ["I", "II", "III"]
+        );
     }
 }

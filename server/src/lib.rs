@@ -15,13 +15,17 @@ use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{api::PlanStore, shell, App};
-use axum::Router;
+use axum::{extract::DefaultBodyLimit, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
 use crate::{config::Config, db::Db, state::AppState, store::SqlStore};
+
+/// Largest request body: a saved plan carries each segment's text twice (text and original), so
+/// it is about twice its chapter, which may be 20 MB; the domain gives the precise error below that.
+const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 
 /// Stack size of the runtime's worker threads. Server rendering walks deeply nested view types;
 /// unoptimised builds overflow tokio's 2 MiB default on the chapter page.
@@ -54,7 +58,9 @@ impl Application {
         let db = Db::connect(&config.database_url).await?;
         let store = SqlStore::new(db);
         if config.seed_demo {
-            demo::seed(&store).await.context("seeding the demo projects")?;
+            demo::seed(&store)
+                .await
+                .context("seeding the demo projects")?;
         }
         let listener = TcpListener::bind(config.address)
             .await
@@ -66,8 +72,15 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
-        let state = AppState { leptos_options, store: Arc::new(store) };
-        Ok(Self { listener, router: router(state), address })
+        let state = AppState {
+            leptos_options,
+            store: Arc::new(store),
+        };
+        Ok(Self {
+            listener,
+            router: router(state),
+            address,
+        })
     }
 
     /// The address actually bound (useful with port 0).
@@ -103,6 +116,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

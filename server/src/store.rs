@@ -27,7 +27,11 @@ impl SqlStore {
     ///
     /// # Errors
     /// When the database fails.
-    pub async fn create_project(&self, name: &str, language: &str) -> Result<ProjectId, StoreError> {
+    pub async fn create_project(
+        &self,
+        name: &str,
+        language: &str,
+    ) -> Result<ProjectId, StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let limits = serde_json::to_string(&EngineLimits::default()).context("encoding limits")?;
         let id = projects::insert_project(&mut conn, name, language, &limits, db::now_millis())
@@ -42,7 +46,10 @@ impl SqlStore {
     /// When the database fails.
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        Ok(projects::count_projects(&mut conn).await.map_err(internal)? == 0)
+        Ok(projects::count_projects(&mut conn)
+            .await
+            .map_err(internal)?
+            == 0)
     }
 }
 
@@ -72,13 +79,26 @@ impl PlanStore for SqlStore {
         text: ChapterText,
     ) -> Result<ChapterId, StoreError> {
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
-        if !projects::project_exists(&mut tx, project.0).await.map_err(internal)? {
+        if !projects::project_exists(&mut tx, project.0)
+            .await
+            .map_err(internal)?
+        {
             return Err(StoreError::NotFound);
         }
-        let title = if title.trim().is_empty() { "Untitled chapter" } else { title.trim() };
-        let id = chapters::insert_chapter_last(&mut tx, project.0, title, text.as_str(), db::now_millis())
-            .await
-            .map_err(internal)?;
+        let title = if title.trim().is_empty() {
+            "Untitled chapter"
+        } else {
+            title.trim()
+        };
+        let id = chapters::insert_chapter_last(
+            &mut tx,
+            project.0,
+            title,
+            text.as_str(),
+            db::now_millis(),
+        )
+        .await
+        .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
         Ok(ChapterId(id))
     }
@@ -86,10 +106,15 @@ impl PlanStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0))]
     async fn list_chapters(&self, project: ProjectId) -> Result<Vec<ChapterSummary>, StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        if !projects::project_exists(&mut conn, project.0).await.map_err(internal)? {
+        if !projects::project_exists(&mut conn, project.0)
+            .await
+            .map_err(internal)?
+        {
             return Err(StoreError::NotFound);
         }
-        let rows = chapters::chapters_of_project(&mut conn, project.0).await.map_err(internal)?;
+        let rows = chapters::chapters_of_project(&mut conn, project.0)
+            .await
+            .map_err(internal)?;
         Ok(rows
             .into_iter()
             .map(|row| ChapterSummary {
@@ -114,8 +139,11 @@ impl PlanStore for SqlStore {
             .await
             .map_err(internal)?
             .ok_or(StoreError::NotFound)?;
-        let plan = plans::plan_of_chapter(&mut conn, chapter.0).await.map_err(internal)?;
-        let limits: EngineLimits = serde_json::from_str(&row.limits_json).context("decoding limits")?;
+        let plan = plans::plan_of_chapter(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?;
+        let limits: EngineLimits =
+            serde_json::from_str(&row.limits_json).context("decoding limits")?;
         let (version, complete, segments) = match plan {
             Some(plan) => {
                 let segments: Vec<Segment> =
@@ -144,11 +172,21 @@ impl PlanStore for SqlStore {
     ) -> Result<ChapterPlan, StoreError> {
         let loaded = self.load_plan(chapter).await?;
         if loaded.version != expected_version {
-            return Err(StoreError::Conflict { expected: expected_version, current: loaded.version });
+            return Err(StoreError::Conflict {
+                expected: expected_version,
+                current: loaded.version,
+            });
         }
         let segments = segment_chapter(&loaded.text, &loaded.limits);
-        let version = self.write_plan(chapter, expected_version, &segments).await?;
-        Ok(ChapterPlan { version, complete: false, segments, ..loaded })
+        let version = self
+            .write_plan(chapter, expected_version, &segments)
+            .await?;
+        Ok(ChapterPlan {
+            version,
+            complete: false,
+            segments,
+            ..loaded
+        })
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]
@@ -160,17 +198,24 @@ impl PlanStore for SqlStore {
     ) -> Result<i64, StoreError> {
         let loaded = self.load_plan(chapter).await?;
         if loaded.version != expected_version {
-            return Err(StoreError::Conflict { expected: expected_version, current: loaded.version });
+            return Err(StoreError::Conflict {
+                expected: expected_version,
+                current: loaded.version,
+            });
         }
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
-        self.write_plan(chapter, expected_version, plan.segments()).await
+        self.write_plan(chapter, expected_version, plan.segments())
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, complete))]
     async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        if plans::set_complete(&mut conn, chapter.0, complete, db::now_millis()).await.map_err(internal)? {
+        if plans::set_complete(&mut conn, chapter.0, complete, db::now_millis())
+            .await
+            .map_err(internal)?
+        {
             Ok(())
         } else {
             Err(StoreError::NotFound)
@@ -196,13 +241,22 @@ impl SqlStore {
         };
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let written = if expected_version == 0 {
-            plans::insert_first_plan(&mut tx, &write).await.map_err(internal)?
+            plans::insert_first_plan(&mut tx, &write)
+                .await
+                .map_err(internal)?
         } else {
-            plans::replace_plan(&mut tx, &write, expected_version).await.map_err(internal)?
+            plans::replace_plan(&mut tx, &write, expected_version)
+                .await
+                .map_err(internal)?
         };
         if !written {
-            let current = plans::plan_version(&mut tx, chapter.0).await.map_err(internal)?;
-            return Err(StoreError::Conflict { expected: expected_version, current });
+            let current = plans::plan_version(&mut tx, chapter.0)
+                .await
+                .map_err(internal)?;
+            return Err(StoreError::Conflict {
+                expected: expected_version,
+                current,
+            });
         }
         tx.commit().await.map_err(internal)?;
         Ok(expected_version + 1)

@@ -7,9 +7,7 @@ use std::sync::Arc;
 use leptos::{ev, html::Textarea, prelude::*, task::spawn_local};
 use shared::{offset::char_offset_from_utf16, Edit, SegmentId};
 
-use super::{
-    segment_editor::EditorActions, segment_table::Row, SegmentEditor, SegmentTable,
-};
+use super::{segment_editor::EditorActions, segment_table::Row, SegmentEditor, SegmentTable};
 use crate::{
     api::{
         chapters::set_chapter_complete,
@@ -47,7 +45,11 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let chapter_text: Arc<str> = Arc::from(plan.text.as_str());
     let limits = plan.limits.clone();
     let first = plan.segments.first().map(|s| s.id);
-    let state = RwSignal::new(EditorState::new(chapter_text.clone(), limits.clone(), plan.segments));
+    let state = RwSignal::new(EditorState::new(
+        chapter_text.clone(),
+        limits.clone(),
+        plan.segments,
+    ));
     let version = RwSignal::new(plan.version);
     let complete = RwSignal::new(plan.complete);
     let selected = RwSignal::new(first);
@@ -74,7 +76,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     };
 
     let save = move || {
-        let busy = matches!(save_state.get_untracked(), SaveState::Saving | SaveState::Conflict);
+        let busy = matches!(
+            save_state.get_untracked(),
+            SaveState::Saving | SaveState::Conflict
+        );
         let (segments, revision) = state.with_untracked(|s| (s.segments().to_vec(), s.revision()));
         if busy || revision == saved_revision.get_value() {
             return;
@@ -111,7 +116,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     Effect::new(move |_| {
         let revision = state.with(|s| s.revision());
         if revision != saved_revision.get_value()
-            && !matches!(save_state.get_untracked(), SaveState::Conflict | SaveState::Saving)
+            && !matches!(
+                save_state.get_untracked(),
+                SaveState::Conflict | SaveState::Saving
+            )
         {
             save_state.set(SaveState::Pending);
             schedule_save(AUTOSAVE_MS);
@@ -138,7 +146,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         save: Callback::new(move |()| {
             let Some(id) = current() else { return };
             let before = state.with_untracked(|s| s.revision());
-            apply(Edit::EditText { id, text: draft.get_untracked() });
+            apply(Edit::EditText {
+                id,
+                text: draft.get_untracked(),
+            });
             if state.with_untracked(|s| s.revision()) != before {
                 editing.set(false);
             }
@@ -154,7 +165,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 .and_then(|area| area.selection_start().ok().flatten())
                 .unwrap_or(0) as usize;
             if editing.get_untracked() {
-                apply(Edit::EditText { id, text: draft.get_untracked() });
+                apply(Edit::EditText {
+                    id,
+                    text: draft.get_untracked(),
+                });
                 editing.set(false);
             }
             let text = state.with_untracked(|s| s.segment(id).map(|s| s.text.clone()));
@@ -182,7 +196,11 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             let Some(id) = current() else { return };
             let next = state.with_untracked(|s| {
                 let after = s.neighbour(Some(id), 1);
-                if after == Some(id) { s.neighbour(Some(id), -1) } else { after }
+                if after == Some(id) {
+                    s.neighbour(Some(id), -1)
+                } else {
+                    after
+                }
             });
             apply(Edit::Delete { id });
             if state.with_untracked(|s| s.segment(id).is_none()) {
@@ -208,7 +226,8 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     install_keyboard(state, selected, editing, complete.into(), actions);
     install_flush_on_hide(save_due, save_state);
 
-    let rows = Memo::new(move |_| state.with(|s| s.segments().iter().map(Row::from).collect::<Vec<_>>()));
+    let rows =
+        Memo::new(move |_| state.with(|s| s.segments().iter().map(Row::from).collect::<Vec<_>>()));
     let segment = Signal::derive(move || {
         let id = selected.get()?;
         state.with(|s| s.segment(id).cloned())
@@ -221,7 +240,9 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
 
     let generate = move |_| {
         let replacing = state.with_untracked(|s| !s.segments().is_empty());
-        if replacing && !confirm("Generate a new plan? Your edits to this chapter's plan will be replaced.") {
+        if replacing
+            && !confirm("Generate a new plan? Your edits to this chapter's plan will be replaced.")
+        {
             return;
         }
         let text = chapter_text.clone();

@@ -47,6 +47,7 @@ pub fn SegmentEditor(
             segment.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default())
         }
     };
+    let shown_untracked = move || untrack(shown);
     let stats = move || {
         let text = shown();
         let stats = SegmentStats::of(&text, &limits);
@@ -55,7 +56,13 @@ pub fn SegmentEditor(
     };
     let heading = move || {
         segment.with(|s| match s {
-            Some(s) => format!("Segment {} · {} · {}–{}", s.id, s.delimiter.as_str(), s.start, s.end),
+            Some(s) => format!(
+                "Segment {} · {} · {}–{}",
+                s.id,
+                s.delimiter.as_str(),
+                s.start,
+                s.end
+            ),
             None => "No segment selected".to_owned(),
         })
     };
@@ -73,7 +80,10 @@ pub fn SegmentEditor(
                 readonly=move || !editing.get()
                 prop:value=shown
                 on:input=move |ev| draft.set(event_target_value(&ev))
-            ></textarea>
+            >
+                // The initial text as content, so the server-rendered page shows it without JS.
+                {shown_untracked()}
+            </textarea>
             <p class="stats" aria-live="polite">
                 {move || {
                     let (stats, fits) = stats();

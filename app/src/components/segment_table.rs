@@ -84,7 +84,11 @@ fn segment_row(
     let is_selected = Signal::derive(move || selector.selected(&Some(id)));
     let flag_label = format!("Needs revision: segment {id}");
     let speaker = row.speaker.unwrap_or_else(|| "—".to_owned());
-    let delimiter = if row.edited { format!("{} ✎", row.delimiter) } else { row.delimiter.to_owned() };
+    let delimiter = if row.edited {
+        format!("{} ✎", row.delimiter)
+    } else {
+        row.delimiter.to_owned()
+    };
     view! {
         <tr
             id=format!("seg-{id}")

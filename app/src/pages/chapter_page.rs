@@ -15,8 +15,20 @@ use crate::{
 #[component]
 pub fn ChapterPage() -> impl IntoView {
     let params = use_params_map();
-    let project = move || params.read().get("project").and_then(|p| p.parse().ok()).map(ProjectId);
-    let chapter = move || params.read().get("chapter").and_then(|c| c.parse().ok()).map(ChapterId);
+    let project = move || {
+        params
+            .read()
+            .get("project")
+            .and_then(|p| p.parse().ok())
+            .map(ProjectId)
+    };
+    let chapter = move || {
+        params
+            .read()
+            .get("chapter")
+            .and_then(|c| c.parse().ok())
+            .map(ChapterId)
+    };
     let chapters = Resource::new(project, |project| async move {
         match project {
             Some(project) => list_chapters(project).await,

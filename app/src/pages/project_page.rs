@@ -14,7 +14,13 @@ use crate::{
 #[component]
 pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
-    let project = move || params.read().get("project").and_then(|p| p.parse().ok()).map(ProjectId);
+    let project = move || {
+        params
+            .read()
+            .get("project")
+            .and_then(|p| p.parse().ok())
+            .map(ProjectId)
+    };
     let chapters = Resource::new(project, |project| async move {
         match project {
             Some(project) => list_chapters(project).await,

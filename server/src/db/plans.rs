@@ -30,15 +30,19 @@ pub(crate) async fn plan_of_chapter(
 }
 
 pub(crate) async fn plan_version(conn: &mut AnyConnection, chapter_id: i64) -> sqlx::Result<i64> {
-    let version: Option<i64> = sqlx::query_scalar("SELECT version FROM plans WHERE chapter_id = $1")
-        .bind(chapter_id)
-        .fetch_optional(conn)
-        .await?;
+    let version: Option<i64> =
+        sqlx::query_scalar("SELECT version FROM plans WHERE chapter_id = $1")
+            .bind(chapter_id)
+            .fetch_optional(conn)
+            .await?;
     Ok(version.unwrap_or(0))
 }
 
 /// Inserts version 1 of a plan; false when a plan already exists.
-pub(crate) async fn insert_first_plan(conn: &mut AnyConnection, plan: &PlanWrite<'_>) -> sqlx::Result<bool> {
+pub(crate) async fn insert_first_plan(
+    conn: &mut AnyConnection,
+    plan: &PlanWrite<'_>,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO plans (chapter_id, version, complete, segments_json, segment_count, created_at, updated_at)
          VALUES ($1, 1, 0, $2, $3, $4, $4) ON CONFLICT (chapter_id) DO NOTHING",

@@ -24,7 +24,9 @@ pub(crate) async fn all_projects(conn: &mut AnyConnection) -> sqlx::Result<Vec<P
 }
 
 pub(crate) async fn count_projects(conn: &mut AnyConnection) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM projects").fetch_one(conn).await
+    sqlx::query_scalar("SELECT COUNT(*) FROM projects")
+        .fetch_one(conn)
+        .await
 }
 
 pub(crate) async fn project_exists(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {

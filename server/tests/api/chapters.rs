@@ -10,7 +10,10 @@ async fn demo_projects_are_seeded_in_english_and_spanish() {
 
     let projects: Vec<Value> = app.call("list_projects", json!({})).await.ok();
 
-    let languages: Vec<&str> = projects.iter().filter_map(|p| p["language"].as_str()).collect();
+    let languages: Vec<&str> = projects
+        .iter()
+        .filter_map(|p| p["language"].as_str())
+        .collect();
     assert_eq!(projects.len(), 2);
     assert!(languages.contains(&"en") && languages.contains(&"es"));
 }
@@ -31,7 +34,10 @@ async fn chapters_have_text_only_status_before_a_plan_and_planned_after() {
     let chapter = chapters[0]["id"].as_i64().unwrap();
 
     app.generate(chapter, 0).await.ok::<Value>();
-    let after: Vec<Value> = app.call("list_chapters", json!({ "project": project })).await.ok();
+    let after: Vec<Value> = app
+        .call("list_chapters", json!({ "project": project }))
+        .await
+        .ok();
 
     assert_eq!(chapters[0]["status"], "text_only");
     assert_eq!(after[0]["status"], "planned");
@@ -44,9 +50,15 @@ async fn a_chapter_is_added_at_the_end_of_its_project() {
     let (project, before) = app.first_project().await;
 
     let added = app
-        .call("add_chapter", json!({ "project": project, "title": "Two", "text": "Hello there." }))
+        .call(
+            "add_chapter",
+            json!({ "project": project, "title": "Two", "text": "Hello there." }),
+        )
         .await;
-    let after: Vec<Value> = app.call("list_chapters", json!({ "project": project })).await.ok();
+    let after: Vec<Value> = app
+        .call("list_chapters", json!({ "project": project }))
+        .await
+        .ok();
 
     assert_eq!(added.status, 200, "{}", added.body);
     assert_eq!(after.len(), before.len() + 1);
@@ -60,14 +72,31 @@ async fn blank_or_oversize_chapter_text_is_refused_and_nothing_is_stored() {
     let (project, before) = app.first_project().await;
     let huge = "a".repeat(20 * 1024 * 1024 + 1);
 
-    let blank = app.call("add_chapter", json!({ "project": project, "title": "x", "text": " \n " })).await;
-    let oversize = app.call("add_chapter", json!({ "project": project, "title": "x", "text": huge })).await;
-    let after: Vec<Value> = app.call("list_chapters", json!({ "project": project })).await.ok();
+    let blank = app
+        .call(
+            "add_chapter",
+            json!({ "project": project, "title": "x", "text": " \n " }),
+        )
+        .await;
+    let oversize = app
+        .call(
+            "add_chapter",
+            json!({ "project": project, "title": "x", "text": huge }),
+        )
+        .await;
+    let after: Vec<Value> = app
+        .call("list_chapters", json!({ "project": project }))
+        .await
+        .ok();
 
     assert_eq!(blank.status, 422);
     assert_eq!(blank.body, json!({ "Invalid": "EmptyChapter" }));
     assert_eq!(oversize.status, 422);
-    assert!(oversize.body["Invalid"]["ChapterTooLarge"].is_object(), "{}", oversize.body);
+    assert!(
+        oversize.body["Invalid"]["ChapterTooLarge"].is_object(),
+        "{}",
+        oversize.body
+    );
     assert_eq!(after.len(), before.len());
 }
 
@@ -77,7 +106,12 @@ async fn unknown_projects_and_chapters_are_not_found() {
 
     let chapters = app.call("list_chapters", json!({ "project": 9999 })).await;
     let plan = app.call("load_plan", json!({ "chapter": 9999 })).await;
-    let add = app.call("add_chapter", json!({ "project": 9999, "title": "x", "text": "y" })).await;
+    let add = app
+        .call(
+            "add_chapter",
+            json!({ "project": 9999, "title": "x", "text": "y" }),
+        )
+        .await;
 
     assert_eq!((chapters.status, plan.status, add.status), (404, 404, 404));
     assert_eq!(plan.body, json!("NotFound"));
@@ -88,7 +122,12 @@ async fn a_chapter_without_plan_cannot_be_completed() {
     let app = spawn_app().await;
     let chapter = app.first_chapter().await;
 
-    let answer = app.call("set_chapter_complete", json!({ "chapter": chapter, "complete": true })).await;
+    let answer = app
+        .call(
+            "set_chapter_complete",
+            json!({ "chapter": chapter, "complete": true }),
+        )
+        .await;
 
     assert_eq!(answer.status, 404);
 }
@@ -100,10 +139,26 @@ async fn a_planned_chapter_can_be_completed_and_reopened() {
     let chapter = chapters[0]["id"].as_i64().unwrap();
     app.generate(chapter, 0).await.ok::<Value>();
 
-    app.call("set_chapter_complete", json!({ "chapter": chapter, "complete": true })).await.ok::<Value>();
-    let completed: Vec<Value> = app.call("list_chapters", json!({ "project": project })).await.ok();
-    app.call("set_chapter_complete", json!({ "chapter": chapter, "complete": false })).await.ok::<Value>();
-    let reopened: Vec<Value> = app.call("list_chapters", json!({ "project": project })).await.ok();
+    app.call(
+        "set_chapter_complete",
+        json!({ "chapter": chapter, "complete": true }),
+    )
+    .await
+    .ok::<Value>();
+    let completed: Vec<Value> = app
+        .call("list_chapters", json!({ "project": project }))
+        .await
+        .ok();
+    app.call(
+        "set_chapter_complete",
+        json!({ "chapter": chapter, "complete": false }),
+    )
+    .await
+    .ok::<Value>();
+    let reopened: Vec<Value> = app
+        .call("list_chapters", json!({ "project": project }))
+        .await
+        .ok();
 
     assert_eq!(completed[0]["status"], "complete");
     assert_eq!(app.load(chapter).await["complete"], false);

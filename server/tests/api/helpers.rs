@@ -21,7 +21,12 @@ pub struct Answer {
 impl Answer {
     /// The body as `T`, asserting a 2xx status.
     pub fn ok<T: DeserializeOwned>(self) -> T {
-        assert!((200..300).contains(&self.status), "status {} body {}", self.status, self.body);
+        assert!(
+            (200..300).contains(&self.status),
+            "status {} body {}",
+            self.status,
+            self.body
+        );
         serde_json::from_value(self.body).expect("decoding the answer")
     }
 }
@@ -61,7 +66,11 @@ async fn spawn(seed_demo: bool) -> TestApp {
         });
     });
     let base = format!("http://{}", receiver.await.expect("the server's address"));
-    TestApp { base, client: reqwest::Client::new(), _dir: dir }
+    TestApp {
+        base,
+        client: reqwest::Client::new(),
+        _dir: dir,
+    }
 }
 
 /// Creates a uniquely named database on the server at `admin_url` and returns its URL.
@@ -74,8 +83,12 @@ async fn fresh_postgres_database(admin_url: &str) -> String {
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(admin_url)
         .await
         .expect("connecting to TEST_POSTGRES_URL");
-    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("creating a database");
-    let (prefix, _) = admin_url.rsplit_once('/').expect("a database name in TEST_POSTGRES_URL");
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("creating a database");
+    let (prefix, _) = admin_url
+        .rsplit_once('/')
+        .expect("a database name in TEST_POSTGRES_URL");
     format!("{prefix}/{name}")
 }
 
@@ -97,7 +110,12 @@ impl TestApp {
 
     /// GETs a page and returns its HTML.
     pub async fn page(&self, path: &str) -> (u16, String) {
-        let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("GET");
         let status = response.status().as_u16();
         (status, response.text().await.expect("reading the page"))
     }
@@ -106,7 +124,10 @@ impl TestApp {
     pub async fn first_project(&self) -> (i64, Vec<Value>) {
         let projects: Vec<Value> = self.call("list_projects", json!({})).await.ok();
         let id = projects[0]["id"].as_i64().expect("a project id");
-        let chapters: Vec<Value> = self.call("list_chapters", json!({ "project": id })).await.ok();
+        let chapters: Vec<Value> = self
+            .call("list_chapters", json!({ "project": id }))
+            .await
+            .ok();
         (id, chapters)
     }
 
@@ -118,11 +139,17 @@ impl TestApp {
 
     /// Generates the plan of `chapter` from version `version`.
     pub async fn generate(&self, chapter: i64, version: i64) -> Answer {
-        self.call("generate_plan", json!({ "chapter": chapter, "version": version })).await
+        self.call(
+            "generate_plan",
+            json!({ "chapter": chapter, "version": version }),
+        )
+        .await
     }
 
     /// Loads the plan of `chapter`.
     pub async fn load(&self, chapter: i64) -> Value {
-        self.call("load_plan", json!({ "chapter": chapter })).await.ok()
+        self.call("load_plan", json!({ "chapter": chapter }))
+            .await
+            .ok()
     }
 }

@@ -1,6 +1,9 @@
 //! Integration tests: the real server on port 0 with a fresh database per test, driven over HTTP
 //! exactly as the browser drives it (server functions at `/api/<name>`, JSON in and out).
 
+// A failed unwrap is a failed test here, helpers included.
+#![allow(clippy::unwrap_used)]
+
 mod chapters;
 mod helpers;
 mod pages;

@@ -23,7 +23,9 @@ async fn the_chapter_page_renders_the_segment_table_on_the_server() {
     let plan: Value = app.generate(chapter, 0).await.ok();
     let count = plan["segments"].as_array().unwrap().len();
 
-    let (status, html) = app.page(&format!("/projects/{project}/chapters/{chapter}")).await;
+    let (status, html) = app
+        .page(&format!("/projects/{project}/chapters/{chapter}"))
+        .await;
 
     assert_eq!(status, 200);
     assert_eq!(html.matches("<tr id=\"seg-").count(), count);

@@ -13,8 +13,17 @@ async fn planned_chapter(app: &TestApp) -> (i64, String, Vec<Segment>) {
     (chapter, text, segments)
 }
 
-async fn save(app: &TestApp, chapter: i64, version: i64, segments: &[Segment]) -> crate::helpers::Answer {
-    app.call("save_plan", json!({ "chapter": chapter, "version": version, "segments": segments })).await
+async fn save(
+    app: &TestApp,
+    chapter: i64,
+    version: i64,
+    segments: &[Segment],
+) -> crate::helpers::Answer {
+    app.call(
+        "save_plan",
+        json!({ "chapter": chapter, "version": version, "segments": segments }),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -25,7 +34,9 @@ async fn a_generated_plan_covers_the_chapter_and_is_stored_as_version_one() {
     let loaded = app.load(chapter).await;
 
     assert_eq!(loaded["version"], 1);
-    assert!(Plan::new(segments.clone()).validate(&text, &EngineLimits::default()).is_ok());
+    assert!(Plan::new(segments.clone())
+        .validate(&text, &EngineLimits::default())
+        .is_ok());
     let covered: String = segments.iter().map(|s| s.original_text.as_str()).collect();
     let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     assert_eq!(strip(&covered), strip(&text));
@@ -40,16 +51,29 @@ async fn an_edited_plan_is_saved_as_the_next_version_and_loads_back() {
     let mut plan = Plan::new(segments);
     let first = plan.segments()[0].id;
     let third = plan.segments()[2].id;
-    plan.apply(&Edit::Split { id: first, at: 8 }, &text, &limits).unwrap();
-    plan.apply(&Edit::MergeNext { id: third }, &text, &limits).unwrap();
-    plan.apply(&Edit::SetSpeaker { id: first, speaker: Some("Watson".into()) }, &text, &limits).unwrap();
+    plan.apply(&Edit::Split { id: first, at: 8 }, &text, &limits)
+        .unwrap();
+    plan.apply(&Edit::MergeNext { id: third }, &text, &limits)
+        .unwrap();
+    plan.apply(
+        &Edit::SetSpeaker {
+            id: first,
+            speaker: Some("Watson".into()),
+        },
+        &text,
+        &limits,
+    )
+    .unwrap();
 
     let version: i64 = save(&app, chapter, 1, plan.segments()).await.ok();
     let loaded = app.load(chapter).await;
 
     assert_eq!(version, 2);
     assert_eq!(loaded["version"], 2);
-    assert_eq!(loaded["segments"], serde_json::to_value(plan.segments()).unwrap());
+    assert_eq!(
+        loaded["segments"],
+        serde_json::to_value(plan.segments()).unwrap()
+    );
     assert_eq!(loaded["segments"][0]["voice"], "Watson");
 }
 
@@ -64,7 +88,10 @@ async fn a_stale_save_is_a_conflict_and_changes_nothing() {
 
     assert_eq!(stale.status, 409);
     assert_eq!(stale.body, json!({ "Conflict": { "current_version": 2 } }));
-    assert_eq!(loaded["segments"].as_array().unwrap().len(), segments.len() - 1);
+    assert_eq!(
+        loaded["segments"].as_array().unwrap().len(),
+        segments.len() - 1
+    );
 }
 
 #[tokio::test]
@@ -118,7 +145,13 @@ async fn a_save_with_a_duplicate_id_is_refused() {
     let (chapter, _, mut segments) = planned_chapter(&app).await;
     segments[3].id = segments[0].id;
 
-    assert_refused(&app, chapter, &segments, json!({ "DuplicateId": { "id": segments[0].id.0 } })).await;
+    assert_refused(
+        &app,
+        chapter,
+        &segments,
+        json!({ "DuplicateId": { "id": segments[0].id.0 } }),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -145,8 +178,15 @@ async fn malformed_arguments_are_a_bad_request() {
     let app = spawn_app().await;
     let (chapter, _, _) = planned_chapter(&app).await;
 
-    let answer = app.call("save_plan", json!({ "chapter": chapter, "version": "one" })).await;
+    let answer = app
+        .call("save_plan", json!({ "chapter": chapter, "version": "one" }))
+        .await;
 
-    assert!((400..500).contains(&answer.status), "{} {}", answer.status, answer.body);
+    assert!(
+        (400..500).contains(&answer.status),
+        "{} {}",
+        answer.status,
+        answer.body
+    );
     assert_eq!(app.load(chapter).await["version"], 1);
 }
