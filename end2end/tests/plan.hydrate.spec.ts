@@ -90,6 +90,23 @@ test('the keyboard drives selection, editing, undo and redo', async ({ page, req
   await area.fill('discarded');
   await page.keyboard.press('Escape');
   await expect(area).toHaveValue('Three.');
+
+  // Alt+P merges with the previous segment, Alt+S splits it again at the cursor, Delete deletes.
+  await page.keyboard.press('Alt+p');
+  await expect(rows(page)).toHaveCount(2);
+  await expect(area).toHaveValue('Two, edited.\n\nThree.');
+  // Inside the edited words the split has no place in the chapter: refused, with the reason.
+  await area.evaluate((el: HTMLTextAreaElement) => { el.focus(); el.setSelectionRange(6, 6); });
+  await page.keyboard.press('Alt+s');
+  await expect(page.getByRole('alert')).toContainText('cannot be split inside its edited text');
+  await expect(rows(page)).toHaveCount(2);
+  await area.evaluate((el: HTMLTextAreaElement) => { el.focus(); el.setSelectionRange(14, 14); });
+  await page.keyboard.press('Alt+s');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(area).toHaveValue('Two, edited.');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Delete');
+  await expect(rows(page)).toHaveCount(2);
 });
 
 test('a refused edit says why and changes nothing', async ({ page, request }) => {

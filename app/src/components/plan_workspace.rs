@@ -180,10 +180,11 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         }),
         merge_previous: Callback::new(move |()| {
             if let Some(id) = current() {
+                // The merged segment keeps the previous one's id: select it.
+                let previous = state.with_untracked(|s| s.neighbour(Some(id), -1));
                 apply(Edit::MergePrevious { id });
-                let merged = state.with_untracked(|s| s.neighbour(Some(id), -1));
                 if state.with_untracked(|s| s.segment(id).is_none()) {
-                    selected.set(merged);
+                    selected.set(previous);
                 }
             }
         }),
@@ -364,7 +365,8 @@ fn confirm(message: &str) -> bool {
     window().confirm_with_message(message).unwrap_or(false)
 }
 
-/// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+/// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z redoes;
+/// Alt+S splits at the text cursor, Alt+P / Alt+N merge with the previous / next, Delete deletes.
 fn install_keyboard(
     state: RwSignal<EditorState>,
     selected: RwSignal<Option<SegmentId>>,
@@ -384,7 +386,20 @@ fn install_keyboard(
             ev.prevent_default();
             return;
         }
-        if locked.get_untracked() || keeps_native_meaning(&ev) {
+        if locked.get_untracked() {
+            return;
+        }
+        if ev.alt_key() && !ctrl {
+            match key.to_lowercase().as_str() {
+                "s" => actions.split.run(()),
+                "p" => actions.merge_previous.run(()),
+                "n" => actions.merge_next.run(()),
+                _ => return,
+            }
+            ev.prevent_default();
+            return;
+        }
+        if keeps_native_meaning(&ev) {
             return;
         }
         match (key.as_str(), ctrl, ev.shift_key()) {
@@ -397,6 +412,7 @@ fn install_keyboard(
                 }
             }
             ("Enter", false, _) => actions.edit.run(()),
+            ("Delete", false, false) => actions.delete.run(()),
             ("z" | "Z", true, false) => actions.undo.run(()),
             ("z" | "Z", true, true) | ("y", true, false) => actions.redo.run(()),
             _ => return,

@@ -1,0 +1,58 @@
+// Browser benchmark: keypress (Alt+S) to updated segment table for a split on a 2,000-segment
+// chapter, in Debian's Chromium against a running studio (BASE, default http://127.0.0.1:3000).
+// Prints the median and the 90th percentile over RUNS splits. Not a test: numbers go to BENCHMARKS.md.
+import { chromium } from '@playwright/test';
+
+const base = process.env.BASE ?? 'http://127.0.0.1:3000';
+const runs = Number(process.env.RUNS ?? 30);
+const paragraphs = Array.from({ length: 2000 }, (_, i) =>
+  `Paragraph ${i + 1} tells of the moor, the hound and the old family curse once more.`);
+
+async function call(name, args) {
+  const response = await fetch(`${base}/api/${name}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args),
+  });
+  if (!response.ok) throw new Error(`${name}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+const projects = await call('list_projects', {});
+const project = projects[0].id;
+const chapter = await call('add_chapter', { project, title: 'Benchmark: 2,000 segments', text: paragraphs.join('\n\n') });
+const plan = await call('generate_plan', { chapter, version: 0 });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const loadStart = Date.now();
+await page.goto(`${base}/projects/${project}/chapters/${chapter}`);
+await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 120_000 });
+const loadMs = Date.now() - loadStart;
+
+const timings = [];
+for (let i = 0; i < runs; i++) {
+  await page.getByRole('table', { name: 'Segments' }).getByRole('row').nth(1 + 40 * i).click();
+  timings.push(await page.evaluate(() => new Promise((resolve) => {
+    const tbody = document.querySelector('table tbody');
+    const area = document.getElementById('segment-text');
+    area.focus();
+    area.setSelectionRange(20, 20);
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      void tbody.offsetHeight; // include style and layout of the updated table
+      resolve(performance.now() - start);
+    });
+    observer.observe(tbody, { childList: true });
+    const start = performance.now();
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', altKey: true, bubbles: true }));
+  })));
+}
+await browser.close();
+
+const sorted = [...timings].sort((a, b) => a - b);
+const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+console.log(`segments: ${plan.segments.length}, page load to hydrated: ${loadMs} ms`);
+console.log(`split keypress -> table updated: median ${pick(0.5).toFixed(2)} ms, p90 ${pick(0.9).toFixed(2)} ms over ${runs} splits`);
