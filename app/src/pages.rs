@@ -9,3 +9,30 @@ pub use chapter_page::ChapterPage;
 pub use home_page::HomePage;
 pub use not_found_page::NotFoundPage;
 pub use project_page::ProjectPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::chapters::list_chapters,
+    model::{ChapterSummary, ProjectId},
+    AppError,
+};
+
+/// The numeric route parameter `name`, or `None` when it is missing or not a number.
+fn id_param(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get(name).and_then(|value| value.parse().ok())
+}
+
+/// The chapters of the project named by the route, as a resource (`NotFound` for a bad id).
+fn chapters_resource(
+    project: impl Fn() -> Option<ProjectId> + Send + Sync + 'static,
+) -> Resource<Result<Vec<ChapterSummary>, AppError>> {
+    Resource::new(project, |project| async move {
+        match project {
+            Some(project) => list_chapters(project).await,
+            None => Err(AppError::NotFound),
+        }
+    })
+}

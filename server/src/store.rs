@@ -170,13 +170,7 @@ impl PlanStore for SqlStore {
         chapter: ChapterId,
         expected_version: i64,
     ) -> Result<ChapterPlan, StoreError> {
-        let loaded = self.load_plan(chapter).await?;
-        if loaded.version != expected_version {
-            return Err(StoreError::Conflict {
-                expected: expected_version,
-                current: loaded.version,
-            });
-        }
+        let loaded = self.load_at_version(chapter, expected_version).await?;
         let segments = segment_chapter(&loaded.text, &loaded.limits);
         let version = self
             .write_plan(chapter, expected_version, &segments)
@@ -196,13 +190,7 @@ impl PlanStore for SqlStore {
         expected_version: i64,
         segments: Vec<Segment>,
     ) -> Result<i64, StoreError> {
-        let loaded = self.load_plan(chapter).await?;
-        if loaded.version != expected_version {
-            return Err(StoreError::Conflict {
-                expected: expected_version,
-                current: loaded.version,
-            });
-        }
+        let loaded = self.load_at_version(chapter, expected_version).await?;
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
         self.write_plan(chapter, expected_version, plan.segments())
@@ -224,6 +212,24 @@ impl PlanStore for SqlStore {
 }
 
 impl SqlStore {
+    /// Loads a chapter's plan, refusing with `Conflict` when it is no longer at `expected_version`
+    /// (an early answer; `write_plan` checks again atomically).
+    async fn load_at_version(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+    ) -> Result<ChapterPlan, StoreError> {
+        let loaded = self.load_plan(chapter).await?;
+        if loaded.version == expected_version {
+            Ok(loaded)
+        } else {
+            Err(StoreError::Conflict {
+                expected: expected_version,
+                current: loaded.version,
+            })
+        }
+    }
+
     /// Stores `segments` as the version after `expected_version`, atomically: a concurrent save
     /// from the same version makes this one a conflict.
     async fn write_plan(

@@ -2,10 +2,9 @@
 //! Rendered completely on the server, so the segment table reads with JavaScript off.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{chapters::list_chapters, plans::load_plan},
+    api::plans::load_plan,
     components::{ChapterSelector, ErrorView, PlanWorkspace},
     model::{ChapterId, ProjectId},
     AppError,
@@ -14,27 +13,11 @@ use crate::{
 /// One chapter's plan, ready to edit.
 #[component]
 pub fn ChapterPage() -> impl IntoView {
-    let params = use_params_map();
-    let project = move || {
-        params
-            .read()
-            .get("project")
-            .and_then(|p| p.parse().ok())
-            .map(ProjectId)
-    };
-    let chapter = move || {
-        params
-            .read()
-            .get("chapter")
-            .and_then(|c| c.parse().ok())
-            .map(ChapterId)
-    };
-    let chapters = Resource::new(project, |project| async move {
-        match project {
-            Some(project) => list_chapters(project).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let project_id = super::id_param("project");
+    let chapter_id = super::id_param("chapter");
+    let project = move || project_id().map(ProjectId);
+    let chapter = move || chapter_id().map(ChapterId);
+    let chapters = super::chapters_resource(project);
     let plan = Resource::new(chapter, |chapter| async move {
         match chapter {
             Some(chapter) => load_plan(chapter).await,

@@ -1,32 +1,18 @@
 //! A project's page: its chapters with their status, before one is opened.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::chapters::list_chapters,
     components::{ChapterSelector, ErrorView},
     model::ProjectId,
-    AppError,
 };
 
 /// Lists a project's chapters.
 #[component]
 pub fn ProjectPage() -> impl IntoView {
-    let params = use_params_map();
-    let project = move || {
-        params
-            .read()
-            .get("project")
-            .and_then(|p| p.parse().ok())
-            .map(ProjectId)
-    };
-    let chapters = Resource::new(project, |project| async move {
-        match project {
-            Some(project) => list_chapters(project).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let project_id = super::id_param("project");
+    let project = move || project_id().map(ProjectId);
+    let chapters = super::chapters_resource(project);
     view! {
         <main class="page">
             <a href="/">"← Projects"</a>
