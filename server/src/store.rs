@@ -212,22 +212,40 @@ impl PlanStore for SqlStore {
 }
 
 impl SqlStore {
-    /// Loads a chapter's plan, refusing with `Conflict` when it is no longer at `expected_version`
-    /// (an early answer; `write_plan` checks again atomically).
+    /// Loads a chapter (text, limits and stored version, without decoding the stored segments),
+    /// refusing with `Conflict` when the plan is no longer at `expected_version` (an early answer;
+    /// `write_plan` checks again atomically).
     async fn load_at_version(
         &self,
         chapter: ChapterId,
         expected_version: i64,
     ) -> Result<ChapterPlan, StoreError> {
-        let loaded = self.load_plan(chapter).await?;
-        if loaded.version == expected_version {
-            Ok(loaded)
-        } else {
-            Err(StoreError::Conflict {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = chapters::chapter_by_id(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        let version = plans::plan_version(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?;
+        if version != expected_version {
+            return Err(StoreError::Conflict {
                 expected: expected_version,
-                current: loaded.version,
-            })
+                current: version,
+            });
         }
+        let limits: EngineLimits =
+            serde_json::from_str(&row.limits_json).context("decoding limits")?;
+        Ok(ChapterPlan {
+            project_id: ProjectId(row.project_id),
+            chapter_id: ChapterId(row.id),
+            title: row.title,
+            text: row.text,
+            limits,
+            version,
+            complete: false,
+            segments: Vec::new(),
+        })
     }
 
     /// Stores `segments` as the version after `expected_version`, atomically: a concurrent save

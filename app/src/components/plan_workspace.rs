@@ -44,6 +44,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let chapter_id = plan.chapter_id;
     let chapter_text: Arc<str> = Arc::from(plan.text.as_str());
     let limits = plan.limits.clone();
+    let editor_limits = plan.limits.clone();
     let first = plan.segments.first().map(|s| s.id);
     let state = RwSignal::new(EditorState::new(
         chapter_text.clone(),
@@ -130,6 +131,13 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         let result = state.try_update(|s| s.apply(&edit)).unwrap_or(Ok(()));
         notice.set(result.err().map(|err| err.to_string()));
     };
+    // Applies an edit that may remove segment `id`; if it did, `successor` becomes the selection.
+    let apply_removing = move |edit: Edit, id: SegmentId, successor: Option<SegmentId>| {
+        apply(edit);
+        if state.with_untracked(|s| s.segment(id).is_none()) {
+            selected.set(successor);
+        }
+    };
     let current = move || selected.get_untracked();
     let actions = EditorActions {
         edit: Callback::new(move |()| {
@@ -182,10 +190,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             if let Some(id) = current() {
                 // The merged segment keeps the previous one's id: select it.
                 let previous = state.with_untracked(|s| s.neighbour(Some(id), -1));
-                apply(Edit::MergePrevious { id });
-                if state.with_untracked(|s| s.segment(id).is_none()) {
-                    selected.set(previous);
-                }
+                apply_removing(Edit::MergePrevious { id }, id, previous);
             }
         }),
         merge_next: Callback::new(move |()| {
@@ -203,10 +208,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     after
                 }
             });
-            apply(Edit::Delete { id });
-            if state.with_untracked(|s| s.segment(id).is_none()) {
-                selected.set(next);
-            }
+            apply_removing(Edit::Delete { id }, id, next);
         }),
         undo: Callback::new(move |()| {
             state.update(|s| {
@@ -314,7 +316,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                         locked=complete.into()
                         can_undo=Signal::derive(move || state.with(|s| s.can_undo()))
                         can_redo=Signal::derive(move || state.with(|s| s.can_redo()))
-                        limits=limits_for_view(&state)
+                        limits=editor_limits.clone()
                         textarea
                         actions
                     />
@@ -345,10 +347,6 @@ fn SaveIndicator(state: Signal<SaveState>) -> impl IntoView {
             </Show>
         </span>
     }
-}
-
-fn limits_for_view(state: &RwSignal<EditorState>) -> shared::EngineLimits {
-    state.with_untracked(|s| s.limits().clone())
 }
 
 /// Keeps the selection on an existing segment after undo or redo.
