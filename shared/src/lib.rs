@@ -5,6 +5,7 @@
 //! Offsets are counted in Unicode scalar values (`char`s) of the chapter text, as the desktop
 //! planner's Python segmenter counts them; [`offset`] converts the browser's UTF-16 cursor.
 
+pub mod cast;
 pub mod chapter;
 pub mod error;
 pub mod history;
@@ -16,6 +17,7 @@ pub mod segment;
 pub mod segmenter;
 pub mod stats;
 
+pub use cast::{Cast, CastError, Character, CharacterId, Language, Voice, VoiceEngine};
 pub use chapter::ChapterText;
 pub use error::SegmentError;
 pub use history::History;
