@@ -32,9 +32,25 @@ await page.goto(`${base}/projects/${project}/chapters/${chapter}`);
 await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 120_000 });
 const loadMs = Date.now() - loadStart;
 
+// PROFILE=out.cpuprofile records a CPU profile of the splits (open it in Chromium's DevTools).
+const profile = process.env.PROFILE;
+const cdp = profile ? await page.context().newCDPSession(page) : null;
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+
 const timings = [];
 for (let i = 0; i < runs; i++) {
-  await page.getByRole('table', { name: 'Segments' }).getByRole('row').nth(1 + 40 * i).click();
+  // The table renders only the rows in view: scroll 40 rows further each time, then pick a row.
+  await page.evaluate((n) => {
+    const pane = document.querySelector('.table-pane');
+    const row = pane.querySelector('tbody tr[id]');
+    pane.scrollTop = n * 40 * row.offsetHeight;
+  }, i);
+  await page.waitForTimeout(50);
+  await page.locator('table.segments tbody tr[id]').nth(25).click();
   timings.push(await page.evaluate(() => new Promise((resolve) => {
     const tbody = document.querySelector('table tbody');
     const area = document.getElementById('segment-text');
@@ -49,6 +65,10 @@ for (let i = 0; i < runs; i++) {
     const start = performance.now();
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', altKey: true, bubbles: true }));
   })));
+}
+if (cdp) {
+  const { profile: recorded } = await cdp.send('Profiler.stop');
+  (await import('node:fs')).writeFileSync(profile, JSON.stringify(recorded));
 }
 await browser.close();
 

@@ -1,7 +1,7 @@
 // The editing loop in the browser: generate, split at the cursor, merge both ways, delete, edit,
 // undo and redo, all without a round trip; then autosave, reload and see the saved state.
 import { test, expect } from '@playwright/test';
-import { newChapter, rows, segmentText, expectSaved, hydrated } from './support/studio';
+import { newChapter, generatePlan, rows, segmentText, expectSaved, hydrated } from './support/studio';
 
 const TEXT = [
   'Señor Pérez llegó tarde 😀 aquel día, y nadie dijo nada.',
@@ -142,4 +142,28 @@ test('a stale save is reported as a conflict, never overwriting', async ({ brows
   await expect(second.getByRole('status')).toContainText('Someone else changed this chapter', { timeout: 15_000 });
   await second.reload();
   await expect(rows(second)).toHaveCount(2);
+});
+
+test('a long chapter renders only the rows in view and keeps the selected row in view', async ({ page, request }) => {
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1} of a long chapter.`);
+  const { chapter, path } = await newChapter(request, paragraphs.join('\n\n'), 'Long chapter');
+  await generatePlan(request, chapter);
+  await page.goto(path);
+  await hydrated(page);
+
+  // Once hydrated the table drops the rows out of view; the server rendered all 400.
+  await expect.poll(() => rows(page).count()).toBeLessThan(150);
+  await rows(page).nth(0).click();
+  for (let i = 0; i < 120; i++) await page.keyboard.press('ArrowDown');
+  const row = page.locator('#seg-121');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toBeInViewport();
+  await expect(segmentText(page)).toHaveValue('Paragraph 121 of a long chapter.');
+
+  // An edit far down the table works on the rows in view.
+  await page.keyboard.press('Delete');
+  await expect(page.locator('#seg-121')).toHaveCount(0);
+  await expect(segmentText(page)).toHaveValue('Paragraph 122 of a long chapter.');
+  await expect(page.locator('#seg-122')).toBeInViewport();
+  await expect(page.getByText('399 segments')).toBeVisible();
 });

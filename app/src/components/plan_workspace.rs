@@ -297,8 +297,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 fallback=|| view! { <p>"No plan yet: generate one to cut this chapter into segments."</p> }
             >
                 <div class="panes">
-                    <div class="table-pane">
-                        <SegmentTable
+                    <SegmentTable
                             rows
                             selected=selected.into()
                             on_select=Callback::new(move |id| {
@@ -308,7 +307,6 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                             })
                             on_toggle_flag=Callback::new(move |id| apply(Edit::ToggleRevision { id }))
                         />
-                    </div>
                     <SegmentEditor
                         segment
                         draft
@@ -405,9 +403,6 @@ fn install_keyboard(
                 let step = if key == "ArrowDown" { 1 } else { -1 };
                 let next = state.with_untracked(|s| s.neighbour(selected.get_untracked(), step));
                 selected.set(next);
-                if let Some(id) = next {
-                    scroll_into_view(id);
-                }
             }
             ("Enter", false, _) => actions.edit.run(()),
             ("Delete", false, false) => actions.delete.run(()),
@@ -433,14 +428,6 @@ fn keeps_native_meaning(ev: &ev::KeyboardEvent) -> bool {
         "TEXTAREA" | "INPUT" | "SELECT" => true,
         "BUTTON" | "A" => ev.key() == "Enter" || ev.key() == " ",
         _ => false,
-    }
-}
-
-fn scroll_into_view(id: SegmentId) {
-    if let Some(row) = document().get_element_by_id(&format!("seg-{id}")) {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        row.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

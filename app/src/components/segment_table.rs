@@ -1,7 +1,13 @@
-//! `SegmentTable`: one row per segment. Rows are keyed by everything they show, so an edit
-//! re-renders only the rows it touched; selection updates only the two rows involved.
+//! `SegmentTable`: one row per segment, in a scroll pane. Rows are keyed by everything they show,
+//! so an edit re-renders only the rows it touched; selection updates only the two rows involved;
+//! a long table renders only the rows in view ([`visible_range`]).
 
-use leptos::prelude::*;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
 use shared::{Segment, SegmentId};
 
 /// What one table row shows.
@@ -40,7 +46,39 @@ impl From<&Segment> for Row {
     }
 }
 
-/// The table of segments.
+/// Tables with more rows than this render only the rows in view (plus [`OVERSCAN`] each side),
+/// so an edit on a 2,000-segment chapter touches a few dozen rows, not thousands. Shorter
+/// tables render every row, which keeps the browser's find-in-page working on them.
+pub const WINDOW_ABOVE: usize = 150;
+/// Rows rendered beyond each edge of the visible area.
+pub const OVERSCAN: usize = 20;
+
+/// What the table's scroll pane shows, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// Scroll offset of the pane.
+    pub top: f64,
+    /// Visible height of the pane.
+    pub height: f64,
+    /// Height of one row.
+    pub row: f64,
+}
+
+/// The rows to render out of `len`: all of them before the pane is measured (on the server and
+/// while hydrating) or for a short table, else those in view plus the overscan.
+pub fn visible_range(len: usize, viewport: Option<Viewport>) -> Range<usize> {
+    let Some(view) = viewport.filter(|v| len > WINDOW_ABOVE && v.row > 0.0) else {
+        return 0..len;
+    };
+    // Float to index: saturating casts of non-negative, finite values.
+    let first = (view.top.max(0.0) / view.row).floor() as usize;
+    let count = (view.height.max(0.0) / view.row).ceil() as usize + 1;
+    let start = first.saturating_sub(OVERSCAN).min(len);
+    let end = first.saturating_add(count + OVERSCAN).min(len);
+    start..end
+}
+
+/// The table of segments, in its own scroll pane.
 #[component]
 pub fn SegmentTable(
     rows: Memo<Vec<Row>>,
@@ -49,29 +87,124 @@ pub fn SegmentTable(
     on_toggle_flag: Callback<SegmentId>,
 ) -> impl IntoView {
     let selector = Selector::new(move || selected.get());
+    let pane = NodeRef::<Div>::new();
+    // `None` until the pane is measured in the browser, so the server and hydration render every row.
+    let viewport = RwSignal::new(None::<Viewport>);
+    let measure = move || {
+        if let Some(pane) = pane.get_untracked() {
+            viewport.set(Some(measure_pane(&pane)));
+        }
+    };
+    Effect::new(move |_| {
+        if pane.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let window = Memo::new(move |_| rows.with(|r| visible_range(r.len(), viewport.get())));
+    let row_height = move || viewport.get().map_or(0.0, |v| v.row);
+    let above = move || format!("{}px", window.get().start as f64 * row_height());
+    let below = move || {
+        let hidden = rows.with(|r| r.len()) - window.get().end;
+        format!("{}px", hidden as f64 * row_height())
+    };
+
+    // Keeps the selected row in view, whatever moved it (keys, a split, an undo).
+    Effect::new(move |_| {
+        let Some(id) = selected.get() else { return };
+        let (Some(pane), Some(view)) = (pane.get_untracked(), viewport.get_untracked()) else {
+            return;
+        };
+        let Some(index) = rows.with_untracked(|r| r.iter().position(|row| row.id == id)) else {
+            return;
+        };
+        if let Some(top) = scroll_to_show(index, view, header_height(&pane)) {
+            pane.set_scroll_top(top as i32);
+        }
+    });
+
     view! {
-        <table class="segments" aria-label="Segments">
-            <thead>
-                <tr>
-                    <th scope="col">
-                        <span class="visually-hidden">"Selected"</span>
-                    </th>
-                    <th scope="col">"Flag"</th>
-                    <th scope="col">"Id"</th>
-                    <th scope="col">"Delimiter"</th>
-                    <th scope="col">"Start"</th>
-                    <th scope="col">"End"</th>
-                    <th scope="col">"Length"</th>
-                    <th scope="col">"Speaker"</th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || rows.get() key=|row| row.clone() let:row>
-                    {segment_row(row, selector.clone(), on_select, on_toggle_flag)}
-                </For>
-            </tbody>
-        </table>
+        <div
+            class="table-pane"
+            node_ref=pane
+            on:scroll=move |_| {
+                if let Some(pane) = pane.get_untracked() {
+                    let top = f64::from(pane.scroll_top());
+                    viewport.update(|v| if let Some(v) = v { v.top = top });
+                }
+            }
+        >
+            <table class="segments" aria-label="Segments">
+                <thead>
+                    <tr>
+                        <th scope="col">
+                            <span class="visually-hidden">"Selected"</span>
+                        </th>
+                        <th scope="col">"Flag"</th>
+                        <th scope="col">"Id"</th>
+                        <th scope="col">"Delimiter"</th>
+                        <th scope="col">"Start"</th>
+                        <th scope="col">"End"</th>
+                        <th scope="col">"Length"</th>
+                        <th scope="col">"Speaker"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" style:height=above>
+                        <td colspan="8"></td>
+                    </tr>
+                    <For
+                        each=move || rows.with(|r| r[window.get()].to_vec())
+                        key=|row| row.clone()
+                        let:row
+                    >
+                        {segment_row(row, selector.clone(), on_select, on_toggle_flag)}
+                    </For>
+                    <tr class="spacer" aria-hidden="true" style:height=below>
+                        <td colspan="8"></td>
+                    </tr>
+                </tbody>
+            </table>
+        </div>
     }
+}
+
+/// The scroll offset that brings row `index` into view, or `None` when it is in view already.
+pub fn scroll_to_show(index: usize, view: Viewport, header: f64) -> Option<f64> {
+    let top = index as f64 * view.row;
+    let bottom = top + view.row;
+    let visible = (view.height - header).max(view.row);
+    if top < view.top {
+        Some(top)
+    } else if bottom > view.top + visible {
+        Some(bottom - visible)
+    } else {
+        None
+    }
+}
+
+fn measure_pane(pane: &web_sys::HtmlDivElement) -> Viewport {
+    let row = pane
+        .query_selector("tbody tr[id]")
+        .ok()
+        .flatten()
+        .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+        .map_or(0.0, |row| f64::from(row.offset_height()));
+    Viewport {
+        top: f64::from(pane.scroll_top()),
+        height: f64::from(pane.client_height()),
+        row,
+    }
+}
+
+fn header_height(pane: &web_sys::HtmlDivElement) -> f64 {
+    pane.query_selector("thead")
+        .ok()
+        .flatten()
+        .and_then(|head| head.dyn_into::<web_sys::HtmlElement>().ok())
+        .map_or(0.0, |head| f64::from(head.offset_height()))
 }
 
 fn segment_row(
