@@ -8,4 +8,4 @@ pub mod projects;
 pub mod store;
 
 #[cfg(feature = "ssr")]
-pub use store::{use_plan_store, PlanStore, StoreError};
+pub use store::{use_plan_store, use_project_store, PlanStore, ProjectStore, StoreError};

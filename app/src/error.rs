@@ -25,6 +25,9 @@ pub enum AppError {
     /// A domain rule refused the request; nothing was stored.
     #[error("{0}")]
     Invalid(SegmentError),
+    /// A rule refused the request (a cast, a file, a name), with the reason; nothing was stored.
+    #[error("{0}")]
+    Refused(String),
     /// The request itself is malformed.
     #[error("{0}")]
     BadRequest(String),
@@ -42,7 +45,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,
-            AppError::Invalid(_) => 422,
+            AppError::Invalid(_) | AppError::Refused(_) => 422,
             AppError::BadRequest(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -52,6 +55,12 @@ impl AppError {
 impl From<SegmentError> for AppError {
     fn from(err: SegmentError) -> Self {
         AppError::Invalid(err)
+    }
+}
+
+impl From<shared::CastError> for AppError {
+    fn from(err: shared::CastError) -> Self {
+        AppError::Refused(err.to_string())
     }
 }
 

@@ -2,7 +2,7 @@
 //! Plain data with serde; rules about them live in `shared`.
 
 use serde::{Deserialize, Serialize};
-use shared::{EngineLimits, Segment};
+use shared::{Character, EngineLimits, Language, Segment};
 
 /// A project's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -84,4 +84,30 @@ impl ChapterPlan {
     pub fn has_plan(&self) -> bool {
         !self.segments.is_empty()
     }
+}
+
+/// A project with its settings and cast, as its settings and cast pages load it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectDetail {
+    /// Its id.
+    pub id: ProjectId,
+    /// Its name.
+    pub name: String,
+    /// The manuscript's language.
+    pub language: Language,
+    /// The voice engine's limits.
+    pub limits: EngineLimits,
+    /// The cast, narrator first; a valid `shared::Cast`.
+    pub cast: Vec<Character>,
+    /// The stored cast version, sent back with a save (optimistic locking).
+    pub cast_version: i64,
+}
+
+/// A chapter to add, as the import preview proposes it after the producer's changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewChapter {
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub text: String,
 }

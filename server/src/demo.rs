@@ -1,8 +1,8 @@
 //! The demo seed: an empty database gets two public-domain projects (English and Spanish), so the
 //! first screen is not empty. Texts ship in `server/demo/` (see its README for sources).
 
-use app::{api::PlanStore, api::StoreError};
-use shared::ChapterText;
+use app::api::{PlanStore, ProjectStore, StoreError};
+use shared::{ChapterText, Language};
 
 use crate::store::SqlStore;
 
@@ -18,14 +18,14 @@ pub async fn seed(store: &SqlStore) -> Result<(), StoreError> {
         return Ok(());
     }
     let hound = store
-        .create_project("The Hound of the Baskervilles (demo)", "en")
+        .create_project("The Hound of the Baskervilles (demo)".into(), Language::En)
         .await?;
     for (title, text) in chapters(HOUND) {
         store
             .add_chapter(hound, title, ChapterText::parse(text)?)
             .await?;
     }
-    let niebla = store.create_project("Niebla (demo)", "es").await?;
+    let niebla = store.create_project("Niebla (demo)".into(), Language::Es).await?;
     for (title, text) in chapters(NIEBLA) {
         store
             .add_chapter(

@@ -14,7 +14,10 @@ pub mod telemetry;
 use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
-use app::{api::PlanStore, shell, App};
+use app::{
+    api::{PlanStore, ProjectStore},
+    shell, App,
+};
 use axum::{extract::DefaultBodyLimit, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -112,7 +115,10 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context::<Arc<dyn PlanStore>>(store.clone()),
+            move || {
+                provide_context::<Arc<dyn PlanStore>>(store.clone());
+                provide_context::<Arc<dyn ProjectStore>>(store.clone());
+            },
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

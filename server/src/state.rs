@@ -2,15 +2,16 @@
 
 use std::sync::Arc;
 
-use app::api::PlanStore;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+
+use crate::store::SqlStore;
 
 /// Shared state of the router.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     /// Leptos rendering options (site root, output name).
     pub leptos_options: LeptosOptions,
-    /// The store the server functions use.
-    pub store: Arc<dyn PlanStore>,
+    /// The store behind the server functions' ports.
+    pub store: Arc<SqlStore>,
 }

@@ -1,6 +1,8 @@
 //! `SqlStore`: the `PlanStore` port on the database. One transaction per use case; every rule
 //! comes from `shared` (segmentation, plan validation), none is written here.
 
+mod project_store;
+
 use anyhow::Context;
 use app::{
     api::{PlanStore, StoreError},
@@ -21,23 +23,6 @@ impl SqlStore {
     /// A store on `db`.
     pub fn new(db: Db) -> Self {
         Self { db }
-    }
-
-    /// Creates a project with default limits; used by the demo seed and tests.
-    ///
-    /// # Errors
-    /// When the database fails.
-    pub async fn create_project(
-        &self,
-        name: &str,
-        language: &str,
-    ) -> Result<ProjectId, StoreError> {
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        let limits = serde_json::to_string(&EngineLimits::default()).context("encoding limits")?;
-        let id = projects::insert_project(&mut conn, name, language, &limits, db::now_millis())
-            .await
-            .map_err(internal)?;
-        Ok(ProjectId(id))
     }
 
     /// Whether the database has no project yet.
@@ -85,15 +70,10 @@ impl PlanStore for SqlStore {
         {
             return Err(StoreError::NotFound);
         }
-        let title = if title.trim().is_empty() {
-            "Untitled chapter"
-        } else {
-            title.trim()
-        };
         let id = chapters::insert_chapter_last(
             &mut tx,
             project.0,
-            title,
+            chapter_title(&title),
             text.as_str(),
             db::now_millis(),
         )
@@ -284,6 +264,14 @@ impl SqlStore {
         }
         tx.commit().await.map_err(internal)?;
         Ok(expected_version + 1)
+    }
+}
+
+/// A chapter's title as stored: trimmed, "Untitled chapter" when blank.
+fn chapter_title(title: &str) -> &str {
+    match title.trim() {
+        "" => "Untitled chapter",
+        title => title,
     }
 }
 

@@ -1,13 +1,105 @@
-//! Server functions for projects.
+//! Server functions for projects: list, create, rename, delete, load with the cast, save the
+//! cast, and add the chapters an import produced.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
+use shared::{Character, Language};
 
-use crate::{error::AppError, model::ProjectSummary};
+use crate::{
+    error::AppError,
+    model::{ChapterId, NewChapter, ProjectDetail, ProjectId, ProjectSummary},
+};
+
+/// Longest project name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// Every project, by name.
 #[server(input = Json, endpoint = "list_projects")]
 pub async fn list_projects() -> Result<Vec<ProjectSummary>, AppError> {
     let store = crate::api::use_plan_store()?;
     Ok(store.list_projects().await?)
+}
+
+/// Creates an empty project in `language`, with a narrator-only cast.
+#[server(input = Json, endpoint = "create_project")]
+pub async fn create_project(name: String, language: Language) -> Result<ProjectId, AppError> {
+    let store = crate::api::use_project_store()?;
+    let name = refuse(project_name(&name))?;
+    Ok(store.create_project(name, language).await?)
+}
+
+/// A project with its settings and cast.
+#[server(input = Json, endpoint = "load_project")]
+pub async fn load_project(project: ProjectId) -> Result<ProjectDetail, AppError> {
+    let store = crate::api::use_project_store()?;
+    Ok(store.project(project).await?)
+}
+
+/// Renames a project.
+#[server(input = Json, endpoint = "rename_project")]
+pub async fn rename_project(project: ProjectId, name: String) -> Result<(), AppError> {
+    let store = crate::api::use_project_store()?;
+    let name = refuse(project_name(&name))?;
+    Ok(store.rename_project(project, name).await?)
+}
+
+/// Deletes a project with all its chapters and plans.
+#[server(input = Json, endpoint = "delete_project")]
+pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
+    let store = crate::api::use_project_store()?;
+    Ok(store.delete_project(project).await?)
+}
+
+/// Replaces the cast saved at `version` (validated whole by `shared::Cast`); returns the new version.
+#[server(input = Json, endpoint = "save_cast")]
+pub async fn save_cast(
+    project: ProjectId,
+    version: i64,
+    cast: Vec<Character>,
+) -> Result<i64, AppError> {
+    let store = crate::api::use_project_store()?;
+    let cast = refuse(shared::Cast::new(cast).map_err(AppError::from))?;
+    Ok(store.save_cast(project, version, cast).await?)
+}
+
+/// Adds chapters (from an import the producer reviewed) at the end of a project, all or none.
+#[server(input = Json, endpoint = "add_chapters")]
+pub async fn add_chapters(
+    project: ProjectId,
+    chapters: Vec<NewChapter>,
+) -> Result<Vec<ChapterId>, AppError> {
+    let store = crate::api::use_project_store()?;
+    if chapters.is_empty() {
+        return refuse(Err(AppError::Refused("no chapter to add".into())));
+    }
+    let chapters = chapters
+        .into_iter()
+        .map(|chapter| {
+            let text = shared::ChapterText::parse(chapter.text).map_err(|err| {
+                AppError::Refused(format!("chapter \"{}\": {err}", chapter.title.trim()))
+            })?;
+            Ok((chapter.title, text))
+        })
+        .collect::<Result<Vec<_>, AppError>>();
+    Ok(store.add_chapters(project, refuse(chapters)?).await?)
+}
+
+/// A trimmed project name, refused when blank or over [`MAX_NAME_CHARS`].
+pub fn project_name(name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::Refused("a project needs a name".into()));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(AppError::Refused(format!(
+            "a project name has at most {MAX_NAME_CHARS} characters"
+        )));
+    }
+    Ok(name.to_owned())
+}
+
+/// Passes `result` through, setting the response status when it is an error.
+#[cfg(feature = "ssr")]
+fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    result.inspect_err(crate::api::store::set_status)
 }

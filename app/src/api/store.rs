@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use leptos::prelude::*;
-use shared::{ChapterText, Segment, SegmentError};
+use shared::{Cast, ChapterText, Language, Segment, SegmentError};
 
 use crate::{
     error::AppError,
-    model::{ChapterId, ChapterPlan, ChapterSummary, ProjectId, ProjectSummary},
+    model::{ChapterId, ChapterPlan, ChapterSummary, ProjectDetail, ProjectId, ProjectSummary},
 };
 
 /// Why the store refused or failed a use case.
@@ -91,6 +91,64 @@ pub trait PlanStore: Send + Sync + 'static {
     /// # Errors
     /// `NotFound` for an unknown chapter or one with no plan.
     async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError>;
+}
+
+/// Storage of projects: their settings, cast and imported chapters.
+#[async_trait]
+pub trait ProjectStore: Send + Sync + 'static {
+    /// Creates an empty project with default limits and a narrator-only cast.
+    async fn create_project(&self, name: String, language: Language)
+        -> Result<ProjectId, StoreError>;
+
+    /// A project with its settings and cast.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn project(&self, project: ProjectId) -> Result<ProjectDetail, StoreError>;
+
+    /// Renames a project.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn rename_project(&self, project: ProjectId, name: String) -> Result<(), StoreError>;
+
+    /// Deletes a project with every chapter and plan.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn delete_project(&self, project: ProjectId) -> Result<(), StoreError>;
+
+    /// Replaces the cast stored at `expected_version`; returns the new version.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when someone saved the cast since.
+    async fn save_cast(
+        &self,
+        project: ProjectId,
+        expected_version: i64,
+        cast: Cast,
+    ) -> Result<i64, StoreError>;
+
+    /// Adds chapters at the end of a project, all or none.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn add_chapters(
+        &self,
+        project: ProjectId,
+        chapters: Vec<(String, ChapterText)>,
+    ) -> Result<Vec<ChapterId>, StoreError>;
+}
+
+/// The project store provided to this request by the server.
+///
+/// # Errors
+/// `AppError::Internal` when the server did not provide one (a wiring bug).
+pub fn use_project_store() -> Result<Arc<dyn ProjectStore>, AppError> {
+    use_context::<Arc<dyn ProjectStore>>().ok_or_else(|| {
+        tracing::error!("no ProjectStore in context");
+        AppError::Internal
+    })
 }
 
 /// The store provided to this request by the server.

@@ -55,3 +55,72 @@ pub(crate) async fn insert_project(
     .fetch_one(conn)
     .await
 }
+
+/// A project with its settings and cast.
+#[derive(Debug, FromRow)]
+pub(crate) struct ProjectDetailRow {
+    pub id: i64,
+    pub name: String,
+    pub language: String,
+    pub limits_json: String,
+    pub cast_json: String,
+    pub cast_version: i64,
+}
+
+pub(crate) async fn project_by_id(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> sqlx::Result<Option<ProjectDetailRow>> {
+    sqlx::query_as(
+        "SELECT id, name, language, limits_json, cast_json, cast_version FROM projects WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Renames a project; false when it does not exist.
+pub(crate) async fn rename_project(
+    conn: &mut AnyConnection,
+    id: i64,
+    name: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE projects SET name = $1, updated_at = $2 WHERE id = $3")
+        .bind(name)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes a project with its chapters and plans; false when it does not exist.
+pub(crate) async fn delete_project(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM projects WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Replaces the cast if it is still at `expected`; false when someone saved it since.
+pub(crate) async fn write_cast(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected: i64,
+    cast_json: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE projects SET cast_json = $1, cast_version = cast_version + 1, updated_at = $2
+         WHERE id = $3 AND cast_version = $4",
+    )
+    .bind(cast_json)
+    .bind(now)
+    .bind(id)
+    .bind(expected)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -8,3 +8,4 @@ mod chapters;
 mod helpers;
 mod pages;
 mod plans;
+mod projects;

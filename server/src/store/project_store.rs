@@ -1,0 +1,145 @@
+//! `ProjectStore` on the database: project settings, the cast and imported chapters.
+
+use anyhow::Context;
+use app::{
+    api::{ProjectStore, StoreError},
+    model::{ChapterId, ProjectDetail, ProjectId},
+};
+use async_trait::async_trait;
+use shared::{Cast, ChapterText, EngineLimits, Language};
+
+use super::{internal, SqlStore};
+use crate::db::{self, chapters, projects};
+
+#[async_trait]
+impl ProjectStore for SqlStore {
+    #[tracing::instrument(skip_all)]
+    async fn create_project(
+        &self,
+        name: String,
+        language: Language,
+    ) -> Result<ProjectId, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let limits = serde_json::to_string(&EngineLimits::default()).context("encoding limits")?;
+        let id = projects::insert_project(
+            &mut conn,
+            &name,
+            language.code(),
+            &limits,
+            db::now_millis(),
+        )
+        .await
+        .map_err(internal)?;
+        Ok(ProjectId(id))
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn project(&self, project: ProjectId) -> Result<ProjectDetail, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = projects::project_by_id(&mut conn, project.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        let language = Language::from_code(&row.language).unwrap_or_default();
+        let cast = if row.cast_json.is_empty() {
+            Cast::with_narrator(language)
+        } else {
+            serde_json::from_str(&row.cast_json).context("decoding a stored cast")?
+        };
+        Ok(ProjectDetail {
+            id: ProjectId(row.id),
+            name: row.name,
+            language,
+            limits: serde_json::from_str(&row.limits_json).context("decoding limits")?,
+            cast: cast.into(),
+            cast_version: row.cast_version,
+        })
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn rename_project(&self, project: ProjectId, name: String) -> Result<(), StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        found(
+            projects::rename_project(&mut conn, project.0, &name, db::now_millis())
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn delete_project(&self, project: ProjectId) -> Result<(), StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        found(
+            projects::delete_project(&mut conn, project.0)
+                .await
+                .map_err(internal)?,
+        )
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0, expected_version))]
+    async fn save_cast(
+        &self,
+        project: ProjectId,
+        expected_version: i64,
+        cast: Cast,
+    ) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(&cast).context("encoding a cast")?;
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let current = projects::project_by_id(&mut tx, project.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?
+            .cast_version;
+        let written =
+            projects::write_cast(&mut tx, project.0, expected_version, &json, db::now_millis())
+                .await
+                .map_err(internal)?;
+        if !written {
+            return Err(StoreError::Conflict {
+                expected: expected_version,
+                current,
+            });
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(expected_version + 1)
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0, chapters = chapters.len()))]
+    async fn add_chapters(
+        &self,
+        project: ProjectId,
+        chapters: Vec<(String, ChapterText)>,
+    ) -> Result<Vec<ChapterId>, StoreError> {
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        if !projects::project_exists(&mut tx, project.0)
+            .await
+            .map_err(internal)?
+        {
+            return Err(StoreError::NotFound);
+        }
+        let now = db::now_millis();
+        let mut ids = Vec::with_capacity(chapters.len());
+        for (title, text) in chapters {
+            let id = chapters::insert_chapter_last(
+                &mut tx,
+                project.0,
+                super::chapter_title(&title),
+                text.as_str(),
+                now,
+            )
+            .await
+            .map_err(internal)?;
+            ids.push(ChapterId(id));
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(ids)
+    }
+}
+
+fn found(done: bool) -> Result<(), StoreError> {
+    if done {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
