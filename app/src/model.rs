@@ -71,6 +71,8 @@ pub struct ChapterPlan {
     pub text: String,
     /// The project's engine limits.
     pub limits: EngineLimits,
+    /// The project's cast, narrator first: who can speak a segment.
+    pub cast: Vec<Character>,
     /// The stored version, sent back with a save (0 before the first plan).
     pub version: i64,
     /// Whether the chapter is marked complete.
@@ -110,4 +112,36 @@ pub struct NewChapter {
     pub title: String,
     /// Its text.
     pub text: String,
+}
+
+/// Where an imported section seems to belong; the producer decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// A chapter of the book.
+    Body,
+    /// Before the story: contents, dedication, copyright.
+    FrontMatter,
+    /// After the story: notes, appendix, licence.
+    BackMatter,
+}
+
+/// What an uploaded manuscript holds, shown before anything is stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    /// The book's title, when the file names one.
+    pub title: Option<String>,
+    /// The sections found, in reading order.
+    pub chapters: Vec<PreviewChapter>,
+}
+
+/// One section found in an uploaded manuscript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewChapter {
+    /// Its detected title.
+    pub title: String,
+    /// Its text.
+    pub text: String,
+    /// Front matter, body or back matter (a guess).
+    pub kind: SectionKind,
 }

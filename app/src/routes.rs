@@ -7,7 +7,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{ChapterPage, HomePage, NotFoundPage, ProjectPage};
+use crate::pages::{CastPage, ChapterPage, HomePage, NotFoundPage, ProjectPage};
 
 /// Every page of the app.
 #[component]
@@ -17,6 +17,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project") view=ProjectPage ssr=SsrMode::Async />
+                <Route path=path!("/projects/:project/cast") view=CastPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/projects/:project/chapters/:chapter")
                     view=ChapterPage

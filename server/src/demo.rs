@@ -25,7 +25,9 @@ pub async fn seed(store: &SqlStore) -> Result<(), StoreError> {
             .add_chapter(hound, title, ChapterText::parse(text)?)
             .await?;
     }
-    let niebla = store.create_project("Niebla (demo)".into(), Language::Es).await?;
+    let niebla = store
+        .create_project("Niebla (demo)".into(), Language::Es)
+        .await?;
     for (title, text) in chapters(NIEBLA) {
         store
             .add_chapter(

@@ -9,7 +9,7 @@ use app::{
     model::{ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, ProjectId, ProjectSummary},
 };
 use async_trait::async_trait;
-use shared::{segment_chapter, ChapterText, EngineLimits, Plan, Segment};
+use shared::{segment_chapter, Cast, ChapterText, EngineLimits, Language, Plan, Segment};
 
 use crate::db::{self, chapters, plans, plans::PlanWrite, projects, Db};
 
@@ -124,6 +124,7 @@ impl PlanStore for SqlStore {
             .map_err(internal)?;
         let limits: EngineLimits =
             serde_json::from_str(&row.limits_json).context("decoding limits")?;
+        let cast = stored_cast(&row.language, &row.cast_json)?;
         let (version, complete, segments) = match plan {
             Some(plan) => {
                 let segments: Vec<Segment> =
@@ -138,6 +139,7 @@ impl PlanStore for SqlStore {
             title: row.title,
             text: row.text,
             limits,
+            cast: cast.into(),
             version,
             complete,
             segments,
@@ -173,6 +175,8 @@ impl PlanStore for SqlStore {
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
+        let cast = Cast::new(loaded.cast).context("a stored cast is invalid")?;
+        plan.check_speakers(&cast)?;
         self.write_plan(chapter, expected_version, plan.segments())
             .await
     }
@@ -216,12 +220,14 @@ impl SqlStore {
         }
         let limits: EngineLimits =
             serde_json::from_str(&row.limits_json).context("decoding limits")?;
+        let cast = stored_cast(&row.language, &row.cast_json)?;
         Ok(ChapterPlan {
             project_id: ProjectId(row.project_id),
             chapter_id: ChapterId(row.id),
             title: row.title,
             text: row.text,
             limits,
+            cast: cast.into(),
             version,
             complete: false,
             segments: Vec::new(),
@@ -265,6 +271,15 @@ impl SqlStore {
         tx.commit().await.map_err(internal)?;
         Ok(expected_version + 1)
     }
+}
+
+/// A project's stored cast; empty means the narrator only.
+pub(crate) fn stored_cast(language: &str, cast_json: &str) -> Result<Cast, StoreError> {
+    if cast_json.is_empty() {
+        let language = Language::from_code(language).unwrap_or_default();
+        return Ok(Cast::with_narrator(language));
+    }
+    Ok(serde_json::from_str(cast_json).context("decoding a stored cast")?)
 }
 
 /// A chapter's title as stored: trimmed, "Untitled chapter" when blank.

@@ -102,6 +102,26 @@ pub enum Gender {
     Unknown,
 }
 
+impl Gender {
+    /// The lowercase name used in forms and files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+            Gender::Other => "other",
+            Gender::Unknown => "unknown",
+        }
+    }
+
+    /// The gender named by [`Gender::as_str`]; anything else is `Unknown`.
+    pub fn parse(name: &str) -> Self {
+        [Gender::Female, Gender::Male, Gender::Other]
+            .into_iter()
+            .find(|g| g.as_str() == name)
+            .unwrap_or(Gender::Unknown)
+    }
+}
+
 /// A character's apparent age, which guides the choice of voice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,6 +137,32 @@ pub enum AgeBand {
     /// Not known yet.
     #[default]
     Unknown,
+}
+
+impl AgeBand {
+    /// The lowercase name used in forms and files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgeBand::Child => "child",
+            AgeBand::Teen => "teen",
+            AgeBand::Adult => "adult",
+            AgeBand::Senior => "senior",
+            AgeBand::Unknown => "unknown",
+        }
+    }
+
+    /// The band named by [`AgeBand::as_str`]; anything else is `Unknown`.
+    pub fn parse(name: &str) -> Self {
+        [
+            AgeBand::Child,
+            AgeBand::Teen,
+            AgeBand::Adult,
+            AgeBand::Senior,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == name)
+        .unwrap_or(AgeBand::Unknown)
+    }
 }
 
 /// A text-to-speech engine.

@@ -59,6 +59,14 @@ pub enum SegmentError {
         /// The id that was not found.
         id: SegmentId,
     },
+    /// A segment names a speaker who is not in the project's cast.
+    #[error("segment {id} is assigned to \"{speaker}\", who is not in the cast")]
+    UnknownSpeaker {
+        /// The segment.
+        id: SegmentId,
+        /// The speaker it names.
+        speaker: String,
+    },
     /// A merge with the next segment was asked of the last one.
     #[error("segment {id} has no next segment")]
     NoNextSegment {

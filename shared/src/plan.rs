@@ -124,6 +124,23 @@ impl Plan {
         }
     }
 
+    /// Checks that every assigned speaker is a member of `cast`.
+    ///
+    /// # Errors
+    /// [`SegmentError::UnknownSpeaker`] for the first segment naming someone else.
+    pub fn check_speakers(&self, cast: &crate::Cast) -> Result<(), SegmentError> {
+        self.segments
+            .iter()
+            .find_map(|segment| {
+                let speaker = segment.speaker.as_deref()?;
+                (!cast.contains(speaker)).then(|| SegmentError::UnknownSpeaker {
+                    id: segment.id,
+                    speaker: speaker.to_owned(),
+                })
+            })
+            .map_or(Ok(()), Err)
+    }
+
     /// Checks a whole plan against its chapter, stopping at the first problem: not empty, ids
     /// unique, ranges non-empty, in order and not overlapping, original text equal to the chapter
     /// at its offsets, text not blank and within `limits`.

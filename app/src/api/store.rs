@@ -97,8 +97,11 @@ pub trait PlanStore: Send + Sync + 'static {
 #[async_trait]
 pub trait ProjectStore: Send + Sync + 'static {
     /// Creates an empty project with default limits and a narrator-only cast.
-    async fn create_project(&self, name: String, language: Language)
-        -> Result<ProjectId, StoreError>;
+    async fn create_project(
+        &self,
+        name: String,
+        language: Language,
+    ) -> Result<ProjectId, StoreError>;
 
     /// A project with its settings and cast.
     ///

@@ -244,7 +244,9 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let generate = move |_| {
         let replacing = state.with_untracked(|s| !s.segments().is_empty());
         if replacing
-            && !confirm("Generate a new plan? Your edits to this chapter's plan will be replaced.")
+            && !super::confirm(
+                "Generate a new plan? Your edits to this chapter's plan will be replaced.",
+            )
         {
             return;
         }
@@ -355,10 +357,6 @@ fn fix_selection(state: RwSignal<EditorState>, selected: RwSignal<Option<Segment
     if !exists {
         selected.set(state.with_untracked(|s| s.neighbour(None, 0)));
     }
-}
-
-fn confirm(message: &str) -> bool {
-    window().confirm_with_message(message).unwrap_or(false)
 }
 
 /// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z redoes;

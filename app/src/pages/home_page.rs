@@ -2,7 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::{api::projects::list_projects, components::ErrorView, model::ProjectSummary};
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use shared::Language;
+
+use crate::{
+    api::projects::{create_project, list_projects},
+    components::ErrorView,
+    model::ProjectSummary,
+};
 
 /// Lists the projects.
 #[component]
@@ -11,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <main class="page">
             <h1>"Projects"</h1>
+            <NewProjectForm />
             <Suspense fallback=|| view! { <p>"Loading projects…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || {
@@ -45,5 +54,51 @@ fn project_item(project: ProjectSummary) -> impl IntoView {
             " "
             <span class="muted">{detail}</span>
         </li>
+    }
+}
+
+/// Creates a project and opens it.
+#[component]
+fn NewProjectForm() -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let language = RwSignal::new(Language::En);
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match create_project(name.get_untracked(), language.get_untracked()).await {
+                Ok(id) => navigate(&format!("/projects/{}", id.0), Default::default()),
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        });
+    };
+    view! {
+        <form class="new-project" on:submit=submit>
+            <label>
+                "New project "
+                <input
+                    type="text"
+                    required
+                    maxlength="200"
+                    placeholder="Book title"
+                    prop:value=name
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+            </label>
+            <label>
+                " Language "
+                <select on:change=move |ev| {
+                    language.set(Language::from_code(&event_target_value(&ev)).unwrap_or_default())
+                }>
+                    <option value="en">"English"</option>
+                    <option value="es">"Español"</option>
+                </select>
+            </label>
+            " "
+            <button type="submit">"Create project"</button>
+            <p class="error" role="alert">{move || error.get()}</p>
+        </form>
     }
 }

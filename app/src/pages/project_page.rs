@@ -1,22 +1,51 @@
-//! A project's page: its chapters with their status, before one is opened.
+//! A project's page: rename or delete it, open its cast, import a manuscript, and see its
+//! chapters with their status.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::hooks::use_navigate;
 
 use crate::{
-    components::{ChapterSelector, ErrorView},
-    model::ProjectId,
+    api::projects::{delete_project, load_project, rename_project},
+    components::{ChapterSelector, ErrorView, ImportPanel},
+    model::{ProjectDetail, ProjectId},
+    AppError,
 };
 
-/// Lists a project's chapters.
+/// A project's settings and chapters.
 #[component]
 pub fn ProjectPage() -> impl IntoView {
     let project_id = super::id_param("project");
     let project = move || project_id().map(ProjectId);
     let chapters = super::chapters_resource(project);
+    let detail = Resource::new(project, |project| async move {
+        match project {
+            Some(project) => load_project(project).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let on_imported = Callback::new(move |()| chapters.refetch());
     view! {
         <main class="page">
             <a href="/">"← Projects"</a>
-            <h1>"Chapters"</h1>
+            <Suspense fallback=|| view! { <p>"Loading project…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                    {move || {
+                        detail
+                            .get()
+                            .map(|result| {
+                                result
+                                    .map(|detail| {
+                                        let id = detail.id;
+                                        view! {
+                                            <ProjectHeader detail />
+                                            <ImportPanel project=id on_imported />
+                                        }
+                                    })
+                            })
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+            <h2>"Chapters"</h2>
             <Suspense fallback=|| view! { <p>"Loading chapters…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || {
@@ -38,5 +67,71 @@ pub fn ProjectPage() -> impl IntoView {
                 </ErrorBoundary>
             </Suspense>
         </main>
+    }
+}
+
+/// The project's name (renamable), language, cast link and delete button.
+#[component]
+fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
+    let id = detail.id;
+    let name = RwSignal::new(detail.name.clone());
+    let draft = RwSignal::new(detail.name);
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        spawn_local(async move {
+            let wanted = draft.get_untracked();
+            match rename_project(id, wanted.clone()).await {
+                Ok(()) => {
+                    name.set(wanted.trim().to_owned());
+                    error.set(None);
+                }
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        });
+    };
+    let delete = move |_| {
+        let question = format!(
+            "Delete \"{}\" with all its chapters and plans? This cannot be undone.",
+            name.get_untracked()
+        );
+        if !crate::components::confirm(&question) {
+            return;
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match delete_project(id).await {
+                Ok(()) => navigate("/", Default::default()),
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        });
+    };
+    let cast_href = format!("/projects/{}/cast", id.0);
+    let cast_label = format!("Cast ({} voices)", detail.cast.len());
+    view! {
+        <h1>{move || name.get()}</h1>
+        <p class="muted">
+            {format!("Language: {}", detail.language.code())} " · " <a href=cast_href>{cast_label}</a>
+        </p>
+        <form class="rename" on:submit=rename>
+            <label>
+                "Name "
+                <input
+                    type="text"
+                    required
+                    maxlength="200"
+                    prop:value=draft
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                />
+            </label>
+            " "
+            <button type="submit">"Rename"</button>
+            " "
+            <button type="button" class="danger" on:click=delete>
+                "Delete project"
+            </button>
+        </form>
+        <p class="error" role="alert">{move || error.get()}</p>
     }
 }

@@ -21,6 +21,8 @@ pub(crate) struct ChapterRow {
     pub title: String,
     pub text: String,
     pub limits_json: String,
+    pub language: String,
+    pub cast_json: String,
 }
 
 pub(crate) async fn chapters_of_project(
@@ -43,7 +45,7 @@ pub(crate) async fn chapter_by_id(
     id: i64,
 ) -> sqlx::Result<Option<ChapterRow>> {
     sqlx::query_as(
-        "SELECT c.id, c.project_id, c.title, c.text, p.limits_json
+        "SELECT c.id, c.project_id, c.title, c.text, p.limits_json, p.language, p.cast_json
          FROM chapters c JOIN projects p ON p.id = c.project_id WHERE c.id = $1",
     )
     .bind(id)

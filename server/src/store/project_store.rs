@@ -21,15 +21,10 @@ impl ProjectStore for SqlStore {
     ) -> Result<ProjectId, StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let limits = serde_json::to_string(&EngineLimits::default()).context("encoding limits")?;
-        let id = projects::insert_project(
-            &mut conn,
-            &name,
-            language.code(),
-            &limits,
-            db::now_millis(),
-        )
-        .await
-        .map_err(internal)?;
+        let id =
+            projects::insert_project(&mut conn, &name, language.code(), &limits, db::now_millis())
+                .await
+                .map_err(internal)?;
         Ok(ProjectId(id))
     }
 
@@ -41,11 +36,7 @@ impl ProjectStore for SqlStore {
             .map_err(internal)?
             .ok_or(StoreError::NotFound)?;
         let language = Language::from_code(&row.language).unwrap_or_default();
-        let cast = if row.cast_json.is_empty() {
-            Cast::with_narrator(language)
-        } else {
-            serde_json::from_str(&row.cast_json).context("decoding a stored cast")?
-        };
+        let cast = super::stored_cast(&row.language, &row.cast_json)?;
         Ok(ProjectDetail {
             id: ProjectId(row.id),
             name: row.name,
@@ -90,10 +81,15 @@ impl ProjectStore for SqlStore {
             .map_err(internal)?
             .ok_or(StoreError::NotFound)?
             .cast_version;
-        let written =
-            projects::write_cast(&mut tx, project.0, expected_version, &json, db::now_millis())
-                .await
-                .map_err(internal)?;
+        let written = projects::write_cast(
+            &mut tx,
+            project.0,
+            expected_version,
+            &json,
+            db::now_millis(),
+        )
+        .await
+        .map_err(internal)?;
         if !written {
             return Err(StoreError::Conflict {
                 expected: expected_version,

@@ -27,7 +27,10 @@ async fn a_new_project_has_its_language_and_a_narrator_only_cast() {
     let app = spawn_app().await;
 
     let id = new_project(&app, "  La Regenta  ", "es").await;
-    let project: Value = app.call("load_project", json!({ "project": id })).await.ok();
+    let project: Value = app
+        .call("load_project", json!({ "project": id }))
+        .await
+        .ok();
     let listed: Vec<Value> = app.call("list_projects", json!({})).await.ok();
 
     assert_eq!(project["name"], "La Regenta");
@@ -36,7 +39,9 @@ async fn a_new_project_has_its_language_and_a_narrator_only_cast() {
     assert_eq!(project["cast"].as_array().unwrap().len(), 1);
     assert_eq!(project["cast"][0]["id"], "narrator");
     assert_eq!(project["cast"][0]["name"], "Narrador");
-    assert!(listed.iter().any(|p| p["id"] == id && p["chapter_count"] == 0));
+    assert!(listed
+        .iter()
+        .any(|p| p["id"] == id && p["chapter_count"] == 0));
 }
 
 #[tokio::test]
@@ -54,7 +59,10 @@ async fn bad_project_names_and_languages_are_refused() {
         )
         .await;
     let klingon = app
-        .call("create_project", json!({ "name": "Qo'noS", "language": "tlh" }))
+        .call(
+            "create_project",
+            json!({ "name": "Qo'noS", "language": "tlh" }),
+        )
         .await;
     let after: Vec<Value> = app.call("list_projects", json!({})).await.ok();
 
@@ -104,7 +112,10 @@ async fn a_project_can_be_renamed_and_deleted_with_its_chapters() {
 async fn the_cast_is_saved_whole_and_a_stale_save_is_a_conflict() {
     let app = spawn_app().await;
     let id = new_project(&app, "Hound", "en").await;
-    let project: Value = app.call("load_project", json!({ "project": id })).await.ok();
+    let project: Value = app
+        .call("load_project", json!({ "project": id }))
+        .await
+        .ok();
     let narrator = project["cast"][0].clone();
 
     let version: i64 = app
@@ -120,7 +131,10 @@ async fn the_cast_is_saved_whole_and_a_stale_save_is_a_conflict() {
             json!({ "project": id, "version": 0, "cast": [narrator] }),
         )
         .await;
-    let stored: Value = app.call("load_project", json!({ "project": id })).await.ok();
+    let stored: Value = app
+        .call("load_project", json!({ "project": id }))
+        .await
+        .ok();
 
     assert_eq!(version, 1);
     assert_eq!(stale.status, 409);
@@ -133,7 +147,10 @@ async fn the_cast_is_saved_whole_and_a_stale_save_is_a_conflict() {
 async fn an_invalid_cast_is_refused_with_its_reason_and_nothing_changes() {
     let app = spawn_app().await;
     let id = new_project(&app, "Hound", "en").await;
-    let project: Value = app.call("load_project", json!({ "project": id })).await.ok();
+    let project: Value = app
+        .call("load_project", json!({ "project": id }))
+        .await
+        .ok();
     let narrator = project["cast"][0].clone();
     let mut loud = holmes();
     loud["voice"]["style_degree"] = json!(5.0);
@@ -160,7 +177,10 @@ async fn an_invalid_cast_is_refused_with_its_reason_and_nothing_changes() {
             json!({ "project": id, "version": 0, "cast": [holmes()] }),
         )
         .await;
-    let stored: Value = app.call("load_project", json!({ "project": id })).await.ok();
+    let stored: Value = app
+        .call("load_project", json!({ "project": id }))
+        .await
+        .ok();
 
     assert_eq!(degree.status, 422);
     assert_eq!(
@@ -172,7 +192,10 @@ async fn an_invalid_cast_is_refused_with_its_reason_and_nothing_changes() {
         .as_str()
         .unwrap()
         .contains("HOLMES"));
-    assert_eq!(no_narrator.body, json!({ "Refused": "the cast has no narrator" }));
+    assert_eq!(
+        no_narrator.body,
+        json!({ "Refused": "the cast has no narrator" })
+    );
     assert_eq!(stored["cast_version"], 0);
     assert_eq!(stored["cast"].as_array().unwrap().len(), 1);
 }

@@ -150,3 +150,20 @@ fn serde_round_trip_validates() {
     let no_narrator = serde_json::to_string(&vec![holmes()]).unwrap();
     assert!(serde_json::from_str::<Cast>(&no_narrator).is_err());
 }
+
+#[test]
+fn gender_and_age_names_round_trip() {
+    for gender in [Gender::Female, Gender::Male, Gender::Other, Gender::Unknown] {
+        assert_eq!(Gender::parse(gender.as_str()), gender);
+    }
+    for age in [
+        AgeBand::Child,
+        AgeBand::Teen,
+        AgeBand::Adult,
+        AgeBand::Senior,
+        AgeBand::Unknown,
+    ] {
+        assert_eq!(AgeBand::parse(age.as_str()), age);
+    }
+    assert_eq!(Gender::parse("robot"), Gender::Unknown);
+}

@@ -259,3 +259,19 @@ fn edits_serialise_with_an_op_tag() {
     assert_eq!(json, r#"{"op":"split","id":3,"at":10}"#);
     assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit);
 }
+
+#[test]
+fn speakers_must_be_in_the_cast() {
+    let mut segments = crate::segment_chapter("One.\n\nTwo.", &EngineLimits::default());
+    segments[0].speaker = Some("narrator".into());
+    let cast = crate::Cast::with_narrator(crate::Language::En);
+    assert_eq!(Plan::new(segments.clone()).check_speakers(&cast), Ok(()));
+    segments[1].speaker = Some("moriarty".into());
+    assert_eq!(
+        Plan::new(segments.clone()).check_speakers(&cast),
+        Err(SegmentError::UnknownSpeaker {
+            id: segments[1].id,
+            speaker: "moriarty".into()
+        })
+    );
+}

@@ -1,0 +1,188 @@
+//! `ImportPanel`: upload a manuscript (.txt, .md, .docx, .epub), review the chapters found
+//! (include or drop each, rename it) and add them to the project. Nothing is stored before
+//! the producer confirms.
+
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::{
+    api::projects::add_chapters,
+    model::{ImportPreview, NewChapter, PreviewChapter, ProjectId, SectionKind},
+    AppError,
+};
+
+/// One found section as the producer reviews it.
+#[derive(Clone)]
+struct Candidate {
+    include: RwSignal<bool>,
+    title: RwSignal<String>,
+    chapter: PreviewChapter,
+}
+
+/// Upload, review and add.
+#[component]
+pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoView {
+    let candidates = RwSignal::new(Vec::<Candidate>::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = chosen_file(&ev) else { return };
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match upload(file).await {
+                Ok(preview) => candidates.set(
+                    preview
+                        .chapters
+                        .into_iter()
+                        .map(|chapter| Candidate {
+                            include: RwSignal::new(chapter.kind == SectionKind::Body),
+                            title: RwSignal::new(chapter.title.clone()),
+                            chapter,
+                        })
+                        .collect(),
+                ),
+                Err(err) => {
+                    candidates.set(Vec::new());
+                    error.set(Some(err.to_string()));
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let chosen = move || {
+        candidates.with(|list| {
+            list.iter()
+                .filter(|c| c.include.get())
+                .map(|c| NewChapter {
+                    title: c.title.get(),
+                    text: c.chapter.text.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let chapters = chosen();
+        busy.set(true);
+        spawn_local(async move {
+            match add_chapters(project, chapters).await {
+                Ok(_) => {
+                    candidates.set(Vec::new());
+                    error.set(None);
+                    on_imported.run(());
+                }
+                Err(err) => error.set(Some(err.to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="import" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import a manuscript"</h2>
+            <label>
+                "Manuscript file (.txt, .md, .docx, .epub) "
+                <input
+                    type="file"
+                    accept=".txt,.md,.markdown,.docx,.epub"
+                    on:change=on_file
+                    disabled=move || busy.get()
+                />
+            </label>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <Show when=move || candidates.with(|c| !c.is_empty())>
+                <table class="import-preview" aria-label="Chapters found">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Include"</th>
+                            <th scope="col">"Title"</th>
+                            <th scope="col">"Kind"</th>
+                            <th scope="col">"Words"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || candidates.get().into_iter().map(candidate_row).collect_view()}
+                    </tbody>
+                </table>
+                <button on:click=add disabled=move || busy.get() || chosen().is_empty()>
+                    {move || format!("Add {} chapters", chosen().len())}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+fn candidate_row(candidate: Candidate) -> impl IntoView {
+    let Candidate {
+        include,
+        title,
+        chapter,
+    } = candidate;
+    let words = chapter.text.split_whitespace().count();
+    let kind = match chapter.kind {
+        SectionKind::Body => "chapter",
+        SectionKind::FrontMatter => "front matter",
+        SectionKind::BackMatter => "back matter",
+    };
+    let label = format!("Include {}", chapter.title);
+    let title_label = format!("Title of {}", chapter.title);
+    view! {
+        <tr>
+            <td>
+                <input
+                    type="checkbox"
+                    aria-label=label
+                    prop:checked=include
+                    on:change=move |ev| include.set(event_target_checked(&ev))
+                />
+            </td>
+            <td>
+                <input
+                    type="text"
+                    aria-label=title_label
+                    prop:value=title
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                />
+            </td>
+            <td>{kind}</td>
+            <td>{words}</td>
+        </tr>
+    }
+}
+
+/// The file picked in a file input's change event.
+fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use leptos::wasm_bindgen::JsCast;
+    ev.target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()?
+        .get(0)
+}
+
+/// Sends the file to the server's import preview, which parses it without storing anything.
+#[cfg(feature = "hydrate")]
+async fn upload(file: web_sys::File) -> Result<ImportPreview, AppError> {
+    let transport = |err: gloo_net::Error| AppError::Transport(err.to_string());
+    let name = String::from(js_sys::encode_uri_component(&file.name()));
+    let response = gloo_net::http::Request::post(&format!("/api/import_preview?name={name}"))
+        .header("content-type", "application/octet-stream")
+        .body(file)
+        .map_err(transport)?
+        .send()
+        .await
+        .map_err(transport)?;
+    if response.ok() {
+        response.json().await.map_err(transport)
+    } else {
+        let status = response.status();
+        Err(response
+            .json::<AppError>()
+            .await
+            .unwrap_or_else(|_| AppError::Transport(format!("the server answered {status}"))))
+    }
+}
+
+/// Uploads happen in the browser only.
+#[cfg(not(feature = "hydrate"))]
+async fn upload(_file: web_sys::File) -> Result<ImportPreview, AppError> {
+    Err(AppError::Transport("uploads need the browser".into()))
+}

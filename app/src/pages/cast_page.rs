@@ -1,0 +1,339 @@
+//! The cast page: the narrator and the characters of a project, each with aliases, gender, age,
+//! notes and a voice (engine, voice id, style, style degree, rate, pitch). Saved whole.
+
+use leptos::{prelude::*, task::spawn_local};
+use shared::{
+    cast::{AgeBand, Gender},
+    Cast, Character, CharacterId, Voice, VoiceEngine,
+};
+
+use crate::{
+    api::projects::{load_project, save_cast},
+    components::ErrorView,
+    model::{ProjectDetail, ProjectId},
+    AppError,
+};
+
+/// A project's cast, editable.
+#[component]
+pub fn CastPage() -> impl IntoView {
+    let project_id = super::id_param("project");
+    let detail = Resource::new(project_id, |project| async move {
+        match project {
+            Some(project) => load_project(ProjectId(project)).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <main class="page">
+            <Suspense fallback=|| view! { <p>"Loading cast…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
+                    {move || {
+                        detail.get().map(|result| result.map(|detail| view! { <CastEditor detail /> }))
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+        </main>
+    }
+}
+
+/// One character as edited: a signal per field the form changes.
+#[derive(Clone, Copy)]
+struct Draft {
+    key: usize,
+    character: RwSignal<Character>,
+}
+
+#[component]
+fn CastEditor(detail: ProjectDetail) -> impl IntoView {
+    let language = detail.language;
+    let project = detail.id;
+    let version = RwSignal::new(detail.cast_version);
+    let next_key = StoredValue::new(detail.cast.len());
+    let drafts = RwSignal::new(
+        detail
+            .cast
+            .into_iter()
+            .enumerate()
+            .map(|(key, character)| Draft {
+                key,
+                character: RwSignal::new(character),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let new_name = RwSignal::new(String::new());
+    let collect = move || drafts.with(|d| d.iter().map(|d| d.character.get()).collect::<Vec<_>>());
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        let taken = Cast::new(collect());
+        let id = match &taken {
+            Ok(cast) => cast.fresh_id(&name),
+            Err(_) => CharacterId::slug(&name),
+        };
+        let Some(mut character) = id.and_then(|id| {
+            let mut c = Character::named(&name, language)?;
+            c.id = id;
+            Some(c)
+        }) else {
+            status.set(Some(Err(
+                "a character needs a name with a letter or digit".into()
+            )));
+            return;
+        };
+        character.voice = Voice::default_for(language);
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        drafts.update(|d| {
+            d.push(Draft {
+                key,
+                character: RwSignal::new(character),
+            })
+        });
+        new_name.set(String::new());
+        status.set(None);
+    };
+    let save = move |_| {
+        let cast = collect();
+        spawn_local(async move {
+            match save_cast(project, version.get_untracked(), cast).await {
+                Ok(saved) => {
+                    version.set(saved);
+                    status.set(Some(Ok("Cast saved".into())));
+                }
+                Err(AppError::Conflict { .. }) => status.set(Some(Err(
+                    "Someone else saved this cast since you opened it; reload to see their changes."
+                        .into(),
+                ))),
+                Err(err) => status.set(Some(Err(err.to_string()))),
+            }
+        });
+    };
+    let warnings = move || {
+        let cast = collect();
+        let mut pairs = Vec::new();
+        for (i, a) in cast.iter().enumerate() {
+            for b in &cast[i + 1..] {
+                if a.voice.sounds_like(&b.voice) {
+                    pairs.push(format!("{} and {} share the same voice.", a.name, b.name));
+                }
+            }
+        }
+        pairs
+    };
+    let remove = Callback::new(move |key: usize| drafts.update(|d| d.retain(|x| x.key != key)));
+
+    view! {
+        <a href=format!("/projects/{}", project.0)>"← Project"</a>
+        <h1>"Cast"</h1>
+        <p class="muted">
+            "Every segment is read by one of these voices. Names and aliases are how the text refers to a character; speaker attribution matches them."
+        </p>
+        <ul class="warnings">
+            {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+        </ul>
+        <For each=move || drafts.get() key=|d| d.key let:draft>
+            <CharacterForm draft remove />
+        </For>
+        <form class="add-character" on:submit=add>
+            <label>
+                "New character "
+                <input
+                    type="text"
+                    required
+                    prop:value=new_name
+                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                />
+            </label>
+            " "
+            <button type="submit">"Add character"</button>
+        </form>
+        <p>
+            <button class="primary" on:click=save>
+                "Save cast"
+            </button>
+            " "
+            <span role="status" class=move || match status.get() {
+                Some(Err(_)) => "error",
+                _ => "muted",
+            }>
+                {move || status.get().map(|s| s.unwrap_or_else(|e| e))}
+            </span>
+        </p>
+    }
+}
+
+#[component]
+fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
+    let c = draft.character;
+    let is_narrator = c.with_untracked(|c| c.id.is_narrator());
+    let id = c.with_untracked(|c| c.id.to_string());
+    let heading = move || c.with(|c| c.name.clone());
+    let field = move |name: &str| format!("{name} ({id})");
+    view! {
+        <fieldset class="character">
+            <legend>{heading}</legend>
+            <label>
+                "Name "
+                <input
+                    type="text"
+                    aria-label=field("Name")
+                    prop:value=move || c.with(|c| c.name.clone())
+                    on:input=move |ev| c.update(|c| c.name = event_target_value(&ev))
+                />
+            </label>
+            <label>
+                " Aliases "
+                <input
+                    type="text"
+                    aria-label=field("Aliases")
+                    placeholder="comma-separated"
+                    prop:value=move || c.with(|c| c.aliases.join(", "))
+                    on:change=move |ev| {
+                        c.update(|c| {
+                            c.aliases = event_target_value(&ev)
+                                .split(',')
+                                .map(str::trim)
+                                .filter(|a| !a.is_empty())
+                                .map(str::to_owned)
+                                .collect();
+                        })
+                    }
+                />
+            </label>
+            <label>
+                " Gender "
+                <select
+                    aria-label=field("Gender")
+                    on:change=move |ev| c.update(|c| c.gender = Gender::parse(&event_target_value(&ev)))
+                    prop:value=move || c.with(|c| c.gender.as_str())
+                >
+                    <option value="unknown">"unknown"</option>
+                    <option value="female">"female"</option>
+                    <option value="male">"male"</option>
+                    <option value="other">"other"</option>
+                </select>
+            </label>
+            <label>
+                " Age "
+                <select
+                    aria-label=field("Age")
+                    on:change=move |ev| c.update(|c| c.age = AgeBand::parse(&event_target_value(&ev)))
+                    prop:value=move || c.with(|c| c.age.as_str())
+                >
+                    <option value="unknown">"unknown"</option>
+                    <option value="child">"child"</option>
+                    <option value="teen">"teen"</option>
+                    <option value="adult">"adult"</option>
+                    <option value="senior">"senior"</option>
+                </select>
+            </label>
+            <div class="voice">
+                <label>
+                    "Engine "
+                    <select
+                        aria-label=field("Engine")
+                        on:change=move |ev| {
+                            c.update(|c| {
+                                c.voice.engine = if event_target_value(&ev) == "azure" {
+                                    VoiceEngine::Azure
+                                } else {
+                                    VoiceEngine::Espeak
+                                };
+                            })
+                        }
+                        prop:value=move || c.with(|c| c.voice.engine.as_str())
+                    >
+                        <option value="espeak">"espeak-ng"</option>
+                        <option value="azure">"Azure"</option>
+                    </select>
+                </label>
+                <label>
+                    " Voice "
+                    <input
+                        type="text"
+                        aria-label=field("Voice")
+                        prop:value=move || c.with(|c| c.voice.voice_id.clone())
+                        on:input=move |ev| c.update(|c| c.voice.voice_id = event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    " Style "
+                    <input
+                        type="text"
+                        aria-label=field("Style")
+                        prop:value=move || c.with(|c| c.voice.style.clone().unwrap_or_default())
+                        on:input=move |ev| {
+                            let style = event_target_value(&ev);
+                            c.update(|c| {
+                                c.voice.style = (!style.trim().is_empty()).then(|| style.trim().to_owned())
+                            })
+                        }
+                    />
+                </label>
+                <label>
+                    " Style degree "
+                    <input
+                        type="number"
+                        step="0.01"
+                        min="0.01"
+                        max="2"
+                        aria-label=field("Style degree")
+                        prop:value=move || c.with(|c| c.voice.style_degree.to_string())
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse() {
+                                c.update(|c| c.voice.style_degree = v)
+                            }
+                        }
+                    />
+                </label>
+                <label>
+                    " Rate % "
+                    <input
+                        type="number"
+                        min="-50"
+                        max="100"
+                        aria-label=field("Rate")
+                        prop:value=move || c.with(|c| c.voice.rate.to_string())
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse() {
+                                c.update(|c| c.voice.rate = v)
+                            }
+                        }
+                    />
+                </label>
+                <label>
+                    " Pitch % "
+                    <input
+                        type="number"
+                        min="-50"
+                        max="50"
+                        aria-label=field("Pitch")
+                        prop:value=move || c.with(|c| c.voice.pitch.to_string())
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse() {
+                                c.update(|c| c.voice.pitch = v)
+                            }
+                        }
+                    />
+                </label>
+            </div>
+            <label class="description">
+                "Notes "
+                <input
+                    type="text"
+                    aria-label=field("Notes")
+                    prop:value=move || c.with(|c| c.description.clone())
+                    on:input=move |ev| c.update(|c| c.description = event_target_value(&ev))
+                />
+            </label>
+            <Show when=move || !is_narrator>
+                <button type="button" on:click=move |_| remove.run(draft.key)>
+                    "Remove"
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
