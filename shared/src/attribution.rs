@@ -409,9 +409,7 @@ fn resolve_pronouns(
                 .checked_sub(1)
                 .and_then(|p| turns[p].guess.as_ref())
                 .map(|g| g.who);
-            let addressed: Vec<usize> = turns[i].addressees.iter().map(|(w, _)| *w).collect();
-            turns[i].guess = pronoun_guess(doc, evidence, genders, &turns[i], &speakers, previous)
-                .filter(|g| !addressed.contains(&g.who));
+            turns[i].guess = pronoun_guess(doc, evidence, genders, &turns[i], &speakers, previous);
             turns[i].fixed = turns[i]
                 .guess
                 .as_ref()
@@ -432,14 +430,22 @@ fn pronoun_guess(
     speakers: &[(usize, usize)],
     previous: Option<usize>,
 ) -> Option<Guess> {
+    let addressed: Vec<usize> = turn.addressees.iter().map(|(w, _)| *w).collect();
     let resolve = |gender: Gender, bytes: &Range<usize>, rule: Rule, factor: f32| {
-        rules::resolve_pronoun(doc, gender, bytes.start, genders, speakers, previous).map(|r| {
-            Guess {
-                who: r.who,
-                confidence: r.confidence * factor,
-                rule,
-                tag: Some(bytes.clone()),
-            }
+        let found = rules::resolve_pronoun(
+            doc,
+            gender,
+            bytes.start,
+            genders,
+            speakers,
+            previous,
+            &addressed,
+        );
+        found.map(|r| Guess {
+            who: r.who,
+            confidence: r.confidence * factor,
+            rule,
+            tag: Some(bytes.clone()),
         })
     };
     let spans = turn.spans.clone();
@@ -451,7 +457,7 @@ fn pronoun_guess(
         return resolve(gender, &bytes, Rule::PronounTag, 1.0);
     }
     spans.clone().find_map(|s| match &evidence[s].beat {
-        Some(Subject::Name { who, bytes, .. }) => Some(Guess {
+        Some(Subject::Name { who, bytes, .. }) if !addressed.contains(who) => Some(Guess {
             who: *who,
             confidence: BEAT_NAME,
             rule: Rule::Beat,

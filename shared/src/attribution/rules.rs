@@ -317,7 +317,8 @@ pub(super) struct Referent {
 /// Resolves a subject pronoun of `gender` at byte `at`: the most recent person of that gender
 /// named in the narration before it, or who spoke before it (`speakers`: byte positions and who),
 /// within a window. `previous` is the speaker of the previous turn when the pronoun opens a new
-/// turn: the other candidates are preferred to them, as turns alternate.
+/// turn: the other candidates are preferred to them, as turns alternate. Whom the quotation
+/// addresses by name (`addressed`) is no candidate.
 pub(super) fn resolve_pronoun(
     doc: &Doc<'_>,
     gender: Gender,
@@ -325,6 +326,7 @@ pub(super) fn resolve_pronoun(
     genders: &[Gender],
     speakers: &[(usize, usize)],
     previous: Option<usize>,
+    addressed: &[usize],
 ) -> Option<Referent> {
     let from = at.saturating_sub(PRONOUN_WINDOW);
     let mut seen: Vec<(usize, usize)> = doc
@@ -342,7 +344,7 @@ pub(super) fn resolve_pronoun(
     seen.sort_by_key(|&(pos, _)| std::cmp::Reverse(pos));
     let mut order: Vec<usize> = Vec::new();
     for (_, who) in seen {
-        if !order.contains(&who) {
+        if !order.contains(&who) && !addressed.contains(&who) {
             order.push(who);
         }
     }
