@@ -97,6 +97,8 @@ const MENTION_OTHER: f32 = 0.4;
 const BEAT_NAME: f32 = 0.6;
 /// Factor on a pronoun's confidence when it opens an action beat rather than a tag.
 const BEAT_PRONOUN: f32 = 0.75;
+/// Factor on turn-taking for a quotation whose tag names someone outside the cast.
+const STRANGER: f32 = 0.6;
 /// Narration between two turns longer than this (in characters) ends a conversation.
 const CONVERSATION_GAP: usize = 400;
 
@@ -141,7 +143,7 @@ pub fn attribute(
     );
     resolve_pronouns(&doc, &spans, &speakers.genders, &mut turns);
     for turn in &mut turns {
-        if turn.guess.is_none() {
+        if turn.guess.is_none() && !turn.stranger {
             turn.guess = paragraph_mention(&doc, &analysis, turn);
         }
     }
@@ -348,6 +350,7 @@ fn build_turns(
                 guess: None,
                 fixed: false,
                 addressees: Vec::new(),
+                stranger: false,
             }),
         }
     }
@@ -367,7 +370,12 @@ fn build_turns(
             }),
             None => range.clone().find_map(|i| explicit(&evidence[i], narrator)),
         };
+        // A tag naming someone outside the cast: the turn is theirs, whoever it is.
+        let stranger = range
+            .clone()
+            .any(|i| evidence[i].subject == Some(Subject::Stranger));
         turn.fixed = turn.guess.is_some();
+        turn.stranger = stranger;
     }
     turns
 }
@@ -404,7 +412,7 @@ fn resolve_pronouns(
 ) {
     let mut speakers: Vec<(usize, usize)> = Vec::new();
     for i in 0..turns.len() {
-        if turns[i].guess.is_none() {
+        if turns[i].guess.is_none() && !turns[i].stranger {
             let previous = i
                 .checked_sub(1)
                 .and_then(|p| turns[p].guess.as_ref())
@@ -553,6 +561,9 @@ fn output(
                     (Some(anchor), contradiction)
                 }
                 (None, Some(own)) => (Some(own), None),
+                (None, None) if evidence[i].subject == Some(Subject::Stranger) => {
+                    (turn.guess.clone().and_then(stranger_guess), None)
+                }
                 (None, None) => (turn.guess.clone().map(inherited), None),
             };
             let attribution = match guess.filter(|g| g.confidence >= MIN_CONFIDENCE) {
@@ -581,6 +592,16 @@ fn output(
         }
     }
     out
+}
+
+/// The turn's guess for a quotation whose own tag names someone outside the cast: never a
+/// sibling quotation's tag (the paragraph has two speakers), and turn-taking only with less
+/// confidence (the stranger may be a cast member under another description).
+fn stranger_guess(guess: Guess) -> Option<Guess> {
+    matches!(guess.rule, Rule::TurnTaking | Rule::Vocative).then(|| Guess {
+        confidence: guess.confidence * STRANGER,
+        ..guess
+    })
 }
 
 /// A turn's guess as given to a quotation of the turn without evidence of its own: an anchor

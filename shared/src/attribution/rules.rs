@@ -11,7 +11,7 @@ use super::{
     },
     text::Doc,
 };
-use crate::cast::Gender;
+use crate::{cast::Gender, Language};
 
 /// Confidence of a tag that names the speaker next to the verb.
 pub(super) const EXPLICIT: f32 = 0.95;
@@ -46,6 +46,9 @@ pub(super) enum Subject {
     Pronoun { gender: Gender, bytes: Range<usize> },
     /// "I" or "yo" (with no cast member called "I"): the first-person narrator.
     FirstPerson { bytes: Range<usize> },
+    /// A speech verb whose subject is someone outside the cast ("said the weeping handmaiden",
+    /// "—dijo un caballero").
+    Stranger,
     /// A speech verb whose subject is not a cast member or is left out ("—dijo.").
     Omitted,
 }
@@ -193,6 +196,12 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
         if is_addressee_marker(word, doc.language) {
             return None;
         }
+        if is_determiner(word, doc.language) {
+            let named = (at..clause.end.min(at + 4)).any(|k| doc.mention_starting(k).is_some());
+            if !named {
+                return Some(Subject::Stranger);
+            }
+        }
         if skipped < 3 && (is_skippable(word) || is_adverb(word, doc.language)) {
             skipped += 1;
             at += 1;
@@ -201,6 +210,20 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
         return None;
     }
     None
+}
+
+/// Words that open a noun phrase: after a speech verb, they open a subject that is not a name.
+fn is_determiner(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(
+            word,
+            "the" | "a" | "an" | "his" | "her" | "my" | "our" | "their" | "one"
+        ),
+        Language::Es => matches!(
+            word,
+            "el" | "la" | "un" | "una" | "su" | "mi" | "los" | "las"
+        ),
+    }
 }
 
 /// The subject pronoun at token `at`, if it is one.

@@ -399,3 +399,14 @@ fn rules_serialise_in_snake_case() {
         "\"turn_taking\""
     );
 }
+
+#[test]
+fn a_tag_naming_someone_outside_the_cast_does_not_take_a_sibling_quotes_speaker() {
+    let cast = holmes_and_watson();
+    let text = "“I am leaving,” said the old gentleman. “Wait!” cried Holmes.";
+
+    let got = who(text, &cast, Language::En);
+
+    assert_eq!(got[0].1, None);
+    assert_eq!(got[1].1, id("Sherlock Holmes"));
+}

@@ -34,6 +34,8 @@ pub(super) struct Turn {
     pub(super) fixed: bool,
     /// Who the turn addresses by name, with the byte range of the name.
     pub(super) addressees: Vec<(usize, Range<usize>)>,
+    /// Whether a tag gives the turn to someone outside the cast ("said the old gentleman").
+    pub(super) stranger: bool,
 }
 
 /// Confidence kept for each step of alternation (A-B-A) from the evidence.
