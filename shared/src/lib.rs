@@ -5,8 +5,10 @@
 //! Offsets are counted in Unicode scalar values (`char`s) of the chapter text, as the desktop
 //! planner's Python segmenter counts them; [`offset`] converts the browser's UTF-16 cursor.
 
+pub mod attribution;
 pub mod cast;
 pub mod chapter;
+pub mod dialogue;
 pub mod error;
 pub mod history;
 pub mod limits;

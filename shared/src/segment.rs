@@ -28,6 +28,9 @@ pub enum Delimiter {
     Word,
     /// A cut the producer made by hand.
     Manual,
+    /// The edge of a quotation inside a paragraph that mixes dialogue and narration
+    /// (`“Hello,”` | `said John,` | `“how are you?”`).
+    Dialogue,
 }
 
 impl Delimiter {
@@ -38,6 +41,7 @@ impl Delimiter {
             Delimiter::Sentence => "sentence",
             Delimiter::Word => "word",
             Delimiter::Manual => "manual",
+            Delimiter::Dialogue => "dialogue",
         }
     }
 }
@@ -137,6 +141,7 @@ mod tests {
             Delimiter::Sentence,
             Delimiter::Word,
             Delimiter::Manual,
+            Delimiter::Dialogue,
         ] {
             let json = serde_json::to_string(&delimiter).unwrap();
             assert_eq!(json, format!("\"{}\"", delimiter.as_str()));

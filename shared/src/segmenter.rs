@@ -1,14 +1,16 @@
 //! The segmenter: cuts a chapter into segments that fit the engine. Paragraphs first, then
-//! sentences, then words; never inside a quotation unless the quotation alone is over the limit.
+//! dialogue turns apart from their narration tags, then sentences, then words; never inside a
+//! quotation unless the quotation alone is over the limit.
 
 mod pack;
-mod sentence;
+pub(crate) mod sentence;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
 use crate::{
+    dialogue::dialogue_pieces,
     limits::EngineLimits,
     segment::{Delimiter, Segment, SegmentId},
 };
@@ -20,7 +22,10 @@ use crate::{
 /// every segment passes `limits.check`, except a single word longer than the limit.
 ///
 /// Paragraphs are separated by blank lines when the chapter has any (single line breaks are then
-/// soft wraps, kept inside the text); otherwise each line is a paragraph. A paragraph over
+/// soft wraps, kept inside the text); otherwise each line is a paragraph. A paragraph that mixes
+/// dialogue with narration (`“Hello,” said John, “how are you?”`) is cut at the edges of its
+/// quotations, so that each quotation can be voiced by its character and each tag by the narrator
+/// (those cuts end with [`Delimiter::Dialogue`]; see [`crate::dialogue`]). A paragraph or piece over
 /// `limits.recommended_chars` is cut between sentences (UAX #29, except after abbreviations such
 /// as "Mr." or "Sra.", before a lowercase continuation, and inside a quotation no longer than the
 /// limit), packing as many sentences per segment as fit; a sentence that alone is over the limit
@@ -39,22 +44,44 @@ pub fn segment_chapter(chapter: &str, limits: &EngineLimits) -> Vec<Segment> {
         by_blank_lines: has_blank_line(chapter),
     };
     for paragraph in paragraphs {
-        let base = output.char_at(paragraph.start);
-        let text = &chapter[paragraph.clone()];
-        let chars = text.chars().count();
-        if pack::fits(limits, text, chars) {
-            output.push(text, base..base + chars, Delimiter::Paragraph);
-        } else {
-            sentence::units(text, limits.recommended_chars, &mut units);
-            pack::pack(text, &units, limits, &mut |bytes, range, delimiter| {
-                let range = base + range.start..base + range.end;
-                output.push(&text[bytes], range, delimiter);
-            });
+        let pieces = dialogue_pieces(&chapter[paragraph.clone()]);
+        let count = pieces.len();
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let last = if i + 1 == count {
+                Delimiter::Paragraph
+            } else {
+                Delimiter::Dialogue
+            };
+            let piece = paragraph.start + piece.start..paragraph.start + piece.end;
+            push_piece(&mut output, &mut units, piece, limits, last);
         }
-        output.byte = paragraph.end;
-        output.char = base + chars;
     }
     output.segments
+}
+
+/// Emits the segments of one piece of a paragraph (bytes of the chapter): the whole piece when it
+/// fits, otherwise its sentences packed; the last segment ends with `last`.
+fn push_piece(
+    output: &mut Output<'_>,
+    units: &mut sentence::Units,
+    piece: Range<usize>,
+    limits: &EngineLimits,
+    last: Delimiter,
+) {
+    let base = output.char_at(piece.start);
+    let text = &output.chapter[piece.clone()];
+    let chars = text.chars().count();
+    if pack::fits(limits, text, chars) {
+        output.push(text, base..base + chars, last);
+    } else {
+        sentence::units(text, limits.recommended_chars, units);
+        pack::pack(text, units, limits, last, &mut |bytes, range, delimiter| {
+            let range = base + range.start..base + range.end;
+            output.push(&text[bytes], range, delimiter);
+        });
+    }
+    output.byte = piece.end;
+    output.char = base + chars;
 }
 
 /// The segments made so far, and a cursor that converts byte offsets of the chapter into
@@ -86,6 +113,16 @@ impl Output<'_> {
             speaker: None,
             needs_revision: false,
         });
+    }
+}
+
+/// The byte ranges of a chapter's paragraphs, trimmed of whitespace, as the segmenter finds them:
+/// separated by blank lines when the chapter has any, otherwise one per line.
+pub(crate) fn paragraph_ranges(chapter: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    Paragraphs {
+        text: chapter,
+        pos: 0,
+        by_blank_lines: has_blank_line(chapter),
     }
 }
 

@@ -69,16 +69,32 @@ fn every_fixture_segments_into_a_valid_plan_that_covers_it() {
 }
 
 #[test]
-fn with_the_default_limits_every_paragraph_that_fits_is_one_segment() {
+fn with_the_default_limits_every_paragraph_that_fits_is_one_segment_or_its_dialogue_turns() {
     for chapter in FIXTURES {
         let limits = EngineLimits::default();
+        let bytes = byte_offsets(chapter);
 
         let segments = segment_chapter(chapter, &limits);
 
         for paragraph in paragraphs(chapter) {
-            let text = &chapter[paragraph];
-            if text.chars().count() <= limits.recommended_chars {
-                assert!(segments.iter().any(|s| s.text == text), "{text:?} was cut");
+            let text = &chapter[paragraph.clone()];
+            if text.chars().count() > limits.recommended_chars {
+                continue;
+            }
+            let inside: Vec<&Segment> = segments
+                .iter()
+                .filter(|s| paragraph.contains(&bytes[s.start]))
+                .collect();
+            let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+                panic!("{text:?} has no segment");
+            };
+            assert_eq!(
+                (bytes[first.start], bytes[last.end]),
+                (paragraph.start, paragraph.end)
+            );
+            assert_eq!(last.delimiter, Delimiter::Paragraph, "{text:?}");
+            for segment in &inside[..inside.len() - 1] {
+                assert_eq!(segment.delimiter, Delimiter::Dialogue, "{text:?} was cut");
             }
         }
         for segment in &segments {
@@ -137,18 +153,31 @@ fn no_cut_falls_inside_a_quotation_shorter_than_the_limit() {
 }
 
 #[test]
-fn spanish_dialogue_keeps_the_speech_and_its_inciso_together() {
+fn spanish_dialogue_is_cut_apart_from_its_inciso() {
     let niebla = segments(NIEBLA, 120);
     let marianela = segments(MARIANELA, 120);
 
-    let has = |segments: &[Segment], text: &str| segments.iter().any(|s| s.text == text);
-    assert!(has(
+    let run = |segments: &[Segment], texts: &[&str]| {
+        segments.windows(texts.len()).any(|w| {
+            w.iter()
+                .zip(texts)
+                .all(|(segment, text)| segment.text == *text)
+        })
+    };
+    assert!(run(
         &niebla,
-        "—Hoy te retrasaste un poco, chico —dijo Víctor a Augusto—, ¡tú, tan puntual siempre!"
+        &[
+            "—Hoy te retrasaste un poco, chico",
+            "—dijo Víctor a Augusto—,",
+            "¡tú, tan puntual siempre!"
+        ]
     ));
-    assert!(has(
+    assert!(run(
         &marianela,
-        "-¿Ciego de nacimiento? -dijo Golfín con vivo interés que no era sólo inspirado por la compasión."
+        &[
+            "-¿Ciego de nacimiento?",
+            "-dijo Golfín con vivo interés que no era sólo inspirado por la compasión."
+        ]
     ));
 }
 

@@ -4,10 +4,14 @@
 
 use proptest::{prelude::*, sample::Index};
 use shared::{
+    attribution::{attribute, attribute_segments, propose::propose_cast, Rule},
+    cast::{Character, Gender},
     chapter::slice_chars,
+    dialogue::{detect, paragraphs},
     offset::{char_offset_from_utf16, snap_to_word_boundary, utf16_from_char_offset},
     quote::quotation_spans,
-    segment_chapter, Edit, EngineLimits, History, Plan, Segment, SegmentId,
+    segment_chapter, Cast, CharacterId, Edit, EngineLimits, History, Language, Plan, Segment,
+    SegmentId,
 };
 
 /// Pieces chapters are made of: words (accented, abbreviated, apostrophised, hyphenated), signs,
@@ -21,6 +25,11 @@ const PIECES: &[&str] = &[
     "Él",
     "über",
     "Holmes",
+    "Watson",
+    "he",
+    "she",
+    "I",
+    "ella",
     "don’t",
     "Holmes’s",
     "claro-oscuro",
@@ -83,6 +92,62 @@ fn limits() -> impl Strategy<Value = EngineLimits> {
         recommended_chars,
         ..EngineLimits::default()
     })
+}
+
+/// A small cast: Holmes (male, alias "Mr. Holmes"), Watson (unknown gender), Pérez (female).
+fn small_cast() -> Cast {
+    let mut characters = vec![Character::narrator(Language::En)];
+    for (name, alias, gender) in [
+        ("Holmes", Some("Mr. Holmes"), Gender::Male),
+        ("Watson", None, Gender::Unknown),
+        ("Pérez", None, Gender::Female),
+    ] {
+        let Some(mut character) = Character::named(name, Language::En) else {
+            continue;
+        };
+        character.aliases = alias.into_iter().map(str::to_owned).collect();
+        character.gender = gender;
+        characters.push(character);
+    }
+    Cast::new(characters).unwrap_or_else(|_| Cast::with_narrator(Language::En))
+}
+
+/// Checks that dialogue detection and attribution of `text` give in-bounds, ordered spans and
+/// honest attributions.
+fn check_dialogue_and_attribution(text: &str, anchors: &[(std::ops::Range<usize>, CharacterId)]) {
+    let len = text.chars().count();
+    let spans = detect(text);
+    for pair in spans.windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start, "{spans:?}");
+        assert!(pair[0].paragraph <= pair[1].paragraph);
+    }
+    let paragraphs = paragraphs(text);
+    for span in &spans {
+        assert!(span.span.start < span.span.end && span.span.end <= len);
+        let paragraph = &paragraphs[span.paragraph];
+        assert!(paragraph.start <= span.span.start && span.span.end <= paragraph.end);
+        for tag in &span.tags {
+            assert!(
+                tag.start < tag.end && paragraph.start <= tag.start && tag.end <= paragraph.end
+            );
+            assert!(tag.end <= span.span.start || span.span.end <= tag.start);
+        }
+    }
+    for language in Language::ALL {
+        let attributions = attribute(text, &small_cast(), language, anchors);
+        assert_eq!(attributions.len(), spans.len());
+        for (attribution, span) in attributions.iter().zip(&spans) {
+            assert_eq!(attribution.span, span.span);
+            assert!((0.0..=1.0).contains(&attribution.confidence));
+            let unresolved = attribution.evidence.rule == Rule::Unresolved;
+            assert_eq!(unresolved, attribution.speaker.is_none());
+            assert_eq!(unresolved, attribution.confidence == 0.0);
+            if let Some(tag) = &attribution.evidence.tag {
+                assert!(tag.start <= tag.end && tag.end <= len);
+            }
+        }
+        let _ = propose_cast(text, language);
+    }
 }
 
 /// A segment offset: small, or anything at all.
@@ -279,6 +344,34 @@ proptest! {
             };
             let _ = plan.apply(&edit, &chapter, &limits);
             let _ = plan.validate(&chapter, &limits);
+        }
+    }
+
+    #[test]
+    fn dialogue_and_attribution_never_panic_and_stay_in_bounds(
+        chapter in chapter(),
+        anchor in (0usize..200, 0usize..40),
+    ) {
+        let (start, len) = anchor;
+        let anchors = [(start..start + len, CharacterId("watson".to_owned()))];
+        check_dialogue_and_attribution(&chapter, &anchors);
+    }
+
+    #[test]
+    fn dialogue_and_attribution_of_arbitrary_text_never_panic(text in any::<String>()) {
+        check_dialogue_and_attribution(&text, &[]);
+    }
+
+    #[test]
+    fn every_segment_gets_one_attribution(chapter in chapter(), limits in limits()) {
+        let segments = segment_chapter(&chapter, &limits);
+
+        let got = attribute_segments(&chapter, &segments, &small_cast(), Language::En, &[]);
+
+        prop_assert_eq!(got.len(), segments.len());
+        for ((id, attribution), segment) in got.iter().zip(&segments) {
+            prop_assert_eq!(*id, segment.id);
+            prop_assert_eq!(attribution.span.clone(), segment.start..segment.end);
         }
     }
 

@@ -51,7 +51,7 @@ fn nested_quotes_give_the_outer_span() {
     );
     check(
         "«Es una desgracia “esto” —pensó Augusto—; tener que usarlas». Díjose así.",
-        &["«Es una desgracia “esto” —pensó Augusto—; tener que usarlas»"],
+        &["«Es una desgracia “esto”", "tener que usarlas»"],
     );
     check("«Uno «dos» tres» y cuatro.", &["«Uno «dos» tres»"]);
 }
@@ -84,13 +84,10 @@ fn spanish_raya_dialogue_excludes_the_narrators_inciso() {
         "—Hoy te retrasaste un poco, chico —dijo Víctor a Augusto—, ¡tú, tan puntual siempre!",
         &[
             "—Hoy te retrasaste un poco, chico",
-            ", ¡tú, tan puntual siempre!",
+            "¡tú, tan puntual siempre!",
         ],
     );
-    check(
-        "—¿Yo? —contestó él—. No, nunca.",
-        &["—¿Yo?", ". No, nunca."],
-    );
+    check("—¿Yo? —contestó él—. No, nunca.", &["—¿Yo?", "No, nunca."]);
     check("—Sí, señor.", &["—Sí, señor."]);
     check("–Bueno –dijo ella.", &["–Bueno"]);
 }
@@ -107,10 +104,7 @@ fn hyphens_opening_a_paragraph_are_raya() {
     );
     check(
         "-¿En dónde estamos, buen amigo? -dijo Golfín-. Esto es una pesadilla.",
-        &[
-            "-¿En dónde estamos, buen amigo?",
-            ". Esto es una pesadilla.",
-        ],
+        &["-¿En dónde estamos, buen amigo?", "Esto es una pesadilla."],
     );
 }
 
@@ -138,4 +132,38 @@ fn plain_narration_has_no_spans() {
         &[],
     );
     check("", &[]);
+}
+
+#[test]
+fn elided_words_and_years_do_not_open_single_quotes() {
+    check("Give ’em the boys’ horses, ’tis late.", &[]);
+    check("Tell 'em at the Smiths' house it was '45.", &[]);
+    check(
+        "It's five o'clock, 'cause I said so, and 'twas 'stop' he said.",
+        &["'stop'"],
+    );
+}
+
+#[test]
+fn a_single_quote_opening_a_paragraph_runs_to_its_end_when_not_closed() {
+    check(
+        "‘I went there at once, and I don’t regret it.",
+        &["‘I went there at once, and I don’t regret it."],
+    );
+    check("'Em folks are gone.", &[]);
+}
+
+#[test]
+fn incisos_inside_guillemets_are_left_out() {
+    check(
+        "«Esperaré a que pase un perro —se dijo— y tomaré la dirección inicial que él tome».",
+        &[
+            "«Esperaré a que pase un perro",
+            "y tomaré la dirección inicial que él tome»",
+        ],
+    );
+    check(
+        "“I—I don’t know — perhaps,” he said.",
+        &["“I—I don’t know — perhaps,”"],
+    );
 }

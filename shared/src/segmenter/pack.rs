@@ -20,12 +20,19 @@ pub(super) fn fits(limits: &EngineLimits, text: &str, chars: usize) -> bool {
         && (limits.surely_fits(text.len(), chars) || limits.check(SegmentId(0), text).is_ok())
 }
 
-/// Emits the segments of `paragraph`, cut into `units`, greedily packed.
-pub(super) fn pack(paragraph: &str, units: &Units, limits: &EngineLimits, emit: &mut Emit<'_>) {
+/// Emits the segments of `paragraph` (a paragraph, or a piece of one), cut into `units`, greedily
+/// packed; the last segment ends with `last`.
+pub(super) fn pack(
+    paragraph: &str,
+    units: &Units,
+    limits: &EngineLimits,
+    last: Delimiter,
+    emit: &mut Emit<'_>,
+) {
     let Units { units, quotes } = units;
     let end_of = |next: usize| {
         if next == units.len() {
-            Delimiter::Paragraph
+            last
         } else {
             Delimiter::Sentence
         }

@@ -30,7 +30,7 @@ pub(super) struct Unit {
 
 /// Abbreviations, lowercase and without their final period, after which a period ends no sentence.
 /// "No." is handled apart: it is an abbreviation only before a number ("No. 7").
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "st", "mt", "ave", "prof", "gen", "col", "capt", "lt",
     "rev", "hon", "jr", "esq", "etc", "e.g", "i.e", "vs", "cf", "vol", "fig", "sr", "sra", "srta",
     "sres", "srs", "d", "dña", "dª", "dn", "ud", "uds", "vd", "vds", "sta", "sto", "págs", "pág",

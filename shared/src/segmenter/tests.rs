@@ -122,30 +122,80 @@ fn abbreviations_and_initials_do_not_end_sentences() {
 #[test]
 fn a_lowercase_continuation_stays_with_its_sentence() {
     check(
-        "“What?” he asked. “Nothing at all.” She left.",
+        "What? he asked. Nothing at all. She left.",
         20,
         &[
-            ("“What?” he asked.", S),
-            ("“Nothing at all.”", S),
+            ("What? he asked.", S),
+            ("Nothing at all.", S),
             ("She left.", P),
         ],
     );
     check(
+        "¿Qué? dijo él. Y se fue.",
+        20,
+        &[("¿Qué? dijo él.", S), ("Y se fue.", P)],
+    );
+    check(
         "—¿Qué? —dijo él. Y se fue.",
         20,
-        &[("—¿Qué? —dijo él.", S), ("Y se fue.", P)],
+        &[("—¿Qué?", Delimiter::Dialogue), ("—dijo él. Y se fue.", P)],
     );
 }
 
 #[test]
 fn sentences_inside_a_short_quotation_stay_together() {
     check(
-        "He said: “Stop. Wait here. Go.” Then he went away at once.",
+        "He wrote “Stop. Wait here. Go” on it. Then he went away at once.",
         40,
         &[
-            ("He said: “Stop. Wait here. Go.”", S),
+            ("He wrote “Stop. Wait here. Go” on it.", S),
             ("Then he went away at once.", P),
         ],
+    );
+}
+
+#[test]
+fn dialogue_is_cut_apart_from_its_narration_tags() {
+    use Delimiter::Dialogue as D;
+    check(
+        "“Hello,” said John, “how are you?”",
+        100,
+        &[("“Hello,”", D), ("said John,", D), ("“how are you?”", P)],
+    );
+    check(
+        "“What?” he asked. “Nothing at all.” She left.",
+        100,
+        &[
+            ("“What?”", D),
+            ("he asked.", D),
+            ("“Nothing at all.”", D),
+            ("She left.", P),
+        ],
+    );
+    check(
+        "He said: “Stop. Wait here. Go.” Then he went away.",
+        100,
+        &[
+            ("He said:", D),
+            ("“Stop. Wait here. Go.”", D),
+            ("Then he went away.", P),
+        ],
+    );
+    check(
+        "—Hoy te retrasaste un poco, chico —dijo Víctor a Augusto—, ¡tú, tan puntual siempre!",
+        200,
+        &[
+            ("—Hoy te retrasaste un poco, chico", D),
+            ("—dijo Víctor a Augusto—,", D),
+            ("¡tú, tan puntual siempre!", P),
+        ],
+    );
+    check("“Yes.”—“No.”", 100, &[("“Yes.”—", D), ("“No.”", P)]);
+    check("“Only a quotation.”", 100, &[("“Only a quotation.”", P)]);
+    check(
+        "He called it ‘the Hound’ and laughed.",
+        100,
+        &[("He called it ‘the Hound’ and laughed.", P)],
     );
 }
 
@@ -157,7 +207,8 @@ fn a_quotation_longer_than_the_limit_is_cut_between_its_sentences() {
         &[
             ("“Uno dos tres.", S),
             ("Cuatro cinco seis.", S),
-            ("Siete ocho.” Fin.", P),
+            ("Siete ocho.”", Delimiter::Dialogue),
+            ("Fin.", P),
         ],
     );
 }

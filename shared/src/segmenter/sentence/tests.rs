@@ -79,7 +79,7 @@ fn sentence_units_keep_short_quotations_whole() {
     check_units(
         "—Hola. Adiós —dijo él—. Ya. Bien.",
         20,
-        &["—Hola. Adiós —dijo él—. Ya. Bien."],
+        &["—Hola. Adiós —dijo él—.", "Ya. Bien."],
     );
     check_units(
         "—Hola. Adiós —dijo él—. Ya. Bien.",

@@ -1,0 +1,70 @@
+//! Tests of the cast proposal: names, honorifics, aliases, gender, stop words.
+
+use super::*;
+
+fn find<'a>(cast: &'a [ProposedCharacter], name: &str) -> Option<&'a ProposedCharacter> {
+    cast.iter().find(|c| c.name == name)
+}
+
+#[test]
+fn names_near_speech_verbs_are_proposed_with_their_aliases_and_gender() {
+    let text = "Mr. Sherlock Holmes sat at the table. Then Holmes lit his pipe.\n\n“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson. Then she left.\n\n“Good,” said Mr. Holmes.";
+
+    let cast = propose_cast(text, Language::En);
+
+    let holmes = find(&cast, "Mr. Sherlock Holmes").unwrap();
+    assert!(holmes.aliases.contains(&"Holmes".to_owned()));
+    assert!(holmes.aliases.contains(&"Mr. Holmes".to_owned()));
+    assert_eq!(holmes.gender, Gender::Male);
+    assert_eq!(holmes.speech_tags, 2);
+    assert_eq!(holmes.mentions, 4);
+    let hudson = find(&cast, "Mrs. Hudson").unwrap();
+    assert_eq!(hudson.gender, Gender::Female);
+    assert_eq!(cast[0].name, "Mr. Sherlock Holmes");
+    assert!(find(&cast, "Then").is_none() && find(&cast, "Well").is_none());
+}
+
+#[test]
+fn spanish_honorifics_and_particles_make_names() {
+    let text = "Vino doña Ermelinda con Eugenia Domingo del Arco.\n\n—Hola —dijo Eugenia.\n\n—Adiós —dijo doña Ermelinda.\n\nEl lunes volvió Eugenia.";
+
+    let cast = propose_cast(text, Language::Es);
+
+    let eugenia = find(&cast, "Eugenia Domingo del Arco").unwrap();
+    assert!(eugenia.aliases.contains(&"Eugenia".to_owned()));
+    assert_eq!(eugenia.speech_tags, 1);
+    let ermelinda = find(&cast, "doña Ermelinda").unwrap();
+    assert_eq!(ermelinda.gender, Gender::Female);
+    assert!(find(&cast, "El").is_none());
+}
+
+#[test]
+fn a_short_name_shared_by_two_full_names_stays_apart() {
+    let text =
+        "John Reed came. Eliza Reed came. Reed spoke. John Reed left. Eliza Reed left. Reed again.";
+
+    let cast = propose_cast(text, Language::En);
+
+    assert!(find(&cast, "John Reed").is_some_and(|c| c.aliases.is_empty()));
+    assert!(find(&cast, "Reed").is_some());
+}
+
+#[test]
+fn gender_comes_from_titles_then_from_pronouns() {
+    assert_eq!(
+        guess_gender("", &["Lady Bridget"], Language::En),
+        Gender::Female
+    );
+    let text = "Pat lost his hat. Pat found his hat. Pat sat.";
+    assert_eq!(guess_gender(text, &["Pat"], Language::En), Gender::Male);
+    assert_eq!(
+        guess_gender("Pat sat.", &["Pat"], Language::En),
+        Gender::Unknown
+    );
+}
+
+#[test]
+fn no_names_no_proposal() {
+    assert!(propose_cast("", Language::En).is_empty());
+    assert!(propose_cast("the end of it all, and then nothing.", Language::En).is_empty());
+}

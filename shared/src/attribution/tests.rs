@@ -1,0 +1,412 @@
+//! Tests of the attribution rules, one or more per rule, on English and on Spanish passages (the
+//! Spanish ones copied from *Niebla* and *Marianela*, public domain; see `tests/fixtures/README.md`).
+
+use super::*;
+use crate::{cast::Character, segment_chapter, EngineLimits};
+
+/// A cast of the narrator and `people`: (name, aliases, gender).
+fn cast(people: &[(&str, &[&str], Gender)], language: Language) -> Cast {
+    let mut characters = vec![Character::narrator(language)];
+    for (name, aliases, gender) in people {
+        let mut character = Character::named(name, language).unwrap();
+        character.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
+        character.gender = *gender;
+        characters.push(character);
+    }
+    Cast::new(characters).unwrap()
+}
+
+fn holmes_and_watson() -> Cast {
+    cast(
+        &[
+            ("Sherlock Holmes", &["Holmes", "Mr. Holmes"], Gender::Male),
+            ("Watson", &["Dr. Watson"], Gender::Male),
+            ("Mrs. Hudson", &[], Gender::Female),
+        ],
+        Language::En,
+    )
+}
+
+fn id(name: &str) -> Option<CharacterId> {
+    CharacterId::slug(name)
+}
+
+fn slice(text: &str, range: &Range<usize>) -> String {
+    text.chars()
+        .skip(range.start)
+        .take(range.end - range.start)
+        .collect()
+}
+
+/// (quoted text, speaker, rule) of every attribution.
+fn who(text: &str, cast: &Cast, language: Language) -> Vec<(String, Option<CharacterId>, Rule)> {
+    attribute(text, cast, language, &[])
+        .into_iter()
+        .map(|a| (slice(text, &a.span), a.speaker, a.evidence.rule))
+        .collect()
+}
+
+fn speakers(text: &str, cast: &Cast, language: Language) -> Vec<Option<CharacterId>> {
+    who(text, cast, language).into_iter().map(|w| w.1).collect()
+}
+
+#[test]
+fn an_explicit_tag_after_the_quote_names_the_speaker() {
+    let text = "“Well, it is a fine stick,” said Holmes.";
+
+    let got = attribute(text, &holmes_and_watson(), Language::En, &[]);
+
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, id("Sherlock Holmes"));
+    assert_eq!(got[0].evidence.rule, Rule::ExplicitTag);
+    assert!(got[0].confidence >= 0.9);
+    assert_eq!(
+        got[0].evidence.tag.as_ref().map(|t| slice(text, t)),
+        Some("Holmes".to_owned())
+    );
+}
+
+#[test]
+fn explicit_tags_work_in_both_orders_before_after_and_between_quotes() {
+    let cast = holmes_and_watson();
+    assert_eq!(
+        speakers("“No,” Watson said.", &cast, Language::En),
+        [id("Watson")]
+    );
+    assert_eq!(
+        speakers(
+            "Then Mr. Holmes observed: “It is late.”",
+            &cast,
+            Language::En
+        ),
+        [id("Sherlock Holmes")]
+    );
+    assert_eq!(
+        speakers(
+            "“Come,” said Mrs. Hudson, “it is ready.”",
+            &cast,
+            Language::En
+        ),
+        [id("Mrs. Hudson"), id("Mrs. Hudson")]
+    );
+    assert_eq!(
+        speakers(
+            "“Stay,” said Holmes quietly to Watson.",
+            &cast,
+            Language::En
+        ),
+        [id("Sherlock Holmes")]
+    );
+}
+
+#[test]
+fn a_verb_that_is_not_a_speech_verb_is_no_tag() {
+    let cast = holmes_and_watson();
+    let got = who(
+        "“It is late,” Holmes and Watson looked at the clock and left.",
+        &cast,
+        Language::En,
+    );
+    assert_ne!(got[0].2, Rule::ExplicitTag);
+}
+
+#[test]
+fn a_pronoun_tag_resolves_to_the_recent_person_of_its_gender() {
+    let cast = holmes_and_watson();
+    let text = "Mrs. Hudson came in with the tray and Holmes rose.\n\n“Thank you,” she said.";
+
+    let got = attribute(text, &cast, Language::En, &[]);
+
+    assert_eq!(got[0].speaker, id("Mrs. Hudson"));
+    assert_eq!(got[0].evidence.rule, Rule::PronounTag);
+    assert!(got[0].confidence > 0.6 && got[0].confidence < 0.9);
+}
+
+#[test]
+fn a_pronoun_of_a_new_turn_prefers_someone_other_than_the_previous_speaker() {
+    let cast = holmes_and_watson();
+    let text = "Holmes sat by the fire.\n\n“What is it?” said Watson.\n\n“A stick,” he replied.";
+
+    assert_eq!(
+        speakers(text, &cast, Language::En),
+        [id("Watson"), id("Sherlock Holmes")]
+    );
+}
+
+#[test]
+fn a_pronoun_matching_only_an_unknown_gender_is_less_sure() {
+    let cast = cast(&[("Pat", &[], Gender::Unknown)], Language::En);
+    let text = "Pat came in.\n\n“Hello,” she said.";
+
+    let got = attribute(text, &cast, Language::En, &[]);
+
+    assert_eq!(got[0].speaker, id("Pat"));
+    assert!(got[0].confidence < 0.6);
+}
+
+#[test]
+fn a_name_inside_the_quote_is_the_addressee_not_the_speaker() {
+    let cast = holmes_and_watson();
+    let text = "“Come here, Watson,” said Holmes.\n\n“What is it?”";
+
+    let got = attribute(text, &cast, Language::En, &[]);
+
+    assert_eq!(got[1].speaker, id("Watson"));
+    assert_eq!(got[1].evidence.rule, Rule::Vocative);
+    let pronoun = "Holmes and Watson sat.\n\n“Well, Watson, what do you make of it?” he asked.";
+    assert_eq!(
+        speakers(pronoun, &cast, Language::En),
+        [id("Sherlock Holmes")]
+    );
+}
+
+#[test]
+fn turn_taking_alternates_from_the_tagged_turns_with_decaying_confidence() {
+    let cast = holmes_and_watson();
+    let text = "“A,” said Holmes.\n\n“B,” said Watson.\n\n“C.”\n\n“D.”\n\n“E.”\n\n“F.”";
+
+    let got = attribute(text, &cast, Language::En, &[]);
+
+    let names: Vec<_> = got.iter().map(|a| a.speaker.clone()).collect();
+    let (h, w) = (id("Sherlock Holmes"), id("Watson"));
+    assert_eq!(names[..4], [h.clone(), w.clone(), h.clone(), w.clone()]);
+    assert_eq!(got[2].evidence.rule, Rule::TurnTaking);
+    assert!(got[2].confidence < got[1].confidence);
+    let last = got.last().unwrap();
+    assert!(last.speaker.is_none() || last.confidence < got[2].confidence);
+}
+
+#[test]
+fn a_long_narration_ends_the_conversation() {
+    let cast = holmes_and_watson();
+    let narration = "The rain beat against the windows all that long evening, ".repeat(10);
+    let text = format!("“A,” said Holmes.\n\n“B,” said Watson.\n\n{narration}\n\n“C.”");
+
+    let got = attribute(&text, &cast, Language::En, &[]);
+
+    assert_eq!(got[2].speaker, None);
+    assert_eq!(got[2].evidence.rule, Rule::Unresolved);
+    assert_eq!(got[2].confidence, 0.0);
+}
+
+#[test]
+fn an_anchor_is_kept_anchors_turn_taking_and_reports_a_contradicting_tag() {
+    let cast = holmes_and_watson();
+    let text = "“A,” said Holmes.\n\n“B.”\n\n“C.”";
+    let b = 19..23;
+    assert_eq!(slice(text, &b), "“B.”");
+
+    let anchors = [
+        (0..4, CharacterId::slug("Watson").unwrap()),
+        (b, CharacterId::slug("Mrs. Hudson").unwrap()),
+    ];
+    let got = attribute(text, &cast, Language::En, &anchors);
+
+    assert_eq!(got[0].speaker, id("Watson"));
+    assert_eq!(got[0].evidence.rule, Rule::Anchor);
+    assert_eq!(got[0].evidence.contradiction, id("Sherlock Holmes"));
+    assert_eq!(got[1].speaker, id("Mrs. Hudson"));
+    assert_eq!(got[1].evidence.contradiction, None);
+    assert_eq!(got[2].speaker, id("Watson"));
+    assert_eq!(got[2].evidence.rule, Rule::TurnTaking);
+}
+
+#[test]
+fn said_i_is_the_first_person_narrator_unless_the_cast_has_an_i() {
+    let text = "“Never,” said I.";
+    assert_eq!(
+        speakers(text, &holmes_and_watson(), Language::En),
+        [Some(CharacterId::narrator())]
+    );
+    let cast = cast(&[("Watson", &["I"], Gender::Male)], Language::En);
+    assert_eq!(speakers(text, &cast, Language::En), [id("Watson")]);
+}
+
+#[test]
+fn an_action_beat_names_the_speaker_with_less_confidence() {
+    let cast = holmes_and_watson();
+    let text = "Holmes leaned back in his chair.\n\nWatson shrugged. “I cannot tell.”";
+
+    let got = attribute(text, &cast, Language::En, &[]);
+
+    assert_eq!(got[0].speaker, id("Watson"));
+    assert_eq!(got[0].evidence.rule, Rule::Beat);
+    assert!(got[0].confidence < 0.8);
+}
+
+#[test]
+fn with_only_the_narrator_every_quote_is_unresolved() {
+    let cast = Cast::with_narrator(Language::En);
+    let got = attribute(
+        "“Hello,” said John.\n\n“Hi,” she said.",
+        &cast,
+        Language::En,
+        &[],
+    );
+
+    assert_eq!(got.len(), 2);
+    assert!(got
+        .iter()
+        .all(|a| a.speaker.is_none() && a.confidence == 0.0));
+}
+
+#[test]
+fn without_dialogue_there_is_nothing_to_attribute() {
+    let cast = holmes_and_watson();
+    assert!(attribute("Holmes said nothing at all.", &cast, Language::En, &[]).is_empty());
+    assert!(attribute("", &cast, Language::En, &[]).is_empty());
+}
+
+fn niebla() -> Cast {
+    cast(
+        &[
+            ("Augusto", &["Augusto Pérez"], Gender::Male),
+            ("Víctor", &[], Gender::Male),
+            ("Margarita", &["la portera"], Gender::Female),
+        ],
+        Language::Es,
+    )
+}
+
+#[test]
+fn spanish_raya_with_an_inciso_names_the_speaker_not_the_addressee() {
+    let text =
+        "—Hoy te retrasaste un poco, chico —dijo Víctor a Augusto—, ¡tú, tan puntual siempre!";
+
+    let got = who(text, &niebla(), Language::Es);
+
+    assert_eq!(got.len(), 2);
+    assert!(got
+        .iter()
+        .all(|g| g.1 == id("Víctor") && g.2 == Rule::ExplicitTag));
+}
+
+#[test]
+fn spanish_tags_with_clitics_enclitics_and_a_nominal_subject() {
+    let cast = niebla();
+    assert_eq!(
+        speakers(
+            "—Puedes irte —le dijo Augusto al criado.",
+            &cast,
+            Language::Es
+        ),
+        [id("Augusto")]
+    );
+    assert_eq!(
+        speakers("—¿Y ella? —preguntóle Víctor.", &cast, Language::Es),
+        [id("Víctor")]
+    );
+    assert_eq!(
+        speakers("—Sí, señorito —contestó la portera.", &cast, Language::Es),
+        [id("Margarita")]
+    );
+}
+
+#[test]
+fn spanish_hyphen_raya_from_marianela() {
+    let cast = cast(
+        &[
+            ("Teodoro Golfín", &["Golfín", "Teodoro"], Gender::Male),
+            ("Pablo", &["el ciego"], Gender::Male),
+        ],
+        Language::Es,
+    );
+    let text = "-¿Ciego de nacimiento? -dijo Golfín con vivo interés que no era sólo inspirado por la compasión.\n\n-Sí, señor, de nacimiento -repuso el ciego con naturalidad.\n\n-Quién sabe... -manifestó Teodoro- ¿pero qué es esto que veo, amigo mío?\n\n-¿En dónde estamos, buen amigo?";
+
+    let got = speakers(text, &cast, Language::Es);
+
+    let (golfin, pablo) = (id("Teodoro Golfín"), id("Pablo"));
+    assert_eq!(
+        got,
+        [
+            golfin.clone(),
+            pablo.clone(),
+            golfin.clone(),
+            golfin.clone(),
+            pablo
+        ]
+    );
+}
+
+#[test]
+fn spanish_pronoun_tags_and_thoughts_in_guillemets() {
+    let cast = niebla();
+    let text = "Entró Margarita en el cuarto.\n\n—Ya voy —dijo ella.\n\n«Esperaré a que pase un perro —pensó Augusto— y tomaré la dirección inicial que él tome».";
+
+    let got = who(text, &cast, Language::Es);
+
+    assert_eq!(got[0].1, id("Margarita"));
+    assert_eq!(got[0].2, Rule::PronounTag);
+    assert_eq!(got[1].1, id("Augusto"));
+    assert_eq!(got[2].1, id("Augusto"));
+}
+
+#[test]
+fn a_letter_continued_by_guillemet_paragraphs_keeps_one_speaker() {
+    let cast = niebla();
+    let text = "Augusto se puso a escribir:\n\n«Señorita: Esta misma mañana cruzó usted por delante de mi puerta, dijo Víctor.\n\n»No sé qué más decirle.\n\n»AUGUSTO PÉREZ».";
+
+    let got = attribute(text, &cast, Language::Es, &[]);
+
+    assert_eq!(got.len(), 3);
+    assert!(got.windows(2).all(|w| w[0].speaker == w[1].speaker));
+}
+
+#[test]
+fn segments_get_the_speaker_of_their_quotation_and_narration_the_narrator() {
+    let cast = holmes_and_watson();
+    let text = "“Come in,” said Holmes, “and sit down.”\n\nThe door closed.";
+    let segments = segment_chapter(text, &EngineLimits::default());
+
+    let got = attribute_segments(text, &segments, &cast, Language::En, &[]);
+
+    let summary: Vec<_> = got
+        .iter()
+        .map(|(_, a)| (slice(text, &a.span), a.speaker.clone(), a.evidence.rule))
+        .collect();
+    let narrator = Some(CharacterId::narrator());
+    assert_eq!(
+        summary,
+        [
+            (
+                "“Come in,”".to_owned(),
+                id("Sherlock Holmes"),
+                Rule::ExplicitTag
+            ),
+            ("said Holmes,".to_owned(), narrator.clone(), Rule::Narration),
+            (
+                "“and sit down.”".to_owned(),
+                id("Sherlock Holmes"),
+                Rule::ExplicitTag
+            ),
+            ("The door closed.".to_owned(), narrator, Rule::Narration),
+        ]
+    );
+    assert_eq!(
+        got.iter().map(|(id, _)| id.0).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
+}
+
+#[test]
+fn rules_serialise_in_snake_case() {
+    assert_eq!(
+        serde_json::to_string(&Rule::ExplicitTag).unwrap(),
+        "\"explicit_tag\""
+    );
+    assert_eq!(
+        serde_json::to_string(&Rule::TurnTaking).unwrap(),
+        "\"turn_taking\""
+    );
+}
+
+#[test]
+fn a_tag_naming_someone_outside_the_cast_does_not_take_a_sibling_quotes_speaker() {
+    let cast = holmes_and_watson();
+    let text = "“I am leaving,” said the old gentleman. “Wait!” cried Holmes.";
+
+    let got = who(text, &cast, Language::En);
+
+    assert_eq!(got[0].1, None);
+    assert_eq!(got[1].1, id("Sherlock Holmes"));
+}
