@@ -58,7 +58,7 @@ async fn an_edited_plan_is_saved_as_the_next_version_and_loads_back() {
     plan.apply(
         &Edit::SetSpeaker {
             id: first,
-            speaker: Some("Watson".into()),
+            speaker: Some("narrator".into()),
         },
         &text,
         &limits,
@@ -74,7 +74,25 @@ async fn an_edited_plan_is_saved_as_the_next_version_and_loads_back() {
         loaded["segments"],
         serde_json::to_value(plan.segments()).unwrap()
     );
-    assert_eq!(loaded["segments"][0]["voice"], "Watson");
+    assert_eq!(loaded["segments"][0]["voice"], "narrator");
+}
+
+#[tokio::test]
+async fn a_speaker_outside_the_cast_is_refused_and_nothing_changes() {
+    let app = spawn_app().await;
+    let (chapter, _, mut segments) = planned_chapter(&app).await;
+    segments[1].speaker = Some("moriarty".into());
+
+    let refused = save(&app, chapter, 1, &segments).await;
+    let loaded = app.load(chapter).await;
+
+    assert_eq!(refused.status, 422);
+    assert_eq!(
+        refused.body["Invalid"]["UnknownSpeaker"]["speaker"],
+        "moriarty"
+    );
+    assert_eq!(loaded["version"], 1);
+    assert!(loaded["segments"][1]["voice"].is_null());
 }
 
 #[tokio::test]
