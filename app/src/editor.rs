@@ -3,7 +3,13 @@
 
 use std::sync::Arc;
 
-use shared::{Edit, EngineLimits, History, Plan, Segment, SegmentError, SegmentId};
+use std::collections::HashMap;
+
+use shared::{
+    attribution::{attribute_segments, Attribution, MIN_CONFIDENCE},
+    Cast, CharacterId, Edit, EngineLimits, History, Language, Plan, Segment, SegmentError,
+    SegmentId,
+};
 
 /// A plan under edit.
 #[derive(Debug, Clone)]
@@ -104,6 +110,39 @@ impl EditorState {
     }
 }
 
+impl EditorState {
+    /// What the offline rule engine proposes for every segment, as one `AssignSpeakers` edit
+    /// (an unresolved or too doubtful line gets no speaker) and the attributions behind it.
+    /// Speakers chosen by hand anchor the engine and are never replaced.
+    pub fn propose_speakers(
+        &self,
+        cast: &Cast,
+        language: Language,
+    ) -> (Edit, HashMap<SegmentId, Attribution>) {
+        let anchors: Vec<_> = self
+            .segments()
+            .iter()
+            .filter(|s| s.speaker_locked)
+            .filter_map(|s| Some((s.start..s.end, CharacterId(s.speaker.clone()?))))
+            .collect();
+        let found = attribute_segments(&self.chapter, self.segments(), cast, language, &anchors);
+        let speakers = found
+            .iter()
+            .map(|(id, a)| {
+                let sure = a.confidence >= MIN_CONFIDENCE;
+                (
+                    *id,
+                    a.speaker.as_ref().filter(|_| sure).map(|c| c.0.clone()),
+                )
+            })
+            .collect();
+        (
+            Edit::AssignSpeakers { speakers },
+            found.into_iter().collect(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +193,45 @@ mod tests {
         assert_eq!(state.neighbour(Some(SegmentId(1)), -1), Some(SegmentId(1)));
         assert_eq!(state.neighbour(Some(SegmentId(2)), 1), Some(SegmentId(3)));
         assert_eq!(state.neighbour(Some(SegmentId(3)), 1), Some(SegmentId(3)));
+    }
+
+    #[test]
+    fn proposed_speakers_keep_hand_picked_ones_and_undo_in_one_step() {
+        let text = "“Come in, Watson,” said Holmes.\n\nThe door opened.";
+        let mut state = editor(text);
+        let mut holmes = shared::Character::named("Holmes", Language::En).expect("a name");
+        holmes.gender = shared::cast::Gender::Male;
+        let watson = shared::Character::named("Watson", Language::En).expect("a name");
+        let cast = Cast::new(vec![
+            shared::Character::narrator(Language::En),
+            holmes,
+            watson,
+        ])
+        .expect("a cast");
+        let last = state.segments().last().map(|s| s.id).expect("segments");
+        state
+            .apply(&Edit::SetSpeaker {
+                id: last,
+                speaker: Some("watson".into()),
+            })
+            .expect("a speaker");
+
+        let (edit, found) = state.propose_speakers(&cast, Language::En);
+        state.apply(&edit).expect("assigned");
+
+        let speakers: Vec<_> = state
+            .segments()
+            .iter()
+            .map(|s| s.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers.first(), Some(&Some("holmes")));
+        assert_eq!(
+            speakers.last(),
+            Some(&Some("watson")),
+            "a hand-picked speaker stays"
+        );
+        assert_eq!(found.len(), state.segments().len());
+        assert!(state.undo());
+        assert_eq!(state.segments()[0].speaker, None);
     }
 }

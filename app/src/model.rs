@@ -71,6 +71,8 @@ pub struct ChapterPlan {
     pub text: String,
     /// The project's engine limits.
     pub limits: EngineLimits,
+    /// The project's language.
+    pub language: Language,
     /// The project's cast, narrator first: who can speak a segment.
     pub cast: Vec<Character>,
     /// The stored version, sent back with a save (0 before the first plan).

@@ -5,7 +5,7 @@ import { newChapter, generatePlan, rows, segmentText, expectSaved, hydrated } fr
 
 const TEXT = [
   'Señor Pérez llegó tarde 😀 aquel día, y nadie dijo nada.',
-  '“Well, Watson, what do you make of it?” asked Holmes.',
+  'Watson looked at the stick, and Holmes asked what he made of it.',
   'The third paragraph is short.',
   'The fourth one closes the chapter.',
 ].join('\n\n');

@@ -62,6 +62,12 @@ pub enum Edit {
         /// The speaker, or none.
         speaker: Option<String>,
     },
+    /// Set the speakers an automatic engine proposed, in one undoable step; segments whose
+    /// speaker was chosen by hand (`speaker_locked`) keep it.
+    AssignSpeakers {
+        /// Segment and speaker (none = unresolved) pairs.
+        speakers: Vec<(SegmentId, Option<String>)>,
+    },
     /// Flip segment `id`'s needs-revision flag.
     ToggleRevision {
         /// The segment.
@@ -218,8 +224,12 @@ impl Plan {
                     .map(str::trim)
                     .filter(|name| !name.is_empty())
                     .map(str::to_owned);
-                self.change(*id, |segment| segment.speaker = speaker)?
+                self.change(*id, |segment| {
+                    segment.speaker_locked = speaker.is_some();
+                    segment.speaker = speaker;
+                })?
             }
+            Edit::AssignSpeakers { speakers } => self.assign_speakers(speakers)?,
             Edit::ToggleRevision { id } => self.change(*id, |segment| {
                 segment.needs_revision = !segment.needs_revision;
             })?,
@@ -246,6 +256,41 @@ impl Plan {
         let at = at.min(len);
         let end = at.saturating_add(removed).min(len);
         self.segments.splice(at..end, inserted.iter().cloned());
+    }
+
+    /// The one splice covering every segment whose speaker changes (empty when none does).
+    fn assign_speakers(
+        &self,
+        speakers: &[(SegmentId, Option<String>)],
+    ) -> Result<Splice, SegmentError> {
+        let mut changes = Vec::with_capacity(speakers.len());
+        for (id, speaker) in speakers {
+            let index = self.require(*id)?;
+            let segment = &self.segments[index];
+            if !segment.speaker_locked && segment.speaker != *speaker {
+                changes.push((index, speaker));
+            }
+        }
+        let (Some(first), Some(last)) = (
+            changes.iter().map(|c| c.0).min(),
+            changes.iter().map(|c| c.0).max(),
+        ) else {
+            return Ok(Splice {
+                at: 0,
+                removed: Vec::new(),
+                inserted: Vec::new(),
+            });
+        };
+        let removed = self.segments[first..=last].to_vec();
+        let mut inserted = removed.clone();
+        for (index, speaker) in changes {
+            inserted[index - first].speaker.clone_from(speaker);
+        }
+        Ok(Splice {
+            at: first,
+            removed,
+            inserted,
+        })
     }
 
     /// The position of `id`, or [`SegmentError::UnknownSegment`].

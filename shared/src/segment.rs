@@ -75,6 +75,10 @@ pub struct Segment {
     /// Flagged by a reviewer for another look.
     #[serde(rename = "needsRevision", default)]
     pub needs_revision: bool,
+    /// The producer chose the speaker by hand: automatic assignment leaves it alone.
+    /// Not part of the desktop format; written only when true.
+    #[serde(rename = "speakerLocked", default, skip_serializing_if = "is_false")]
+    pub speaker_locked: bool,
 }
 
 impl Segment {
@@ -98,6 +102,7 @@ mod tests {
             original_text: "Pérez.".to_owned(),
             speaker: Some("Augusto".to_owned()),
             needs_revision: true,
+            speaker_locked: false,
         }
     }
 
@@ -147,4 +152,8 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", delimiter.as_str()));
         }
     }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }

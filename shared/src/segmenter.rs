@@ -112,6 +112,7 @@ impl Output<'_> {
             original_text: text.to_owned(),
             speaker: None,
             needs_revision: false,
+            speaker_locked: false,
         });
     }
 }

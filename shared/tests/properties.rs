@@ -325,6 +325,7 @@ proptest! {
                 text,
                 speaker: None,
                 needs_revision: false,
+                speaker_locked: false,
             })
             .collect();
         let mut plan = Plan::new(segments);

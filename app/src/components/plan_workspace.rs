@@ -2,12 +2,16 @@
 //! `shared` with no round trip; autosave sends the plan ~2 s after the last change, when the tab is
 //! hidden, and again after a failure. A stale save is a conflict to resolve, never an overwrite.
 
-use std::sync::Arc;
+use std::{collections::HashMap, sync::Arc};
 
 use leptos::{ev, html::Textarea, prelude::*, task::spawn_local};
-use shared::{offset::char_offset_from_utf16, Edit, SegmentId};
+use shared::{attribution::Attribution, offset::char_offset_from_utf16, Cast, Edit, SegmentId};
 
-use super::{segment_editor::EditorActions, segment_table::Row, SegmentEditor, SegmentTable};
+use super::{
+    segment_editor::EditorActions,
+    segment_table::{Row, Voices},
+    SegmentEditor, SegmentTable,
+};
 use crate::{
     api::{
         chapters::set_chapter_complete,
@@ -46,6 +50,16 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let limits = plan.limits.clone();
     let editor_limits = plan.limits.clone();
     let first = plan.segments.first().map(|s| s.id);
+    let language = plan.language;
+    let voices: Voices = plan
+        .cast
+        .iter()
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
+    let cast = StoredValue::new(Cast::new(plan.cast).ok());
+    // What the last automatic run found, per segment: confidence and evidence for the table.
+    let found = RwSignal::new(HashMap::<SegmentId, Attribution>::new());
+    let only_doubtful = RwSignal::new(false);
     let state = RwSignal::new(EditorState::new(
         chapter_text.clone(),
         limits.clone(),
@@ -229,8 +243,36 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     install_keyboard(state, selected, editing, complete.into(), actions);
     install_flush_on_hide(save_due, save_state);
 
-    let rows =
-        Memo::new(move |_| state.with(|s| s.segments().iter().map(Row::from).collect::<Vec<_>>()));
+    let rows = Memo::new(move |_| {
+        let doubtful_only = only_doubtful.get();
+        found.with(|found| {
+            state.with(|s| {
+                s.segments()
+                    .iter()
+                    .map(|segment| Row::new(segment, found.get(&segment.id)))
+                    .filter(|row| !doubtful_only || row.is_doubtful())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let assign = move |_| {
+        let Some(cast) = cast.get_value() else {
+            notice.set(Some(
+                "The cast is not valid; fix it on the cast page first.".into(),
+            ));
+            return;
+        };
+        let (edit, attributions) = state.with_untracked(|s| s.propose_speakers(&cast, language));
+        let unresolved = match &edit {
+            Edit::AssignSpeakers { speakers } => speakers.iter().filter(|s| s.1.is_none()).count(),
+            _ => 0,
+        };
+        found.set(attributions);
+        apply(edit);
+        notice.set((unresolved > 0).then(|| {
+            format!("{unresolved} segments could not be attributed with confidence: pick their speaker.")
+        }));
+    };
     let segment = Signal::derive(move || {
         let id = selected.get()?;
         state.with(|s| s.segment(id).cloned())
@@ -290,6 +332,17 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 <button on:click=toggle_complete disabled=move || !has_plan()>
                     {move || if complete.get() { "Reopen chapter" } else { "Mark chapter complete" }}
                 </button>
+                <button on:click=assign disabled=move || complete.get() || !has_plan()>
+                    "Assign speakers"
+                </button>
+                <label>
+                    <input
+                        type="checkbox"
+                        prop:checked=only_doubtful
+                        on:change=move |ev| only_doubtful.set(event_target_checked(&ev))
+                    />
+                    " Only unassigned or doubtful"
+                </label>
                 <span class="muted">{summary}</span>
                 <SaveIndicator state=save_state.into() />
             </div>
@@ -308,6 +361,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                                 }
                             })
                             on_toggle_flag=Callback::new(move |id| apply(Edit::ToggleRevision { id }))
+                            voices=voices.clone()
+                            on_set_speaker=Callback::new(move |(id, speaker)| {
+                                apply(Edit::SetSpeaker { id, speaker })
+                            })
                         />
                     <SegmentEditor
                         segment

@@ -8,7 +8,7 @@ mod tests;
 use std::ops::Range;
 
 use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
-use shared::{Segment, SegmentId};
+use shared::{attribution::Attribution, Segment, SegmentId};
 
 /// What one table row shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25,14 +25,22 @@ pub struct Row {
     pub chars: usize,
     /// Speaker, if any.
     pub speaker: Option<String>,
+    /// The speaker was picked by hand.
+    pub locked: bool,
+    /// The automatic engine's confidence in the speaker, in percent (after a run).
+    pub confidence: Option<u8>,
+    /// What the automatic engine based it on ("explicit tag", "turn taking").
+    pub evidence: Option<String>,
     /// Flagged for revision.
     pub needs_revision: bool,
     /// Text differs from the chapter's.
     pub edited: bool,
 }
 
-impl From<&Segment> for Row {
-    fn from(segment: &Segment) -> Self {
+impl Row {
+    /// The row of `segment`, with what the last automatic run found for it.
+    pub fn new(segment: &Segment, found: Option<&Attribution>) -> Self {
+        let automatic = found.filter(|_| !segment.speaker_locked);
         Self {
             id: segment.id,
             delimiter: segment.delimiter.as_str(),
@@ -40,11 +48,39 @@ impl From<&Segment> for Row {
             end: segment.end,
             chars: segment.text.chars().count(),
             speaker: segment.speaker.clone(),
+            locked: segment.speaker_locked,
+            confidence: automatic.map(|a| (a.confidence.clamp(0.0, 1.0) * 100.0).round() as u8),
+            evidence: automatic.map(|a| words_of(&format!("{:?}", a.evidence.rule))),
             needs_revision: segment.needs_revision,
             edited: segment.is_edited(),
         }
     }
 }
+
+impl Row {
+    /// Whether the row needs the producer's eye: no speaker, or a doubtful automatic one.
+    pub fn is_doubtful(&self) -> bool {
+        self.speaker.is_none() || self.confidence.is_some_and(|c| c < DOUBTFUL_BELOW)
+    }
+}
+
+/// Automatic speakers below this confidence (percent) are shown as doubtful.
+pub const DOUBTFUL_BELOW: u8 = 60;
+
+/// "ExplicitTag" → "explicit tag".
+fn words_of(name: &str) -> String {
+    let mut words = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+    }
+    words
+}
+
+/// A cast member as the speaker menu lists them: id and name.
+pub type Voices = std::sync::Arc<[(String, String)]>;
 
 /// Tables with more rows than this render only the rows in view (plus [`OVERSCAN`] each side),
 /// so an edit on a 2,000-segment chapter touches a few dozen rows, not thousands. Shorter
@@ -85,6 +121,8 @@ pub fn SegmentTable(
     selected: Signal<Option<SegmentId>>,
     on_select: Callback<SegmentId>,
     on_toggle_flag: Callback<SegmentId>,
+    voices: Voices,
+    on_set_speaker: Callback<(SegmentId, Option<String>)>,
 ) -> impl IntoView {
     let selector = Selector::new(move || selected.get());
     let pane = NodeRef::<Div>::new();
@@ -149,21 +187,29 @@ pub fn SegmentTable(
                         <th scope="col">"End"</th>
                         <th scope="col">"Length"</th>
                         <th scope="col">"Speaker"</th>
+                        <th scope="col">"Confidence"</th>
                     </tr>
                 </thead>
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style:height=above>
-                        <td colspan="8"></td>
+                        <td colspan="9"></td>
                     </tr>
                     <For
                         each=move || rows.with(|r| r[window.get()].to_vec())
                         key=|row| row.clone()
                         let:row
                     >
-                        {segment_row(row, selector.clone(), on_select, on_toggle_flag)}
+                        {segment_row(
+                            row,
+                            selector.clone(),
+                            on_select,
+                            on_toggle_flag,
+                            voices.clone(),
+                            on_set_speaker,
+                        )}
                     </For>
                     <tr class="spacer" aria-hidden="true" style:height=below>
-                        <td colspan="8"></td>
+                        <td colspan="9"></td>
                     </tr>
                 </tbody>
             </table>
@@ -212,11 +258,29 @@ fn segment_row(
     selector: Selector<Option<SegmentId>>,
     on_select: Callback<SegmentId>,
     on_toggle_flag: Callback<SegmentId>,
+    voices: Voices,
+    on_set_speaker: Callback<(SegmentId, Option<String>)>,
 ) -> impl IntoView {
     let id = row.id;
     let is_selected = Signal::derive(move || selector.selected(&Some(id)));
     let flag_label = format!("Needs revision: segment {id}");
-    let speaker = row.speaker.unwrap_or_else(|| "—".to_owned());
+    let speaker = row.speaker.clone().unwrap_or_default();
+    let known = voices.iter().any(|(voice, _)| *voice == speaker);
+    let options = voices
+        .iter()
+        .map(|(voice, name)| {
+            let chosen = *voice == speaker;
+            view! { <option value=voice.clone() selected=chosen>{name.clone()}</option> }
+        })
+        .collect_view();
+    let speaker_label = format!("Speaker of segment {id}");
+    let confidence = row.confidence.map(|c| format!("{c}%")).unwrap_or_default();
+    let evidence = match (&row.evidence, row.locked) {
+        (_, true) => "chosen by hand".to_owned(),
+        (Some(evidence), false) => evidence.clone(),
+        (None, false) => String::new(),
+    };
+    let doubtful = row.is_doubtful();
     let delimiter = if row.edited {
         format!("{} ✎", row.delimiter)
     } else {
@@ -249,7 +313,24 @@ fn segment_row(
             <td>{row.start}</td>
             <td>{row.end}</td>
             <td>{row.chars}</td>
-            <td>{speaker}</td>
+            <td class:doubtful=doubtful>
+                <select
+                    aria-label=speaker_label
+                    on:click=|ev| ev.stop_propagation()
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        on_set_speaker.run((id, (!value.is_empty()).then_some(value)));
+                    }
+                >
+                    <option value="" selected=speaker.is_empty()>
+                        "— unassigned"
+                    </option>
+                    {(!known && !speaker.is_empty())
+                        .then(|| view! { <option value=speaker.clone() selected=true>{speaker.clone()}</option> })}
+                    {options}
+                </select>
+            </td>
+            <td title=evidence>{confidence}</td>
         </tr>
     }
 }

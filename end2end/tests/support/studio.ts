@@ -40,3 +40,24 @@ export async function expectSaved(page: Page) {
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => (window as any).__studioHydrated === true);
 }
+
+/** Creates a project through the API, with `characters` (names) added to its cast. */
+export async function newProject(request: APIRequestContext, name: string, language: string, characters: string[] = []) {
+  const project = await call(request, 'create_project', { name, language });
+  const detail = await call(request, 'load_project', { project });
+  const cast = [
+    ...detail.cast,
+    ...characters.map((character) => ({
+      id: character.toLowerCase(), name: character, aliases: [], gender: 'male', age: 'adult', description: '',
+      voice: { engine: 'espeak', voice_id: `${language}+m${characters.indexOf(character) + 1}`, style: null, style_degree: 1, rate: 0, pitch: 0 },
+    })),
+  ];
+  await call(request, 'save_cast', { project, version: detail.cast_version, cast });
+  return project as number;
+}
+
+/** Adds a chapter with `text` to `project` and returns its page path. */
+export async function addChapter(request: APIRequestContext, project: number, text: string, title = 'Spec chapter') {
+  const [chapter] = await call(request, 'add_chapters', { project, chapters: [{ title, text }] });
+  return { chapter: chapter as number, path: `/projects/${project}/chapters/${chapter}` };
+}

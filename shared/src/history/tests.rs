@@ -19,6 +19,7 @@ fn plan() -> Plan {
         original_text: text.to_owned(),
         speaker: None,
         needs_revision: false,
+        speaker_locked: false,
     };
     Plan::new(vec![
         segment(1, 0, 8, "Uno dos."),

@@ -60,6 +60,7 @@ pub(super) fn merge(
         original_text: chapter[from..to].to_owned(),
         speaker: first.speaker.clone(),
         needs_revision: first.needs_revision || second.needs_revision,
+        speaker_locked: first.speaker_locked,
     };
     Ok(Splice {
         at: index,

@@ -59,6 +59,7 @@ pub(super) fn split(
         original_text: original_first.to_owned(),
         speaker: segment.speaker.clone(),
         needs_revision: segment.needs_revision,
+        speaker_locked: segment.speaker_locked,
     };
     let second = Segment {
         id: second_id,
@@ -69,6 +70,7 @@ pub(super) fn split(
         original_text: original_second.to_owned(),
         speaker: segment.speaker.clone(),
         needs_revision: segment.needs_revision,
+        speaker_locked: segment.speaker_locked,
     };
     Ok(Splice {
         at: index,

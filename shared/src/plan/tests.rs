@@ -23,6 +23,7 @@ pub(in crate::plan) fn plan_of(chapter: &str, pieces: &[&str]) -> Plan {
                 original_text: (*piece).to_owned(),
                 speaker: None,
                 needs_revision: false,
+                speaker_locked: false,
             }
         })
         .collect();
@@ -163,14 +164,17 @@ fn editing_back_to_the_original_leaves_the_segment_unedited() {
 }
 
 #[test]
-fn set_speaker_trims_and_clears_blank_names() {
+fn set_speaker_trims_and_clears_blank_names_and_locks_a_hand_picked_speaker() {
     let speaker = |name: Option<&str>| Edit::SetSpeaker {
         id: SegmentId(2),
         speaker: name.map(str::to_owned),
     };
     check(
         speaker(Some("  Augusto ")),
-        Ok(second_with(|s| s.speaker = Some("Augusto".to_owned()))),
+        Ok(second_with(|s| {
+            s.speaker = Some("Augusto".to_owned());
+            s.speaker_locked = true;
+        })),
     );
     check(speaker(Some("   ")), Ok(second_with(|s| s.speaker = None)));
     check(speaker(None), Ok(second_with(|s| s.speaker = None)));
@@ -274,4 +278,61 @@ fn speakers_must_be_in_the_cast() {
             speaker: "moriarty".into()
         })
     );
+}
+
+#[test]
+fn assigning_speakers_keeps_hand_picked_ones_and_undoes_in_one_step() {
+    let text = "One.\n\nTwo.\n\nThree.";
+    let limits = EngineLimits::default();
+    let mut plan = Plan::new(crate::segment_chapter(text, &limits));
+    let ids: Vec<_> = plan.segments().iter().map(|s| s.id).collect();
+    plan.apply(
+        &Edit::SetSpeaker {
+            id: ids[1],
+            speaker: Some("holmes".into()),
+        },
+        text,
+        &limits,
+    )
+    .unwrap();
+    let before = plan.clone();
+
+    let splice = plan
+        .apply(
+            &Edit::AssignSpeakers {
+                speakers: ids
+                    .iter()
+                    .map(|&id| (id, Some("narrator".into())))
+                    .collect(),
+            },
+            text,
+            &limits,
+        )
+        .unwrap();
+
+    let speakers: Vec<_> = plan
+        .segments()
+        .iter()
+        .map(|s| s.speaker.as_deref())
+        .collect();
+    assert_eq!(
+        speakers,
+        [Some("narrator"), Some("holmes"), Some("narrator")]
+    );
+    assert!(plan.segments()[1].speaker_locked);
+    assert!(!plan.segments()[0].speaker_locked);
+    plan.replay_inverse(&splice);
+    assert_eq!(plan, before);
+    let unknown = plan.apply(
+        &Edit::AssignSpeakers {
+            speakers: vec![(SegmentId(999), None)],
+        },
+        text,
+        &limits,
+    );
+    assert_eq!(
+        unknown,
+        Err(SegmentError::UnknownSegment { id: SegmentId(999) })
+    );
+    assert_eq!(plan, before);
 }

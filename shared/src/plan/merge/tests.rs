@@ -161,6 +161,7 @@ fn merge_keeps_the_first_id_and_speaker_and_the_second_delimiter() {
         original_text: "Uno dos.  Tres cuatro.".to_owned(),
         speaker: Some("Augusto".to_owned()),
         needs_revision: true,
+        speaker_locked: true,
     };
     assert_eq!(plan.segments()[0], expected);
 }

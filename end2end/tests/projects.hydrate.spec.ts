@@ -1,0 +1,50 @@
+// Projects and the cast: create a project from the home page, rename it, edit its cast with
+// validation, and delete it.
+import { test, expect } from '@playwright/test';
+import { hydrated } from './support/studio';
+
+test('create a Spanish project, build its cast, rename and delete it', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('New project').fill('Marianela');
+  await page.getByLabel('Language').selectOption('es');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Marianela' })).toBeVisible();
+  await expect(page.getByText('Language: es')).toBeVisible();
+
+  await page.getByRole('link', { name: /Cast/ }).click();
+  await hydrated(page);
+  await expect(page.getByRole('group', { name: 'Narrador' })).toBeVisible();
+  await page.getByLabel('New character').fill('Pablo');
+  await page.getByRole('button', { name: 'Add character' }).click();
+  await page.getByLabel('Aliases (pablo)').fill('Pablillo, el ciego');
+  await page.getByLabel('Aliases (pablo)').blur();
+  await expect(page.getByText('Narrador and Pablo share the same voice.')).toBeVisible();
+  await page.getByLabel('Voice (pablo)').fill('es+m3');
+  await expect(page.getByText('share the same voice')).toHaveCount(0);
+
+  // A style degree of 5 is refused with the reason; nothing is stored.
+  await page.getByLabel('Style degree (pablo)').fill('5');
+  await page.getByLabel('Style degree (pablo)').blur();
+  await page.getByRole('button', { name: 'Save cast' }).click();
+  await expect(page.getByRole('status')).toHaveText('style degree 5 is outside 0.01–2');
+  await page.getByLabel('Style degree (pablo)').fill('1.5');
+  await page.getByLabel('Style degree (pablo)').blur();
+  await page.getByRole('button', { name: 'Save cast' }).click();
+  await expect(page.getByRole('status')).toHaveText('Cast saved');
+
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Aliases (pablo)')).toHaveValue('Pablillo, el ciego');
+  await expect(page.getByLabel('Style degree (pablo)')).toHaveValue('1.5');
+
+  await page.getByRole('link', { name: '← Project' }).click();
+  await hydrated(page);
+  await page.getByLabel('Name').fill('Marianela (Galdós)');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('heading', { name: 'Marianela (Galdós)' })).toBeVisible();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete project' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Marianela/ })).toHaveCount(0);
+});

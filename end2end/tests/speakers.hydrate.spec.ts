@@ -1,0 +1,54 @@
+// Speakers: the offline rule engine assigns them in the browser, a hand-picked speaker is never
+// overwritten, doubtful rows can be filtered, and everything autosaves.
+import { test, expect } from '@playwright/test';
+import { newProject, addChapter, generatePlan, rows, expectSaved, hydrated } from './support/studio';
+
+const TEXT = [
+  '“Come in, Watson,” said Holmes.',
+  '“Thank you,” said Watson.',
+  'The fire was warm.',
+].join('\n\n');
+
+test('assign speakers, fix one by hand, filter the doubtful ones, and find them saved', async ({ page, request }) => {
+  const project = await newProject(request, 'Speakers spec', 'en', ['Holmes', 'Watson']);
+  const { chapter, path } = await addChapter(request, project, TEXT, 'Dialogue');
+  await generatePlan(request, chapter);
+  await page.goto(path);
+  await hydrated(page);
+  // Each quote is its own segment; its tag stays with the narrator.
+  await expect(rows(page)).toHaveCount(5);
+  const speaker = (id: number) => page.getByLabel(`Speaker of segment ${id}`);
+
+  await page.getByRole('button', { name: 'Assign speakers' }).click();
+  await expect(speaker(1)).toHaveValue('holmes');
+  await expect(speaker(2)).toHaveValue('narrator');
+  await expect(speaker(3)).toHaveValue('watson');
+  await expect(speaker(5)).toHaveValue('narrator');
+  await expect(rows(page).nth(0)).toContainText('%');
+  // Undo takes the whole run back in one step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(speaker(1)).toHaveValue('');
+  await expect(speaker(3)).toHaveValue('');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(speaker(3)).toHaveValue('watson');
+
+  // A hand-picked speaker survives another automatic run.
+  await speaker(5).selectOption('watson');
+  await page.getByRole('button', { name: 'Assign speakers' }).click();
+  await expect(speaker(5)).toHaveValue('watson');
+
+  // Clear one speaker: the filter then shows only that row.
+  await speaker(2).selectOption('');
+  await page.getByLabel('Only unassigned or doubtful').check();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(speaker(2)).toHaveValue('');
+  await page.getByLabel('Only unassigned or doubtful').uncheck();
+  await expect(rows(page)).toHaveCount(5);
+
+  await expectSaved(page);
+  await page.reload();
+  await hydrated(page);
+  await expect(speaker(1)).toHaveValue('holmes');
+  await expect(speaker(2)).toHaveValue('');
+  await expect(speaker(5)).toHaveValue('watson');
+});
