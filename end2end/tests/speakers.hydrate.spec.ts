@@ -51,4 +51,14 @@ test('assign speakers, fix one by hand, filter the doubtful ones, and find them 
   await expect(speaker(1)).toHaveValue('holmes');
   await expect(speaker(2)).toHaveValue('');
   await expect(speaker(5)).toHaveValue('watson');
+
+  // Sign-off waits until every segment has a speaker.
+  const complete = page.getByRole('button', { name: 'Mark chapter complete' });
+  await expect(complete).toBeDisabled();
+  await expect(page.getByText('segment 2 has no speaker')).toBeVisible();
+  await speaker(2).selectOption('narrator');
+  await expectSaved(page);
+  await complete.click();
+  await expect(page.getByRole('button', { name: 'Reopen chapter' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dialogue (complete)' })).toBeVisible();
 });

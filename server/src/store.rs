@@ -184,15 +184,28 @@ impl PlanStore for SqlStore {
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, complete))]
     async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError> {
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        if plans::set_complete(&mut conn, chapter.0, complete, db::now_millis())
-            .await
-            .map_err(internal)?
-        {
-            Ok(())
-        } else {
-            Err(StoreError::NotFound)
+        // One transaction, so a save landing between the check and the update cannot slip in.
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        if complete {
+            let plan = plans::plan_of_chapter(&mut tx, chapter.0)
+                .await
+                .map_err(internal)?
+                .ok_or(StoreError::NotFound)?;
+            let segments: Vec<Segment> =
+                serde_json::from_str(&plan.segments_json).context("decoding a stored plan")?;
+            let blockers = shared::signoff::blockers(&segments);
+            if !blockers.is_empty() {
+                return Err(StoreError::Blocked(blockers));
+            }
         }
+        let updated = plans::set_complete(&mut tx, chapter.0, complete, db::now_millis())
+            .await
+            .map_err(internal)?;
+        if !updated {
+            return Err(StoreError::NotFound);
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(())
     }
 }
 

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod quote;
 pub mod segment;
 pub mod segmenter;
+pub mod signoff;
 pub mod stats;
 
 pub use cast::{Cast, CastError, Character, CharacterId, Language, Voice, VoiceEngine};

@@ -29,6 +29,9 @@ pub enum StoreError {
     /// A domain rule refused the data.
     #[error(transparent)]
     Rule(#[from] SegmentError),
+    /// The chapter cannot be signed off yet, for these reasons.
+    #[error("the chapter cannot be completed yet")]
+    Blocked(Vec<shared::signoff::Blocker>),
     /// The database or something below it failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -86,10 +89,11 @@ pub trait PlanStore: Send + Sync + 'static {
         segments: Vec<Segment>,
     ) -> Result<i64, StoreError>;
 
-    /// Marks a planned chapter complete, or not.
+    /// Marks a planned chapter complete, or reopens it. Completing needs every segment to have
+    /// a speaker and none to be flagged ([`shared::signoff::blockers`]).
     ///
     /// # Errors
-    /// `NotFound` for an unknown chapter or one with no plan.
+    /// `NotFound` for an unknown chapter or one with no plan; `Blocked` with what stops it.
     async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError>;
 }
 
@@ -173,6 +177,14 @@ impl From<StoreError> for AppError {
                 current_version: current,
             },
             StoreError::Rule(rule) => AppError::Invalid(rule),
+            StoreError::Blocked(blockers) => AppError::Refused(format!(
+                "the chapter cannot be completed yet: {}",
+                blockers
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
             StoreError::Internal(err) => {
                 tracing::error!(error = ?err, "store failed");
                 AppError::Internal

@@ -310,6 +310,9 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             }
         });
     };
+    // What keeps the chapter from sign-off, from the plan in the page; the server checks the
+    // stored plan again with the same function.
+    let blockers = Memo::new(move |_| state.with(|s| shared::signoff::blockers(s.segments())));
     let toggle_complete = move |_| {
         let wanted = !complete.get_untracked();
         spawn_local(async move {
@@ -329,7 +332,12 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 <button on:click=generate disabled=move || complete.get()>
                     {move || if has_plan() { "Regenerate plan" } else { "Generate plan" }}
                 </button>
-                <button on:click=toggle_complete disabled=move || !has_plan()>
+                <button
+                    on:click=toggle_complete
+                    disabled=move || {
+                        !has_plan() || (!complete.get() && blockers.with(|b| !b.is_empty()))
+                    }
+                >
                     {move || if complete.get() { "Reopen chapter" } else { "Mark chapter complete" }}
                 </button>
                 <button on:click=assign disabled=move || complete.get() || !has_plan()>
@@ -347,6 +355,20 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 <SaveIndicator state=save_state.into() />
             </div>
             <p class="notice" role="alert">{move || notice.get()}</p>
+            <Show when=move || has_plan() && !complete.get() && blockers.with(|b| !b.is_empty())>
+                <div class="blockers">
+                    "Before this chapter can be marked complete: "
+                    <ul>
+                        {move || {
+                            blockers
+                                .get()
+                                .into_iter()
+                                .map(|b| view! { <li>{b.to_string()}</li> })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
             <Show
                 when=has_plan
                 fallback=|| view! { <p>"No plan yet: generate one to cut this chapter into segments."</p> }

@@ -137,7 +137,17 @@ async fn a_planned_chapter_can_be_completed_and_reopened() {
     let app = spawn_app().await;
     let (project, chapters) = app.first_project().await;
     let chapter = chapters[0]["id"].as_i64().unwrap();
-    app.generate(chapter, 0).await.ok::<Value>();
+    let plan: Value = app.generate(chapter, 0).await.ok();
+    let mut segments = plan["segments"].as_array().unwrap().clone();
+    for segment in &mut segments {
+        segment["voice"] = json!("narrator");
+    }
+    app.call(
+        "save_plan",
+        json!({ "chapter": chapter, "version": 1, "segments": segments }),
+    )
+    .await
+    .ok::<Value>();
 
     app.call(
         "set_chapter_complete",
@@ -163,4 +173,42 @@ async fn a_planned_chapter_can_be_completed_and_reopened() {
     assert_eq!(completed[0]["status"], "complete");
     assert_eq!(app.load(chapter).await["complete"], false);
     assert_eq!(reopened[0]["status"], "planned");
+}
+
+#[tokio::test]
+async fn a_chapter_with_unassigned_or_flagged_segments_cannot_be_completed() {
+    let app = spawn_app().await;
+    let chapter = app.first_chapter().await;
+    let plan: Value = app.generate(chapter, 0).await.ok();
+    let mut segments = plan["segments"].as_array().unwrap().clone();
+    for segment in &mut segments {
+        segment["voice"] = json!("narrator");
+    }
+    segments[2]["voice"] = Value::Null;
+    segments[4]["needsRevision"] = json!(true);
+    app.call(
+        "save_plan",
+        json!({ "chapter": chapter, "version": 1, "segments": segments }),
+    )
+    .await
+    .ok::<Value>();
+    let id = |i: usize| segments[i]["segment_id"].as_i64().unwrap();
+
+    let answer = app
+        .call(
+            "set_chapter_complete",
+            json!({ "chapter": chapter, "complete": true }),
+        )
+        .await;
+
+    assert_eq!(answer.status, 422);
+    assert_eq!(
+        answer.body["Refused"],
+        format!(
+            "the chapter cannot be completed yet: segment {} has no speaker; segment {} is flagged for revision",
+            id(2),
+            id(4)
+        )
+    );
+    assert_eq!(app.load(chapter).await["complete"], false);
 }

@@ -1,0 +1,101 @@
+//! Sign-off: what keeps a chapter from being marked complete. The page lists the same blockers
+//! the server refuses with, because both call [`blockers`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Segment, SegmentId};
+
+/// One reason a chapter cannot be completed yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Blocker {
+    /// The chapter has no plan.
+    NoPlan,
+    /// Segments with no speaker (unassigned or unresolved by the engine).
+    NoSpeaker {
+        /// How many.
+        count: usize,
+        /// The first one, to jump to.
+        first: SegmentId,
+    },
+    /// Segments flagged for revision.
+    Flagged {
+        /// How many.
+        count: usize,
+        /// The first one, to jump to.
+        first: SegmentId,
+    },
+}
+
+impl fmt::Display for Blocker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Blocker::NoPlan => f.write_str("the chapter has no plan"),
+            Blocker::NoSpeaker { count: 1, first } => {
+                write!(f, "segment {first} has no speaker")
+            }
+            Blocker::NoSpeaker { count, first } => {
+                write!(f, "{count} segments have no speaker (first: {first})")
+            }
+            Blocker::Flagged { count: 1, first } => {
+                write!(f, "segment {first} is flagged for revision")
+            }
+            Blocker::Flagged { count, first } => {
+                write!(
+                    f,
+                    "{count} segments are flagged for revision (first: {first})"
+                )
+            }
+        }
+    }
+}
+
+/// Everything that keeps a plan of `segments` from being signed off; empty when it can be.
+pub fn blockers(segments: &[Segment]) -> Vec<Blocker> {
+    if segments.is_empty() {
+        return vec![Blocker::NoPlan];
+    }
+    let count = |test: fn(&Segment) -> bool| {
+        let mut matching = segments.iter().filter(|s| test(s));
+        let first = matching.next()?.id;
+        Some((1 + matching.count(), first))
+    };
+    let mut found = Vec::new();
+    if let Some((count, first)) = count(|s| s.speaker.is_none()) {
+        found.push(Blocker::NoSpeaker { count, first });
+    }
+    if let Some((count, first)) = count(|s| s.needs_revision) {
+        found.push(Blocker::Flagged { count, first });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{segment_chapter, EngineLimits};
+
+    #[test]
+    fn a_plan_is_blocked_by_missing_speakers_and_open_flags() {
+        let mut segments = segment_chapter("A.\n\nB.\n\nC.", &EngineLimits::default());
+        assert_eq!(blockers(&[]), vec![Blocker::NoPlan]);
+        assert_eq!(
+            blockers(&segments),
+            vec![Blocker::NoSpeaker {
+                count: 3,
+                first: SegmentId(1)
+            }]
+        );
+        for segment in &mut segments {
+            segment.speaker = Some("narrator".into());
+        }
+        assert!(blockers(&segments).is_empty());
+        segments[1].needs_revision = true;
+        segments[2].speaker = None;
+        let found = blockers(&segments);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].to_string(), "segment 3 has no speaker");
+        assert_eq!(found[1].to_string(), "segment 2 is flagged for revision");
+    }
+}
