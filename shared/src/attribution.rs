@@ -139,9 +139,9 @@ pub fn attribute(
         &quotes,
         &spans,
         &anchored,
-        speakers.narrator,
+        speakers.first_person,
     );
-    resolve_pronouns(&doc, &spans, &speakers.genders, &mut turns);
+    resolve_pronouns(&doc, &spans, &speakers, &mut turns);
     for turn in &mut turns {
         if turn.guess.is_none() && !turn.stranger {
             turn.guess = paragraph_mention(&doc, &analysis, turn);
@@ -216,23 +216,33 @@ fn most_overlapping<'i, T>(
 }
 
 /// The people who may speak: the cast without the narrator, then anyone else an anchor names.
-/// The narrator comes last: "said I" with no cast member called "I" is the first-person narrator.
+/// The narrator comes after the cast. "said I" goes to the character the producer marked as
+/// telling the story ([`crate::cast::Character::narrates`]), else to the narrator (or to a cast
+/// member called "I", found as a name).
 #[derive(Debug)]
 struct Speakers {
     ids: Vec<CharacterId>,
     genders: Vec<Gender>,
     narrator: usize,
+    /// Who "I" is in the narration: the narrating character, else the narrator.
+    first_person: usize,
 }
 
 impl Speakers {
     fn new(cast: &Cast) -> Self {
-        let people = cast.characters().iter().filter(|c| !c.id.is_narrator());
+        let people: Vec<_> = cast
+            .characters()
+            .iter()
+            .filter(|c| !c.id.is_narrator())
+            .collect();
         let (mut ids, mut genders): (Vec<_>, Vec<_>) =
-            people.map(|c| (c.id.clone(), c.gender)).unzip();
+            people.iter().map(|c| (c.id.clone(), c.gender)).unzip();
         ids.push(CharacterId::narrator());
         genders.push(Gender::Other);
+        let narrator = ids.len() - 1;
         Self {
-            narrator: ids.len() - 1,
+            narrator,
+            first_person: people.iter().position(|c| c.narrates).unwrap_or(narrator),
             ids,
             genders,
         }
@@ -333,7 +343,7 @@ fn build_turns(
     quotes: &[Range<usize>],
     evidence: &[SpanEvidence],
     anchored: &[Option<usize>],
-    narrator: usize,
+    first_person: usize,
 ) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for (i, span) in spans.iter().enumerate() {
@@ -368,7 +378,9 @@ fn build_turns(
                 rule: Rule::Anchor,
                 tag: Some(quotes[i].clone()),
             }),
-            None => range.clone().find_map(|i| explicit(&evidence[i], narrator)),
+            None => range
+                .clone()
+                .find_map(|i| explicit(&evidence[i], first_person)),
         };
         // A tag naming someone outside the cast: the turn is theirs, whoever it is.
         let stranger = range
@@ -380,11 +392,12 @@ fn build_turns(
     turns
 }
 
-/// The guess of an explicit tag naming a cast member, or "I" (the narrator).
-fn explicit(evidence: &SpanEvidence, narrator: usize) -> Option<Guess> {
+/// The guess of an explicit tag naming a cast member, or "I" (`first_person`: the narrating
+/// character, else the narrator).
+fn explicit(evidence: &SpanEvidence, first_person: usize) -> Option<Guess> {
     match &evidence.subject {
         Some(Subject::FirstPerson { bytes }) => Some(Guess {
-            who: narrator,
+            who: first_person,
             confidence: EXPLICIT,
             rule: Rule::ExplicitTag,
             tag: Some(bytes.clone()),
@@ -407,7 +420,7 @@ fn explicit(evidence: &SpanEvidence, narrator: usize) -> Option<Guess> {
 fn resolve_pronouns(
     doc: &Doc<'_>,
     evidence: &[SpanEvidence],
-    genders: &[Gender],
+    people: &Speakers,
     turns: &mut [Turn],
 ) {
     let mut speakers: Vec<(usize, usize)> = Vec::new();
@@ -417,7 +430,7 @@ fn resolve_pronouns(
                 .checked_sub(1)
                 .and_then(|p| turns[p].guess.as_ref())
                 .map(|g| g.who);
-            turns[i].guess = pronoun_guess(doc, evidence, genders, &turns[i], &speakers, previous);
+            turns[i].guess = pronoun_guess(doc, evidence, people, &turns[i], &speakers, previous);
             turns[i].fixed = turns[i]
                 .guess
                 .as_ref()
@@ -433,21 +446,27 @@ fn resolve_pronouns(
 fn pronoun_guess(
     doc: &Doc<'_>,
     evidence: &[SpanEvidence],
-    genders: &[Gender],
+    people: &Speakers,
     turn: &Turn,
     speakers: &[(usize, usize)],
     previous: Option<usize>,
 ) -> Option<Guess> {
     let addressed: Vec<usize> = turn.addressees.iter().map(|(w, _)| *w).collect();
+    // "he said" is never the one who tells the story as "I".
+    let excluded: Vec<usize> = addressed
+        .iter()
+        .copied()
+        .chain((people.first_person != people.narrator).then_some(people.first_person))
+        .collect();
     let resolve = |gender: Gender, bytes: &Range<usize>, rule: Rule, factor: f32| {
         let found = rules::resolve_pronoun(
             doc,
             gender,
             bytes.start,
-            genders,
+            &people.genders,
             speakers,
             previous,
-            &addressed,
+            &excluded,
         );
         found.map(|r| Guess {
             who: r.who,
@@ -473,6 +492,15 @@ fn pronoun_guess(
         }),
         Some(Subject::Pronoun { gender, bytes }) => {
             resolve(*gender, bytes, Rule::Beat, BEAT_PRONOUN)
+        }
+        // "I laughed. “Well?”": the narrating character, when the producer named one.
+        Some(Subject::FirstPerson { bytes }) if people.first_person != people.narrator => {
+            Some(Guess {
+                who: people.first_person,
+                confidence: BEAT_NAME,
+                rule: Rule::Beat,
+                tag: Some(bytes.clone()),
+            })
         }
         _ => None,
     })
@@ -548,7 +576,7 @@ fn output(
     for turn in turns {
         for i in turn.spans.clone() {
             let span = analysis.spans[i].span.clone();
-            let own = explicit(&evidence[i], speakers.narrator);
+            let own = explicit(&evidence[i], speakers.first_person);
             let (guess, contradiction) = match (anchored[i], own) {
                 (Some(who), own) => {
                     let contradiction = own.filter(|g| g.who != who).and_then(|g| id(g.who));

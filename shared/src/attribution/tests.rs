@@ -410,3 +410,49 @@ fn a_tag_naming_someone_outside_the_cast_does_not_take_a_sibling_quotes_speaker(
     assert_eq!(got[0].1, None);
     assert_eq!(got[1].1, id("Sherlock Holmes"));
 }
+
+/// Holmes and Watson, Watson telling the story ("said I").
+fn watson_narrates() -> Cast {
+    let mut characters = holmes_and_watson().characters().to_vec();
+    for c in &mut characters {
+        c.narrates = c.name == "Watson";
+    }
+    Cast::new(characters).unwrap()
+}
+
+#[test]
+fn said_i_goes_to_the_character_who_narrates() {
+    let cast = watson_narrates();
+    assert_eq!(
+        who("“Never,” said I.", &cast, Language::En),
+        [("“Never,”".to_owned(), id("Watson"), Rule::ExplicitTag)]
+    );
+    assert_eq!(
+        speakers("“No,” I replied.", &cast, Language::En),
+        [id("Watson")]
+    );
+}
+
+#[test]
+fn a_first_person_beat_is_the_character_who_narrates_only_when_one_is_named() {
+    let text = "Holmes looked up.\n\nI leaned forward. “It is absurd.”";
+    let got = who(text, &watson_narrates(), Language::En);
+    assert_eq!(got[0].1, id("Watson"));
+    assert_eq!(got[0].2, Rule::Beat);
+    let got = who(text, &holmes_and_watson(), Language::En);
+    assert_ne!(got[0].1, id("Watson"));
+}
+
+#[test]
+fn he_said_is_never_the_character_who_narrates() {
+    // Watson is the last man named, but he is "I" in this book: "he" is Holmes.
+    let text = "Holmes sat by the fire while Watson read.\n\n“It is late,” he said.";
+    assert_eq!(
+        speakers(text, &holmes_and_watson(), Language::En),
+        [id("Watson")]
+    );
+    assert_eq!(
+        speakers(text, &watson_narrates(), Language::En),
+        [id("Sherlock Holmes")]
+    );
+}
