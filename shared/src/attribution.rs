@@ -22,7 +22,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use self::{
-    rules::{Subject, EXPLICIT, EXPLICIT_CLAUSE},
+    rules::{Subject, EXPLICIT, EXPLICIT_CLAUSE, NOMINAL},
     text::Doc,
     turns::{Guess, Turn},
 };
@@ -302,7 +302,12 @@ fn span_evidence(
     let named = |s: &Option<Subject>| {
         matches!(
             s,
-            Some(Subject::Name { .. } | Subject::Pronoun { .. } | Subject::FirstPerson { .. })
+            Some(
+                Subject::Name { .. }
+                    | Subject::Nominal { .. }
+                    | Subject::Pronoun { .. }
+                    | Subject::FirstPerson { .. }
+            )
         )
     };
     let subject = if named(&after) || !named(&before) {
@@ -399,6 +404,12 @@ fn explicit(evidence: &SpanEvidence, first_person: usize) -> Option<Guess> {
         Some(Subject::FirstPerson { bytes }) => Some(Guess {
             who: first_person,
             confidence: EXPLICIT,
+            rule: Rule::ExplicitTag,
+            tag: Some(bytes.clone()),
+        }),
+        Some(Subject::Nominal { who, bytes }) => Some(Guess {
+            who: *who,
+            confidence: NOMINAL,
             rule: Rule::ExplicitTag,
             tag: Some(bytes.clone()),
         }),

@@ -456,3 +456,25 @@ fn he_said_is_never_the_character_who_narrates() {
         [id("Sherlock Holmes")]
     );
 }
+
+#[test]
+fn a_definite_description_matching_one_name_word_names_the_speaker() {
+    let cast = cast(
+        &[
+            ("Parson Tringham", &[], Gender::Male),
+            ("John Durbeyfield", &["Sir John"], Gender::Male),
+        ],
+        Language::En,
+    );
+    let got = attribute("“Good night,” said the parson.", &cast, Language::En, &[]);
+    assert_eq!(got[0].speaker, id("Parson Tringham"));
+    assert_eq!(got[0].evidence.rule, Rule::ExplicitTag);
+    assert!(got[0].confidence < 0.9);
+    // An indefinite description is someone new; a word nobody's name has says nothing.
+    for text in [
+        "“Good night,” said a parson.",
+        "“Good night,” said the carter.",
+    ] {
+        assert_eq!(speakers(text, &cast, Language::En), [None], "{text}");
+    }
+}
