@@ -100,7 +100,7 @@ const BEAT_PRONOUN: f32 = 0.75;
 /// Factor on turn-taking for a quotation whose tag names someone outside the cast.
 const STRANGER: f32 = 0.6;
 /// Narration between two turns longer than this (in characters) ends a conversation.
-const CONVERSATION_GAP: usize = 400;
+const CONVERSATION_GAP: usize = 600;
 
 /// Attributes every stretch of dialogue of `text` (see [`crate::dialogue::detect`]), in order.
 ///

@@ -179,7 +179,8 @@ fn turn_taking_alternates_from_the_tagged_turns_with_decaying_confidence() {
 #[test]
 fn a_long_narration_ends_the_conversation() {
     let cast = holmes_and_watson();
-    let narration = "The rain beat against the windows all that long evening, ".repeat(10);
+    let narration =
+        "The rain beat against the windows all that long evening, ".repeat(CONVERSATION_GAP / 40);
     let text = format!("“A,” said Holmes.\n\n“B,” said Watson.\n\n{narration}\n\n“C.”");
 
     let got = attribute(&text, &cast, Language::En, &[]);
