@@ -28,6 +28,8 @@ const PRONOUN_UNKNOWN_GENDER: f32 = 0.5;
 /// Confidence of a pronoun resolved to the previous speaker, the only candidate left.
 const PRONOUN_SAME_SPEAKER: f32 = 0.45;
 
+/// How much less recent (in bytes) a name counts when it does not open a clause.
+const OBJECT_PENALTY: usize = 100;
 /// How far back (in bytes) a pronoun looks for the people it may refer to.
 const PRONOUN_WINDOW: usize = 2_500;
 /// How many words into a tag after a quotation its verb may be ("Mrs. Jennings quietly said").
@@ -389,7 +391,19 @@ pub(super) fn resolve_pronoun(
         .mentions
         .iter()
         .filter(|m| !m.in_quote && m.bytes.start >= from && m.bytes.start < at)
-        .map(|m| (m.bytes.start, m.who))
+        .map(|m| {
+            let t = m.tokens.start;
+            let subject =
+                t == 0 || doc.clause_ends_after(t - 1) || doc.gap_before(t).contains([',', '\n']);
+            (
+                if subject {
+                    m.bytes.start
+                } else {
+                    m.bytes.start.saturating_sub(OBJECT_PENALTY)
+                },
+                m.who,
+            )
+        })
         .chain(
             speakers
                 .iter()

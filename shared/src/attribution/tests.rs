@@ -447,7 +447,7 @@ fn a_first_person_beat_is_the_character_who_narrates_only_when_one_is_named() {
 #[test]
 fn he_said_is_never_the_character_who_narrates() {
     // Watson is the last man named, but he is "I" in this book: "he" is Holmes.
-    let text = "Holmes sat by the fire while Watson read.\n\n“It is late,” he said.";
+    let text = "Holmes sat by the fire. Watson read the paper.\n\n“It is late,” he said.";
     assert_eq!(
         speakers(text, &holmes_and_watson(), Language::En),
         [id("Watson")]
@@ -478,4 +478,13 @@ fn a_definite_description_matching_one_name_word_names_the_speaker() {
     ] {
         assert_eq!(speakers(text, &cast, Language::En), [None], "{text}");
     }
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_a_clause_to_a_later_object() {
+    let text = "Holmes handed the letter across to Watson.\n\n“Read it aloud,” he said.";
+    assert_eq!(
+        speakers(text, &holmes_and_watson(), Language::En),
+        [id("Sherlock Holmes")]
+    );
 }
