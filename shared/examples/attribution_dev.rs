@@ -53,6 +53,7 @@ struct GoldQuote {
 struct Tally {
     by_rule: BTreeMap<String, (usize, usize)>,
     by_confidence: BTreeMap<u32, (usize, usize)>,
+    by_rule_confidence: BTreeMap<(String, u32), (usize, usize)>,
     total: usize,
     correct: usize,
     resolved: usize,
@@ -152,6 +153,10 @@ fn run_file(
             tally.resolved_correct += usize::from(ok);
             let bucket = (attribution.confidence * 10.0).floor() as u32;
             let entry = tally.by_confidence.entry(bucket).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(ok);
+            let key = (format!("{:?}", attribution.evidence.rule), bucket);
+            let entry = tally.by_rule_confidence.entry(key).or_default();
             entry.0 += 1;
             entry.1 += usize::from(ok);
         }
@@ -315,6 +320,15 @@ fn report(tally: &Tally) {
     for (bucket, &(n, c)) in &tally.by_confidence {
         println!(
             "  {:.1}-{:.1}: {n:>5}  {:>5.1}%",
+            f64::from(*bucket) / 10.0,
+            f64::from(*bucket + 1) / 10.0,
+            pct(c, n)
+        );
+    }
+    println!("calibration by rule (rule, confidence bucket: quotes, accuracy)");
+    for ((rule, bucket), &(n, c)) in &tally.by_rule_confidence {
+        println!(
+            "  {rule:<12} {:.1}-{:.1}: {n:>5}  {:>5.1}%",
             f64::from(*bucket) / 10.0,
             f64::from(*bucket + 1) / 10.0,
             pct(c, n)

@@ -99,6 +99,12 @@ const BEAT_NAME: f32 = 0.6;
 const BEAT_PRONOUN: f32 = 0.75;
 /// Factor on turn-taking for a quotation whose tag names someone outside the cast.
 const STRANGER: f32 = 0.6;
+/// Highest confidence reported for a pronoun tag (see [`calibrated`]).
+const PRONOUN_CEILING: f32 = 0.66;
+/// Reported turn-taking confidence at strength 0 (see [`calibrated`]).
+const TURN_TAKING_BASE: f32 = 0.25;
+/// Reported turn-taking confidence per unit of strength (see [`calibrated`]).
+const TURN_TAKING_SLOPE: f32 = 0.6;
 /// Narration between two turns longer than this (in characters) ends a conversation.
 const CONVERSATION_GAP: usize = 600;
 
@@ -609,7 +615,7 @@ fn output(
                 Some(guess) => Attribution {
                     span,
                     speaker: id(guess.who),
-                    confidence: guess.confidence.clamp(0.0, 1.0),
+                    confidence: calibrated(guess.rule, guess.confidence).clamp(0.0, 1.0),
                     evidence: Evidence {
                         rule: guess.rule,
                         tag: chars(&guess.tag),
@@ -631,6 +637,22 @@ fn output(
         }
     }
     out
+}
+
+/// The confidence reported for a guess of `rule` whose internal strength is `strength` (the
+/// strengths rank proposals against each other; the reported value estimates how often such a
+/// guess is right). Measured on the LitBank dev set (62 excerpts, 1,149 quotes): a pronoun tag
+/// with a single candidate of its gender was right about 66% of the time (the speaker is often
+/// someone the cast does not name), so a pronoun never reports more than [`PRONOUN_CEILING`];
+/// turn-taking at strength 0.45 was right about half the time and at 0.85 about 78%, hence the
+/// linear map [`TURN_TAKING_BASE`] + [`TURN_TAKING_SLOPE`] × strength. Other rules report their
+/// strength. Both maps keep the order of strengths.
+fn calibrated(rule: Rule, strength: f32) -> f32 {
+    match rule {
+        Rule::PronounTag => strength.min(PRONOUN_CEILING),
+        Rule::TurnTaking => TURN_TAKING_BASE + TURN_TAKING_SLOPE * strength,
+        _ => strength,
+    }
 }
 
 /// The turn's guess for a quotation whose own tag names someone outside the cast: never a

@@ -488,3 +488,16 @@ fn a_pronoun_prefers_the_subject_of_a_clause_to_a_later_object() {
         [id("Sherlock Holmes")]
     );
 }
+
+#[test]
+fn reported_confidences_cap_pronouns_and_rescale_turn_taking_keeping_the_order() {
+    let cast = holmes_and_watson();
+    let text = "Mrs. Hudson came in with the tray.\n\n“Thank you,” she said.";
+    let got = attribute(text, &cast, Language::En, &[]);
+    assert_eq!(got[0].evidence.rule, Rule::PronounTag);
+    assert!(got[0].confidence <= PRONOUN_CEILING);
+    assert!(calibrated(Rule::TurnTaking, 0.85) > calibrated(Rule::TurnTaking, 0.45));
+    assert!(calibrated(Rule::TurnTaking, 0.45) > 0.45);
+    assert!(calibrated(Rule::TurnTaking, 0.9) < 0.9);
+    assert_eq!(calibrated(Rule::ExplicitTag, 0.95), 0.95);
+}
