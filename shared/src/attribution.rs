@@ -1,7 +1,9 @@
 //! Speaker attribution by rules: who speaks each stretch of dialogue found by [`crate::dialogue`].
 //!
 //! The rules, from strongest to weakest: a manual choice (an anchor, never overwritten); a speech
-//! tag naming a cast member next to the quotation ("said Holmes", "Holmes said", "—dijo Augusto");
+//! tag naming a cast member next to the quotation ("said Holmes", "Holmes said", "—dijo Augusto"),
+//! or a definite description whose head word is in one member's name ("said the parson"), or
+//! "I" ("said I": the member marked as narrating in the first person, else the narrator);
 //! a tag with a subject pronoun ("he said", "dijo ella"), resolved by gender and recency; the cast
 //! member named in the paragraph's narration; and turn-taking inside a conversation (a paragraph
 //! is a turn, speakers alternate, anchored on the rules above, reset at narration breaks), helped
