@@ -17,7 +17,11 @@ use std::{
 
 use serde::Deserialize;
 use shared::{
-    attribution::{attribute, propose::guess_gender, Attribution, Rule},
+    attribution::{
+        attribute,
+        propose::{guess_gender, propose_first_person_narrator},
+        Attribution, Rule,
+    },
     cast::Character,
     Cast, CharacterId, Language,
 };
@@ -49,6 +53,7 @@ struct GoldQuote {
 struct Tally {
     by_rule: BTreeMap<String, (usize, usize)>,
     by_confidence: BTreeMap<u32, (usize, usize)>,
+    by_rule_confidence: BTreeMap<(String, u32), (usize, usize)>,
     total: usize,
     correct: usize,
     resolved: usize,
@@ -87,6 +92,11 @@ fn run_file(
     let gold: Gold = serde_json::from_str(&fs::read_to_string(path)?)?;
     let (cast, back) = build_cast(&gold);
     let attributions = attribute(&gold.text, &cast, Language::En, &[]);
+    if verbose {
+        if let Some(c) = cast.characters().iter().find(|c| c.narrates) {
+            println!("{}: narrating character {}", path.display(), c.id.as_str());
+        }
+    }
     let quotes: Vec<serde_json::Value> = attributions
         .iter()
         .map(|a| {
@@ -145,7 +155,12 @@ fn run_file(
             let entry = tally.by_confidence.entry(bucket).or_default();
             entry.0 += 1;
             entry.1 += usize::from(ok);
+            let key = (format!("{:?}", attribution.evidence.rule), bucket);
+            let entry = tally.by_rule_confidence.entry(key).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(ok);
         }
+        let narrator_label = "NARRATOR".to_owned();
         if verbose && !ok {
             let excerpt: String = gold.text.chars().skip(quote.start).take(60).collect();
             println!(
@@ -153,7 +168,11 @@ fn run_file(
                 name.to_string_lossy().chars().take(20).collect::<String>(),
                 attribution.evidence.rule,
                 attribution.confidence,
-                predicted,
+                if narrator {
+                    Some(&narrator_label)
+                } else {
+                    predicted
+                },
                 quote.speaker,
                 excerpt.replace('\n', " ")
             );
@@ -244,19 +263,23 @@ fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
         };
         character.id = id.clone();
         character.aliases = names.iter().skip(1).cloned().collect();
-        // The dev cast marks first-person narrators in their ids ("narrator-0", "Rudolf_narrator-4"),
-        // as a producer would by giving that character the alias "I".
-        let narrates = c.id.to_lowercase().contains("narrator") || c.name == "I";
-        if narrates && !used.contains("i") {
-            used.insert("i".to_owned());
-            if character.name != "I" {
-                character.aliases.push("I".to_owned());
-            }
-        }
+        // The dev cast marks some first-person narrators in their ids ("narrator-0",
+        // "Rudolf_narrator-4") or names them "I", as a producer would by ticking "narrates".
+        character.narrates = c.id.to_lowercase().contains("narrator") || c.name == "I";
         let refs: Vec<&str> = character.names().collect();
         character.gender = guess_gender(&gold.text, &refs, Language::En);
         back.insert(id.0.clone(), c.id.clone());
         characters.push(character);
+    }
+    // Nobody marked: the proposal a producer would be shown and accept (from the text alone).
+    if !characters.iter().any(|c| c.narrates) {
+        if let Ok(cast) = Cast::new(characters.clone()) {
+            if let Some(id) = propose_first_person_narrator(&gold.text, &cast, Language::En) {
+                if let Some(c) = characters.iter_mut().find(|c| c.id == id) {
+                    c.narrates = true;
+                }
+            }
+        }
     }
     match Cast::new(characters) {
         Ok(cast) => (cast, back),
@@ -297,6 +320,15 @@ fn report(tally: &Tally) {
     for (bucket, &(n, c)) in &tally.by_confidence {
         println!(
             "  {:.1}-{:.1}: {n:>5}  {:>5.1}%",
+            f64::from(*bucket) / 10.0,
+            f64::from(*bucket + 1) / 10.0,
+            pct(c, n)
+        );
+    }
+    println!("calibration by rule (rule, confidence bucket: quotes, accuracy)");
+    for ((rule, bucket), &(n, c)) in &tally.by_rule_confidence {
+        println!(
+            "  {rule:<12} {:.1}-{:.1}: {n:>5}  {:>5.1}%",
             f64::from(*bucket) / 10.0,
             f64::from(*bucket + 1) / 10.0,
             pct(c, n)

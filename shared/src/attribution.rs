@@ -1,7 +1,9 @@
 //! Speaker attribution by rules: who speaks each stretch of dialogue found by [`crate::dialogue`].
 //!
 //! The rules, from strongest to weakest: a manual choice (an anchor, never overwritten); a speech
-//! tag naming a cast member next to the quotation ("said Holmes", "Holmes said", "—dijo Augusto");
+//! tag naming a cast member next to the quotation ("said Holmes", "Holmes said", "—dijo Augusto"),
+//! or a definite description whose head word is in one member's name ("said the parson"), or
+//! "I" ("said I": the member marked as narrating in the first person, else the narrator);
 //! a tag with a subject pronoun ("he said", "dijo ella"), resolved by gender and recency; the cast
 //! member named in the paragraph's narration; and turn-taking inside a conversation (a paragraph
 //! is a turn, speakers alternate, anchored on the rules above, reset at narration breaks), helped
@@ -22,7 +24,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use self::{
-    rules::{Subject, EXPLICIT, EXPLICIT_CLAUSE},
+    rules::{Subject, EXPLICIT, EXPLICIT_CLAUSE, NOMINAL},
     text::Doc,
     turns::{Guess, Turn},
 };
@@ -99,8 +101,14 @@ const BEAT_NAME: f32 = 0.6;
 const BEAT_PRONOUN: f32 = 0.75;
 /// Factor on turn-taking for a quotation whose tag names someone outside the cast.
 const STRANGER: f32 = 0.6;
+/// Highest confidence reported for a pronoun tag (see [`calibrated`]).
+const PRONOUN_CEILING: f32 = 0.66;
+/// Reported turn-taking confidence at strength 0 (see [`calibrated`]).
+const TURN_TAKING_BASE: f32 = 0.25;
+/// Reported turn-taking confidence per unit of strength (see [`calibrated`]).
+const TURN_TAKING_SLOPE: f32 = 0.6;
 /// Narration between two turns longer than this (in characters) ends a conversation.
-const CONVERSATION_GAP: usize = 400;
+const CONVERSATION_GAP: usize = 600;
 
 /// Attributes every stretch of dialogue of `text` (see [`crate::dialogue::detect`]), in order.
 ///
@@ -139,9 +147,9 @@ pub fn attribute(
         &quotes,
         &spans,
         &anchored,
-        speakers.narrator,
+        speakers.first_person,
     );
-    resolve_pronouns(&doc, &spans, &speakers.genders, &mut turns);
+    resolve_pronouns(&doc, &spans, &speakers, &mut turns);
     for turn in &mut turns {
         if turn.guess.is_none() && !turn.stranger {
             turn.guess = paragraph_mention(&doc, &analysis, turn);
@@ -216,23 +224,33 @@ fn most_overlapping<'i, T>(
 }
 
 /// The people who may speak: the cast without the narrator, then anyone else an anchor names.
-/// The narrator comes last: "said I" with no cast member called "I" is the first-person narrator.
+/// The narrator comes after the cast. "said I" goes to the character the producer marked as
+/// telling the story ([`crate::cast::Character::narrates`]), else to the narrator (or to a cast
+/// member called "I", found as a name).
 #[derive(Debug)]
 struct Speakers {
     ids: Vec<CharacterId>,
     genders: Vec<Gender>,
     narrator: usize,
+    /// Who "I" is in the narration: the narrating character, else the narrator.
+    first_person: usize,
 }
 
 impl Speakers {
     fn new(cast: &Cast) -> Self {
-        let people = cast.characters().iter().filter(|c| !c.id.is_narrator());
+        let people: Vec<_> = cast
+            .characters()
+            .iter()
+            .filter(|c| !c.id.is_narrator())
+            .collect();
         let (mut ids, mut genders): (Vec<_>, Vec<_>) =
-            people.map(|c| (c.id.clone(), c.gender)).unzip();
+            people.iter().map(|c| (c.id.clone(), c.gender)).unzip();
         ids.push(CharacterId::narrator());
         genders.push(Gender::Other);
+        let narrator = ids.len() - 1;
         Self {
-            narrator: ids.len() - 1,
+            narrator,
+            first_person: people.iter().position(|c| c.narrates).unwrap_or(narrator),
             ids,
             genders,
         }
@@ -292,7 +310,12 @@ fn span_evidence(
     let named = |s: &Option<Subject>| {
         matches!(
             s,
-            Some(Subject::Name { .. } | Subject::Pronoun { .. } | Subject::FirstPerson { .. })
+            Some(
+                Subject::Name { .. }
+                    | Subject::Nominal { .. }
+                    | Subject::Pronoun { .. }
+                    | Subject::FirstPerson { .. }
+            )
         )
     };
     let subject = if named(&after) || !named(&before) {
@@ -333,7 +356,7 @@ fn build_turns(
     quotes: &[Range<usize>],
     evidence: &[SpanEvidence],
     anchored: &[Option<usize>],
-    narrator: usize,
+    first_person: usize,
 ) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for (i, span) in spans.iter().enumerate() {
@@ -368,7 +391,9 @@ fn build_turns(
                 rule: Rule::Anchor,
                 tag: Some(quotes[i].clone()),
             }),
-            None => range.clone().find_map(|i| explicit(&evidence[i], narrator)),
+            None => range
+                .clone()
+                .find_map(|i| explicit(&evidence[i], first_person)),
         };
         // A tag naming someone outside the cast: the turn is theirs, whoever it is.
         let stranger = range
@@ -380,12 +405,19 @@ fn build_turns(
     turns
 }
 
-/// The guess of an explicit tag naming a cast member, or "I" (the narrator).
-fn explicit(evidence: &SpanEvidence, narrator: usize) -> Option<Guess> {
+/// The guess of an explicit tag naming a cast member, or "I" (`first_person`: the narrating
+/// character, else the narrator).
+fn explicit(evidence: &SpanEvidence, first_person: usize) -> Option<Guess> {
     match &evidence.subject {
         Some(Subject::FirstPerson { bytes }) => Some(Guess {
-            who: narrator,
+            who: first_person,
             confidence: EXPLICIT,
+            rule: Rule::ExplicitTag,
+            tag: Some(bytes.clone()),
+        }),
+        Some(Subject::Nominal { who, bytes }) => Some(Guess {
+            who: *who,
+            confidence: NOMINAL,
             rule: Rule::ExplicitTag,
             tag: Some(bytes.clone()),
         }),
@@ -407,7 +439,7 @@ fn explicit(evidence: &SpanEvidence, narrator: usize) -> Option<Guess> {
 fn resolve_pronouns(
     doc: &Doc<'_>,
     evidence: &[SpanEvidence],
-    genders: &[Gender],
+    people: &Speakers,
     turns: &mut [Turn],
 ) {
     let mut speakers: Vec<(usize, usize)> = Vec::new();
@@ -417,7 +449,7 @@ fn resolve_pronouns(
                 .checked_sub(1)
                 .and_then(|p| turns[p].guess.as_ref())
                 .map(|g| g.who);
-            turns[i].guess = pronoun_guess(doc, evidence, genders, &turns[i], &speakers, previous);
+            turns[i].guess = pronoun_guess(doc, evidence, people, &turns[i], &speakers, previous);
             turns[i].fixed = turns[i]
                 .guess
                 .as_ref()
@@ -433,21 +465,27 @@ fn resolve_pronouns(
 fn pronoun_guess(
     doc: &Doc<'_>,
     evidence: &[SpanEvidence],
-    genders: &[Gender],
+    people: &Speakers,
     turn: &Turn,
     speakers: &[(usize, usize)],
     previous: Option<usize>,
 ) -> Option<Guess> {
     let addressed: Vec<usize> = turn.addressees.iter().map(|(w, _)| *w).collect();
+    // "he said" is never the one who tells the story as "I".
+    let excluded: Vec<usize> = addressed
+        .iter()
+        .copied()
+        .chain((people.first_person != people.narrator).then_some(people.first_person))
+        .collect();
     let resolve = |gender: Gender, bytes: &Range<usize>, rule: Rule, factor: f32| {
         let found = rules::resolve_pronoun(
             doc,
             gender,
             bytes.start,
-            genders,
+            &people.genders,
             speakers,
             previous,
-            &addressed,
+            &excluded,
         );
         found.map(|r| Guess {
             who: r.who,
@@ -473,6 +511,15 @@ fn pronoun_guess(
         }),
         Some(Subject::Pronoun { gender, bytes }) => {
             resolve(*gender, bytes, Rule::Beat, BEAT_PRONOUN)
+        }
+        // "I laughed. “Well?”": the narrating character, when the producer named one.
+        Some(Subject::FirstPerson { bytes }) if people.first_person != people.narrator => {
+            Some(Guess {
+                who: people.first_person,
+                confidence: BEAT_NAME,
+                rule: Rule::Beat,
+                tag: Some(bytes.clone()),
+            })
         }
         _ => None,
     })
@@ -548,7 +595,7 @@ fn output(
     for turn in turns {
         for i in turn.spans.clone() {
             let span = analysis.spans[i].span.clone();
-            let own = explicit(&evidence[i], speakers.narrator);
+            let own = explicit(&evidence[i], speakers.first_person);
             let (guess, contradiction) = match (anchored[i], own) {
                 (Some(who), own) => {
                     let contradiction = own.filter(|g| g.who != who).and_then(|g| id(g.who));
@@ -570,7 +617,7 @@ fn output(
                 Some(guess) => Attribution {
                     span,
                     speaker: id(guess.who),
-                    confidence: guess.confidence.clamp(0.0, 1.0),
+                    confidence: calibrated(guess.rule, guess.confidence).clamp(0.0, 1.0),
                     evidence: Evidence {
                         rule: guess.rule,
                         tag: chars(&guess.tag),
@@ -592,6 +639,22 @@ fn output(
         }
     }
     out
+}
+
+/// The confidence reported for a guess of `rule` whose internal strength is `strength` (the
+/// strengths rank proposals against each other; the reported value estimates how often such a
+/// guess is right). Measured on the LitBank dev set (62 excerpts, 1,149 quotes): a pronoun tag
+/// with a single candidate of its gender was right about 66% of the time (the speaker is often
+/// someone the cast does not name), so a pronoun never reports more than [`PRONOUN_CEILING`];
+/// turn-taking at strength 0.45 was right about half the time and at 0.85 about 78%, hence the
+/// linear map [`TURN_TAKING_BASE`] + [`TURN_TAKING_SLOPE`] × strength. Other rules report their
+/// strength. Both maps keep the order of strengths.
+fn calibrated(rule: Rule, strength: f32) -> f32 {
+    match rule {
+        Rule::PronounTag => strength.min(PRONOUN_CEILING),
+        Rule::TurnTaking => TURN_TAKING_BASE + TURN_TAKING_SLOPE * strength,
+        _ => strength,
+    }
 }
 
 /// The turn's guess for a quotation whose own tag names someone outside the cast: never a

@@ -277,6 +277,12 @@ pub struct Character {
     pub description: String,
     /// The voice that reads their lines.
     pub voice: Voice,
+    /// Whether this character tells the story in the first person: "said I", "I replied" and
+    /// "dije yo" are theirs. The producer states it (a proposal comes from
+    /// [`crate::attribution::propose::propose_first_person_narrator`]); when nobody narrates,
+    /// such lines stay with the narrator.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub narrates: bool,
 }
 
 impl Character {
@@ -291,6 +297,7 @@ impl Character {
             age: AgeBand::Unknown,
             description: String::new(),
             voice: Voice::default_for(language),
+            narrates: false,
         })
     }
 
@@ -308,6 +315,7 @@ impl Character {
             age: AgeBand::Adult,
             description: String::new(),
             voice: Voice::default_for(language),
+            narrates: false,
         }
     }
 

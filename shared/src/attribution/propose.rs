@@ -8,15 +8,21 @@
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::{collections::HashMap, ops::Range};
 
 use serde::{Deserialize, Serialize};
 
 use super::{
     lexicon::is_speech_verb,
-    text::{tokenize, Token},
+    rules::{self, Subject},
+    text::{tokenize, Doc, Token},
+    Speakers,
 };
-use crate::{cast::Gender, dialogue::detect, Language};
+use crate::{
+    cast::Gender,
+    dialogue::{analyse, detect},
+    Cast, CharacterId, Language,
+};
 
 /// A character the text seems to have.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -507,5 +513,94 @@ fn pronoun_gender(word: &str, language: Language) -> Option<Gender> {
             "ella" => Some(Gender::Female),
             _ => None,
         },
+    }
+}
+
+/// First-person words per thousand words of narration above which a text is told in the first
+/// person (third-person novels stay under about ten, first-person ones are over twenty).
+const FIRST_PERSON_RATE: usize = 20;
+/// Fewest first-person words in the narration for a first-person text.
+const FIRST_PERSON_MIN: usize = 5;
+
+/// Proposes the cast member who tells the story in the first person, for the producer to confirm
+/// ([`crate::cast::Character::narrates`]). It is a guess from the text alone, never from known
+/// speakers: the narration (outside dialogue) must be in the first person ("I", "me", "my"; "yo",
+/// "me", "mi"), someone must speak as "I" ("said I", "I answered", "—dije yo"), and the narrator's
+/// name shows up where others address them ("Well, Watson, …") rather than in the narration,
+/// which calls them "I". So: the member addressed by name most often inside dialogue, whose name
+/// occurs in the narration fewer times than that; `None` when nobody or two people qualify.
+pub fn propose_first_person_narrator(
+    text: &str,
+    cast: &Cast,
+    language: Language,
+) -> Option<CharacterId> {
+    let analysis = analyse(text);
+    if analysis.spans.is_empty() {
+        return None;
+    }
+    let quotes: Vec<Range<usize>> = analysis
+        .spans
+        .iter()
+        .map(|s| analysis.map.bytes(&s.span))
+        .collect();
+    let speakers = Speakers::new(cast);
+    let names = speakers.names(cast);
+    let mut doc = Doc::new(text, language, &names);
+    doc.mark_quoted(&quotes);
+    let quoted = |at: usize| {
+        let k = quotes.partition_point(|q| q.end <= at);
+        quotes.get(k).is_some_and(|q| q.start <= at)
+    };
+    let narration: Vec<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| !quoted(t.bytes.start))
+        .map(|t| t.lower.as_str())
+        .collect();
+    let first = narration
+        .iter()
+        .filter(|w| is_first_person_word(w, language))
+        .count();
+    if first < FIRST_PERSON_MIN || first * 1000 < FIRST_PERSON_RATE * narration.len() {
+        return None;
+    }
+    let speaks_as_i = analysis.spans.iter().any(|span| {
+        span.tags.iter().any(|tag| {
+            let tag = analysis.map.bytes(tag);
+            [rules::tag_after(&doc, &tag), rules::tag_before(&doc, &tag)]
+                .into_iter()
+                .any(|s| matches!(s, Some(Subject::FirstPerson { .. })))
+        })
+    });
+    if !speaks_as_i {
+        return None;
+    }
+    let mut addressed = vec![0usize; speakers.ids.len()];
+    let mut named = vec![0usize; speakers.ids.len()];
+    for quote in &quotes {
+        for (who, _) in rules::vocatives(&doc, quote) {
+            addressed[who] += 1;
+        }
+    }
+    for mention in doc.mentions.iter().filter(|m| !m.in_quote) {
+        named[mention.who] += 1;
+    }
+    let qualified: Vec<(usize, usize)> = (0..speakers.narrator)
+        .filter(|&w| addressed[w] > 0 && named[w] < addressed[w])
+        .map(|w| (w, addressed[w]))
+        .collect();
+    let most = qualified.iter().map(|&(_, n)| n).max()?;
+    let mut best = qualified.iter().filter(|&&(_, n)| n == most);
+    match (best.next(), best.next()) {
+        (Some(&(who, _)), None) => speakers.ids.get(who).cloned(),
+        _ => None,
+    }
+}
+
+/// First-person singular words of the narration.
+fn is_first_person_word(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(word, "i" | "me" | "my" | "myself"),
+        Language::Es => matches!(word, "yo" | "me" | "mi" | "mis" | "conmigo"),
     }
 }

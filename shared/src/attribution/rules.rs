@@ -17,6 +17,8 @@ use crate::{cast::Gender, Language};
 pub(super) const EXPLICIT: f32 = 0.95;
 /// Confidence of a tag whose clause opens with the speaker's name, away from the verb.
 pub(super) const EXPLICIT_CLAUSE: f32 = 0.88;
+/// Confidence of a definite description matching a word of one cast member's name.
+pub(super) const NOMINAL: f32 = 0.8;
 /// Confidence of a pronoun with one candidate of its gender.
 const PRONOUN_UNIQUE: f32 = 0.8;
 /// Confidence of a pronoun resolved to the most recent of several candidates of its gender.
@@ -26,6 +28,8 @@ const PRONOUN_UNKNOWN_GENDER: f32 = 0.5;
 /// Confidence of a pronoun resolved to the previous speaker, the only candidate left.
 const PRONOUN_SAME_SPEAKER: f32 = 0.45;
 
+/// How much less recent (in bytes) a name counts when it does not open a clause.
+const OBJECT_PENALTY: usize = 100;
 /// How far back (in bytes) a pronoun looks for the people it may refer to.
 const PRONOUN_WINDOW: usize = 2_500;
 /// How many words into a tag after a quotation its verb may be ("Mrs. Jennings quietly said").
@@ -44,6 +48,8 @@ pub(super) enum Subject {
     },
     /// A subject pronoun of this gender.
     Pronoun { gender: Gender, bytes: Range<usize> },
+    /// A definite description whose head word is in one cast member's name ("said the parson").
+    Nominal { who: usize, bytes: Range<usize> },
     /// "I" or "yo" (with no cast member called "I"): the first-person narrator.
     FirstPerson { bytes: Range<usize> },
     /// A speech verb whose subject is someone outside the cast ("said the weeping handmaiden",
@@ -199,7 +205,7 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
         if is_determiner(word, doc.language) {
             let named = (at..clause.end.min(at + 4)).any(|k| doc.mention_starting(k).is_some());
             if !named {
-                return Some(Subject::Stranger);
+                return Some(nominal(doc, at, clause).unwrap_or(Subject::Stranger));
             }
         }
         if skipped < 3 && (is_skippable(word) || is_adverb(word, doc.language)) {
@@ -210,6 +216,35 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
         return None;
     }
     None
+}
+
+/// A definite description after a speech verb whose head word belongs to one cast member's name
+/// ("said the parson" for Parson Tringham, "said his uncle" for Uncle John, "dijo el
+/// capitán"): the determiner at token `at`, then up to three words in the same clause. An
+/// indefinite one ("said a parson") is someone new.
+fn nominal(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Option<Subject> {
+    if is_indefinite(doc.word(at), doc.language) {
+        return None;
+    }
+    let mut k = at + 1;
+    while k < clause.end.min(at + 4) {
+        if let Some(who) = doc.name_word_owner(k) {
+            let bytes = doc.tokens.get(at)?.bytes.start..doc.tokens.get(k)?.bytes.end;
+            return Some(Subject::Nominal { who, bytes });
+        }
+        if doc.clause_ends_after(k) || doc.gap_after(k).contains(',') {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn is_indefinite(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(word, "a" | "an" | "one"),
+        Language::Es => matches!(word, "un" | "una"),
+    }
 }
 
 /// Words that open a noun phrase: after a speech verb, they open a subject that is not a name.
@@ -356,7 +391,19 @@ pub(super) fn resolve_pronoun(
         .mentions
         .iter()
         .filter(|m| !m.in_quote && m.bytes.start >= from && m.bytes.start < at)
-        .map(|m| (m.bytes.start, m.who))
+        .map(|m| {
+            let t = m.tokens.start;
+            let subject =
+                t == 0 || doc.clause_ends_after(t - 1) || doc.gap_before(t).contains([',', '\n']);
+            (
+                if subject {
+                    m.bytes.start
+                } else {
+                    m.bytes.start.saturating_sub(OBJECT_PENALTY)
+                },
+                m.who,
+            )
+        })
         .chain(
             speakers
                 .iter()

@@ -179,7 +179,8 @@ fn turn_taking_alternates_from_the_tagged_turns_with_decaying_confidence() {
 #[test]
 fn a_long_narration_ends_the_conversation() {
     let cast = holmes_and_watson();
-    let narration = "The rain beat against the windows all that long evening, ".repeat(10);
+    let narration =
+        "The rain beat against the windows all that long evening, ".repeat(CONVERSATION_GAP / 40);
     let text = format!("“A,” said Holmes.\n\n“B,” said Watson.\n\n{narration}\n\n“C.”");
 
     let got = attribute(&text, &cast, Language::En, &[]);
@@ -409,4 +410,94 @@ fn a_tag_naming_someone_outside_the_cast_does_not_take_a_sibling_quotes_speaker(
 
     assert_eq!(got[0].1, None);
     assert_eq!(got[1].1, id("Sherlock Holmes"));
+}
+
+/// Holmes and Watson, Watson telling the story ("said I").
+fn watson_narrates() -> Cast {
+    let mut characters = holmes_and_watson().characters().to_vec();
+    for c in &mut characters {
+        c.narrates = c.name == "Watson";
+    }
+    Cast::new(characters).unwrap()
+}
+
+#[test]
+fn said_i_goes_to_the_character_who_narrates() {
+    let cast = watson_narrates();
+    assert_eq!(
+        who("“Never,” said I.", &cast, Language::En),
+        [("“Never,”".to_owned(), id("Watson"), Rule::ExplicitTag)]
+    );
+    assert_eq!(
+        speakers("“No,” I replied.", &cast, Language::En),
+        [id("Watson")]
+    );
+}
+
+#[test]
+fn a_first_person_beat_is_the_character_who_narrates_only_when_one_is_named() {
+    let text = "Holmes looked up.\n\nI leaned forward. “It is absurd.”";
+    let got = who(text, &watson_narrates(), Language::En);
+    assert_eq!(got[0].1, id("Watson"));
+    assert_eq!(got[0].2, Rule::Beat);
+    let got = who(text, &holmes_and_watson(), Language::En);
+    assert_ne!(got[0].1, id("Watson"));
+}
+
+#[test]
+fn he_said_is_never_the_character_who_narrates() {
+    // Watson is the last man named, but he is "I" in this book: "he" is Holmes.
+    let text = "Holmes sat by the fire. Watson read the paper.\n\n“It is late,” he said.";
+    assert_eq!(
+        speakers(text, &holmes_and_watson(), Language::En),
+        [id("Watson")]
+    );
+    assert_eq!(
+        speakers(text, &watson_narrates(), Language::En),
+        [id("Sherlock Holmes")]
+    );
+}
+
+#[test]
+fn a_definite_description_matching_one_name_word_names_the_speaker() {
+    let cast = cast(
+        &[
+            ("Parson Tringham", &[], Gender::Male),
+            ("John Durbeyfield", &["Sir John"], Gender::Male),
+        ],
+        Language::En,
+    );
+    let got = attribute("“Good night,” said the parson.", &cast, Language::En, &[]);
+    assert_eq!(got[0].speaker, id("Parson Tringham"));
+    assert_eq!(got[0].evidence.rule, Rule::ExplicitTag);
+    assert!(got[0].confidence < 0.9);
+    // An indefinite description is someone new; a word nobody's name has says nothing.
+    for text in [
+        "“Good night,” said a parson.",
+        "“Good night,” said the carter.",
+    ] {
+        assert_eq!(speakers(text, &cast, Language::En), [None], "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_a_clause_to_a_later_object() {
+    let text = "Holmes handed the letter across to Watson.\n\n“Read it aloud,” he said.";
+    assert_eq!(
+        speakers(text, &holmes_and_watson(), Language::En),
+        [id("Sherlock Holmes")]
+    );
+}
+
+#[test]
+fn reported_confidences_cap_pronouns_and_rescale_turn_taking_keeping_the_order() {
+    let cast = holmes_and_watson();
+    let text = "Mrs. Hudson came in with the tray.\n\n“Thank you,” she said.";
+    let got = attribute(text, &cast, Language::En, &[]);
+    assert_eq!(got[0].evidence.rule, Rule::PronounTag);
+    assert!(got[0].confidence <= PRONOUN_CEILING);
+    assert!(calibrated(Rule::TurnTaking, 0.85) > calibrated(Rule::TurnTaking, 0.45));
+    assert!(calibrated(Rule::TurnTaking, 0.45) > 0.45);
+    assert!(calibrated(Rule::TurnTaking, 0.9) < 0.9);
+    assert_eq!(calibrated(Rule::ExplicitTag, 0.95), 0.95);
 }

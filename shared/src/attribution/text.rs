@@ -39,7 +39,52 @@ pub(super) struct Doc<'a> {
     starts: HashMap<usize, usize>,
     /// For each token, the mention ending at it (its last token).
     ends: HashMap<usize, usize>,
+    /// For each lowercase word of a cast name (titles and particles aside), who has it; a word
+    /// two people share is kept with both.
+    name_words: HashMap<String, Vec<usize>>,
 }
+
+/// Words of names that say nothing on their own about who is meant: titles, particles, articles
+/// and the adjectives of descriptive names ("old Cotter", "young George Gordon").
+const WEAK_NAME_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "miss",
+    "ms",
+    "dr",
+    "sir",
+    "lady",
+    "lord",
+    "st",
+    "the",
+    "a",
+    "an",
+    "of",
+    "de",
+    "del",
+    "la",
+    "el",
+    "van",
+    "von",
+    "old",
+    "young",
+    "little",
+    "his",
+    "her",
+    "my",
+    "our",
+    "their",
+    "your",
+    "don",
+    "doña",
+    "señor",
+    "señora",
+    "señorita",
+    "y",
+    "and",
+    "man",
+    "woman",
+];
 
 /// The words of `text`: maximal runs of letters and digits.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
@@ -94,6 +139,18 @@ impl<'a> Doc<'a> {
         for names in index.values_mut() {
             names.sort_by_key(|name| std::cmp::Reverse(name.words.len()));
         }
+        let mut name_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for &(name, who) in names {
+            for token in tokenize(name) {
+                let word = token.lower;
+                if word.chars().count() > 1 && !WEAK_NAME_WORDS.contains(&word.as_str()) {
+                    let owners = name_words.entry(word).or_default();
+                    if !owners.contains(&who) {
+                        owners.push(who);
+                    }
+                }
+            }
+        }
         let mut doc = Self {
             text,
             language,
@@ -101,6 +158,7 @@ impl<'a> Doc<'a> {
             mentions: Vec::new(),
             starts: HashMap::new(),
             ends: HashMap::new(),
+            name_words,
         };
         doc.find_mentions(&index);
         doc
@@ -175,6 +233,15 @@ impl<'a> Doc<'a> {
     /// The mention whose last word is token `at`.
     pub(super) fn mention_ending(&self, at: usize) -> Option<&Mention> {
         self.ends.get(&at).and_then(|&m| self.mentions.get(m))
+    }
+
+    /// The one cast member with the word at token `at` in a name ("parson" in "Parson Tringham",
+    /// "uncle" in "Uncle John"), if exactly one has it.
+    pub(super) fn name_word_owner(&self, at: usize) -> Option<usize> {
+        match self.name_words.get(self.word(at))?.as_slice() {
+            [who] => Some(*who),
+            _ => None,
+        }
     }
 
     /// The lowercase word at token `at`, or "".

@@ -68,3 +68,49 @@ fn no_names_no_proposal() {
     assert!(propose_cast("", Language::En).is_empty());
     assert!(propose_cast("the end of it all, and then nothing.", Language::En).is_empty());
 }
+
+fn holmes_and_watson() -> Cast {
+    let mut characters = vec![crate::cast::Character::narrator(Language::En)];
+    for (name, alias) in [("Sherlock Holmes", "Holmes"), ("Watson", "Dr. Watson")] {
+        let mut c = crate::cast::Character::named(name, Language::En).unwrap();
+        c.aliases = vec![alias.to_owned()];
+        characters.push(c);
+    }
+    Cast::new(characters).unwrap()
+}
+
+const FIRST_PERSON: &str = "I had seen little of Holmes lately. My marriage had drifted us away from each other. I rang the bell and I was shown up to the chamber which had formerly been in part my own.\n\n“Wedlock suits you,” he remarked. “I think, Watson, that you have put on seven and a half pounds since I saw you.”\n\n“Seven!” I answered.\n\n“Indeed, I should have thought a little more. Just a trifle more, I fancy, Watson.”\n\nI laughed and sat down by my own old chair, and I told him my news.";
+
+#[test]
+fn the_member_addressed_in_a_first_person_story_is_proposed_as_its_narrator() {
+    assert_eq!(
+        propose_first_person_narrator(FIRST_PERSON, &holmes_and_watson(), Language::En),
+        CharacterId::slug("Watson")
+    );
+}
+
+#[test]
+fn no_narrator_is_proposed_for_a_third_person_story_or_without_a_vocative() {
+    let third = FIRST_PERSON
+        .replace("I had", "Holmes had")
+        .replace("My marriage", "Their quarrel")
+        .replace("I rang", "Watson rang")
+        .replace("I was shown", "he was shown")
+        .replace("my own", "his own")
+        .replace("I answered", "he answered")
+        .replace("I laughed", "Watson laughed")
+        .replace("my own old", "his old")
+        .replace("I told him my", "told him the");
+    let cast = holmes_and_watson();
+    assert_eq!(
+        propose_first_person_narrator(&third, &cast, Language::En),
+        None
+    );
+    let unnamed = FIRST_PERSON
+        .replace(", Watson,", ",")
+        .replace(", Watson.", ".");
+    assert_eq!(
+        propose_first_person_narrator(&unnamed, &cast, Language::En),
+        None
+    );
+}
