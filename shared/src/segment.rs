@@ -88,6 +88,10 @@ impl Segment {
     }
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,8 +156,4 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", delimiter.as_str()));
         }
     }
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }

@@ -172,6 +172,7 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
     let id = c.with_untracked(|c| c.id.to_string());
     let heading = move || c.with(|c| c.name.clone());
     let field = move |name: &str| format!("{name} ({id})");
+    let narrates_label = field("Narrates");
     view! {
         <fieldset class="character">
             <legend>{heading}</legend>
@@ -320,6 +321,17 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                     />
                 </label>
             </div>
+            <Show when=move || !is_narrator>
+                <label>
+                    <input
+                        type="checkbox"
+                        aria-label=narrates_label.clone()
+                        prop:checked=move || c.with(|c| c.narrates)
+                        on:change=move |ev| c.update(|c| c.narrates = event_target_checked(&ev))
+                    />
+                    " Tells the story in the first person (their \"I\" lines are theirs)"
+                </label>
+            </Show>
             <label class="description">
                 "Notes "
                 <input
