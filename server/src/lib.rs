@@ -6,6 +6,7 @@
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod import;
 pub mod routes;
 pub mod state;
 pub mod store;
