@@ -48,3 +48,29 @@ test('create a Spanish project, build its cast, rename and delete it', async ({ 
   await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Marianela/ })).toHaveCount(0);
 });
+
+test('import a manuscript: review the chapters found, drop and rename some, add the rest', async ({ page, request }) => {
+  const project = await (await request.post('/api/create_project', { data: { name: 'Import spec', language: 'en' } })).json();
+  await page.goto(`/projects/${project}`);
+  await hydrated(page);
+  const text = 'A Book by Someone.\n\nCHAPTER I\n\nThe first one.\n\nCHAPTER II\n\nThe second one.\n';
+  await page.getByLabel(/Manuscript file/).setInputFiles({ name: 'book.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+  const found = page.getByRole('table', { name: 'Chapters found' });
+  // Front matter is found but left out unless the producer includes it.
+  await expect(found.getByRole('row')).toHaveCount(4);
+  await expect(page.getByLabel('Include Front matter')).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Add 2 chapters' })).toBeVisible();
+  await page.getByLabel('Include CHAPTER II', { exact: true }).uncheck();
+  await page.getByLabel('Title of CHAPTER I', { exact: true }).fill('One');
+  await page.getByRole('button', { name: 'Add 1 chapters' }).click();
+
+  const chapters = page.getByRole('navigation', { name: 'Chapters' });
+  await expect(chapters.getByRole('link', { name: /One/ })).toBeVisible();
+  await expect(chapters.getByRole('link')).toHaveCount(1);
+  await expect(found).toHaveCount(0);
+
+  // A file that is not what it says is refused with the reason.
+  await page.getByLabel(/Manuscript file/).setInputFiles({ name: 'book.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('plain text') });
+  await expect(page.getByRole('alert').filter({ hasText: 'not a Word document' })).toBeVisible();
+});

@@ -1,10 +1,73 @@
-//! Plain axum routes outside Leptos: the health check.
+//! Plain axum routes outside Leptos: the health check and the manuscript import preview, which
+//! takes a raw file body (server functions take JSON).
 
-use axum::{routing::get, Router};
+use app::{
+    model::{ImportPreview, PreviewChapter, SectionKind},
+    AppError,
+};
+use axum::{
+    body::Bytes,
+    extract::Query,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Json, Router,
+};
+use serde::Deserialize;
 
-use crate::state::AppState;
+use crate::{import, state::AppState};
 
 /// Routes that are not pages or server functions.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/health", get(|| async { "ok" }))
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route("/api/import_preview", post(import_preview))
+}
+
+/// The query of an import preview: the uploaded file's name, whose extension names its format.
+#[derive(Debug, Deserialize)]
+struct ImportQuery {
+    name: String,
+}
+
+/// Parses an uploaded manuscript into the chapters it holds, storing nothing: the producer
+/// reviews them and adds the ones they keep with the `add_chapters` server function.
+#[tracing::instrument(skip_all, fields(name = %query.name, bytes = body.len()))]
+async fn import_preview(Query(query): Query<ImportQuery>, body: Bytes) -> Response {
+    // Unzipping and parsing a whole book is CPU work: keep it off the async workers.
+    let parsed = tokio::task::spawn_blocking(move || import::import(&query.name, &body)).await;
+    match parsed {
+        Ok(Ok(manuscript)) => Json(preview(manuscript)).into_response(),
+        Ok(Err(err)) => {
+            tracing::info!(error = %err, "import refused");
+            let status = match err {
+                import::ImportError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, Json(AppError::Refused(err.to_string()))).into_response()
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "import task failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, Json(AppError::Internal)).into_response()
+        }
+    }
+}
+
+fn preview(manuscript: import::Manuscript) -> ImportPreview {
+    ImportPreview {
+        title: manuscript.title,
+        chapters: manuscript
+            .chapters
+            .into_iter()
+            .map(|chapter| PreviewChapter {
+                title: chapter.title,
+                text: chapter.text,
+                kind: match chapter.kind {
+                    import::SectionKind::Body => SectionKind::Body,
+                    import::SectionKind::FrontMatter => SectionKind::FrontMatter,
+                    import::SectionKind::BackMatter => SectionKind::BackMatter,
+                },
+            })
+            .collect(),
+    }
 }

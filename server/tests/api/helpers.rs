@@ -108,6 +108,22 @@ impl TestApp {
         Answer { status, body }
     }
 
+    /// Uploads a manuscript file to the import preview.
+    pub async fn upload(&self, name: &str, bytes: Vec<u8>) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/import_preview", self.base))
+            .query(&[("name", name)])
+            .body(bytes)
+            .send()
+            .await
+            .expect("sending the upload");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("reading the body");
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer { status, body }
+    }
+
     /// GETs a page and returns its HTML.
     pub async fn page(&self, path: &str) -> (u16, String) {
         let response = self

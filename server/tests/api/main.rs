@@ -6,6 +6,7 @@
 
 mod chapters;
 mod helpers;
+mod import;
 mod pages;
 mod plans;
 mod projects;
