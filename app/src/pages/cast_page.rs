@@ -274,52 +274,30 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                         }
                     />
                 </label>
-                <label>
-                    " Style degree "
-                    <input
-                        type="number"
-                        step="0.01"
-                        min="0.01"
-                        max="2"
-                        aria-label=field("Style degree")
-                        prop:value=move || c.with(|c| c.voice.style_degree.to_string())
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse() {
-                                c.update(|c| c.voice.style_degree = v)
-                            }
-                        }
-                    />
-                </label>
-                <label>
-                    " Rate % "
-                    <input
-                        type="number"
-                        min="-50"
-                        max="100"
-                        aria-label=field("Rate")
-                        prop:value=move || c.with(|c| c.voice.rate.to_string())
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse() {
-                                c.update(|c| c.voice.rate = v)
-                            }
-                        }
-                    />
-                </label>
-                <label>
-                    " Pitch % "
-                    <input
-                        type="number"
-                        min="-50"
-                        max="50"
-                        aria-label=field("Pitch")
-                        prop:value=move || c.with(|c| c.voice.pitch.to_string())
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse() {
-                                c.update(|c| c.voice.pitch = v)
-                            }
-                        }
-                    />
-                </label>
+                {number_field(
+                    " Style degree ",
+                    field("Style degree"),
+                    ("0.01", "2", "0.01"),
+                    c,
+                    |c| c.voice.style_degree,
+                    |c, v| c.voice.style_degree = v,
+                )}
+                {number_field(
+                    " Rate % ",
+                    field("Rate"),
+                    ("-50", "100", "1"),
+                    c,
+                    |c| c.voice.rate,
+                    |c, v| c.voice.rate = v,
+                )}
+                {number_field(
+                    " Pitch % ",
+                    field("Pitch"),
+                    ("-50", "50", "1"),
+                    c,
+                    |c| c.voice.pitch,
+                    |c, v| c.voice.pitch = v,
+                )}
             </div>
             <Show when=move || !is_narrator>
                 <label>
@@ -347,5 +325,38 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                 </button>
             </Show>
         </fieldset>
+    }
+}
+
+/// A labelled number input bound to one numeric field of a character. The browser's `min` and
+/// `max` only guide typing; `shared::Cast` validates the bounds when the cast is saved.
+fn number_field<T>(
+    text: &'static str,
+    label: String,
+    (min, max, step): (&'static str, &'static str, &'static str),
+    character: RwSignal<Character>,
+    get: fn(&Character) -> T,
+    set: fn(&mut Character, T),
+) -> impl IntoView
+where
+    T: ToString + std::str::FromStr + Send + Sync + 'static,
+{
+    view! {
+        <label>
+            {text}
+            <input
+                type="number"
+                min=min
+                max=max
+                step=step
+                aria-label=label
+                prop:value=move || character.with(|c| get(c).to_string())
+                on:change=move |ev| {
+                    if let Ok(value) = event_target_value(&ev).parse() {
+                        character.update(|c| set(c, value));
+                    }
+                }
+            />
+        </label>
     }
 }
