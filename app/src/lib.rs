@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod editor;
 pub mod error;
+pub mod i18n;
 pub mod model;
 pub mod pages;
 pub mod routes;
@@ -18,9 +19,10 @@ pub use error::AppError;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = i18n::initial_locale();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -39,13 +41,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let locale = RwSignal::new(i18n::initial_locale());
+    provide_context(locale);
     // Effects run only in the browser, once the page is hydrated: tests and tools wait for this flag.
     Effect::new(|_| {
         let _ = js_sys::Reflect::set(&window(), &"__studioHydrated".into(), &true.into());
     });
     view! {
         <Stylesheet id="studio" href="/pkg/studio.css" />
-        <Title text="Audiobook studio" />
+        <Title text=locale.get_untracked().texts().app_title />
         <routes::AppRoutes />
     }
 }

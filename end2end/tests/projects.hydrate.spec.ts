@@ -7,7 +7,7 @@ test('create a Spanish project, build its cast, rename and delete it', async ({ 
   await page.goto('/');
   await hydrated(page);
   await page.getByLabel('New project').fill('Marianela');
-  await page.getByLabel('Language').selectOption('es');
+  await page.getByLabel('Book language').selectOption('es');
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByRole('heading', { name: 'Marianela' })).toBeVisible();
   await expect(page.getByText('Language: es')).toBeVisible();

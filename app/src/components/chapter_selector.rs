@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::{ChapterId, ChapterStatus, ChapterSummary, ProjectId};
+use crate::{
+    i18n::t,
+    model::{ChapterId, ChapterStatus, ChapterSummary, ProjectId},
+};
 
 /// The chapter list with status icons; `current` is highlighted.
 #[component]
@@ -11,10 +14,12 @@ pub fn ChapterSelector(
     chapters: Vec<ChapterSummary>,
     current: Option<ChapterId>,
 ) -> impl IntoView {
+    let t = t();
     let items = chapters
         .into_iter()
         .map(|chapter| {
-            let (icon, label) = status_icon(chapter.status);
+            let icon = status_icon(chapter.status);
+            let label = (t.status)(chapter.status);
             let href = format!("/projects/{}/chapters/{}", project.0, chapter.id.0);
             let is_current = current == Some(chapter.id);
             let aria_current = is_current.then_some("page");
@@ -32,18 +37,18 @@ pub fn ChapterSelector(
         })
         .collect_view();
     view! {
-        <nav aria-label="Chapters" class="chapter-selector">
+        <nav aria-label=t.chapters class="chapter-selector">
             <ol>{items}</ol>
         </nav>
     }
 }
 
-/// The icon and its spoken label for a status.
-pub fn status_icon(status: ChapterStatus) -> (&'static str, &'static str) {
+/// The icon for a status (its words come from [`crate::i18n::Texts::status`]).
+pub fn status_icon(status: ChapterStatus) -> &'static str {
     match status {
-        ChapterStatus::NoText => ("○", "no text"),
-        ChapterStatus::TextOnly => ("◔", "text only"),
-        ChapterStatus::Planned => ("◑", "planned"),
-        ChapterStatus::Complete => ("●", "complete"),
+        ChapterStatus::NoText => "○",
+        ChapterStatus::TextOnly => "◔",
+        ChapterStatus::Planned => "◑",
+        ChapterStatus::Complete => "●",
     }
 }

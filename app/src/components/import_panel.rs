@@ -6,6 +6,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api::projects::add_chapters,
+    i18n::t,
     model::{ImportPreview, NewChapter, PreviewChapter, ProjectId, SectionKind},
     AppError,
 };
@@ -24,6 +25,7 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
     let candidates = RwSignal::new(Vec::<Candidate>::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let t = t();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         busy.set(true);
@@ -77,9 +79,10 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
     };
     view! {
         <section class="import" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import a manuscript"</h2>
+            <h2 id="import-heading">{t.import_heading}</h2>
             <label>
-                "Manuscript file (.txt, .md, .docx, .epub) "
+                {t.manuscript_file}
+                " "
                 <input
                     type="file"
                     accept=".txt,.md,.markdown,.docx,.epub"
@@ -89,13 +92,13 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
             </label>
             <p class="error" role="alert">{move || error.get()}</p>
             <Show when=move || candidates.with(|c| !c.is_empty())>
-                <table class="import-preview" aria-label="Chapters found">
+                <table class="import-preview" aria-label=t.chapters_found>
                     <thead>
                         <tr>
-                            <th scope="col">"Include"</th>
-                            <th scope="col">"Title"</th>
-                            <th scope="col">"Kind"</th>
-                            <th scope="col">"Words"</th>
+                            <th scope="col">{t.include}</th>
+                            <th scope="col">{t.title}</th>
+                            <th scope="col">{t.kind}</th>
+                            <th scope="col">{t.words}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -103,7 +106,7 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
                     </tbody>
                 </table>
                 <button on:click=add disabled=move || busy.get() || chosen().is_empty()>
-                    {move || format!("Add {} chapters", chosen().len())}
+                    {move || (t.add_chapters)(chosen().len())}
                 </button>
             </Show>
         </section>
@@ -116,14 +119,15 @@ fn candidate_row(candidate: Candidate) -> impl IntoView {
         title,
         chapter,
     } = candidate;
+    let t = t();
     let words = chapter.text.split_whitespace().count();
     let kind = match chapter.kind {
-        SectionKind::Body => "chapter",
-        SectionKind::FrontMatter => "front matter",
-        SectionKind::BackMatter => "back matter",
+        SectionKind::Body => t.kind_body,
+        SectionKind::FrontMatter => t.kind_front,
+        SectionKind::BackMatter => t.kind_back,
     };
-    let label = format!("Include {}", chapter.title);
-    let title_label = format!("Title of {}", chapter.title);
+    let label = (t.include_named)(&chapter.title);
+    let title_label = (t.title_of)(&chapter.title);
     view! {
         <tr>
             <td>

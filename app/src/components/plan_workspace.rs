@@ -19,6 +19,7 @@ use crate::{
     },
     editor::EditorState,
     error::AppError,
+    i18n::t,
     model::ChapterPlan,
 };
 
@@ -50,6 +51,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let limits = plan.limits.clone();
     let editor_limits = plan.limits.clone();
     let first = plan.segments.first().map(|s| s.id);
+    let t = t();
     let language = plan.language;
     let voices: Voices = plan
         .cast
@@ -257,9 +259,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     });
     let assign = move |_| {
         let Some(cast) = cast.get_value() else {
-            notice.set(Some(
-                "The cast is not valid; fix it on the cast page first.".into(),
-            ));
+            notice.set(Some(t.invalid_cast.into()));
             return;
         };
         let (edit, attributions) = state.with_untracked(|s| s.propose_speakers(&cast, language));
@@ -269,9 +269,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         };
         found.set(attributions);
         apply(edit);
-        notice.set((unresolved > 0).then(|| {
-            format!("{unresolved} segments could not be attributed with confidence: pick their speaker.")
-        }));
+        notice.set((unresolved > 0).then(|| (t.unresolved_after_run)(unresolved)));
     };
     let segment = Signal::derive(move || {
         let id = selected.get()?;
@@ -280,16 +278,12 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let has_plan = move || state.with(|s| !s.segments().is_empty());
     let summary = move || {
         let count = state.with(|s| s.segments().len());
-        format!("{count} segments · version {}", version.get())
+        (t.summary)(count, version.get())
     };
 
     let generate = move |_| {
         let replacing = state.with_untracked(|s| !s.segments().is_empty());
-        if replacing
-            && !super::confirm(
-                "Generate a new plan? Your edits to this chapter's plan will be replaced.",
-            )
-        {
+        if replacing && !super::confirm(t.confirm_regenerate) {
             return;
         }
         let text = chapter_text.clone();
@@ -330,7 +324,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         <div class="workspace">
             <div class="plan-bar">
                 <button on:click=generate disabled=move || complete.get()>
-                    {move || if has_plan() { "Regenerate plan" } else { "Generate plan" }}
+                    {move || if has_plan() { t.regenerate_plan } else { t.generate_plan }}
                 </button>
                 <button
                     on:click=toggle_complete
@@ -338,10 +332,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                         !has_plan() || (!complete.get() && blockers.with(|b| !b.is_empty()))
                     }
                 >
-                    {move || if complete.get() { "Reopen chapter" } else { "Mark chapter complete" }}
+                    {move || if complete.get() { t.reopen } else { t.mark_complete }}
                 </button>
                 <button on:click=assign disabled=move || complete.get() || !has_plan()>
-                    "Assign speakers"
+                    {t.assign_speakers}
                 </button>
                 <label>
                     <input
@@ -349,7 +343,8 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                         prop:checked=only_doubtful
                         on:change=move |ev| only_doubtful.set(event_target_checked(&ev))
                     />
-                    " Only unassigned or doubtful"
+                    " "
+                    {t.only_doubtful}
                 </label>
                 <span class="muted">{summary}</span>
                 <SaveIndicator state=save_state.into() />
@@ -357,13 +352,14 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             <p class="notice" role="alert">{move || notice.get()}</p>
             <Show when=move || has_plan() && !complete.get() && blockers.with(|b| !b.is_empty())>
                 <div class="blockers">
-                    "Before this chapter can be marked complete: "
+                    {t.before_complete}
+                    " "
                     <ul>
                         {move || {
                             blockers
                                 .get()
                                 .into_iter()
-                                .map(|b| view! { <li>{b.to_string()}</li> })
+                                .map(|b| view! { <li>{(t.blocker)(&b)}</li> })
                                 .collect_view()
                         }}
                     </ul>
@@ -371,7 +367,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             </Show>
             <Show
                 when=has_plan
-                fallback=|| view! { <p>"No plan yet: generate one to cut this chapter into segments."</p> }
+                fallback=move || view! { <p>{t.no_plan_yet}</p> }
             >
                 <div class="panes">
                     <SegmentTable
@@ -409,12 +405,13 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
 /// The save state, as words and a data attribute for styles and tests.
 #[component]
 fn SaveIndicator(state: Signal<SaveState>) -> impl IntoView {
+    let t = t();
     let text = move || match state.get() {
-        SaveState::Saved => "All changes saved".to_owned(),
-        SaveState::Pending => "Unsaved changes".to_owned(),
-        SaveState::Saving => "Saving…".to_owned(),
-        SaveState::Failed(reason) => format!("Save failed, retrying: {reason}"),
-        SaveState::Conflict => "Someone else changed this chapter".to_owned(),
+        SaveState::Saved => t.saved.to_owned(),
+        SaveState::Pending => t.unsaved.to_owned(),
+        SaveState::Saving => t.saving.to_owned(),
+        SaveState::Failed(reason) => (t.save_failed)(&reason),
+        SaveState::Conflict => t.conflict.to_owned(),
     };
     let conflict = move || state.get() == SaveState::Conflict;
     view! {
@@ -422,7 +419,7 @@ fn SaveIndicator(state: Signal<SaveState>) -> impl IntoView {
             {text}
             <Show when=conflict>
                 " "
-                <a href="" rel="external">"Reload"</a>
+                <a href="" rel="external">{t.reload}</a>
             </Show>
         </span>
     }

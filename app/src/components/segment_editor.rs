@@ -1,6 +1,7 @@
 //! `SegmentEditor`: the selected segment's text with live words / characters / KB / seconds,
 //! and the buttons for every edit. The text area doubles as the cursor source for a split.
 
+use crate::i18n::t;
 use leptos::{html::Textarea, prelude::*};
 use shared::{EngineLimits, Segment, SegmentStats};
 
@@ -54,25 +55,20 @@ pub fn SegmentEditor(
         let fits = limits.check(shared::SegmentId(0), &text).is_ok();
         (stats, fits)
     };
+    let t = t();
     let heading = move || {
         segment.with(|s| match s {
-            Some(s) => format!(
-                "Segment {} · {} · {}–{}",
-                s.id,
-                s.delimiter.as_str(),
-                s.start,
-                s.end
-            ),
-            None => "No segment selected".to_owned(),
+            Some(s) => (t.segment_heading)(s.id.0, (t.delimiter_name)(s.delimiter), s.start, s.end),
+            None => t.no_segment.to_owned(),
         })
     };
     let idle = move || segment.with(Option::is_none) || locked.get();
     let not_editing = move || !editing.get() || locked.get();
     view! {
-        <section class="segment-editor" aria-label="Segment editor">
+        <section class="segment-editor" aria-label=t.segment_editor>
             <h2>{heading}</h2>
             <label class="visually-hidden" for="segment-text">
-                "Segment text"
+                {t.segment_text}
             </label>
             <textarea
                 id="segment-text"
@@ -87,43 +83,36 @@ pub fn SegmentEditor(
             <p class="stats" aria-live="polite">
                 {move || {
                     let (stats, fits) = stats();
-                    format!(
-                        "{} words · {} characters · {:.1} KB · ~{:.0} s{}",
-                        stats.words,
-                        stats.chars,
-                        stats.kilobytes(),
-                        stats.seconds,
-                        if fits { "" } else { " · over the engine limit" },
-                    )
+                    (t.stats)(stats.words, stats.chars, stats.kilobytes(), stats.seconds, fits)
                 }}
             </p>
-            <div class="toolbar" role="toolbar" aria-label="Segment actions">
+            <div class="toolbar" role="toolbar" aria-label=t.segment_actions>
                 <button on:click=move |_| actions.edit.run(()) disabled=move || idle() || editing.get()>
-                    "Edit"
+                    {t.edit}
                 </button>
                 <button on:click=move |_| actions.save.run(()) disabled=not_editing>
-                    "Save"
+                    {t.save}
                 </button>
                 <button on:click=move |_| actions.cancel.run(()) disabled=not_editing>
-                    "Cancel"
+                    {t.cancel}
                 </button>
                 <button on:click=move |_| actions.split.run(()) disabled=idle>
-                    "Split at cursor"
+                    {t.split}
                 </button>
                 <button on:click=move |_| actions.merge_previous.run(()) disabled=idle>
-                    "Merge with previous"
+                    {t.merge_previous}
                 </button>
                 <button on:click=move |_| actions.merge_next.run(()) disabled=idle>
-                    "Merge with next"
+                    {t.merge_next}
                 </button>
                 <button on:click=move |_| actions.delete.run(()) disabled=idle>
-                    "Delete"
+                    {t.delete}
                 </button>
                 <button on:click=move |_| actions.undo.run(()) disabled=move || !can_undo.get() || locked.get()>
-                    "Undo"
+                    {t.undo}
                 </button>
                 <button on:click=move |_| actions.redo.run(()) disabled=move || !can_redo.get() || locked.get()>
-                    "Redo"
+                    {t.redo}
                 </button>
             </div>
         </section>

@@ -10,13 +10,15 @@ use std::ops::Range;
 use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
 use shared::{attribution::Attribution, Segment, SegmentId};
 
+use crate::i18n::t;
+
 /// What one table row shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Row {
     /// Segment id.
     pub id: SegmentId,
-    /// Delimiter name.
-    pub delimiter: &'static str,
+    /// How the segment ends.
+    pub delimiter: shared::Delimiter,
     /// Start offset.
     pub start: usize,
     /// End offset.
@@ -43,7 +45,7 @@ impl Row {
         let automatic = found.filter(|_| !segment.speaker_locked);
         Self {
             id: segment.id,
-            delimiter: segment.delimiter.as_str(),
+            delimiter: segment.delimiter,
             start: segment.start,
             end: segment.end,
             chars: segment.text.chars().count(),
@@ -125,6 +127,7 @@ pub fn SegmentTable(
     on_set_speaker: Callback<(SegmentId, Option<String>)>,
 ) -> impl IntoView {
     let selector = Selector::new(move || selected.get());
+    let t = t();
     let pane = NodeRef::<Div>::new();
     // `None` until the pane is measured in the browser, so the server and hydration render every row.
     let viewport = RwSignal::new(None::<Viewport>);
@@ -174,20 +177,20 @@ pub fn SegmentTable(
                 }
             }
         >
-            <table class="segments" aria-label="Segments">
+            <table class="segments" aria-label=t.segments>
                 <thead>
                     <tr>
                         <th scope="col">
-                            <span class="visually-hidden">"Selected"</span>
+                            <span class="visually-hidden">{t.selected}</span>
                         </th>
-                        <th scope="col">"Flag"</th>
-                        <th scope="col">"Id"</th>
-                        <th scope="col">"Delimiter"</th>
-                        <th scope="col">"Start"</th>
-                        <th scope="col">"End"</th>
-                        <th scope="col">"Length"</th>
-                        <th scope="col">"Speaker"</th>
-                        <th scope="col">"Confidence"</th>
+                        <th scope="col">{t.flag}</th>
+                        <th scope="col">{t.id}</th>
+                        <th scope="col">{t.delimiter}</th>
+                        <th scope="col">{t.start}</th>
+                        <th scope="col">{t.end}</th>
+                        <th scope="col">{t.length}</th>
+                        <th scope="col">{t.speaker}</th>
+                        <th scope="col">{t.confidence}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -263,7 +266,8 @@ fn segment_row(
 ) -> impl IntoView {
     let id = row.id;
     let is_selected = Signal::derive(move || selector.selected(&Some(id)));
-    let flag_label = format!("Needs revision: segment {id}");
+    let t = t();
+    let flag_label = (t.needs_revision_of)(id.0);
     let speaker = row.speaker.clone().unwrap_or_default();
     let known = voices.iter().any(|(voice, _)| *voice == speaker);
     let options = voices
@@ -273,18 +277,19 @@ fn segment_row(
             view! { <option value=voice.clone() selected=chosen>{name.clone()}</option> }
         })
         .collect_view();
-    let speaker_label = format!("Speaker of segment {id}");
+    let speaker_label = (t.speaker_of)(id.0);
     let confidence = row.confidence.map(|c| format!("{c}%")).unwrap_or_default();
     let evidence = match (&row.evidence, row.locked) {
-        (_, true) => "chosen by hand".to_owned(),
+        (_, true) => t.chosen_by_hand.to_owned(),
         (Some(evidence), false) => evidence.clone(),
         (None, false) => String::new(),
     };
     let doubtful = row.is_doubtful();
+    let delimiter = (t.delimiter_name)(row.delimiter);
     let delimiter = if row.edited {
-        format!("{} ✎", row.delimiter)
+        format!("{delimiter} ✎")
     } else {
-        row.delimiter.to_owned()
+        delimiter.to_owned()
     };
     view! {
         <tr
@@ -323,7 +328,7 @@ fn segment_row(
                     }
                 >
                     <option value="" selected=speaker.is_empty()>
-                        "— unassigned"
+                        {t.unassigned}
                     </option>
                     {(!known && !speaker.is_empty())
                         .then(|| view! { <option value=speaker.clone() selected=true>{speaker.clone()}</option> })}

@@ -10,6 +10,7 @@ use shared::{
 use crate::{
     api::projects::{load_project, save_cast},
     components::ErrorView,
+    i18n::t,
     model::{ProjectDetail, ProjectId},
     AppError,
 };
@@ -26,7 +27,7 @@ pub fn CastPage() -> impl IntoView {
     });
     view! {
         <main class="page">
-            <Suspense fallback=|| view! { <p>"Loading cast…"</p> }>
+            <Suspense fallback=|| view! { <p>{t().loading_cast}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || {
                         detail.get().map(|result| result.map(|detail| view! { <CastEditor detail /> }))
@@ -62,6 +63,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let status = RwSignal::new(None::<Result<String, String>>);
+    let t = t();
     let new_name = RwSignal::new(String::new());
     let collect = move || drafts.with(|d| d.iter().map(|d| d.character.get()).collect::<Vec<_>>());
 
@@ -78,9 +80,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
             c.id = id;
             Some(c)
         }) else {
-            status.set(Some(Err(
-                "a character needs a name with a letter or digit".into()
-            )));
+            status.set(Some(Err(t.character_needs_name.into())));
             return;
         };
         character.voice = Voice::default_for(language);
@@ -101,12 +101,9 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
             match save_cast(project, version.get_untracked(), cast).await {
                 Ok(saved) => {
                     version.set(saved);
-                    status.set(Some(Ok("Cast saved".into())));
+                    status.set(Some(Ok(t.cast_saved.into())));
                 }
-                Err(AppError::Conflict { .. }) => status.set(Some(Err(
-                    "Someone else saved this cast since you opened it; reload to see their changes."
-                        .into(),
-                ))),
+                Err(AppError::Conflict { .. }) => status.set(Some(Err(t.cast_conflict.into()))),
                 Err(err) => status.set(Some(Err(err.to_string()))),
             }
         });
@@ -117,7 +114,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
         for (i, a) in cast.iter().enumerate() {
             for b in &cast[i + 1..] {
                 if a.voice.sounds_like(&b.voice) {
-                    pairs.push(format!("{} and {} share the same voice.", a.name, b.name));
+                    pairs.push((t.share_voice)(&a.name, &b.name));
                 }
             }
         }
@@ -126,10 +123,10 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
     let remove = Callback::new(move |key: usize| drafts.update(|d| d.retain(|x| x.key != key)));
 
     view! {
-        <a href=format!("/projects/{}", project.0)>"← Project"</a>
-        <h1>"Cast"</h1>
+        <a href=format!("/projects/{}", project.0)>{t.back_to_project}</a>
+        <h1>{t.cast}</h1>
         <p class="muted">
-            "Every segment is read by one of these voices. Names and aliases are how the text refers to a character; speaker attribution matches them."
+            {t.cast_intro}
         </p>
         <ul class="warnings">
             {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
@@ -139,7 +136,8 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
         </For>
         <form class="add-character" on:submit=add>
             <label>
-                "New character "
+                {t.new_character}
+                " "
                 <input
                     type="text"
                     required
@@ -148,11 +146,11 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
                 />
             </label>
             " "
-            <button type="submit">"Add character"</button>
+            <button type="submit">{t.add_character}</button>
         </form>
         <p>
             <button class="primary" on:click=save>
-                "Save cast"
+                {t.save_cast}
             </button>
             " "
             <span role="status" class=move || match status.get() {
@@ -171,26 +169,30 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
     let is_narrator = c.with_untracked(|c| c.id.is_narrator());
     let id = c.with_untracked(|c| c.id.to_string());
     let heading = move || c.with(|c| c.name.clone());
+    let t = t();
     let field = move |name: &str| format!("{name} ({id})");
-    let narrates_label = field("Narrates");
+    let narrates_label = field(t.narrates);
     view! {
         <fieldset class="character">
             <legend>{heading}</legend>
             <label>
-                "Name "
+                {t.name}
+                " "
                 <input
                     type="text"
-                    aria-label=field("Name")
+                    aria-label=field(t.name)
                     prop:value=move || c.with(|c| c.name.clone())
                     on:input=move |ev| c.update(|c| c.name = event_target_value(&ev))
                 />
             </label>
             <label>
-                " Aliases "
+                " "
+                {t.aliases}
+                " "
                 <input
                     type="text"
-                    aria-label=field("Aliases")
-                    placeholder="comma-separated"
+                    aria-label=field(t.aliases)
+                    placeholder=t.aliases_hint
                     prop:value=move || c.with(|c| c.aliases.join(", "))
                     on:change=move |ev| {
                         c.update(|c| {
@@ -205,37 +207,35 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                 />
             </label>
             <label>
-                " Gender "
+                " "
+                {t.gender}
+                " "
                 <select
-                    aria-label=field("Gender")
+                    aria-label=field(t.gender)
                     on:change=move |ev| c.update(|c| c.gender = Gender::parse(&event_target_value(&ev)))
                     prop:value=move || c.with(|c| c.gender.as_str())
                 >
-                    <option value="unknown">"unknown"</option>
-                    <option value="female">"female"</option>
-                    <option value="male">"male"</option>
-                    <option value="other">"other"</option>
+                    {options(&["unknown", "female", "male", "other"], &t.genders)}
                 </select>
             </label>
             <label>
-                " Age "
+                " "
+                {t.age}
+                " "
                 <select
-                    aria-label=field("Age")
+                    aria-label=field(t.age)
                     on:change=move |ev| c.update(|c| c.age = AgeBand::parse(&event_target_value(&ev)))
                     prop:value=move || c.with(|c| c.age.as_str())
                 >
-                    <option value="unknown">"unknown"</option>
-                    <option value="child">"child"</option>
-                    <option value="teen">"teen"</option>
-                    <option value="adult">"adult"</option>
-                    <option value="senior">"senior"</option>
+                    {options(&["unknown", "child", "teen", "adult", "senior"], &t.ages)}
                 </select>
             </label>
             <div class="voice">
                 <label>
-                    "Engine "
+                    {t.engine}
+                    " "
                     <select
-                        aria-label=field("Engine")
+                        aria-label=field(t.engine)
                         on:change=move |ev| {
                             c.update(|c| {
                                 c.voice.engine = if event_target_value(&ev) == "azure" {
@@ -252,19 +252,23 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    " Voice "
+                    " "
+                    {t.voice}
+                    " "
                     <input
                         type="text"
-                        aria-label=field("Voice")
+                        aria-label=field(t.voice)
                         prop:value=move || c.with(|c| c.voice.voice_id.clone())
                         on:input=move |ev| c.update(|c| c.voice.voice_id = event_target_value(&ev))
                     />
                 </label>
                 <label>
-                    " Style "
+                    " "
+                    {t.style}
+                    " "
                     <input
                         type="text"
-                        aria-label=field("Style")
+                        aria-label=field(t.style)
                         prop:value=move || c.with(|c| c.voice.style.clone().unwrap_or_default())
                         on:input=move |ev| {
                             let style = event_target_value(&ev);
@@ -275,24 +279,24 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                     />
                 </label>
                 {number_field(
-                    " Style degree ",
-                    field("Style degree"),
+                    t.style_degree,
+                    field(t.style_degree),
                     ("0.01", "2", "0.01"),
                     c,
                     |c| c.voice.style_degree,
                     |c, v| c.voice.style_degree = v,
                 )}
                 {number_field(
-                    " Rate % ",
-                    field("Rate"),
+                    t.rate,
+                    field(t.rate),
                     ("-50", "100", "1"),
                     c,
                     |c| c.voice.rate,
                     |c, v| c.voice.rate = v,
                 )}
                 {number_field(
-                    " Pitch % ",
-                    field("Pitch"),
+                    t.pitch,
+                    field(t.pitch),
                     ("-50", "50", "1"),
                     c,
                     |c| c.voice.pitch,
@@ -307,21 +311,23 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                         prop:checked=move || c.with(|c| c.narrates)
                         on:change=move |ev| c.update(|c| c.narrates = event_target_checked(&ev))
                     />
-                    " Tells the story in the first person (their \"I\" lines are theirs)"
+                    " "
+                    {t.narrates}
                 </label>
             </Show>
             <label class="description">
-                "Notes "
+                {t.notes}
+                " "
                 <input
                     type="text"
-                    aria-label=field("Notes")
+                    aria-label=field(t.notes)
                     prop:value=move || c.with(|c| c.description.clone())
                     on:input=move |ev| c.update(|c| c.description = event_target_value(&ev))
                 />
             </label>
             <Show when=move || !is_narrator>
                 <button type="button" on:click=move |_| remove.run(draft.key)>
-                    "Remove"
+                    {t.remove}
                 </button>
             </Show>
         </fieldset>
@@ -343,7 +349,9 @@ where
 {
     view! {
         <label>
+            " "
             {text}
+            " "
             <input
                 type="number"
                 min=min
@@ -359,4 +367,13 @@ where
             />
         </label>
     }
+}
+
+/// `<option>`s with the given values and, in the same order, their shown words.
+fn options(values: &[&'static str], words: &[&'static str]) -> impl IntoView {
+    values
+        .iter()
+        .zip(words)
+        .map(|(value, word)| view! { <option value=*value>{*word}</option> })
+        .collect_view()
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::{
     api::plans::load_plan,
     components::{ChapterSelector, ErrorView, PlanWorkspace},
+    i18n::t,
     model::{ChapterId, ProjectId},
     AppError,
 };
@@ -25,11 +26,12 @@ pub fn ChapterPage() -> impl IntoView {
         }
     });
     let on_changed = Callback::new(move |()| chapters.refetch());
+    let t = t();
     view! {
         <div class="studio">
             <aside class="sidebar">
-                <a href="/">"← Projects"</a>
-                <Suspense fallback=|| view! { <p>"Loading chapters…"</p> }>
+                <a href="/">{t.back_to_projects}</a>
+                <Suspense fallback=move || view! { <p>{t.loading_chapters}</p> }>
                     <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                         {move || {
                             chapters
@@ -52,7 +54,7 @@ pub fn ChapterPage() -> impl IntoView {
                 </Suspense>
             </aside>
             <main class="main">
-                <Suspense fallback=|| view! { <p>"Loading plan…"</p> }>
+                <Suspense fallback=move || view! { <p>{t.loading_plan}</p> }>
                     <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                         {move || {
                             plan.get()

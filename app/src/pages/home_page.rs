@@ -9,6 +9,7 @@ use shared::Language;
 use crate::{
     api::projects::{create_project, list_projects},
     components::ErrorView,
+    i18n::{t, LanguageSwitch},
     model::ProjectSummary,
 };
 
@@ -16,11 +17,13 @@ use crate::{
 #[component]
 pub fn HomePage() -> impl IntoView {
     let projects = Resource::new(|| (), |_| list_projects());
+    let t = t();
     view! {
         <main class="page">
-            <h1>"Projects"</h1>
+            <LanguageSwitch />
+            <h1>{t.projects}</h1>
             <NewProjectForm />
-            <Suspense fallback=|| view! { <p>"Loading projects…"</p> }>
+            <Suspense fallback=move || view! { <p>{t.loading_projects}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || {
                         projects
@@ -47,7 +50,7 @@ fn project_item(project: ProjectSummary) -> impl IntoView {
         Some(chapter) => format!("/projects/{}/chapters/{}", project.id.0, chapter.0),
         None => format!("/projects/{}", project.id.0),
     };
-    let detail = format!("{} · {} chapters", project.language, project.chapter_count);
+    let detail = (t().project_detail)(&project.language, project.chapter_count);
     view! {
         <li>
             <a href=href>{project.name}</a>
@@ -64,6 +67,7 @@ fn NewProjectForm() -> impl IntoView {
     let language = RwSignal::new(Language::En);
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
+    let t = t();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let navigate = navigate.clone();
@@ -77,18 +81,21 @@ fn NewProjectForm() -> impl IntoView {
     view! {
         <form class="new-project" on:submit=submit>
             <label>
-                "New project "
+                {t.new_project}
+                " "
                 <input
                     type="text"
                     required
                     maxlength="200"
-                    placeholder="Book title"
+                    placeholder=t.book_title
                     prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
             </label>
             <label>
-                " Language "
+                " "
+                {t.book_language}
+                " "
                 <select on:change=move |ev| {
                     language.set(Language::from_code(&event_target_value(&ev)).unwrap_or_default())
                 }>
@@ -97,7 +104,7 @@ fn NewProjectForm() -> impl IntoView {
                 </select>
             </label>
             " "
-            <button type="submit">"Create project"</button>
+            <button type="submit">{t.create_project}</button>
             <p class="error" role="alert">{move || error.get()}</p>
         </form>
     }

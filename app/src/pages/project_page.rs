@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::{
     api::projects::{delete_project, load_project, rename_project},
     components::{ChapterSelector, ErrorView, ImportPanel},
+    i18n::{t, LanguageSwitch},
     model::{ProjectDetail, ProjectId},
     AppError,
 };
@@ -24,10 +25,12 @@ pub fn ProjectPage() -> impl IntoView {
         }
     });
     let on_imported = Callback::new(move |()| chapters.refetch());
+    let t = t();
     view! {
         <main class="page">
-            <a href="/">"← Projects"</a>
-            <Suspense fallback=|| view! { <p>"Loading project…"</p> }>
+            <LanguageSwitch />
+            <a href="/">{t.back_to_projects}</a>
+            <Suspense fallback=move || view! { <p>{t.loading_project}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || {
                         detail
@@ -45,8 +48,8 @@ pub fn ProjectPage() -> impl IntoView {
                     }}
                 </ErrorBoundary>
             </Suspense>
-            <h2>"Chapters"</h2>
-            <Suspense fallback=|| view! { <p>"Loading chapters…"</p> }>
+            <h2>{t.chapters}</h2>
+            <Suspense fallback=move || view! { <p>{t.loading_chapters}</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                     {move || {
                         chapters
@@ -78,6 +81,7 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
     let draft = RwSignal::new(detail.name);
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
+    let t = t();
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         spawn_local(async move {
@@ -92,10 +96,7 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
         });
     };
     let delete = move |_| {
-        let question = format!(
-            "Delete \"{}\" with all its chapters and plans? This cannot be undone.",
-            name.get_untracked()
-        );
+        let question = (t.confirm_delete_project)(&name.get_untracked());
         if !crate::components::confirm(&question) {
             return;
         }
@@ -108,15 +109,16 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
         });
     };
     let cast_href = format!("/projects/{}/cast", id.0);
-    let cast_label = format!("Cast ({} voices)", detail.cast.len());
+    let cast_label = (t.cast_link)(detail.cast.len());
     view! {
         <h1>{move || name.get()}</h1>
         <p class="muted">
-            {format!("Language: {}", detail.language.code())} " · " <a href=cast_href>{cast_label}</a>
+            {(t.language_of)(detail.language.code())} " · " <a href=cast_href>{cast_label}</a>
         </p>
         <form class="rename" on:submit=rename>
             <label>
-                "Name "
+                {t.name}
+                " "
                 <input
                     type="text"
                     required
@@ -126,10 +128,10 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
                 />
             </label>
             " "
-            <button type="submit">"Rename"</button>
+            <button type="submit">{t.rename}</button>
             " "
             <button type="button" class="danger" on:click=delete>
-                "Delete project"
+                {t.delete_project}
             </button>
         </form>
         <p class="error" role="alert">{move || error.get()}</p>

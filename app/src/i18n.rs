@@ -1,0 +1,588 @@
+//! The UI's two languages. Every string the page shows is a field of [`Texts`], so a string
+//! missing from one language is a compile error, not an English word in a Spanish page.
+//!
+//! The locale is chosen on the server from the `lang` cookie, else the browser's
+//! `Accept-Language`; it is written into `<html lang>`, which the browser reads when hydrating,
+//! so both render the same words. [`LanguageSwitch`] changes it and remembers it in the cookie.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use shared::{signoff::Blocker, Delimiter};
+
+use crate::model::ChapterStatus;
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Locale {
+    /// English.
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Locale {
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+        }
+    }
+
+    /// The locale of a code such as `es-MX`, if supported.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code
+            .trim()
+            .split(['-', '_'])
+            .next()?
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "en" => Some(Locale::En),
+            "es" => Some(Locale::Es),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header (weights are in order in
+    /// practice; `q` values are ignored).
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .find_map(Self::from_code)
+    }
+
+    /// The locale named by a `Cookie` header's `lang` entry.
+    pub fn from_cookie(header: &str) -> Option<Self> {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().strip_prefix("lang="))
+            .find_map(Self::from_code)
+    }
+
+    /// This language's strings.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::En => &EN,
+            Locale::Es => &ES,
+        }
+    }
+}
+
+/// Every string of the UI, in one language.
+#[allow(missing_docs)]
+pub struct Texts {
+    pub app_title: &'static str,
+    pub language: &'static str,
+    pub book_language: &'static str,
+    // Home and projects.
+    pub projects: &'static str,
+    pub loading_projects: &'static str,
+    pub new_project: &'static str,
+    pub book_title: &'static str,
+    pub create_project: &'static str,
+    pub project_detail: fn(&str, i64) -> String,
+    pub back_to_projects: &'static str,
+    pub back_to_project: &'static str,
+    pub loading_project: &'static str,
+    pub chapters: &'static str,
+    pub loading_chapters: &'static str,
+    pub language_of: fn(&str) -> String,
+    pub cast_link: fn(usize) -> String,
+    pub name: &'static str,
+    pub rename: &'static str,
+    pub delete_project: &'static str,
+    pub confirm_delete_project: fn(&str) -> String,
+    pub page_not_found: &'static str,
+    pub status: fn(ChapterStatus) -> &'static str,
+    // Import.
+    pub import_heading: &'static str,
+    pub manuscript_file: &'static str,
+    pub chapters_found: &'static str,
+    pub include: &'static str,
+    pub title: &'static str,
+    pub kind: &'static str,
+    pub words: &'static str,
+    pub kind_body: &'static str,
+    pub kind_front: &'static str,
+    pub kind_back: &'static str,
+    pub include_named: fn(&str) -> String,
+    pub title_of: fn(&str) -> String,
+    pub add_chapters: fn(usize) -> String,
+    // Cast.
+    pub cast: &'static str,
+    pub loading_cast: &'static str,
+    pub cast_intro: &'static str,
+    pub new_character: &'static str,
+    pub add_character: &'static str,
+    pub save_cast: &'static str,
+    pub cast_saved: &'static str,
+    pub cast_conflict: &'static str,
+    pub character_needs_name: &'static str,
+    pub share_voice: fn(&str, &str) -> String,
+    pub aliases: &'static str,
+    pub aliases_hint: &'static str,
+    pub gender: &'static str,
+    pub genders: [&'static str; 4],
+    pub age: &'static str,
+    pub ages: [&'static str; 5],
+    pub engine: &'static str,
+    pub voice: &'static str,
+    pub style: &'static str,
+    pub style_degree: &'static str,
+    pub rate: &'static str,
+    pub pitch: &'static str,
+    pub narrates: &'static str,
+    pub notes: &'static str,
+    pub remove: &'static str,
+    // Chapter page.
+    pub loading_plan: &'static str,
+    pub generate_plan: &'static str,
+    pub regenerate_plan: &'static str,
+    pub confirm_regenerate: &'static str,
+    pub mark_complete: &'static str,
+    pub reopen: &'static str,
+    pub assign_speakers: &'static str,
+    pub only_doubtful: &'static str,
+    pub invalid_cast: &'static str,
+    pub unresolved_after_run: fn(usize) -> String,
+    pub summary: fn(usize, i64) -> String,
+    pub before_complete: &'static str,
+    pub blocker: fn(&Blocker) -> String,
+    pub delimiter_name: fn(Delimiter) -> &'static str,
+    pub no_plan_yet: &'static str,
+    pub saved: &'static str,
+    pub unsaved: &'static str,
+    pub saving: &'static str,
+    pub save_failed: fn(&str) -> String,
+    pub conflict: &'static str,
+    pub reload: &'static str,
+    // Segment table.
+    pub segments: &'static str,
+    pub selected: &'static str,
+    pub flag: &'static str,
+    pub id: &'static str,
+    pub delimiter: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+    pub length: &'static str,
+    pub speaker: &'static str,
+    pub confidence: &'static str,
+    pub unassigned: &'static str,
+    pub chosen_by_hand: &'static str,
+    pub needs_revision_of: fn(u32) -> String,
+    pub speaker_of: fn(u32) -> String,
+    // Segment editor.
+    pub segment_heading: fn(u32, &str, usize, usize) -> String,
+    pub no_segment: &'static str,
+    pub segment_editor: &'static str,
+    pub segment_text: &'static str,
+    pub segment_actions: &'static str,
+    pub stats: fn(usize, usize, f64, f64, bool) -> String,
+    pub edit: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub split: &'static str,
+    pub merge_previous: &'static str,
+    pub merge_next: &'static str,
+    pub delete: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+}
+
+/// English.
+pub static EN: Texts = Texts {
+    app_title: "Audiobook studio",
+    language: "Language",
+    book_language: "Book language",
+    projects: "Projects",
+    loading_projects: "Loading projects…",
+    new_project: "New project",
+    book_title: "Book title",
+    create_project: "Create project",
+    project_detail: |language, chapters| format!("{language} · {chapters} chapters"),
+    back_to_projects: "← Projects",
+    back_to_project: "← Project",
+    loading_project: "Loading project…",
+    chapters: "Chapters",
+    loading_chapters: "Loading chapters…",
+    language_of: |code| format!("Language: {code}"),
+    cast_link: |n| format!("Cast ({n} voices)"),
+    name: "Name",
+    rename: "Rename",
+    delete_project: "Delete project",
+    confirm_delete_project: |name| {
+        format!("Delete \"{name}\" with all its chapters and plans? This cannot be undone.")
+    },
+    page_not_found: "Page not found",
+    status: |status| match status {
+        ChapterStatus::NoText => "no text",
+        ChapterStatus::TextOnly => "text only",
+        ChapterStatus::Planned => "planned",
+        ChapterStatus::Complete => "complete",
+    },
+    import_heading: "Import a manuscript",
+    manuscript_file: "Manuscript file (.txt, .md, .docx, .epub)",
+    chapters_found: "Chapters found",
+    include: "Include",
+    title: "Title",
+    kind: "Kind",
+    words: "Words",
+    kind_body: "chapter",
+    kind_front: "front matter",
+    kind_back: "back matter",
+    include_named: |title| format!("Include {title}"),
+    title_of: |title| format!("Title of {title}"),
+    add_chapters: |n| format!("Add {n} chapters"),
+    cast: "Cast",
+    loading_cast: "Loading cast…",
+    cast_intro: "Every segment is read by one of these voices. Names and aliases are how the text \
+                 refers to a character; speaker attribution matches them.",
+    new_character: "New character",
+    add_character: "Add character",
+    save_cast: "Save cast",
+    cast_saved: "Cast saved",
+    cast_conflict: "Someone else saved this cast since you opened it; reload to see their changes.",
+    character_needs_name: "A character needs a name with a letter or digit.",
+    share_voice: |a, b| format!("{a} and {b} share the same voice."),
+    aliases: "Aliases",
+    aliases_hint: "comma-separated",
+    gender: "Gender",
+    genders: ["unknown", "female", "male", "other"],
+    age: "Age",
+    ages: ["unknown", "child", "teen", "adult", "senior"],
+    engine: "Engine",
+    voice: "Voice",
+    style: "Style",
+    style_degree: "Style degree",
+    rate: "Rate %",
+    pitch: "Pitch %",
+    narrates: "Tells the story in the first person (their \"I\" lines are theirs)",
+    notes: "Notes",
+    remove: "Remove",
+    loading_plan: "Loading plan…",
+    generate_plan: "Generate plan",
+    regenerate_plan: "Regenerate plan",
+    confirm_regenerate: "Generate a new plan? Your edits to this chapter's plan will be replaced.",
+    mark_complete: "Mark chapter complete",
+    reopen: "Reopen chapter",
+    assign_speakers: "Assign speakers",
+    only_doubtful: "Only unassigned or doubtful",
+    invalid_cast: "The cast is not valid; fix it on the cast page first.",
+    unresolved_after_run: |n| {
+        format!("{n} segments could not be attributed with confidence: pick their speaker.")
+    },
+    summary: |n, version| format!("{n} segments · version {version}"),
+    before_complete: "Before this chapter can be marked complete:",
+    blocker: |blocker| blocker.to_string(),
+    delimiter_name: |delimiter| delimiter.as_str(),
+    no_plan_yet: "No plan yet: generate one to cut this chapter into segments.",
+    saved: "All changes saved",
+    unsaved: "Unsaved changes",
+    saving: "Saving…",
+    save_failed: |reason| format!("Save failed, retrying: {reason}"),
+    conflict: "Someone else changed this chapter",
+    reload: "Reload",
+    segments: "Segments",
+    selected: "Selected",
+    flag: "Flag",
+    id: "Id",
+    delimiter: "Delimiter",
+    start: "Start",
+    end: "End",
+    length: "Length",
+    speaker: "Speaker",
+    confidence: "Confidence",
+    unassigned: "— unassigned",
+    chosen_by_hand: "chosen by hand",
+    needs_revision_of: |id| format!("Needs revision: segment {id}"),
+    speaker_of: |id| format!("Speaker of segment {id}"),
+    segment_heading: |id, delimiter, start, end| {
+        format!("Segment {id} · {delimiter} · {start}–{end}")
+    },
+    no_segment: "No segment selected",
+    segment_editor: "Segment editor",
+    segment_text: "Segment text",
+    segment_actions: "Segment actions",
+    stats: |words, chars, kb, seconds, fits| {
+        let over = if fits {
+            ""
+        } else {
+            " · over the engine limit"
+        };
+        format!("{words} words · {chars} characters · {kb:.1} KB · ~{seconds:.0} s{over}")
+    },
+    edit: "Edit",
+    save: "Save",
+    cancel: "Cancel",
+    split: "Split at cursor",
+    merge_previous: "Merge with previous",
+    merge_next: "Merge with next",
+    delete: "Delete",
+    undo: "Undo",
+    redo: "Redo",
+};
+
+/// Spanish.
+pub static ES: Texts = Texts {
+    app_title: "Estudio de audiolibros",
+    language: "Idioma",
+    book_language: "Idioma del libro",
+    projects: "Proyectos",
+    loading_projects: "Cargando proyectos…",
+    new_project: "Nuevo proyecto",
+    book_title: "Título del libro",
+    create_project: "Crear proyecto",
+    project_detail: |language, chapters| format!("{language} · {chapters} capítulos"),
+    back_to_projects: "← Proyectos",
+    back_to_project: "← Proyecto",
+    loading_project: "Cargando proyecto…",
+    chapters: "Capítulos",
+    loading_chapters: "Cargando capítulos…",
+    language_of: |code| format!("Idioma: {code}"),
+    cast_link: |n| format!("Reparto ({n} voces)"),
+    name: "Nombre",
+    rename: "Renombrar",
+    delete_project: "Eliminar proyecto",
+    confirm_delete_project: |name| {
+        format!("¿Eliminar «{name}» con todos sus capítulos y planes? No se puede deshacer.")
+    },
+    page_not_found: "Página no encontrada",
+    status: |status| match status {
+        ChapterStatus::NoText => "sin texto",
+        ChapterStatus::TextOnly => "solo texto",
+        ChapterStatus::Planned => "planificado",
+        ChapterStatus::Complete => "terminado",
+    },
+    import_heading: "Importar un manuscrito",
+    manuscript_file: "Archivo del manuscrito (.txt, .md, .docx, .epub)",
+    chapters_found: "Capítulos encontrados",
+    include: "Incluir",
+    title: "Título",
+    kind: "Tipo",
+    words: "Palabras",
+    kind_body: "capítulo",
+    kind_front: "preliminares",
+    kind_back: "apéndices",
+    include_named: |title| format!("Incluir {title}"),
+    title_of: |title| format!("Título de {title}"),
+    add_chapters: |n| format!("Añadir {n} capítulos"),
+    cast: "Reparto",
+    loading_cast: "Cargando reparto…",
+    cast_intro: "Cada segmento lo lee una de estas voces. Los nombres y alias son cómo el texto \
+                 se refiere a un personaje; la atribución de hablantes los busca.",
+    new_character: "Nuevo personaje",
+    add_character: "Añadir personaje",
+    save_cast: "Guardar reparto",
+    cast_saved: "Reparto guardado",
+    cast_conflict:
+        "Otra persona guardó este reparto después de que lo abrieras; recarga para ver sus cambios.",
+    character_needs_name: "Un personaje necesita un nombre con alguna letra o cifra.",
+    share_voice: |a, b| format!("{a} y {b} comparten la misma voz."),
+    aliases: "Alias",
+    aliases_hint: "separados por comas",
+    gender: "Género",
+    genders: ["desconocido", "femenino", "masculino", "otro"],
+    age: "Edad",
+    ages: ["desconocida", "niño", "adolescente", "adulto", "mayor"],
+    engine: "Motor",
+    voice: "Voz",
+    style: "Estilo",
+    style_degree: "Intensidad del estilo",
+    rate: "Velocidad %",
+    pitch: "Tono %",
+    narrates: "Narra en primera persona (sus frases con «yo» son suyas)",
+    notes: "Notas",
+    remove: "Quitar",
+    loading_plan: "Cargando plan…",
+    generate_plan: "Generar plan",
+    regenerate_plan: "Regenerar plan",
+    confirm_regenerate:
+        "¿Generar un plan nuevo? Se perderán tus cambios en el plan de este capítulo.",
+    mark_complete: "Marcar capítulo como terminado",
+    reopen: "Reabrir capítulo",
+    assign_speakers: "Asignar hablantes",
+    only_doubtful: "Solo sin asignar o dudosos",
+    invalid_cast: "El reparto no es válido; corrígelo primero en la página del reparto.",
+    unresolved_after_run: |n| {
+        format!("{n} segmentos no se pudieron atribuir con seguridad: elige su hablante.")
+    },
+    summary: |n, version| format!("{n} segmentos · versión {version}"),
+    before_complete: "Antes de marcar este capítulo como terminado:",
+    blocker: |blocker| match blocker {
+        Blocker::NoPlan => "el capítulo no tiene plan".to_owned(),
+        Blocker::NoSpeaker { count: 1, first } => format!("el segmento {first} no tiene hablante"),
+        Blocker::NoSpeaker { count, first } => {
+            format!("{count} segmentos no tienen hablante (el primero: {first})")
+        }
+        Blocker::Flagged { count: 1, first } => {
+            format!("el segmento {first} está marcado para revisión")
+        }
+        Blocker::Flagged { count, first } => {
+            format!("{count} segmentos están marcados para revisión (el primero: {first})")
+        }
+    },
+    delimiter_name: |delimiter| match delimiter {
+        Delimiter::Paragraph => "párrafo",
+        Delimiter::Sentence => "oración",
+        Delimiter::Word => "palabra",
+        Delimiter::Manual => "manual",
+        Delimiter::Dialogue => "diálogo",
+    },
+    no_plan_yet: "Aún no hay plan: genera uno para dividir este capítulo en segmentos.",
+    saved: "Todos los cambios guardados",
+    unsaved: "Cambios sin guardar",
+    saving: "Guardando…",
+    save_failed: |reason| format!("No se pudo guardar, reintentando: {reason}"),
+    conflict: "Otra persona cambió este capítulo",
+    reload: "Recargar",
+    segments: "Segmentos",
+    selected: "Seleccionado",
+    flag: "Marca",
+    id: "Id",
+    delimiter: "Corte",
+    start: "Inicio",
+    end: "Fin",
+    length: "Longitud",
+    speaker: "Hablante",
+    confidence: "Confianza",
+    unassigned: "— sin asignar",
+    chosen_by_hand: "elegido a mano",
+    needs_revision_of: |id| format!("Revisar: segmento {id}"),
+    speaker_of: |id| format!("Hablante del segmento {id}"),
+    segment_heading: |id, delimiter, start, end| {
+        format!("Segmento {id} · {delimiter} · {start}–{end}")
+    },
+    no_segment: "Ningún segmento seleccionado",
+    segment_editor: "Editor de segmentos",
+    segment_text: "Texto del segmento",
+    segment_actions: "Acciones del segmento",
+    stats: |words, chars, kb, seconds, fits| {
+        let over = if fits {
+            ""
+        } else {
+            " · supera el límite del motor"
+        };
+        format!("{words} palabras · {chars} caracteres · {kb:.1} KB · ~{seconds:.0} s{over}")
+    },
+    edit: "Editar",
+    save: "Guardar",
+    cancel: "Cancelar",
+    split: "Dividir en el cursor",
+    merge_previous: "Unir con el anterior",
+    merge_next: "Unir con el siguiente",
+    delete: "Eliminar",
+    undo: "Deshacer",
+    redo: "Rehacer",
+};
+
+/// The page's current language, provided by [`crate::App`].
+pub fn use_locale() -> RwSignal<Locale> {
+    use_context::<RwSignal<Locale>>().unwrap_or_else(|| RwSignal::new(Locale::default()))
+}
+
+/// The strings of the page's language. A switch reloads the page, so this is read once.
+pub fn t() -> &'static Texts {
+    use_locale().get_untracked().texts()
+}
+
+/// The locale the page starts in: on the server from the request, in the browser from the
+/// `<html lang>` the server wrote.
+pub fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|parts| {
+                let header = |name| {
+                    parts
+                        .headers
+                        .get(name)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default()
+                        .to_owned()
+                };
+                Locale::from_cookie(&header(http::header::COOKIE))
+                    .or_else(|| {
+                        Locale::from_accept_language(&header(http::header::ACCEPT_LANGUAGE))
+                    })
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|lang| Locale::from_code(&lang))
+            .unwrap_or_default()
+    }
+}
+
+/// English / Español: remembered in a cookie for a year, then the page reloads in the new
+/// language (rendered by the server, like every first load). Not offered on the chapter page,
+/// where a reload could race an autosave.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let choose = move |ev| {
+        if let Some(chosen) = Locale::from_code(&event_target_value(&ev)) {
+            remember(chosen);
+        }
+    };
+    view! {
+        <label class="language-switch">
+            {t().language}
+            " "
+            <select on:change=choose>
+                <option value="en" selected=locale == Locale::En>
+                    "English"
+                </option>
+                <option value="es" selected=locale == Locale::Es>
+                    "Español"
+                </option>
+            </select>
+        </label>
+    }
+}
+
+fn remember(locale: Locale) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(&format!(
+            "lang={}; path=/; max-age=31536000; samesite=lax",
+            locale.code()
+        ));
+    }
+    let _ = window().location().reload();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_comes_from_the_cookie_then_the_browser() {
+        assert_eq!(Locale::from_cookie("a=1; lang=es"), Some(Locale::Es));
+        assert_eq!(Locale::from_cookie("a=1"), None);
+        assert_eq!(
+            Locale::from_accept_language("fr-FR,fr;q=0.9,es-MX;q=0.8,en;q=0.5"),
+            Some(Locale::Es)
+        );
+        assert_eq!(Locale::from_accept_language("de"), None);
+        assert_eq!(Locale::from_code("EN-gb"), Some(Locale::En));
+    }
+
+    #[test]
+    fn both_languages_differ_where_words_are_shown() {
+        assert_ne!(EN.projects, ES.projects);
+        assert_ne!((EN.summary)(3, 1), (ES.summary)(3, 1));
+        assert_ne!(
+            (EN.status)(ChapterStatus::Complete),
+            (ES.status)(ChapterStatus::Complete)
+        );
+    }
+}
