@@ -68,6 +68,7 @@ test('import a manuscript: review the chapters found, drop and rename some, add 
   const chapters = page.getByRole('navigation', { name: 'Chapters' });
   await expect(chapters.getByRole('link', { name: /One/ })).toBeVisible();
   await expect(chapters.getByRole('link')).toHaveCount(1);
+  await expect(page.getByText('0 of 1 chapters complete')).toBeVisible();
   await expect(found).toHaveCount(0);
 
   // A file that is not what it says is refused with the reason.

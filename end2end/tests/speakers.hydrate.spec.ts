@@ -61,4 +61,6 @@ test('assign speakers, fix one by hand, filter the doubtful ones, and find them 
   await complete.click();
   await expect(page.getByRole('button', { name: 'Reopen chapter' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Dialogue (complete)' })).toBeVisible();
+  await page.goto(`/projects/${project}`);
+  await expect(page.getByText('Planning complete: every chapter is signed off.')).toBeVisible();
 });

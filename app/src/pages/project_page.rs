@@ -8,7 +8,7 @@ use crate::{
     api::projects::{delete_project, load_project, rename_project},
     components::{ChapterSelector, ErrorView, ImportPanel},
     i18n::{t, LanguageSwitch},
-    model::{ProjectDetail, ProjectId},
+    model::{ChapterStatus, ProjectDetail, ProjectId},
     AppError,
 };
 
@@ -57,7 +57,18 @@ pub fn ProjectPage() -> impl IntoView {
                             .map(|result| {
                                 result
                                     .map(|list| {
+                                        let all = list.len();
+                                        let done = list
+                                            .iter()
+                                            .filter(|c| c.status == ChapterStatus::Complete)
+                                            .count();
+                                        let progress = if all > 0 && done == all {
+                                            t.planning_complete.to_owned()
+                                        } else {
+                                            (t.chapters_complete)(done, all)
+                                        };
                                         view! {
+                                            <p class="planning-progress" role="status">{progress}</p>
                                             <ChapterSelector
                                                 project=project().unwrap_or(ProjectId(0))
                                                 chapters=list
