@@ -5,6 +5,7 @@ mod chapter_selector;
 mod error_view;
 mod import_panel;
 mod plan_workspace;
+mod review_panel;
 mod segment_editor;
 mod segment_table;
 
@@ -12,6 +13,7 @@ pub use chapter_selector::ChapterSelector;
 pub use error_view::ErrorView;
 pub use import_panel::ImportPanel;
 pub use plan_workspace::{PlanWorkspace, SaveState};
+pub use review_panel::ReviewPanel;
 pub use segment_editor::SegmentEditor;
 pub use segment_table::{Row, SegmentTable};
 

@@ -67,6 +67,12 @@ pub enum SegmentError {
         /// The speaker it names.
         speaker: String,
     },
+    /// A flag's status was changed on a segment that has no flag.
+    #[error("segment {id} has no review flag")]
+    NoFlag {
+        /// The segment.
+        id: SegmentId,
+    },
     /// A merge with the next segment was asked of the last one.
     #[error("segment {id} has no next segment")]
     NoNextSegment {

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod offset;
 pub mod plan;
 pub mod quote;
+pub mod review;
 pub mod segment;
 pub mod segmenter;
 pub mod signoff;

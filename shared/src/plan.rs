@@ -68,6 +68,26 @@ pub enum Edit {
         /// Segment and speaker (none = unresolved) pairs.
         speakers: Vec<(SegmentId, Option<String>)>,
     },
+    /// Raise a review flag on segment `id` (replacing any earlier one); it starts open.
+    RaiseFlag {
+        /// The segment.
+        id: SegmentId,
+        /// What is wrong.
+        kind: crate::review::FlagKind,
+        /// The reviewer's note.
+        note: String,
+        /// When (ms since the epoch).
+        at: i64,
+    },
+    /// Move segment `id`'s flag to `status` (fixed, verified, or open again).
+    SetFlagStatus {
+        /// The segment.
+        id: SegmentId,
+        /// The new status.
+        status: crate::review::FlagStatus,
+        /// When (ms since the epoch).
+        at: i64,
+    },
     /// Flip segment `id`'s needs-revision flag.
     ToggleRevision {
         /// The segment.
@@ -230,6 +250,29 @@ impl Plan {
                 })?
             }
             Edit::AssignSpeakers { speakers } => self.assign_speakers(speakers)?,
+            Edit::RaiseFlag { id, kind, note, at } => self.change(*id, |segment| {
+                segment.flag = Some(crate::review::Flag {
+                    kind: *kind,
+                    note: note.trim().to_owned(),
+                    status: crate::review::FlagStatus::Open,
+                    raised_at: *at,
+                    updated_at: *at,
+                });
+                segment.needs_revision = true;
+            })?,
+            Edit::SetFlagStatus { id, status, at } => {
+                let index = self.require(*id)?;
+                if self.segments[index].flag.is_none() {
+                    return Err(SegmentError::NoFlag { id: *id });
+                }
+                self.change(*id, |segment| {
+                    if let Some(flag) = &mut segment.flag {
+                        flag.status = *status;
+                        flag.updated_at = *at;
+                    }
+                    segment.needs_revision = *status != crate::review::FlagStatus::Verified;
+                })?
+            }
             Edit::ToggleRevision { id } => self.change(*id, |segment| {
                 segment.needs_revision = !segment.needs_revision;
             })?,

@@ -28,6 +28,14 @@ pub enum Blocker {
     },
 }
 
+/// The segments with an open flag (or a bare needs-revision mark), for the page's review list.
+pub fn open_flags(segments: &[Segment]) -> impl Iterator<Item = &Segment> {
+    segments.iter().filter(|s| match &s.flag {
+        Some(flag) => flag.is_open(),
+        None => s.needs_revision,
+    })
+}
+
 impl fmt::Display for Blocker {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -56,16 +64,22 @@ pub fn blockers(segments: &[Segment]) -> Vec<Blocker> {
     if segments.is_empty() {
         return vec![Blocker::NoPlan];
     }
-    let count = |test: fn(&Segment) -> bool| {
+    let count = |test: &dyn Fn(&Segment) -> bool| {
         let mut matching = segments.iter().filter(|s| test(s));
         let first = matching.next()?.id;
         Some((1 + matching.count(), first))
     };
     let mut found = Vec::new();
-    if let Some((count, first)) = count(|s| s.speaker.is_none()) {
+    if let Some((count, first)) = count(&|s: &Segment| s.speaker.is_none()) {
         found.push(Blocker::NoSpeaker { count, first });
     }
-    if let Some((count, first)) = count(|s| s.needs_revision) {
+    // A ticket decides when there is one (fixed and verified flags no longer block); a bare
+    // needs-revision mark (the desktop format's flag) blocks until it is cleared.
+    let flagged = |s: &Segment| match &s.flag {
+        Some(flag) => flag.is_open(),
+        None => s.needs_revision,
+    };
+    if let Some((count, first)) = count(&flagged) {
         found.push(Blocker::Flagged { count, first });
     }
     found

@@ -326,6 +326,7 @@ proptest! {
                 speaker: None,
                 needs_revision: false,
                 speaker_locked: false,
+                flag: None,
             })
             .collect();
         let mut plan = Plan::new(segments);

@@ -10,7 +10,7 @@ use shared::{attribution::Attribution, offset::char_offset_from_utf16, Cast, Edi
 use super::{
     segment_editor::EditorActions,
     segment_table::{Row, Voices},
-    SegmentEditor, SegmentTable,
+    ReviewPanel, SegmentEditor, SegmentTable,
 };
 use crate::{
     api::{
@@ -347,6 +347,12 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     {t.only_doubtful}
                 </label>
                 <span class="muted">{summary}</span>
+                <span class="open-flags">
+                    {move || {
+                        let open = state.with(|s| shared::signoff::open_flags(s.segments()).count());
+                        (open > 0).then(|| (t.open_flags)(open))
+                    }}
+                </span>
                 <SaveIndicator state=save_state.into() />
             </div>
             <p class="notice" role="alert">{move || notice.get()}</p>
@@ -384,17 +390,24 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                                 apply(Edit::SetSpeaker { id, speaker })
                             })
                         />
-                    <SegmentEditor
-                        segment
-                        draft
-                        editing=editing.into()
-                        locked=complete.into()
-                        can_undo=Signal::derive(move || state.with(|s| s.can_undo()))
-                        can_redo=Signal::derive(move || state.with(|s| s.can_redo()))
-                        limits=editor_limits.clone()
-                        textarea
-                        actions
-                    />
+                    <div class="side">
+                        <SegmentEditor
+                            segment
+                            draft
+                            editing=editing.into()
+                            locked=complete.into()
+                            can_undo=Signal::derive(move || state.with(|s| s.can_undo()))
+                            can_redo=Signal::derive(move || state.with(|s| s.can_redo()))
+                            limits=editor_limits.clone()
+                            textarea
+                            actions
+                        />
+                        <ReviewPanel
+                            segment
+                            locked=complete.into()
+                            on_edit=Callback::new(apply)
+                        />
+                    </div>
                 </div>
             </Show>
         </div>

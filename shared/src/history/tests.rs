@@ -20,6 +20,7 @@ fn plan() -> Plan {
         speaker: None,
         needs_revision: false,
         speaker_locked: false,
+        flag: None,
     };
     Plan::new(vec![
         segment(1, 0, 8, "Uno dos."),

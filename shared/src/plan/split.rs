@@ -60,6 +60,7 @@ pub(super) fn split(
         speaker: segment.speaker.clone(),
         needs_revision: segment.needs_revision,
         speaker_locked: segment.speaker_locked,
+        flag: segment.flag.clone(),
     };
     let second = Segment {
         id: second_id,
@@ -71,6 +72,7 @@ pub(super) fn split(
         speaker: segment.speaker.clone(),
         needs_revision: segment.needs_revision,
         speaker_locked: segment.speaker_locked,
+        flag: segment.flag.clone(),
     };
     Ok(Splice {
         at: index,

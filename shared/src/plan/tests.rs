@@ -24,6 +24,7 @@ pub(in crate::plan) fn plan_of(chapter: &str, pieces: &[&str]) -> Plan {
                 speaker: None,
                 needs_revision: false,
                 speaker_locked: false,
+                flag: None,
             }
         })
         .collect();
@@ -335,4 +336,67 @@ fn assigning_speakers_keeps_hand_picked_ones_and_undoes_in_one_step() {
         Err(SegmentError::UnknownSegment { id: SegmentId(999) })
     );
     assert_eq!(plan, before);
+}
+
+#[test]
+fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
+    use crate::review::{FlagKind, FlagStatus};
+    let text = "One.\n\nTwo.";
+    let limits = EngineLimits::default();
+    let mut plan = Plan::new(crate::segment_chapter(text, &limits));
+    for segment in plan.segments().to_vec() {
+        plan.apply(
+            &Edit::SetSpeaker {
+                id: segment.id,
+                speaker: Some("narrator".into()),
+            },
+            text,
+            &limits,
+        )
+        .unwrap();
+    }
+    let id = plan.segments()[1].id;
+    let status = |status, at| Edit::SetFlagStatus { id, status, at };
+
+    assert_eq!(
+        plan.apply(&status(FlagStatus::Fixed, 1), text, &limits),
+        Err(SegmentError::NoFlag { id })
+    );
+    plan.apply(
+        &Edit::RaiseFlag {
+            id,
+            kind: FlagKind::Mispronunciation,
+            note: " Say \"Baskerville\" with stress on the first syllable ".into(),
+            at: 10,
+        },
+        text,
+        &limits,
+    )
+    .unwrap();
+    let flag = plan.segments()[1].flag.clone().unwrap();
+    assert!(flag.is_open() && plan.segments()[1].needs_revision);
+    assert_eq!(
+        flag.note,
+        "Say \"Baskerville\" with stress on the first syllable"
+    );
+    assert_eq!(crate::signoff::blockers(plan.segments()).len(), 1);
+
+    plan.apply(&status(FlagStatus::Fixed, 20), text, &limits)
+        .unwrap();
+    assert!(crate::signoff::blockers(plan.segments()).is_empty());
+    assert!(
+        plan.segments()[1].needs_revision,
+        "fixed but not yet verified"
+    );
+    plan.apply(&status(FlagStatus::Verified, 30), text, &limits)
+        .unwrap();
+    let verified = &plan.segments()[1];
+    assert!(!verified.needs_revision);
+    assert_eq!(
+        verified.flag.as_ref().map(|f| (f.raised_at, f.updated_at)),
+        Some((10, 30))
+    );
+    let json = serde_json::to_value(verified).unwrap();
+    assert_eq!(json["flag"]["kind"], "mispronunciation");
+    assert_eq!(json["flag"]["status"], "verified");
 }
