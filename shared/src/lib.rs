@@ -14,11 +14,13 @@ pub mod history;
 pub mod limits;
 pub mod offset;
 pub mod plan;
+pub mod plan_file;
 pub mod quote;
 pub mod segment;
 pub mod segmenter;
 pub mod signoff;
 pub mod stats;
+pub mod voices;
 
 pub use cast::{Cast, CastError, Character, CharacterId, Language, Voice, VoiceEngine};
 pub use chapter::ChapterText;
@@ -29,3 +31,4 @@ pub use plan::{Edit, Plan, Splice};
 pub use segment::{Delimiter, Segment, SegmentId};
 pub use segmenter::segment_chapter;
 pub use stats::SegmentStats;
+pub use voices::CatalogueVoice;
