@@ -1,4 +1,4 @@
-//! Server functions, grouped by resource. Each is thin: take the store from context, call one
+//! Server functions, grouped by resource. Each is thin: take the port from context, call one
 //! port method, map its error. The port itself (`store`) compiles only on the server.
 
 pub mod chapters;
@@ -6,6 +6,10 @@ pub mod plans;
 pub mod projects;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod voices;
 
 #[cfg(feature = "ssr")]
-pub use store::{use_plan_store, use_project_store, PlanStore, ProjectStore, StoreError};
+pub use store::{
+    use_plan_store, use_project_store, use_voice_catalogue, PlanStore, ProjectStore, StoreError,
+    VoiceCatalogue,
+};

@@ -1,7 +1,7 @@
 //! `Config`: everything the server reads from its environment, in one typed place.
 //! This is the only module that reads environment variables.
 
-use std::net::SocketAddr;
+use std::{fmt, net::SocketAddr};
 
 use anyhow::Context;
 
@@ -16,6 +16,48 @@ pub struct Config {
     pub site_root: String,
     /// Whether an empty database gets the demo projects (`STUDIO_DEMO`, default `true`).
     pub seed_demo: bool,
+    /// The espeak-ng program whose `--voices` lists its voices (`STUDIO_ESPEAK_PROGRAM`, default
+    /// `espeak-ng`, found on `PATH`).
+    pub espeak_program: String,
+    /// Azure Speech, when `STUDIO_AZURE_SPEECH_KEY` and `STUDIO_AZURE_SPEECH_REGION` are set.
+    pub azure_speech: Option<AzureSpeech>,
+}
+
+/// An Azure Speech resource. `Debug` does not show the key.
+#[derive(Clone)]
+pub struct AzureSpeech {
+    /// The resource key, sent as `Ocp-Apim-Subscription-Key` (`STUDIO_AZURE_SPEECH_KEY`).
+    pub key: String,
+    /// The resource's region, e.g. `westeurope` (`STUDIO_AZURE_SPEECH_REGION`).
+    pub region: String,
+    /// Base URL replacing `https://{region}.tts.speech.microsoft.com`
+    /// (`STUDIO_AZURE_SPEECH_ENDPOINT`; tests point it at a local stub).
+    pub endpoint: Option<String>,
+}
+
+impl AzureSpeech {
+    /// The base URL of the text-to-speech service, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        match &self.endpoint {
+            Some(endpoint) => endpoint.trim_end_matches('/').to_owned(),
+            None => format!("https://{}.tts.speech.microsoft.com", self.region),
+        }
+    }
+
+    /// The URL of the voices list.
+    pub fn voices_list_url(&self) -> String {
+        format!("{}/cognitiveservices/voices/list", self.base_url())
+    }
+}
+
+impl fmt::Debug for AzureSpeech {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AzureSpeech")
+            .field("key", &"<redacted>")
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint)
+            .finish()
+    }
 }
 
 impl Config {
@@ -34,12 +76,31 @@ impl Config {
             Some("0" | "false" | "no") => false,
             Some(other) => anyhow::bail!("STUDIO_DEMO must be true or false, not {other:?}"),
         };
+        let azure_speech = match (
+            var("STUDIO_AZURE_SPEECH_KEY"),
+            var("STUDIO_AZURE_SPEECH_REGION"),
+        ) {
+            (Some(key), Some(region)) => Some(AzureSpeech {
+                key: key.trim().to_owned(),
+                region: region.trim().to_owned(),
+                endpoint: var("STUDIO_AZURE_SPEECH_ENDPOINT"),
+            }),
+            (None, None) => None,
+            (Some(_), None) => {
+                anyhow::bail!("STUDIO_AZURE_SPEECH_KEY is set without STUDIO_AZURE_SPEECH_REGION")
+            }
+            (None, Some(_)) => {
+                anyhow::bail!("STUDIO_AZURE_SPEECH_REGION is set without STUDIO_AZURE_SPEECH_KEY")
+            }
+        };
         Ok(Self {
             address,
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://studio.db?mode=rwc".to_owned()),
             site_root: var("STUDIO_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             seed_demo,
+            espeak_program: var("STUDIO_ESPEAK_PROGRAM").unwrap_or_else(|| "espeak-ng".to_owned()),
+            azure_speech,
         })
     }
 }

@@ -1,5 +1,6 @@
 //! The studio server: builds the axum router (pages, server functions, static files) around a
-//! database-backed `PlanStore`. Tests start it on port 0 without going through `main`.
+//! database-backed `PlanStore` and the engines' `VoiceCatalogue`. Tests start it on port 0
+//! without going through `main`.
 
 #![recursion_limit = "256"]
 
@@ -11,12 +12,13 @@ pub mod routes;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod voices;
 
 use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{
-    api::{PlanStore, ProjectStore},
+    api::{PlanStore, ProjectStore, VoiceCatalogue},
     shell, App,
 };
 use axum::{extract::DefaultBodyLimit, Router};
@@ -25,7 +27,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
-use crate::{config::Config, db::Db, state::AppState, store::SqlStore};
+use crate::{config::Config, db::Db, state::AppState, store::SqlStore, voices::EngineVoices};
 
 /// Largest request body: a saved plan carries each segment's text twice (text and original), so
 /// it is about twice its chapter, which may be 20 MB; the domain gives the precise error below that.
@@ -59,6 +61,7 @@ impl Application {
     /// # Errors
     /// When the database cannot be opened or migrated, or the address cannot be bound.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let voices = EngineVoices::new(&config).context("preparing the voice catalogue")?;
         let db = Db::connect(&config.database_url).await?;
         let store = SqlStore::new(db);
         if config.seed_demo {
@@ -79,6 +82,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             store: Arc::new(store),
+            voices: Arc::new(voices),
         };
         Ok(Self {
             listener,
@@ -110,6 +114,7 @@ impl Application {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let store = state.store.clone();
+    let voices = state.voices.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .merge(routes::routes())
@@ -119,6 +124,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context::<Arc<dyn PlanStore>>(store.clone());
                 provide_context::<Arc<dyn ProjectStore>>(store.clone());
+                provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
             },
             move || shell(options.clone()),
         )

@@ -9,7 +9,9 @@ use app::{
     model::{ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, ProjectId, ProjectSummary},
 };
 use async_trait::async_trait;
-use shared::{segment_chapter, Cast, ChapterText, EngineLimits, Language, Plan, Segment};
+use shared::{
+    plan_file, segment_chapter, Cast, ChapterText, EngineLimits, Language, Plan, Segment,
+};
 
 use crate::db::{self, chapters, plans, plans::PlanWrite, projects, Db};
 
@@ -182,6 +184,24 @@ impl PlanStore for SqlStore {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]
+    async fn import_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+        mut segments: Vec<Segment>,
+    ) -> Result<i64, StoreError> {
+        let loaded = self.load_at_version(chapter, expected_version).await?;
+        let cast = Cast::new(loaded.cast).context("a stored cast is invalid")?;
+        plan_file::resolve_voices(&mut segments, &cast)?;
+        plan_file::keep_locks(&mut segments, &self.stored_segments(chapter).await?);
+        let plan = Plan::new(segments);
+        plan.validate(&loaded.text, &loaded.limits)?;
+        plan.check_speakers(&cast)?;
+        self.write_plan(chapter, expected_version, plan.segments())
+            .await
+    }
+
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, complete))]
     async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError> {
         // One transaction, so a save landing between the check and the update cannot slip in.
@@ -247,6 +267,20 @@ impl SqlStore {
             complete: false,
             segments: Vec::new(),
         })
+    }
+
+    /// The segments stored for `chapter` (none before the first plan).
+    async fn stored_segments(&self, chapter: ChapterId) -> Result<Vec<Segment>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        match plans::plan_of_chapter(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?
+        {
+            Some(plan) => {
+                Ok(serde_json::from_str(&plan.segments_json).context("decoding a stored plan")?)
+            }
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Stores `segments` as the version after `expected_version`, atomically: a concurrent save

@@ -1,4 +1,5 @@
-//! Server functions for a chapter's plan: load, generate and save (with a version check).
+//! Server functions for a chapter's plan: load, generate and save (with a version check), and
+//! export and import in the desktop planner's plan-file format.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -33,4 +34,39 @@ pub async fn save_plan(
 ) -> Result<i64, AppError> {
     let store = crate::api::use_plan_store()?;
     Ok(store.save_plan(chapter, version, segments).await?)
+}
+
+/// The chapter's plan as a desktop plan file (`<chapterId>.plan.json`): pretty-printed JSON with
+/// the desktop fields only. Refused when the chapter has no plan yet.
+#[server(input = Json, endpoint = "export_plan")]
+pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
+    let store = crate::api::use_plan_store()?;
+    let plan = store.load_plan(chapter).await?;
+    if !plan.has_plan() {
+        return refuse(Err(AppError::Refused(
+            "this chapter has no plan to export yet; generate one first".into(),
+        )));
+    }
+    refuse(shared::plan_file::export(&plan.segments).map_err(|err| {
+        tracing::error!(error = %err, "exporting a plan");
+        AppError::Internal
+    }))
+}
+
+/// Replaces the plan stored at `version` by the plan in `file` (a desktop plan file), checked
+/// exactly as a save; a `voice` may name a cast member by id, name or alias. Returns the new
+/// version. Refused whole, with the reason, when the file is not a plan, a segment does not match
+/// the chapter text or a voice is not in the cast; a conflict when someone saved since `version`.
+#[server(input = Json, endpoint = "import_plan")]
+pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Result<i64, AppError> {
+    let store = crate::api::use_plan_store()?;
+    let segments =
+        refuse(shared::plan_file::parse(&file).map_err(|err| AppError::Refused(err.to_string())))?;
+    Ok(store.import_plan(chapter, version, segments).await?)
+}
+
+/// Passes `result` through, setting the response status when it is an error.
+#[cfg(feature = "ssr")]
+fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    result.inspect_err(crate::api::store::set_status)
 }

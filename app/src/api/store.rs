@@ -1,11 +1,12 @@
-//! The `PlanStore` port: what the server functions need from storage, declared here and
-//! implemented by the `server` crate. One method is one use case and one transaction.
+//! The ports: what the server functions need from storage (`PlanStore`, `ProjectStore`) and from
+//! the voice engines (`VoiceCatalogue`), declared here and implemented by the `server` crate.
+//! One store method is one use case and one transaction.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use leptos::prelude::*;
-use shared::{Cast, ChapterText, Language, Segment, SegmentError};
+use shared::{Cast, CatalogueVoice, ChapterText, Language, Segment, SegmentError, VoiceEngine};
 
 use crate::{
     error::AppError,
@@ -32,6 +33,9 @@ pub enum StoreError {
     /// The chapter cannot be signed off yet, for these reasons.
     #[error("the chapter cannot be completed yet")]
     Blocked(Vec<shared::signoff::Blocker>),
+    /// A service the server depends on (a voice engine) could not answer, for this reason.
+    #[error("{0}")]
+    Unavailable(String),
     /// The database or something below it failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -83,6 +87,21 @@ pub trait PlanStore: Send + Sync + 'static {
     /// # Errors
     /// `NotFound`; `Conflict` for a stale version; `Rule` with the first invalid segment.
     async fn save_plan(
+        &self,
+        chapter: ChapterId,
+        expected_version: i64,
+        segments: Vec<Segment>,
+    ) -> Result<i64, StoreError>;
+
+    /// Replaces the plan stored at `expected_version` by segments read from a desktop plan file:
+    /// each `voice` naming a cast member by id, name or alias becomes that member's id, a
+    /// hand-locked speaker stored for the same segment is kept, then the plan is validated and
+    /// written exactly as [`PlanStore::save_plan`] does; returns the new version.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` for a stale version; `Rule` with the first invalid segment or the
+    /// first voice nobody in the cast answers to.
+    async fn import_plan(
         &self,
         chapter: ChapterId,
         expected_version: i64,
@@ -147,6 +166,28 @@ pub trait ProjectStore: Send + Sync + 'static {
     ) -> Result<Vec<ChapterId>, StoreError>;
 }
 
+/// The voices each engine offers.
+#[async_trait]
+pub trait VoiceCatalogue: Send + Sync + 'static {
+    /// The voices of `engine`, as the engine lists them. Empty when the engine is not available
+    /// here (espeak-ng not installed, Azure Speech not configured).
+    ///
+    /// # Errors
+    /// `Unavailable` when the engine is configured but did not answer; `Internal` otherwise.
+    async fn voices(&self, engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, StoreError>;
+}
+
+/// The voice catalogue provided to this request by the server.
+///
+/// # Errors
+/// `AppError::Internal` when the server did not provide one (a wiring bug).
+pub fn use_voice_catalogue() -> Result<Arc<dyn VoiceCatalogue>, AppError> {
+    use_context::<Arc<dyn VoiceCatalogue>>().ok_or_else(|| {
+        tracing::error!("no VoiceCatalogue in context");
+        AppError::Internal
+    })
+}
+
 /// The project store provided to this request by the server.
 ///
 /// # Errors
@@ -185,6 +226,10 @@ impl From<StoreError> for AppError {
                     .collect::<Vec<_>>()
                     .join("; ")
             )),
+            StoreError::Unavailable(reason) => {
+                tracing::warn!(%reason, "a service is unavailable");
+                AppError::Refused(reason)
+            }
             StoreError::Internal(err) => {
                 tracing::error!(error = ?err, "store failed");
                 AppError::Internal

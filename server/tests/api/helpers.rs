@@ -33,27 +33,35 @@ impl Answer {
 
 /// Starts the app with the demo projects seeded.
 pub async fn spawn_app() -> TestApp {
-    spawn(true).await
+    spawn(true, |_| {}).await
 }
 
 /// Starts the app with an empty database.
 pub async fn spawn_empty_app() -> TestApp {
-    spawn(false).await
+    spawn(false, |_| {}).await
 }
 
-async fn spawn(seed_demo: bool) -> TestApp {
+/// Starts the app with the demo projects seeded and the test's changes to its configuration.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(true, configure).await
+}
+
+async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     server::telemetry::init();
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = match std::env::var("TEST_POSTGRES_URL") {
         Ok(admin_url) => fresh_postgres_database(&admin_url).await,
         Err(_) => format!("sqlite://{}/test.db?mode=rwc", dir.path().display()),
     };
-    let config = Config {
+    let mut config = Config {
         address: "127.0.0.1:0".parse().expect("address"),
         database_url,
         site_root: dir.path().display().to_string(),
         seed_demo,
+        espeak_program: "espeak-ng".to_owned(),
+        azure_speech: None,
     };
+    configure(&mut config);
     // The server gets its own runtime (with the large worker stacks of production) on its own
     // thread; it lives until the test process exits.
     let (sender, receiver) = tokio::sync::oneshot::channel();

@@ -8,5 +8,7 @@ mod chapters;
 mod helpers;
 mod import;
 mod pages;
+mod plan_files;
 mod plans;
 mod projects;
+mod voices;
