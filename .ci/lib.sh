@@ -5,6 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Compiled crates live outside the clone, so a fresh clone on the same machine reuses them.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/audiobook-studio/target}"
+# Incremental compilation only pays off when editing; in scripts it fills the disk (15 GB+).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 WASM_BINDGEN_VERSION=0.2.130
 export PATH="$HOME/.cargo/bin:$ROOT/end2end/node_modules/.bin:$PATH"
 

@@ -23,3 +23,57 @@ pub fn confirm(message: &str) -> bool {
         .confirm_with_message(message)
         .unwrap_or(false)
 }
+
+/// The file picked in a file input's change event.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use leptos::wasm_bindgen::JsCast;
+    leptos::prelude::event_target::<web_sys::HtmlInputElement>(ev)
+        .files()?
+        .get(0)
+        .filter(|_| {
+            ev.target()
+                .is_some_and(|t| t.is_instance_of::<web_sys::HtmlInputElement>())
+        })
+}
+
+/// The text of a picked file.
+#[cfg(feature = "hydrate")]
+pub async fn file_text(file: web_sys::File) -> Result<String, crate::AppError> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| crate::AppError::Transport("the file could not be read".into()))?;
+    text.as_string()
+        .ok_or_else(|| crate::AppError::Transport("the file is not text".into()))
+}
+
+/// Files are read in the browser only.
+#[cfg(not(feature = "hydrate"))]
+pub async fn file_text(_file: web_sys::File) -> Result<String, crate::AppError> {
+    Err(crate::AppError::Transport(
+        "files are read in the browser".into(),
+    ))
+}
+
+/// Offers `contents` as a file download called `name`.
+pub fn download(name: &str, contents: &str) {
+    use leptos::wasm_bindgen::{JsCast, JsValue};
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = leptos::prelude::document()
+        .create_element("a")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -15,6 +15,9 @@ test('create a Spanish project, build its cast, rename and delete it', async ({ 
   await page.getByRole('link', { name: /Cast/ }).click();
   await hydrated(page);
   await expect(page.getByRole('group', { name: 'Narrador' })).toBeVisible();
+  // The voice field suggests the Spanish voices espeak-ng has installed.
+  await expect(page.locator('datalist#voices-espeak option[value="es"]')).toHaveCount(1);
+  await expect(page.locator('datalist#voices-espeak option[value="en-gb"]')).toHaveCount(0);
   await page.getByLabel('New character').fill('Pablo');
   await page.getByRole('button', { name: 'Add character' }).click();
   await page.getByLabel('Aliases (pablo)').fill('Pablillo, el ciego');

@@ -27,7 +27,9 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
     let busy = RwSignal::new(false);
     let t = t();
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = chosen_file(&ev) else { return };
+        let Some(file) = super::chosen_file(&ev) else {
+            return;
+        };
         busy.set(true);
         error.set(None);
         spawn_local(async move {
@@ -150,16 +152,6 @@ fn candidate_row(candidate: Candidate) -> impl IntoView {
             <td>{words}</td>
         </tr>
     }
-}
-
-/// The file picked in a file input's change event.
-fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
-    use leptos::wasm_bindgen::JsCast;
-    ev.target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
-        .files()?
-        .get(0)
 }
 
 /// Sends the file to the server's import preview, which parses it without storing anything.

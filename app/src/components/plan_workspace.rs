@@ -15,7 +15,7 @@ use super::{
 use crate::{
     api::{
         chapters::set_chapter_complete,
-        plans::{generate_plan, save_plan},
+        plans::{export_plan, generate_plan, import_plan, save_plan},
     },
     editor::EditorState,
     error::AppError,
@@ -307,6 +307,35 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     // What keeps the chapter from sign-off, from the plan in the page; the server checks the
     // stored plan again with the same function.
     let blockers = Memo::new(move |_| state.with(|s| shared::signoff::blockers(s.segments())));
+    let export = move |_| {
+        spawn_local(async move {
+            match export_plan(chapter_id).await {
+                Ok(json) => super::download(&format!("{}.plan.json", chapter_id.0), &json),
+                Err(err) => notice.set(Some(err.to_string())),
+            }
+        });
+    };
+    let import = move |ev: ev::Event| {
+        let Some(file) = super::chosen_file(&ev) else {
+            return;
+        };
+        if !super::confirm(t.confirm_import) {
+            return;
+        }
+        spawn_local(async move {
+            let result = match super::file_text(file).await {
+                Ok(text) => import_plan(chapter_id, version.get_untracked(), text).await,
+                Err(err) => Err(err),
+            };
+            match result {
+                // The page loads the imported plan like any other.
+                Ok(_) => {
+                    let _ = window().location().reload();
+                }
+                Err(err) => notice.set(Some(err.to_string())),
+            }
+        });
+    };
     let toggle_complete = move |_| {
         let wanted = !complete.get_untracked();
         spawn_local(async move {
@@ -345,6 +374,14 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     />
                     " "
                     {t.only_doubtful}
+                </label>
+                <button on:click=export disabled=move || !has_plan()>
+                    {t.export_plan}
+                </button>
+                <label class="file-button">
+                    {t.import_plan}
+                    " "
+                    <input type="file" accept=".json" on:change=import disabled=move || complete.get() />
                 </label>
                 <span class="muted">{summary}</span>
                 <span class="open-flags">

@@ -8,7 +8,10 @@ use shared::{
 };
 
 use crate::{
-    api::projects::{load_project, save_cast},
+    api::{
+        projects::{load_project, save_cast},
+        voices::list_voices,
+    },
     components::ErrorView,
     i18n::t,
     model::{ProjectDetail, ProjectId},
@@ -131,6 +134,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
         <ul class="warnings">
             {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
         </ul>
+        <VoiceLists language />
         <For each=move || drafts.get() key=|d| d.key let:draft>
             <CharacterForm draft remove />
         </For>
@@ -258,6 +262,7 @@ fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
                     <input
                         type="text"
                         aria-label=field(t.voice)
+                        list=move || format!("voices-{}", c.with(|c| c.voice.engine.as_str()))
                         prop:value=move || c.with(|c| c.voice.voice_id.clone())
                         on:input=move |ev| c.update(|c| c.voice.voice_id = event_target_value(&ev))
                     />
@@ -375,5 +380,38 @@ fn options(values: &[&'static str], words: &[&'static str]) -> impl IntoView {
         .iter()
         .zip(words)
         .map(|(value, word)| view! { <option value=*value>{*word}</option> })
+        .collect_view()
+}
+
+/// One `<datalist>` per engine with the voices it offers for the project's language, which the
+/// voice fields suggest (any id can still be typed; the engine checks it when auditioning).
+#[component]
+fn VoiceLists(language: shared::Language) -> impl IntoView {
+    let engines = [VoiceEngine::Espeak, VoiceEngine::Azure];
+    engines
+        .into_iter()
+        .map(|engine| {
+            let voices = Resource::new(|| (), move |_| list_voices(engine));
+            let id = format!("voices-{}", engine.as_str());
+            view! {
+                <datalist id=id>
+                    <Suspense>
+                        {move || {
+                            voices
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .filter(|v| v.speaks(language))
+                                .map(|v| {
+                                    let label = format!("{} ({})", v.name, v.language);
+                                    view! { <option value=v.id>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </Suspense>
+                </datalist>
+            }
+        })
         .collect_view()
 }
