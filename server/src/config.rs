@@ -104,3 +104,150 @@ impl Config {
         })
     }
 }
+
+/// Which chat-completions service the LLM speaker-attribution engine talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LlmProvider {
+    /// OpenAI: `POST {url}/chat/completions`, `Authorization: Bearer {key}`, `model` in the body.
+    OpenAi,
+    /// Azure OpenAI: `POST {url}/openai/deployments/{model}/chat/completions?api-version={v}`,
+    /// `api-key: {key}`; the deployment is named in the URL.
+    Azure,
+    /// An OpenAI-compatible local server such as llama.cpp's `llama-server`: like OpenAI, the key
+    /// optional.
+    Local,
+}
+
+impl LlmProvider {
+    /// The name used in `STUDIO_LLM_PROVIDER`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LlmProvider::OpenAi => "openai",
+            LlmProvider::Azure => "azure",
+            LlmProvider::Local => "local",
+        }
+    }
+}
+
+/// Settings of the LLM speaker-attribution engine ([`crate::llm`]). Without
+/// `STUDIO_LLM_PROVIDER` there are none and the rule engine attributes speakers.
+#[derive(Clone, PartialEq, Eq)]
+pub struct LlmConfig {
+    /// The service (`STUDIO_LLM_PROVIDER`: `openai`, `azure` or `local`).
+    pub provider: LlmProvider,
+    /// Base URL (`STUDIO_LLM_URL`): default `https://api.openai.com/v1` for OpenAI and
+    /// `http://127.0.0.1:8080/v1` for a local server; required for Azure
+    /// (`https://{resource}.openai.azure.com`). No trailing slash.
+    pub url: String,
+    /// The key (`STUDIO_LLM_API_KEY`): required for OpenAI and Azure, optional for a local server.
+    pub api_key: Option<String>,
+    /// The model (`STUDIO_LLM_MODEL`); for Azure, the deployment name. Required for OpenAI and
+    /// Azure; a local server's default is `local` (llama-server ignores it).
+    pub model: String,
+    /// Azure's `api-version` query parameter (`STUDIO_LLM_API_VERSION`, default
+    /// [`LlmConfig::DEFAULT_AZURE_API_VERSION`]); unused by the other providers.
+    pub api_version: String,
+    /// Requests per minute allowed for one project (`STUDIO_LLM_REQUESTS_PER_MINUTE`, default 30).
+    pub requests_per_minute: u32,
+}
+
+impl std::fmt::Debug for LlmConfig {
+    // Written by hand so that the key never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LlmConfig")
+            .field("provider", &self.provider)
+            .field("url", &self.url)
+            .field("api_key", &self.api_key.as_ref().map(|_| "<set>"))
+            .field("model", &self.model)
+            .field("api_version", &self.api_version)
+            .field("requests_per_minute", &self.requests_per_minute)
+            .finish()
+    }
+}
+
+impl LlmConfig {
+    /// The Azure OpenAI API version used when `STUDIO_LLM_API_VERSION` is not set: the first GA
+    /// version with structured outputs.
+    pub const DEFAULT_AZURE_API_VERSION: &'static str = "2024-10-21";
+    /// Requests per minute per project when `STUDIO_LLM_REQUESTS_PER_MINUTE` is not set.
+    pub const DEFAULT_REQUESTS_PER_MINUTE: u32 = 30;
+
+    /// Reads the LLM settings from the environment; `None` when `STUDIO_LLM_PROVIDER` is unset.
+    ///
+    /// # Errors
+    /// When a variable is set but invalid, or one the provider needs is missing.
+    pub fn from_env() -> anyhow::Result<Option<Self>> {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`LlmConfig::from_env`] over any source of variables (tests pass a map).
+    ///
+    /// # Errors
+    /// As [`LlmConfig::from_env`].
+    pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Option<Self>> {
+        let var = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let provider = match var("STUDIO_LLM_PROVIDER").as_deref() {
+            None => return Ok(None),
+            Some("openai") => LlmProvider::OpenAi,
+            Some("azure") => LlmProvider::Azure,
+            Some("local") => LlmProvider::Local,
+            Some(other) => {
+                anyhow::bail!("STUDIO_LLM_PROVIDER must be openai, azure or local, not {other:?}")
+            }
+        };
+        let url = match (provider, var("STUDIO_LLM_URL")) {
+            (_, Some(url)) => url,
+            (LlmProvider::OpenAi, None) => "https://api.openai.com/v1".to_owned(),
+            (LlmProvider::Local, None) => "http://127.0.0.1:8080/v1".to_owned(),
+            (LlmProvider::Azure, None) => anyhow::bail!(
+                "STUDIO_LLM_URL must name the Azure resource (https://<resource>.openai.azure.com)"
+            ),
+        };
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            anyhow::bail!("STUDIO_LLM_URL must start with http:// or https://, not {url:?}");
+        }
+        let url = url.trim_end_matches('/').to_owned();
+        let api_key = var("STUDIO_LLM_API_KEY");
+        if api_key.is_none() && provider != LlmProvider::Local {
+            anyhow::bail!(
+                "STUDIO_LLM_API_KEY is required with STUDIO_LLM_PROVIDER={}",
+                provider.as_str()
+            );
+        }
+        let model = match (provider, var("STUDIO_LLM_MODEL")) {
+            (_, Some(model)) => model,
+            (LlmProvider::Local, None) => "local".to_owned(),
+            (LlmProvider::OpenAi, None) => anyhow::bail!("STUDIO_LLM_MODEL must name the model"),
+            (LlmProvider::Azure, None) => {
+                anyhow::bail!("STUDIO_LLM_MODEL must name the Azure deployment")
+            }
+        };
+        let safe = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+        if provider == LlmProvider::Azure && !model.chars().all(safe) {
+            anyhow::bail!("STUDIO_LLM_MODEL (the Azure deployment) may only hold letters, digits, '-', '_' and '.', not {model:?}");
+        }
+        let api_version = var("STUDIO_LLM_API_VERSION")
+            .unwrap_or_else(|| Self::DEFAULT_AZURE_API_VERSION.to_owned());
+        let requests_per_minute = match var("STUDIO_LLM_REQUESTS_PER_MINUTE") {
+            None => Self::DEFAULT_REQUESTS_PER_MINUTE,
+            Some(text) => match text.parse::<u32>() {
+                Ok(n) if n > 0 => n,
+                _ => anyhow::bail!(
+                    "STUDIO_LLM_REQUESTS_PER_MINUTE must be a whole number above 0, not {text:?}"
+                ),
+            },
+        };
+        Ok(Some(Self {
+            provider,
+            url,
+            api_key,
+            model,
+            api_version,
+            requests_per_minute,
+        }))
+    }
+}

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod import;
+pub mod llm;
 pub mod routes;
 pub mod state;
 pub mod store;
