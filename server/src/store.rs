@@ -124,29 +124,15 @@ impl PlanStore for SqlStore {
         let plan = plans::plan_of_chapter(&mut conn, chapter.0)
             .await
             .map_err(internal)?;
-        let limits: EngineLimits =
-            serde_json::from_str(&row.limits_json).context("decoding limits")?;
-        let cast = stored_cast(&row.language, &row.cast_json)?;
         let (version, complete, segments) = match plan {
-            Some(plan) => {
-                let segments: Vec<Segment> =
-                    serde_json::from_str(&plan.segments_json).context("decoding a stored plan")?;
-                (plan.version, plan.complete != 0, segments)
-            }
+            Some(plan) => (
+                plan.version,
+                plan.complete != 0,
+                decode_segments(&plan.segments_json)?,
+            ),
             None => (0, false, Vec::new()),
         };
-        Ok(ChapterPlan {
-            project_id: ProjectId(row.project_id),
-            chapter_id: ChapterId(row.id),
-            title: row.title,
-            text: row.text,
-            limits,
-            language: Language::from_code(&row.language).unwrap_or_default(),
-            cast: cast.into(),
-            version,
-            complete,
-            segments,
-        })
+        chapter_plan(row, version, complete, segments)
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version))]
@@ -211,9 +197,7 @@ impl PlanStore for SqlStore {
                 .await
                 .map_err(internal)?
                 .ok_or(StoreError::NotFound)?;
-            let segments: Vec<Segment> =
-                serde_json::from_str(&plan.segments_json).context("decoding a stored plan")?;
-            let blockers = shared::signoff::blockers(&segments);
+            let blockers = shared::signoff::blockers(&decode_segments(&plan.segments_json)?);
             if !blockers.is_empty() {
                 return Err(StoreError::Blocked(blockers));
             }
@@ -252,21 +236,7 @@ impl SqlStore {
                 current: version,
             });
         }
-        let limits: EngineLimits =
-            serde_json::from_str(&row.limits_json).context("decoding limits")?;
-        let cast = stored_cast(&row.language, &row.cast_json)?;
-        Ok(ChapterPlan {
-            project_id: ProjectId(row.project_id),
-            chapter_id: ChapterId(row.id),
-            title: row.title,
-            text: row.text,
-            limits,
-            language: Language::from_code(&row.language).unwrap_or_default(),
-            cast: cast.into(),
-            version,
-            complete: false,
-            segments: Vec::new(),
-        })
+        chapter_plan(row, version, false, Vec::new())
     }
 
     /// The segments stored for `chapter` (none before the first plan).
@@ -276,9 +246,7 @@ impl SqlStore {
             .await
             .map_err(internal)?
         {
-            Some(plan) => {
-                Ok(serde_json::from_str(&plan.segments_json).context("decoding a stored plan")?)
-            }
+            Some(plan) => decode_segments(&plan.segments_json),
             None => Ok(Vec::new()),
         }
     }
@@ -320,6 +288,35 @@ impl SqlStore {
         tx.commit().await.map_err(internal)?;
         Ok(expected_version + 1)
     }
+}
+
+/// A chapter's plan as the editor loads it, from its row (text, project settings and cast) and
+/// its stored plan's state.
+fn chapter_plan(
+    row: chapters::ChapterRow,
+    version: i64,
+    complete: bool,
+    segments: Vec<Segment>,
+) -> Result<ChapterPlan, StoreError> {
+    let limits: EngineLimits = serde_json::from_str(&row.limits_json).context("decoding limits")?;
+    let cast = stored_cast(&row.language, &row.cast_json)?;
+    Ok(ChapterPlan {
+        project_id: ProjectId(row.project_id),
+        chapter_id: ChapterId(row.id),
+        title: row.title,
+        text: row.text,
+        limits,
+        language: Language::from_code(&row.language).unwrap_or_default(),
+        cast: cast.into(),
+        version,
+        complete,
+        segments,
+    })
+}
+
+/// A stored plan's segments (`plans.segments_json`, the desktop format).
+fn decode_segments(json: &str) -> Result<Vec<Segment>, StoreError> {
+    Ok(serde_json::from_str(json).context("decoding a stored plan")?)
 }
 
 /// A project's stored cast; empty means the narrator only.
