@@ -477,6 +477,12 @@ pub static ES: Texts = Texts {
         Blocker::NoSpeaker { count, first } => {
             format!("{count} segmentos no tienen hablante (el primero: {first})")
         }
+        Blocker::Contradicted { count: 1, first } => {
+            format!("una acotación contradice el hablante del segmento {first}")
+        }
+        Blocker::Contradicted { count, first } => {
+            format!("las acotaciones contradicen el hablante de {count} segmentos (el primero: {first})")
+        }
         Blocker::Flagged { count: 1, first } => {
             format!("el segmento {first} está marcado para revisión")
         }

@@ -197,7 +197,16 @@ impl PlanStore for SqlStore {
                 .await
                 .map_err(internal)?
                 .ok_or(StoreError::NotFound)?;
-            let blockers = shared::signoff::blockers(&decode_segments(&plan.segments_json)?);
+            let row = chapters::chapter_by_id(&mut tx, chapter.0)
+                .await
+                .map_err(internal)?
+                .ok_or(StoreError::NotFound)?;
+            let segments = decode_segments(&plan.segments_json)?;
+            let cast = stored_cast(&row.language, &row.cast_json)?;
+            let language = Language::from_code(&row.language).unwrap_or_default();
+            let contradicted =
+                shared::attribution::contradictions(&row.text, &segments, &cast, language);
+            let blockers = shared::signoff::blockers(&segments, &contradicted);
             if !blockers.is_empty() {
                 return Err(StoreError::Blocked(blockers));
             }

@@ -68,6 +68,20 @@ pub enum Edit {
         /// Segment and speaker (none = unresolved) pairs.
         speakers: Vec<(SegmentId, Option<String>)>,
     },
+    /// Set who reads several segments at once, as a manual choice (like [`Edit::SetSpeaker`]).
+    SetSpeakers {
+        /// The segments.
+        ids: Vec<SegmentId>,
+        /// The speaker, or none.
+        speaker: Option<String>,
+    },
+    /// Mark segments reviewed (or not): a reviewer checked them as they stand.
+    SetReviewed {
+        /// The segments.
+        ids: Vec<SegmentId>,
+        /// Reviewed or not.
+        reviewed: bool,
+    },
     /// Raise a review flag on segment `id` (replacing any earlier one); it starts open.
     RaiseFlag {
         /// The segment.
@@ -236,18 +250,27 @@ impl Plan {
                     return Err(SegmentError::EmptyText { id: *id });
                 }
                 limits.check(*id, text)?;
-                self.change(*id, |segment| segment.text.clone_from(text))?
+                self.change(*id, |segment| {
+                    segment.text.clone_from(text);
+                    segment.reviewed = false;
+                })?
             }
             Edit::SetSpeaker { id, speaker } => {
-                let speaker = speaker
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|name| !name.is_empty())
-                    .map(str::to_owned);
+                let speaker = manual_speaker(speaker);
                 self.change(*id, |segment| {
                     segment.speaker_locked = speaker.is_some();
                     segment.speaker = speaker;
                 })?
+            }
+            Edit::SetSpeakers { ids, speaker } => {
+                let speaker = manual_speaker(speaker);
+                self.change_many(ids, |segment| {
+                    segment.speaker_locked = speaker.is_some();
+                    segment.speaker.clone_from(&speaker);
+                })?
+            }
+            Edit::SetReviewed { ids, reviewed } => {
+                self.change_many(ids, |segment| segment.reviewed = *reviewed)?
             }
             Edit::AssignSpeakers { speakers } => self.assign_speakers(speakers)?,
             Edit::RaiseFlag { id, kind, note, at } => self.change(*id, |segment| {
@@ -336,6 +359,37 @@ impl Plan {
         })
     }
 
+    /// The one splice covering segments `ids`, each changed by `edit` (empty when `ids` is).
+    fn change_many(
+        &self,
+        ids: &[SegmentId],
+        edit: impl Fn(&mut Segment),
+    ) -> Result<Splice, SegmentError> {
+        let mut indices = ids
+            .iter()
+            .map(|id| self.require(*id))
+            .collect::<Result<Vec<_>, _>>()?;
+        indices.sort_unstable();
+        indices.dedup();
+        let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
+            return Ok(Splice {
+                at: 0,
+                removed: Vec::new(),
+                inserted: Vec::new(),
+            });
+        };
+        let removed = self.segments[first..=last].to_vec();
+        let mut inserted = removed.clone();
+        for index in indices {
+            edit(&mut inserted[index - first]);
+        }
+        Ok(Splice {
+            at: first,
+            removed,
+            inserted,
+        })
+    }
+
     /// The position of `id`, or [`SegmentError::UnknownSegment`].
     fn require(&self, id: SegmentId) -> Result<usize, SegmentError> {
         self.index_of(id).ok_or(SegmentError::UnknownSegment { id })
@@ -374,4 +428,13 @@ impl Plan {
         }
         SegmentId(free)
     }
+}
+
+/// A speaker picked by hand, trimmed; blank means none.
+fn manual_speaker(speaker: &Option<String>) -> Option<String> {
+    speaker
+        .as_deref()
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
 }

@@ -79,6 +79,10 @@ pub struct Segment {
     /// Not part of the desktop format; written only when true.
     #[serde(rename = "speakerLocked", default, skip_serializing_if = "is_false")]
     pub speaker_locked: bool,
+    /// A reviewer checked this segment as it stands (text and speaker); any change to its text
+    /// clears it. Not part of the desktop format; written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reviewed: bool,
     /// The review ticket on this segment, if any. Not part of the desktop format (which has
     /// only `needsRevision`); written only when present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,6 +115,7 @@ mod tests {
             speaker: Some("Augusto".to_owned()),
             needs_revision: true,
             speaker_locked: false,
+            reviewed: false,
             flag: None,
         }
     }

@@ -113,6 +113,7 @@ impl Output<'_> {
             speaker: None,
             needs_revision: false,
             speaker_locked: false,
+            reviewed: false,
             flag: None,
         });
     }

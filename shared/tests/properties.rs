@@ -326,6 +326,7 @@ proptest! {
                 speaker: None,
                 needs_revision: false,
                 speaker_locked: false,
+                reviewed: false,
                 flag: None,
             })
             .collect();

@@ -20,6 +20,7 @@ fn plan() -> Plan {
         speaker: None,
         needs_revision: false,
         speaker_locked: false,
+        reviewed: false,
         flag: None,
     };
     Plan::new(vec![

@@ -61,6 +61,7 @@ pub(super) fn merge(
         speaker: first.speaker.clone(),
         needs_revision: first.needs_revision || second.needs_revision,
         speaker_locked: first.speaker_locked,
+        reviewed: false,
         flag: first.flag.clone().or_else(|| second.flag.clone()),
     };
     Ok(Splice {

@@ -60,6 +60,8 @@ pub(super) fn split(
         speaker: segment.speaker.clone(),
         needs_revision: segment.needs_revision,
         speaker_locked: segment.speaker_locked,
+        // New text boundaries: what was reviewed is no longer what is there.
+        reviewed: false,
         flag: segment.flag.clone(),
     };
     let second = Segment {
@@ -72,6 +74,8 @@ pub(super) fn split(
         speaker: segment.speaker.clone(),
         needs_revision: segment.needs_revision,
         speaker_locked: segment.speaker_locked,
+        // New text boundaries: what was reviewed is no longer what is there.
+        reviewed: false,
         flag: segment.flag.clone(),
     };
     Ok(Splice {

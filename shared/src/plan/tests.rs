@@ -24,6 +24,7 @@ pub(in crate::plan) fn plan_of(chapter: &str, pieces: &[&str]) -> Plan {
                 speaker: None,
                 needs_revision: false,
                 speaker_locked: false,
+                reviewed: false,
                 flag: None,
             }
         })
@@ -379,11 +380,11 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
         flag.note,
         "Say \"Baskerville\" with stress on the first syllable"
     );
-    assert_eq!(crate::signoff::blockers(plan.segments()).len(), 1);
+    assert_eq!(crate::signoff::blockers(plan.segments(), &[]).len(), 1);
 
     plan.apply(&status(FlagStatus::Fixed, 20), text, &limits)
         .unwrap();
-    assert!(crate::signoff::blockers(plan.segments()).is_empty());
+    assert!(crate::signoff::blockers(plan.segments(), &[]).is_empty());
     assert!(
         plan.segments()[1].needs_revision,
         "fixed but not yet verified"
@@ -399,4 +400,79 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
     let json = serde_json::to_value(verified).unwrap();
     assert_eq!(json["flag"]["kind"], "mispronunciation");
     assert_eq!(json["flag"]["status"], "verified");
+}
+
+#[test]
+fn several_rows_get_one_speaker_by_hand_in_one_splice() {
+    let mut plan = plan();
+    let before = plan.clone();
+    let splice = apply(
+        &mut plan,
+        Edit::SetSpeakers {
+            ids: vec![SegmentId(3), SegmentId(1)],
+            speaker: Some(" holmes ".into()),
+        },
+    )
+    .unwrap();
+    let speakers: Vec<_> = plan
+        .segments()
+        .iter()
+        .map(|s| (s.speaker.as_deref(), s.speaker_locked))
+        .collect();
+    assert_eq!(
+        speakers,
+        [(Some("holmes"), true), (None, false), (Some("holmes"), true)]
+    );
+    assert_eq!((splice.at, splice.removed.len()), (0, 3));
+    plan.replay_inverse(&splice);
+    assert_eq!(plan, before);
+    // One unknown id refuses the whole edit.
+    let refused = apply(
+        &mut plan,
+        Edit::SetSpeakers {
+            ids: vec![SegmentId(1), SegmentId(9)],
+            speaker: None,
+        },
+    );
+    assert_eq!(
+        refused,
+        Err(SegmentError::UnknownSegment { id: SegmentId(9) })
+    );
+    assert_eq!(plan, before);
+}
+
+#[test]
+fn a_text_change_clears_reviewed_and_other_edits_keep_it() {
+    let mut plan = plan();
+    let all: Vec<_> = plan.segments().iter().map(|s| s.id).collect();
+    apply(
+        &mut plan,
+        Edit::SetReviewed {
+            ids: all,
+            reviewed: true,
+        },
+    )
+    .unwrap();
+    assert!(plan.segments().iter().all(|s| s.reviewed));
+    apply(
+        &mut plan,
+        Edit::SetSpeaker {
+            id: SegmentId(1),
+            speaker: Some("narrator".into()),
+        },
+    )
+    .unwrap();
+    assert!(plan.segments()[0].reviewed, "a speaker change keeps it");
+    apply(
+        &mut plan,
+        Edit::EditText {
+            id: SegmentId(1),
+            text: "Uno, dos.".into(),
+        },
+    )
+    .unwrap();
+    assert!(!plan.segments()[0].reviewed);
+    apply(&mut plan, Edit::MergeNext { id: SegmentId(2) }).unwrap();
+    let reviewed: Vec<_> = plan.segments().iter().map(|s| s.reviewed).collect();
+    assert_eq!(reviewed, [false, false]);
 }

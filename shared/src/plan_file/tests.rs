@@ -61,6 +61,7 @@ fn an_export_parses_back_to_the_same_segments_but_the_locks() {
         .cloned()
         .map(|s| Segment {
             speaker_locked: false,
+            reviewed: false,
             ..s
         })
         .collect();

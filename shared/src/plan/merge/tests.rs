@@ -162,6 +162,7 @@ fn merge_keeps_the_first_id_and_speaker_and_the_second_delimiter() {
         speaker: Some("Augusto".to_owned()),
         needs_revision: true,
         speaker_locked: true,
+        reviewed: false,
         flag: None,
     };
     assert_eq!(plan.segments()[0], expected);
