@@ -25,7 +25,13 @@ pub enum AppError {
     /// A domain rule refused the request; nothing was stored.
     #[error("{0}")]
     Invalid(SegmentError),
-    /// A rule refused the request (a cast, a file, a name), with the reason; nothing was stored.
+    /// The cast was refused; nothing was stored.
+    #[error("{0}")]
+    Cast(shared::CastError),
+    /// The chapter cannot be marked complete yet, for these reasons.
+    #[error("the chapter cannot be completed yet: {}", blockers_text(.0))]
+    Blocked(Vec<shared::signoff::Blocker>),
+    /// A rule refused the request (a file, a name), with the reason; nothing was stored.
     #[error("{0}")]
     Refused(String),
     /// The request itself is malformed.
@@ -45,11 +51,22 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,
-            AppError::Invalid(_) | AppError::Refused(_) => 422,
+            AppError::Invalid(_)
+            | AppError::Cast(_)
+            | AppError::Blocked(_)
+            | AppError::Refused(_) => 422,
             AppError::BadRequest(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
+}
+
+fn blockers_text(blockers: &[shared::signoff::Blocker]) -> String {
+    blockers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl From<SegmentError> for AppError {
@@ -60,7 +77,7 @@ impl From<SegmentError> for AppError {
 
 impl From<shared::CastError> for AppError {
     fn from(err: shared::CastError) -> Self {
-        AppError::Refused(err.to_string())
+        AppError::Cast(err)
     }
 }
 

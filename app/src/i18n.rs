@@ -5,12 +5,14 @@
 //! `Accept-Language`; it is written into `<html lang>`, which the browser reads when hydrating,
 //! so both render the same words. [`LanguageSwitch`] changes it and remembers it in the cookie.
 
+mod errors;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use shared::{signoff::Blocker, Delimiter};
+use shared::{signoff::Blocker, Delimiter, SegmentError};
 
-use crate::model::ChapterStatus;
+use crate::{error::AppError, model::ChapterStatus};
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -76,6 +78,8 @@ impl Locale {
 #[allow(missing_docs)]
 pub struct Texts {
     pub app_title: &'static str,
+    pub error: fn(&AppError) -> String,
+    pub segment_error: fn(&SegmentError) -> String,
     pub language: &'static str,
     pub book_language: &'static str,
     // Home and projects.
@@ -189,6 +193,18 @@ pub struct Texts {
     pub chosen_by_hand: &'static str,
     pub needs_revision_of: fn(u32) -> String,
     pub speaker_of: fn(u32) -> String,
+    pub mark_row: fn(u32) -> String,
+    pub reviewed: &'static str,
+    pub tag_names: fn(&str) -> String,
+    pub keep_speaker: &'static str,
+    pub keep_speaker_hint: &'static str,
+    pub marked_count: fn(usize) -> String,
+    pub marked_actions: &'static str,
+    pub assign_marked: &'static str,
+    pub mark_reviewed: &'static str,
+    pub mark_unreviewed: &'static str,
+    pub clear_marks: &'static str,
+    pub reviewed_share: fn(usize, usize) -> String,
     // Segment editor.
     pub segment_heading: fn(u32, &str, usize, usize) -> String,
     pub no_segment: &'static str,
@@ -210,6 +226,8 @@ pub struct Texts {
 /// English.
 pub static EN: Texts = Texts {
     app_title: "Audiobook studio",
+    error: |err| err.to_string(),
+    segment_error: |err| err.to_string(),
     language: "Language",
     book_language: "Book language",
     projects: "Projects",
@@ -338,6 +356,24 @@ pub static EN: Texts = Texts {
     chosen_by_hand: "chosen by hand",
     needs_revision_of: |id| format!("Needs revision: segment {id}"),
     speaker_of: |id| format!("Speaker of segment {id}"),
+    mark_row: |id| format!("Select segment {id} for a group action"),
+    reviewed: "Reviewed",
+    tag_names: |name| format!("A speech tag next to this line names {name}"),
+    keep_speaker: "Keep",
+    keep_speaker_hint: "Keep this speaker: confirms it by hand, so it no longer blocks sign-off",
+    marked_count: |n| match n {
+        1 => "1 segment selected".to_owned(),
+        n => format!("{n} segments selected"),
+    },
+    marked_actions: "Selected segments",
+    assign_marked: "Set speaker",
+    mark_reviewed: "Mark reviewed",
+    mark_unreviewed: "Mark not reviewed",
+    clear_marks: "Clear selection",
+    reviewed_share: |done, total| {
+        let percent = (done * 100).checked_div(total).unwrap_or(0);
+        format!("Reviewed {percent} % ({done} of {total})")
+    },
     segment_heading: |id, delimiter, start, end| {
         format!("Segment {id} · {delimiter} · {start}–{end}")
     },
@@ -367,6 +403,8 @@ pub static EN: Texts = Texts {
 /// Spanish.
 pub static ES: Texts = Texts {
     app_title: "Estudio de audiolibros",
+    error: errors::app_error,
+    segment_error: errors::segment_error,
     language: "Idioma",
     book_language: "Idioma del libro",
     projects: "Proyectos",
@@ -521,6 +559,24 @@ pub static ES: Texts = Texts {
     chosen_by_hand: "elegido a mano",
     needs_revision_of: |id| format!("Revisar: segmento {id}"),
     speaker_of: |id| format!("Hablante del segmento {id}"),
+    mark_row: |id| format!("Seleccionar el segmento {id} para una acción en grupo"),
+    reviewed: "Revisado",
+    tag_names: |name| format!("Una acotación junto a esta línea nombra a {name}"),
+    keep_speaker: "Mantener",
+    keep_speaker_hint: "Mantener este hablante: lo confirma a mano y deja de impedir el cierre",
+    marked_count: |n| match n {
+        1 => "1 segmento seleccionado".to_owned(),
+        n => format!("{n} segmentos seleccionados"),
+    },
+    marked_actions: "Segmentos seleccionados",
+    assign_marked: "Asignar hablante",
+    mark_reviewed: "Marcar revisado",
+    mark_unreviewed: "Marcar no revisado",
+    clear_marks: "Quitar la selección",
+    reviewed_share: |done, total| {
+        let percent = (done * 100).checked_div(total).unwrap_or(0);
+        format!("Revisado {percent} % ({done} de {total})")
+    },
     segment_heading: |id, delimiter, start, end| {
         format!("Segmento {id} · {delimiter} · {start}–{end}")
     },

@@ -30,3 +30,24 @@ test('a Spanish browser gets the studio in Spanish, and the switch changes it fo
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('button', { name: 'Regenerate plan' })).toBeVisible();
 });
+
+test('refusals from the domain and the server read in Spanish', async ({ page, request }) => {
+  const { chapter, path } = await newChapter(request, 'Llovía sin parar.', 'Un solo segmento');
+  await generatePlan(request, chapter);
+  await page.goto(path);
+  await hydrated(page);
+  // The last segment cannot be deleted: the shared rule's message, in Spanish.
+  await page.getByRole('button', { name: 'Eliminar' }).click();
+  await expect(page.getByRole('alert')).toHaveText('no se puede borrar el último segmento');
+  // A cast the server refuses, with the reason in Spanish; nothing is stored.
+  const created = await request.post('/api/create_project', { data: { name: 'Reparto', language: 'es' } });
+  const project = await created.json();
+  await page.goto(`/projects/${project}/cast`);
+  await hydrated(page);
+  await page.getByLabel('Nuevo personaje').fill('Pablo');
+  await page.getByRole('button', { name: 'Añadir personaje' }).click();
+  await page.getByLabel('Intensidad del estilo (pablo)').fill('5');
+  await page.getByLabel('Intensidad del estilo (pablo)').blur();
+  await page.getByRole('button', { name: 'Guardar reparto' }).click();
+  await expect(page.getByRole('status')).toHaveText('la intensidad de estilo 5 está fuera de 0,01–2');
+});

@@ -45,7 +45,10 @@ pub fn open_flags(segments: &[Segment]) -> impl Iterator<Item = &Segment> {
 
 /// How many of `segments` a reviewer marked reviewed, out of how many.
 pub fn reviewed(segments: &[Segment]) -> (usize, usize) {
-    (segments.iter().filter(|s| s.reviewed).count(), segments.len())
+    (
+        segments.iter().filter(|s| s.reviewed).count(),
+        segments.len(),
+    )
 }
 
 impl fmt::Display for Blocker {
@@ -97,9 +100,8 @@ pub fn blockers(segments: &[Segment], contradictions: &[Contradiction]) -> Vec<B
     if let Some((count, first)) = count(&|s: &Segment| s.speaker.is_none()) {
         found.push(Blocker::NoSpeaker { count, first });
     }
-    let contradicted = |s: &Segment| {
-        !s.speaker_locked && contradictions.iter().any(|c| c.segment == s.id)
-    };
+    let contradicted =
+        |s: &Segment| !s.speaker_locked && contradictions.iter().any(|c| c.segment == s.id);
     if let Some((count, first)) = count(&contradicted) {
         found.push(Blocker::Contradicted { count, first });
     }
@@ -172,7 +174,10 @@ mod tests {
         );
         // The narrator reading a tagged line is contradicted too.
         segments[0].speaker = Some("narrator".into());
-        assert_eq!(contradictions(text, &segments, &cast, Language::En).len(), 1);
+        assert_eq!(
+            contradictions(text, &segments, &cast, Language::En).len(),
+            1
+        );
         // The speaker the tag names is no contradiction.
         segments[0].speaker = Some("holmes".into());
         assert!(contradictions(text, &segments, &cast, Language::En).is_empty());

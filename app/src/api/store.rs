@@ -218,14 +218,7 @@ impl From<StoreError> for AppError {
                 current_version: current,
             },
             StoreError::Rule(rule) => AppError::Invalid(rule),
-            StoreError::Blocked(blockers) => AppError::Refused(format!(
-                "the chapter cannot be completed yet: {}",
-                blockers
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
+            StoreError::Blocked(blockers) => AppError::Blocked(blockers),
             StoreError::Unavailable(reason) => {
                 tracing::warn!(%reason, "a service is unavailable");
                 AppError::Refused(reason)

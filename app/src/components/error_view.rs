@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
-/// Lists the errors of an error boundary.
+use crate::{error::AppError, i18n::t};
+
+/// Lists the errors of an error boundary, in the page's language.
 #[component]
 pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let t = t();
     view! {
         <div class="error" role="alert">
             <ul>
@@ -12,7 +15,13 @@ pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
                     errors
                         .get()
                         .into_iter()
-                        .map(|(_, err)| view! { <li>{err.to_string()}</li> })
+                        .map(|(_, err)| {
+                            let text = match err.downcast_ref::<AppError>() {
+                                Some(err) => (t.error)(err),
+                                None => err.to_string(),
+                            };
+                            view! { <li>{text}</li> }
+                        })
                         .collect_view()
                 }}
             </ul>

@@ -47,7 +47,7 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
                 ),
                 Err(err) => {
                     candidates.set(Vec::new());
-                    error.set(Some(err.to_string()));
+                    error.set(Some((t.error)(&err)));
                 }
             }
             busy.set(false);
@@ -74,7 +74,7 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
                     error.set(None);
                     on_imported.run(());
                 }
-                Err(err) => error.set(Some(err.to_string())),
+                Err(err) => error.set(Some((t.error)(&err))),
             }
             busy.set(false);
         });

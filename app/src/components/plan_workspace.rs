@@ -2,14 +2,21 @@
 //! `shared` with no round trip; autosave sends the plan ~2 s after the last change, when the tab is
 //! hidden, and again after a failure. A stale save is a conflict to resolve, never an overwrite.
 
-use std::{collections::HashMap, sync::Arc};
+use std::{
+    collections::{BTreeSet, HashMap},
+    sync::Arc,
+};
 
 use leptos::{ev, html::Textarea, prelude::*, task::spawn_local};
-use shared::{attribution::Attribution, offset::char_offset_from_utf16, Cast, Edit, SegmentId};
+use shared::{
+    attribution::{contradictions, Attribution, Contradiction},
+    offset::char_offset_from_utf16,
+    Cast, Edit, Language, Segment, SegmentId,
+};
 
 use super::{
     segment_editor::EditorActions,
-    segment_table::{Row, Voices},
+    segment_table::{Mark, Row, Voices},
     ReviewPanel, SegmentEditor, SegmentTable,
 };
 use crate::{
@@ -27,6 +34,9 @@ use crate::{
 const AUTOSAVE_MS: u64 = 2_000;
 /// Longest wait between retries of a failed save.
 const MAX_RETRY_MS: u64 = 30_000;
+/// Milliseconds of quiet before the speakers are checked against the speech tags again (the check
+/// reads the whole chapter, so it waits for a pause rather than running on every keypress).
+const CHECK_MS: u64 = 400;
 
 /// Where the stored copy stands compared to the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +68,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))
         .collect();
+    let bulk_voices = voices.clone();
     let cast = StoredValue::new(Cast::new(plan.cast).ok());
     // What the last automatic run found, per segment: confidence and evidence for the table.
     let found = RwSignal::new(HashMap::<SegmentId, Attribution>::new());
@@ -79,6 +90,35 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let save_due = RwSignal::new(0_u64);
     let textarea = NodeRef::<Textarea>::new();
+    // Rows marked for a group action (set speaker, mark reviewed).
+    let marked = RwSignal::new(BTreeSet::<SegmentId>::new());
+    let bulk_speaker = RwSignal::new(String::new());
+    // Speakers a speech tag contradicts: checked when the page opens, then after each pause.
+    let contradicted = {
+        let text = chapter_text.clone();
+        let check = move |segments: &[Segment]| {
+            cast.with_value(|cast| find_contradictions(&text, segments, cast.as_ref(), language))
+        };
+        let contradicted = RwSignal::new(state.with_untracked(|s| check(s.segments())));
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::watch(
+            move || state.with(|s| s.revision()),
+            move |_, _, _| {
+                if let Some(handle) = pending.get_value() {
+                    handle.clear();
+                }
+                let check = check.clone();
+                let handle = set_timeout_with_handle(
+                    move || contradicted.set(state.with_untracked(|s| check(s.segments()))),
+                    std::time::Duration::from_millis(CHECK_MS),
+                )
+                .ok();
+                pending.set_value(handle);
+            },
+            false,
+        );
+        contradicted
+    };
 
     let schedule_save = move |delay_ms: u64| {
         if let Some(handle) = timer.get_value() {
@@ -120,7 +160,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 Err(err) => {
                     let tries = failures.get_value() + 1;
                     failures.set_value(tries);
-                    save_state.set(SaveState::Failed(err.to_string()));
+                    save_state.set(SaveState::Failed((t.error)(&err)));
                     let delay = (AUTOSAVE_MS << tries.min(4)).min(MAX_RETRY_MS);
                     schedule_save(delay);
                 }
@@ -145,7 +185,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
 
     let apply = move |edit: Edit| {
         let result = state.try_update(|s| s.apply(&edit)).unwrap_or(Ok(()));
-        notice.set(result.err().map(|err| err.to_string()));
+        notice.set(result.err().map(|err| (t.segment_error)(&err)));
     };
     // Applies an edit that may remove segment `id`; if it did, `successor` becomes the selection.
     let apply_removing = move |edit: Edit, id: SegmentId, successor: Option<SegmentId>| {
@@ -198,7 +238,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             let text = state.with_untracked(|s| s.segment(id).map(|s| s.text.clone()));
             match text.map(|text| char_offset_from_utf16(&text, cursor)) {
                 Some(Ok(at)) => apply(Edit::Split { id, at }),
-                Some(Err(err)) => notice.set(Some(err.to_string())),
+                Some(Err(err)) => notice.set(Some((t.segment_error)(&err))),
                 None => {}
             }
         }),
@@ -242,16 +282,86 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         }),
     };
 
-    install_keyboard(state, selected, editing, complete.into(), actions);
+    // Marks or unmarks the rows for a group action: one row, or every row from the selection.
+    let on_mark = Callback::new(move |(id, how): (SegmentId, Mark)| {
+        let range = match how {
+            Mark::Toggle => vec![id],
+            Mark::Range => rows_between(rows_of(state), selected.get_untracked(), id),
+        };
+        marked.update(|m| {
+            if how == Mark::Toggle && m.contains(&id) {
+                m.remove(&id);
+            } else {
+                m.extend(range);
+            }
+        });
+    });
+    // The marked rows that still exist (a merge or delete may have taken some).
+    let marked_ids = move || {
+        let ids = marked.get_untracked();
+        state.with_untracked(|s| {
+            ids.into_iter()
+                .filter(|id| s.segment(*id).is_some())
+                .collect::<Vec<_>>()
+        })
+    };
+    let assign_marked = move |_| {
+        let speaker = bulk_speaker.get_untracked();
+        apply(Edit::SetSpeakers {
+            ids: marked_ids(),
+            speaker: (!speaker.is_empty()).then_some(speaker),
+        });
+    };
+    let set_reviewed = move |reviewed: bool| {
+        apply(Edit::SetReviewed {
+            ids: marked_ids(),
+            reviewed,
+        })
+    };
+    // R: marks the marked rows reviewed, or flips the selected row's mark and moves on.
+    let review = Callback::new(move |()| {
+        if !marked.with_untracked(|m| m.is_empty()) {
+            set_reviewed(true);
+            return;
+        }
+        let Some(id) = current() else { return };
+        let reviewed = state.with_untracked(|s| s.segment(id).is_some_and(|s| s.reviewed));
+        apply(Edit::SetReviewed {
+            ids: vec![id],
+            reviewed: !reviewed,
+        });
+        if !reviewed {
+            selected.set(state.with_untracked(|s| s.neighbour(Some(id), 1)));
+        }
+    });
+
+    install_keyboard(
+        state,
+        selected,
+        editing,
+        complete.into(),
+        actions,
+        marked,
+        review,
+    );
     install_flush_on_hide(save_due, save_state);
 
     let rows = Memo::new(move |_| {
         let doubtful_only = only_doubtful.get();
+        let named: HashMap<SegmentId, String> = contradicted.with(|found| {
+            found
+                .iter()
+                .map(|c| (c.segment, c.named.to_string()))
+                .collect()
+        });
         found.with(|found| {
             state.with(|s| {
                 s.segments()
                     .iter()
-                    .map(|segment| Row::new(segment, found.get(&segment.id)))
+                    .map(|segment| {
+                        let named = named.get(&segment.id).map(String::as_str);
+                        Row::new(segment, found.get(&segment.id), named)
+                    })
                     .filter(|row| !doubtful_only || row.is_doubtful())
                     .collect::<Vec<_>>()
             })
@@ -300,18 +410,20 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     on_changed.run(());
                 }
                 Err(AppError::Conflict { .. }) => save_state.set(SaveState::Conflict),
-                Err(err) => save_state.set(SaveState::Failed(err.to_string())),
+                Err(err) => save_state.set(SaveState::Failed((t.error)(&err))),
             }
         });
     };
     // What keeps the chapter from sign-off, from the plan in the page; the server checks the
     // stored plan again with the same function.
-    let blockers = Memo::new(move |_| state.with(|s| shared::signoff::blockers(s.segments())));
+    let blockers = Memo::new(move |_| {
+        contradicted.with(|found| state.with(|s| shared::signoff::blockers(s.segments(), found)))
+    });
     let export = move |_| {
         spawn_local(async move {
             match export_plan(chapter_id).await {
                 Ok(json) => super::download(&format!("{}.plan.json", chapter_id.0), &json),
-                Err(err) => notice.set(Some(err.to_string())),
+                Err(err) => notice.set(Some((t.error)(&err))),
             }
         });
     };
@@ -332,7 +444,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 Ok(_) => {
                     let _ = window().location().reload();
                 }
-                Err(err) => notice.set(Some(err.to_string())),
+                Err(err) => notice.set(Some((t.error)(&err))),
             }
         });
     };
@@ -344,7 +456,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     complete.set(wanted);
                     on_changed.run(());
                 }
-                Err(err) => notice.set(Some(err.to_string())),
+                Err(err) => notice.set(Some((t.error)(&err))),
             }
         });
     };
@@ -390,8 +502,34 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                         (open > 0).then(|| (t.open_flags)(open))
                     }}
                 </span>
+                <span class="reviewed-share">
+                    {move || {
+                        let (done, total) = state.with(|s| shared::signoff::reviewed(s.segments()));
+                        (total > 0).then(|| (t.reviewed_share)(done, total))
+                    }}
+                </span>
                 <SaveIndicator state=save_state.into() />
             </div>
+            <Show when=move || marked.with(|m| !m.is_empty()) && !complete.get()>
+                <div class="bulk-bar" role="toolbar" aria-label=t.marked_actions>
+                    <span>{move || (t.marked_count)(marked.with(BTreeSet::len))}</span>
+                    <select
+                        aria-label=t.speaker
+                        prop:value=bulk_speaker
+                        on:change=move |ev| bulk_speaker.set(event_target_value(&ev))
+                    >
+                        <option value="">{t.unassigned}</option>
+                        {bulk_voices
+                            .iter()
+                            .map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                    <button on:click=assign_marked>{t.assign_marked}</button>
+                    <button on:click=move |_| set_reviewed(true)>{t.mark_reviewed}</button>
+                    <button on:click=move |_| set_reviewed(false)>{t.mark_unreviewed}</button>
+                    <button on:click=move |_| marked.set(BTreeSet::new())>{t.clear_marks}</button>
+                </div>
+            </Show>
             <p class="notice" role="alert">{move || notice.get()}</p>
             <Show when=move || has_plan() && !complete.get() && blockers.with(|b| !b.is_empty())>
                 <div class="blockers">
@@ -426,6 +564,8 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                             on_set_speaker=Callback::new(move |(id, speaker)| {
                                 apply(Edit::SetSpeaker { id, speaker })
                             })
+                            marked=marked.into()
+                            on_mark
                         />
                     <div class="side">
                         <SegmentEditor
@@ -485,14 +625,43 @@ fn fix_selection(state: RwSignal<EditorState>, selected: RwSignal<Option<Segment
     }
 }
 
+/// The speakers of `segments` that a speech tag contradicts (none without a valid cast).
+fn find_contradictions(
+    text: &str,
+    segments: &[Segment],
+    cast: Option<&Cast>,
+    language: Language,
+) -> Vec<Contradiction> {
+    cast.map(|cast| contradictions(text, segments, cast, language))
+        .unwrap_or_default()
+}
+
+/// The ids of the plan's segments, in order.
+fn rows_of(state: RwSignal<EditorState>) -> Vec<SegmentId> {
+    state.with_untracked(|s| s.segments().iter().map(|s| s.id).collect())
+}
+
+/// The ids from `from` to `to` (either order, both included); just `to` when `from` is unknown.
+fn rows_between(ids: Vec<SegmentId>, from: Option<SegmentId>, to: SegmentId) -> Vec<SegmentId> {
+    let at = |id| ids.iter().position(|&x| x == id);
+    match (from.and_then(at), at(to)) {
+        (Some(a), Some(b)) => ids[a.min(b)..=a.max(b)].to_vec(),
+        _ => vec![to],
+    }
+}
+
 /// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z redoes;
 /// Alt+S splits at the text cursor, Alt+P / Alt+N merge with the previous / next, Delete deletes.
+/// Space marks the selected row for a group action, Shift+Up/Down marks while moving, Esc clears
+/// the marks; R marks reviewed (the marked rows, else the selected one, moving on).
 fn install_keyboard(
     state: RwSignal<EditorState>,
     selected: RwSignal<Option<SegmentId>>,
     editing: RwSignal<bool>,
     locked: Signal<bool>,
     actions: EditorActions,
+    marked: RwSignal<BTreeSet<SegmentId>>,
+    review: Callback<()>,
 ) {
     let handle = window_event_listener(ev::keydown, move |ev| {
         let ctrl = ev.ctrl_key() || ev.meta_key();
@@ -523,11 +692,26 @@ fn install_keyboard(
             return;
         }
         match (key.as_str(), ctrl, ev.shift_key()) {
-            ("ArrowDown", false, _) | ("ArrowUp", false, _) => {
+            ("ArrowDown", false, shift) | ("ArrowUp", false, shift) => {
                 let step = if key == "ArrowDown" { 1 } else { -1 };
-                let next = state.with_untracked(|s| s.neighbour(selected.get_untracked(), step));
+                let here = selected.get_untracked();
+                let next = state.with_untracked(|s| s.neighbour(here, step));
+                if shift {
+                    marked.update(|m| m.extend(here.into_iter().chain(next)));
+                }
                 selected.set(next);
             }
+            (" ", false, false) => {
+                if let Some(id) = selected.get_untracked() {
+                    marked.update(|m| {
+                        if !m.remove(&id) {
+                            m.insert(id);
+                        }
+                    });
+                }
+            }
+            ("Escape", false, false) => marked.set(BTreeSet::new()),
+            ("r" | "R", false, false) => review.run(()),
             ("Enter", false, _) => actions.edit.run(()),
             ("Delete", false, false) => actions.delete.run(()),
             ("z" | "Z", true, false) => actions.undo.run(()),

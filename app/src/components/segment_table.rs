@@ -5,7 +5,7 @@
 #[cfg(test)]
 mod tests;
 
-use std::ops::Range;
+use std::{collections::BTreeSet, ops::Range};
 
 use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
 use shared::{attribution::Attribution, Segment, SegmentId};
@@ -33,15 +33,24 @@ pub struct Row {
     pub confidence: Option<u8>,
     /// What the automatic engine based it on ("explicit tag", "turn taking").
     pub evidence: Option<String>,
+    /// Who a speech tag next to the line names instead of the speaker (not yet confirmed).
+    pub contradiction: Option<String>,
     /// Flagged for revision.
     pub needs_revision: bool,
+    /// A reviewer checked it.
+    pub reviewed: bool,
     /// Text differs from the chapter's.
     pub edited: bool,
 }
 
 impl Row {
-    /// The row of `segment`, with what the last automatic run found for it.
-    pub fn new(segment: &Segment, found: Option<&Attribution>) -> Self {
+    /// The row of `segment`, with what the last automatic run found for it and the name a speech
+    /// tag gives instead of its speaker, if any.
+    pub fn new(
+        segment: &Segment,
+        found: Option<&Attribution>,
+        contradiction: Option<&str>,
+    ) -> Self {
         let automatic = found.filter(|_| !segment.speaker_locked);
         Self {
             id: segment.id,
@@ -53,16 +62,23 @@ impl Row {
             locked: segment.speaker_locked,
             confidence: automatic.map(|a| (a.confidence.clamp(0.0, 1.0) * 100.0).round() as u8),
             evidence: automatic.map(|a| words_of(&format!("{:?}", a.evidence.rule))),
+            contradiction: contradiction
+                .filter(|_| !segment.speaker_locked)
+                .map(str::to_owned),
             needs_revision: segment.needs_revision,
+            reviewed: segment.reviewed,
             edited: segment.is_edited(),
         }
     }
 }
 
 impl Row {
-    /// Whether the row needs the producer's eye: no speaker, or a doubtful automatic one.
+    /// Whether the row needs the producer's eye: no speaker, a doubtful automatic one, or one a
+    /// speech tag contradicts.
     pub fn is_doubtful(&self) -> bool {
-        self.speaker.is_none() || self.confidence.is_some_and(|c| c < DOUBTFUL_BELOW)
+        self.speaker.is_none()
+            || self.contradiction.is_some()
+            || self.confidence.is_some_and(|c| c < DOUBTFUL_BELOW)
     }
 }
 
@@ -125,6 +141,8 @@ pub fn SegmentTable(
     on_toggle_flag: Callback<SegmentId>,
     voices: Voices,
     on_set_speaker: Callback<(SegmentId, Option<String>)>,
+    marked: Signal<BTreeSet<SegmentId>>,
+    on_mark: Callback<(SegmentId, Mark)>,
 ) -> impl IntoView {
     let selector = Selector::new(move || selected.get());
     let t = t();
@@ -204,11 +222,15 @@ pub fn SegmentTable(
                     >
                         {segment_row(
                             row,
-                            selector.clone(),
-                            on_select,
-                            on_toggle_flag,
-                            voices.clone(),
-                            on_set_speaker,
+                            RowContext {
+                                selector: selector.clone(),
+                                on_select,
+                                on_toggle_flag,
+                                voices: voices.clone(),
+                                on_set_speaker,
+                                marked,
+                                on_mark,
+                            },
                         )}
                     </For>
                     <tr class="spacer" aria-hidden="true" style:height=below>
@@ -256,15 +278,39 @@ fn header_height(pane: &web_sys::HtmlDivElement) -> f64 {
         .map_or(0.0, |head| f64::from(head.offset_height()))
 }
 
-fn segment_row(
-    row: Row,
+/// How a click asks to change the set of marked rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Add or remove this row (its checkbox, or Ctrl+click).
+    Toggle,
+    /// Mark every row from the selected one to this one (Shift+click).
+    Range,
+}
+
+/// What every row shares: the selection, the marks and the callbacks.
+struct RowContext {
     selector: Selector<Option<SegmentId>>,
     on_select: Callback<SegmentId>,
     on_toggle_flag: Callback<SegmentId>,
     voices: Voices,
     on_set_speaker: Callback<(SegmentId, Option<String>)>,
-) -> impl IntoView {
+    marked: Signal<BTreeSet<SegmentId>>,
+    on_mark: Callback<(SegmentId, Mark)>,
+}
+
+fn segment_row(row: Row, context: RowContext) -> impl IntoView {
+    let RowContext {
+        selector,
+        on_select,
+        on_toggle_flag,
+        voices,
+        on_set_speaker,
+        marked,
+        on_mark,
+    } = context;
     let id = row.id;
+    let is_marked = Signal::derive(move || marked.with(|m| m.contains(&id)));
+    let mark_label = (t().mark_row)(id.0);
     let is_selected = Signal::derive(move || selector.selected(&Some(id)));
     let t = t();
     let flag_label = (t.needs_revision_of)(id.0);
@@ -285,6 +331,16 @@ fn segment_row(
         (None, false) => String::new(),
     };
     let doubtful = row.is_doubtful();
+    let contradiction = row
+        .contradiction
+        .clone()
+        .filter(|_| !speaker.is_empty())
+        .map(|named| {
+            voices
+                .iter()
+                .find(|(voice, _)| *voice == named)
+                .map_or(named, |(_, name)| name.clone())
+        });
     let delimiter = (t.delimiter_name)(row.delimiter);
     let delimiter = if row.edited {
         format!("{delimiter} ✎")
@@ -296,9 +352,29 @@ fn segment_row(
             id=format!("seg-{id}")
             class:selected=is_selected
             aria-selected=move || is_selected.get().to_string()
-            on:click=move |_| on_select.run(id)
+            class:marked=is_marked
+            on:click=move |ev| {
+                if ev.shift_key() {
+                    on_mark.run((id, Mark::Range));
+                } else if ev.ctrl_key() || ev.meta_key() {
+                    on_mark.run((id, Mark::Toggle));
+                } else {
+                    on_select.run(id);
+                }
+            }
         >
-            <td class="marker">{move || if is_selected.get() { "▶" } else { "" }}</td>
+            <td class="marker">
+                <input
+                    type="checkbox"
+                    aria-label=mark_label
+                    prop:checked=is_marked
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        on_mark.run((id, Mark::Toggle));
+                    }
+                />
+                {move || if is_selected.get() { "▶" } else { "" }}
+            </td>
             <td>
                 <button
                     class="flag"
@@ -312,6 +388,7 @@ fn segment_row(
                 >
                     "⚑"
                 </button>
+                {row.reviewed.then(|| view! { <span class="reviewed" title=t.reviewed>"✓"</span> })}
             </td>
             <td>{id.0}</td>
             <td>{delimiter}</td>
@@ -334,6 +411,26 @@ fn segment_row(
                         .then(|| view! { <option value=speaker.clone() selected=true>{speaker.clone()}</option> })}
                     {options}
                 </select>
+                {contradiction.map(|named| {
+                    let keep = speaker.clone();
+                    view! {
+                        <span class="contradiction" title=(t.tag_names)(&named)>
+                            "⚠ "
+                            {named.clone()}
+                        </span>
+                        " "
+                        <button
+                            class="keep"
+                            title=t.keep_speaker_hint
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                on_set_speaker.run((id, Some(keep.clone())));
+                            }
+                        >
+                            {t.keep_speaker}
+                        </button>
+                    }
+                })}
             </td>
             <td title=evidence>{confidence}</td>
         </tr>

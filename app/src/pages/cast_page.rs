@@ -107,7 +107,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
                     status.set(Some(Ok(t.cast_saved.into())));
                 }
                 Err(AppError::Conflict { .. }) => status.set(Some(Err(t.cast_conflict.into()))),
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };

@@ -74,7 +74,7 @@ fn NewProjectForm() -> impl IntoView {
         spawn_local(async move {
             match create_project(name.get_untracked(), language.get_untracked()).await {
                 Ok(id) => navigate(&format!("/projects/{}", id.0), Default::default()),
-                Err(err) => error.set(Some(err.to_string())),
+                Err(err) => error.set(Some((t.error)(&err))),
             }
         });
     };

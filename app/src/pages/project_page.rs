@@ -102,7 +102,7 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
                     name.set(wanted.trim().to_owned());
                     error.set(None);
                 }
-                Err(err) => error.set(Some(err.to_string())),
+                Err(err) => error.set(Some((t.error)(&err))),
             }
         });
     };
@@ -115,7 +115,7 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
         spawn_local(async move {
             match delete_project(id).await {
                 Ok(()) => navigate("/", Default::default()),
-                Err(err) => error.set(Some(err.to_string())),
+                Err(err) => error.set(Some((t.error)(&err))),
             }
         });
     };

@@ -61,3 +61,8 @@ export async function addChapter(request: APIRequestContext, project: number, te
   const [chapter] = await call(request, 'add_chapters', { project, chapters: [{ title, text }] });
   return { chapter: chapter as number, path: `/projects/${project}/chapters/${chapter}` };
 }
+
+/** Saves a plan's segments through the API (as a colleague's save would), from `version`. */
+export async function savePlan(request: APIRequestContext, chapter: number, version: number, segments: object[]) {
+  return call(request, 'save_plan', { chapter, version, segments }) as Promise<number>;
+}

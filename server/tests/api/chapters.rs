@@ -203,12 +203,96 @@ async fn a_chapter_with_unassigned_or_flagged_segments_cannot_be_completed() {
 
     assert_eq!(answer.status, 422);
     assert_eq!(
-        answer.body["Refused"],
-        format!(
-            "the chapter cannot be completed yet: segment {} has no speaker; segment {} is flagged for revision",
-            id(2),
-            id(4)
-        )
+        answer.body,
+        json!({ "Blocked": [
+            { "NoSpeaker": { "count": 1, "first": id(2) } },
+            { "Flagged": { "count": 1, "first": id(4) } },
+        ] })
     );
     assert_eq!(app.load(chapter).await["complete"], false);
+}
+
+fn character(id: &str, name: &str) -> Value {
+    json!({
+        "id": id, "name": name, "aliases": [], "gender": "male", "age": "adult",
+        "description": "",
+        "voice": { "engine": "espeak", "voice_id": "en", "style": null,
+                   "style_degree": 1.0, "rate": 0, "pitch": 0 }
+    })
+}
+
+#[tokio::test]
+async fn a_speaker_a_speech_tag_contradicts_blocks_completion_until_picked_by_hand() {
+    let app = spawn_app().await;
+    let project: i64 = app
+        .call(
+            "create_project",
+            json!({ "name": "Tags", "language": "en" }),
+        )
+        .await
+        .ok();
+    let loaded: Value = app
+        .call("load_project", json!({ "project": project }))
+        .await
+        .ok();
+    let cast = json!([
+        loaded["cast"][0],
+        character("holmes", "Holmes"),
+        character("watson", "Watson")
+    ]);
+    app.call(
+        "save_cast",
+        json!({ "project": project, "version": 0, "cast": cast }),
+    )
+    .await
+    .ok::<Value>();
+    let text = "“Hush,” said Holmes.\n\nThe fire crackled.";
+    app.call(
+        "add_chapters",
+        json!({ "project": project, "chapters": [{ "title": "One", "text": text }] }),
+    )
+    .await
+    .ok::<Value>();
+    let chapters: Vec<Value> = app
+        .call("list_chapters", json!({ "project": project }))
+        .await
+        .ok();
+    let chapter = chapters[0]["id"].as_i64().unwrap();
+    let plan: Value = app.generate(chapter, 0).await.ok();
+    let mut segments = plan["segments"].as_array().unwrap().clone();
+    for segment in &mut segments {
+        segment["voice"] = json!("narrator");
+    }
+    let quote = segments
+        .iter()
+        .position(|s| s["text"].as_str().unwrap().contains("Hush"))
+        .unwrap();
+    segments[quote]["voice"] = json!("watson");
+    let complete = json!({ "chapter": chapter, "complete": true });
+
+    let version: i64 = app
+        .call(
+            "save_plan",
+            json!({ "chapter": chapter, "version": 1, "segments": segments }),
+        )
+        .await
+        .ok();
+    let blocked = app.call("set_chapter_complete", complete.clone()).await;
+    segments[quote]["speakerLocked"] = json!(true);
+    app.call(
+        "save_plan",
+        json!({ "chapter": chapter, "version": version, "segments": segments }),
+    )
+    .await
+    .ok::<Value>();
+    let confirmed = app.call("set_chapter_complete", complete).await;
+
+    let first = segments[quote]["segment_id"].as_i64().unwrap();
+    assert_eq!(blocked.status, 422);
+    assert_eq!(
+        blocked.body,
+        json!({ "Blocked": [{ "Contradicted": { "count": 1, "first": first } }] })
+    );
+    assert_eq!(confirmed.status, 200, "{:?}", confirmed.body);
+    assert_eq!(app.load(chapter).await["complete"], true);
 }

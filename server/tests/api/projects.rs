@@ -185,17 +185,14 @@ async fn an_invalid_cast_is_refused_with_its_reason_and_nothing_changes() {
     assert_eq!(degree.status, 422);
     assert_eq!(
         degree.body,
-        json!({ "Refused": "style degree 5 is outside 0.01–2" })
+        json!({ "Cast": { "StyleDegreeOutOfRange": { "value": 5.0 } } })
     );
     assert_eq!(duplicate.status, 422);
-    assert!(duplicate.body["Refused"]
-        .as_str()
-        .unwrap()
-        .contains("HOLMES"));
     assert_eq!(
-        no_narrator.body,
-        json!({ "Refused": "the cast has no narrator" })
+        duplicate.body,
+        json!({ "Cast": { "DuplicateName": { "name": "HOLMES" } } })
     );
+    assert_eq!(no_narrator.body, json!({ "Cast": "NoNarrator" }));
     assert_eq!(stored["cast_version"], 0);
     assert_eq!(stored["cast"].as_array().unwrap().len(), 1);
 }

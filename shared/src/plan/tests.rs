@@ -421,7 +421,11 @@ fn several_rows_get_one_speaker_by_hand_in_one_splice() {
         .collect();
     assert_eq!(
         speakers,
-        [(Some("holmes"), true), (None, false), (Some("holmes"), true)]
+        [
+            (Some("holmes"), true),
+            (None, false),
+            (Some("holmes"), true)
+        ]
     );
     assert_eq!((splice.at, splice.removed.len()), (0, 3));
     plan.replay_inverse(&splice);

@@ -1,0 +1,143 @@
+//! Spanish wording of the errors the domain and the server give. English uses their `Display`
+//! (written for producers); every variant is matched here, so a new one cannot ship untranslated.
+
+use shared::{CastError, SegmentError};
+
+use crate::error::AppError;
+
+/// An [`AppError`] in Spanish.
+pub(super) fn app_error(err: &AppError) -> String {
+    match err {
+        AppError::NotFound => "no existe (o no es tuyo)".to_owned(),
+        AppError::Conflict { current_version } => format!(
+            "otra persona cambió este plan (ahora en la versión {current_version}); recarga para verlo"
+        ),
+        AppError::Invalid(err) => segment_error(err),
+        AppError::Cast(err) => cast_error(err),
+        AppError::Blocked(blockers) => format!(
+            "el capítulo aún no se puede terminar: {}",
+            blockers
+                .iter()
+                .map(|b| (super::ES.blocker)(b))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        // Reasons from file parsers and the server's own checks, passed on as they are.
+        AppError::Refused(reason) | AppError::BadRequest(reason) => reason.clone(),
+        AppError::Internal => "el servidor falló; inténtalo de nuevo".to_owned(),
+        AppError::Transport(detail) => format!("error de red o de protocolo: {detail}"),
+    }
+}
+
+/// A [`SegmentError`] in Spanish.
+pub(super) fn segment_error(err: &SegmentError) -> String {
+    use SegmentError as E;
+    match err {
+        E::EmptyChapter => "el texto del capítulo está vacío".to_owned(),
+        E::ChapterTooLarge { bytes, max_bytes } => {
+            format!("el texto del capítulo ocupa {bytes} bytes, más del límite de {max_bytes}")
+        }
+        E::NotUtf8 { byte } => {
+            format!("el texto del capítulo no es UTF-8 válido (primer byte erróneo en {byte})")
+        }
+        E::OffsetPastEnd { offset, len } => {
+            format!("la posición {offset} está más allá del final ({len})")
+        }
+        E::OffsetInsideCharacter { offset } => {
+            format!("la posición {offset} cae dentro de un carácter")
+        }
+        E::SplitLeavesEmptyHalf { id, offset } => {
+            format!("dividir el segmento {id} en {offset} dejaría una mitad vacía")
+        }
+        E::SplitInsideEdit { id } => format!(
+            "el segmento {id} no se puede dividir dentro de su texto editado; divídelo fuera de la edición"
+        ),
+        E::UnknownSegment { id } => format!("el segmento {id} no existe"),
+        E::UnknownSpeaker { id, speaker } => {
+            format!("el segmento {id} está asignado a «{speaker}», que no está en el reparto")
+        }
+        E::NoFlag { id } => format!("el segmento {id} no tiene marca de revisión"),
+        E::NoNextSegment { id } => format!("el segmento {id} no tiene segmento siguiente"),
+        E::NoPreviousSegment { id } => format!("el segmento {id} no tiene segmento anterior"),
+        E::LastSegment => "no se puede borrar el último segmento".to_owned(),
+        E::EmptyPlan => "el plan no tiene segmentos".to_owned(),
+        E::EmptyText { id } => format!("el segmento {id} no tiene texto"),
+        E::OverByteLimit {
+            id,
+            bytes,
+            max_bytes,
+        } => format!(
+            "el segmento {id} ocupa {bytes} bytes con el SSML, más del límite de {max_bytes}"
+        ),
+        E::OverAudioLimit {
+            id,
+            seconds,
+            max_seconds,
+        } => format!(
+            "el segmento {id} tardaría {seconds} s en leerse, más del límite de {max_seconds} s"
+        ),
+        E::DuplicateId { id } => format!("el id de segmento {id} aparece dos veces"),
+        E::InvertedRange { id, start, end } => {
+            format!("el segmento {id} tiene un intervalo vacío o invertido {start}..{end}")
+        }
+        E::Overlap {
+            id,
+            start,
+            previous_end,
+        } => format!(
+            "el segmento {id} empieza en {start}, antes de que termine el anterior en {previous_end}"
+        ),
+        E::OriginalMismatch { id, start, end } => format!(
+            "el texto original del segmento {id} no coincide con el capítulo en {start}..{end}"
+        ),
+    }
+}
+
+/// A [`CastError`] in Spanish.
+pub(super) fn cast_error(err: &CastError) -> String {
+    use CastError as E;
+    match err {
+        E::EmptyName => "un personaje necesita un nombre con al menos una letra o cifra".to_owned(),
+        E::DuplicateName { name } => {
+            format!("el nombre «{name}» lo usa más de un personaje")
+        }
+        E::DuplicateId { id } => format!("el id «{id}» lo usa más de un personaje"),
+        E::InvalidId { id } => format!("«{id}» no es un id de personaje válido"),
+        E::NoNarrator => "el reparto no tiene narrador".to_owned(),
+        E::UnknownCharacter { id } => format!("ningún personaje tiene el id «{id}»"),
+        E::EmptyVoiceId => "una voz necesita un id de voz".to_owned(),
+        E::StyleDegreeOutOfRange { value } => {
+            format!("la intensidad de estilo {value} está fuera de 0,01–2")
+        }
+        E::RateOutOfRange { value } => {
+            format!("la velocidad {value} % está fuera de −50 %–+100 %")
+        }
+        E::PitchOutOfRange { value } => format!("el tono {value} % está fuera de −50 %–+50 %"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::SegmentId;
+
+    #[test]
+    fn domain_errors_read_in_spanish() {
+        assert_eq!(
+            segment_error(&SegmentError::LastSegment),
+            "no se puede borrar el último segmento"
+        );
+        assert_eq!(
+            app_error(&AppError::Cast(CastError::StyleDegreeOutOfRange {
+                value: 5.0
+            })),
+            "la intensidad de estilo 5 está fuera de 0,01–2"
+        );
+        assert_eq!(
+            app_error(&AppError::Invalid(SegmentError::NoNextSegment {
+                id: SegmentId(4)
+            })),
+            "el segmento 4 no tiene segmento siguiente"
+        );
+    }
+}
