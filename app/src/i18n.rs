@@ -124,6 +124,18 @@ pub struct Texts {
     pub cast_intro: &'static str,
     pub new_character: &'static str,
     pub add_character: &'static str,
+    pub proposals: &'static str,
+    pub proposals_intro: &'static str,
+    pub find_characters: &'static str,
+    pub finding_characters: &'static str,
+    pub no_proposals: &'static str,
+    pub add: &'static str,
+    pub found_in_text: &'static str,
+    pub merge_into: &'static str,
+    pub new_character_option: &'static str,
+    pub add_proposed: &'static str,
+    pub mentions_and_tags: fn(usize, usize) -> String,
+    pub proposals_added: fn(usize) -> String,
     pub save_cast: &'static str,
     pub cast_saved: &'static str,
     pub cast_conflict: &'static str,
@@ -205,6 +217,15 @@ pub struct Texts {
     pub mark_unreviewed: &'static str,
     pub clear_marks: &'static str,
     pub reviewed_share: fn(usize, usize) -> String,
+    pub text_changed: &'static str,
+    pub stale_segments: fn(usize) -> String,
+    pub carry_over: &'static str,
+    pub confirm_carry_over: fn(usize) -> String,
+    pub carried_over: fn(usize, usize, &[String]) -> String,
+    pub into_chapter: &'static str,
+    pub as_new_chapter: &'static str,
+    pub replace_chapter: fn(&str) -> String,
+    pub reimport_done: fn(usize, usize, usize) -> String,
     // Segment editor.
     pub segment_heading: fn(u32, &str, usize, usize) -> String,
     pub no_segment: &'static str,
@@ -277,6 +298,21 @@ pub static EN: Texts = Texts {
                  refers to a character; speaker attribution matches them.",
     new_character: "New character",
     add_character: "Add character",
+    proposals: "Characters found in the text",
+    proposals_intro: "Names that speak or are named near speech verbs in the chapters and that no one in the cast answers to. Tick those to keep, rename them, or merge one into an existing character as aliases; then save the cast.",
+    find_characters: "Find characters in the chapters",
+    finding_characters: "Reading the chapters…",
+    no_proposals: "Every speaker found in the chapters is in the cast.",
+    add: "Add",
+    found_in_text: "Found",
+    merge_into: "Add as",
+    new_character_option: "New character",
+    add_proposed: "Add the ticked characters",
+    mentions_and_tags: |mentions, tags| format!("mentions: {mentions}, speech tags: {tags}"),
+    proposals_added: |n| match n {
+        1 => "1 character added or merged: save the cast to keep it.".to_owned(),
+        n => format!("{n} characters added or merged: save the cast to keep them."),
+    },
     save_cast: "Save cast",
     cast_saved: "Cast saved",
     cast_conflict: "Someone else saved this cast since you opened it; reload to see their changes.",
@@ -374,6 +410,34 @@ pub static EN: Texts = Texts {
         let percent = (done * 100).checked_div(total).unwrap_or(0);
         format!("Reviewed {percent} % ({done} of {total})")
     },
+    text_changed: "The chapter's text changed since this plan was made (a re-import).",
+    stale_segments: |n| match n {
+        1 => "1 segment no longer matches it. Carry the plan over to the new text to go on editing: \
+              what still matches keeps its speaker, edits and flags."
+            .to_owned(),
+        n => format!(
+            "{n} segments no longer match it. Carry the plan over to the new text to go on \
+             editing: what still matches keeps its speaker, edits and flags."
+        ),
+    },
+    carry_over: "Carry the plan over",
+    confirm_carry_over: |dropped| match dropped {
+        0 => "Every segment is still in the new text. Carry the plan over?".to_owned(),
+        n => format!("{n} segments are no longer in the new text and will be dropped (they are listed afterwards). Carry the plan over?"),
+    },
+    carried_over: |kept, added, dropped| {
+        let mut text = format!("Kept {kept} segments; {added} new ones cover new text.");
+        if !dropped.is_empty() {
+            text.push_str(&format!(" No longer in the text: {}.", dropped.join("; ")));
+        }
+        text
+    },
+    into_chapter: "Into",
+    as_new_chapter: "A new chapter",
+    replace_chapter: |title| format!("Replace the text of “{title}”"),
+    reimport_done: |added, replaced, stale| {
+        format!("{added} chapters added, {replaced} replaced; {stale} plans need carrying over to their new text.")
+    },
     segment_heading: |id, delimiter, start, end| {
         format!("Segment {id} · {delimiter} · {start}–{end}")
     },
@@ -454,6 +518,21 @@ pub static ES: Texts = Texts {
                  se refiere a un personaje; la atribución de hablantes los busca.",
     new_character: "Nuevo personaje",
     add_character: "Añadir personaje",
+    proposals: "Personajes hallados en el texto",
+    proposals_intro: "Nombres que hablan o aparecen junto a verbos de habla en los capítulos y que nadie del reparto lleva. Marca los que quieras, renómbralos o fusiona uno con un personaje existente como alias; después guarda el reparto.",
+    find_characters: "Buscar personajes en los capítulos",
+    finding_characters: "Leyendo los capítulos…",
+    no_proposals: "Todos los hablantes hallados en los capítulos están en el reparto.",
+    add: "Añadir",
+    found_in_text: "Hallado",
+    merge_into: "Añadir como",
+    new_character_option: "Personaje nuevo",
+    add_proposed: "Añadir los personajes marcados",
+    mentions_and_tags: |mentions, tags| format!("menciones: {mentions}, acotaciones: {tags}"),
+    proposals_added: |n| match n {
+        1 => "1 personaje añadido o fusionado: guarda el reparto para conservarlo.".to_owned(),
+        n => format!("{n} personajes añadidos o fusionados: guarda el reparto para conservarlos."),
+    },
     save_cast: "Guardar reparto",
     cast_saved: "Reparto guardado",
     cast_conflict:
@@ -515,6 +594,10 @@ pub static ES: Texts = Texts {
         Blocker::NoSpeaker { count, first } => {
             format!("{count} segmentos no tienen hablante (el primero: {first})")
         }
+        Blocker::Stale { count, first } => format!(
+            "el texto del capítulo cambió: {count} segmentos ya no coinciden con él (el primero: {first}); \
+             traslada el plan al texto nuevo"
+        ),
         Blocker::Contradicted { count: 1, first } => {
             format!("una acotación contradice el hablante del segmento {first}")
         }
@@ -576,6 +659,34 @@ pub static ES: Texts = Texts {
     reviewed_share: |done, total| {
         let percent = (done * 100).checked_div(total).unwrap_or(0);
         format!("Revisado {percent} % ({done} de {total})")
+    },
+    text_changed: "El texto del capítulo cambió desde que se hizo este plan (una reimportación).",
+    stale_segments: |n| match n {
+        1 => "1 segmento ya no coincide con él. Traslada el plan al texto nuevo para seguir \
+              editando: lo que aún coincide conserva su hablante, ediciones y marcas."
+            .to_owned(),
+        n => format!(
+            "{n} segmentos ya no coinciden con él. Traslada el plan al texto nuevo para seguir \
+             editando: lo que aún coincide conserva su hablante, ediciones y marcas."
+        ),
+    },
+    carry_over: "Trasladar el plan",
+    confirm_carry_over: |dropped| match dropped {
+        0 => "Todos los segmentos siguen en el texto nuevo. ¿Trasladar el plan?".to_owned(),
+        n => format!("{n} segmentos ya no están en el texto nuevo y se quitarán (se listan después). ¿Trasladar el plan?"),
+    },
+    carried_over: |kept, added, dropped| {
+        let mut text = format!("Se conservan {kept} segmentos; {added} nuevos cubren el texto nuevo.");
+        if !dropped.is_empty() {
+            text.push_str(&format!(" Ya no están en el texto: {}.", dropped.join("; ")));
+        }
+        text
+    },
+    into_chapter: "Destino",
+    as_new_chapter: "Un capítulo nuevo",
+    replace_chapter: |title| format!("Sustituir el texto de «{title}»"),
+    reimport_done: |added, replaced, stale| {
+        format!("{added} capítulos añadidos, {replaced} sustituidos; {stale} planes deben trasladarse a su texto nuevo.")
     },
     segment_heading: |id, delimiter, start, end| {
         format!("Segmento {id} · {delimiter} · {start}–{end}")

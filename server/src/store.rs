@@ -206,7 +206,8 @@ impl PlanStore for SqlStore {
             let language = Language::from_code(&row.language).unwrap_or_default();
             let contradicted =
                 shared::attribution::contradictions(&row.text, &segments, &cast, language);
-            let blockers = shared::signoff::blockers(&segments, &contradicted);
+            let stale = shared::rebase::stale(&segments, &row.text);
+            let blockers = shared::signoff::blockers(&segments, &contradicted, &stale);
             if !blockers.is_empty() {
                 return Err(StoreError::Blocked(blockers));
             }

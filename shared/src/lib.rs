@@ -16,6 +16,7 @@ pub mod offset;
 pub mod plan;
 pub mod plan_file;
 pub mod quote;
+pub mod rebase;
 pub mod review;
 pub mod segment;
 pub mod segmenter;

@@ -19,6 +19,13 @@ pub enum Blocker {
         /// The first one, to jump to.
         first: SegmentId,
     },
+    /// The chapter's text changed (a re-import) and these segments no longer match it.
+    Stale {
+        /// How many.
+        count: usize,
+        /// The first one.
+        first: SegmentId,
+    },
     /// Segments whose speaker a speech tag next to them contradicts, not yet confirmed by hand.
     Contradicted {
         /// How many.
@@ -61,6 +68,11 @@ impl fmt::Display for Blocker {
             Blocker::NoSpeaker { count, first } => {
                 write!(f, "{count} segments have no speaker (first: {first})")
             }
+            Blocker::Stale { count, first } => write!(
+                f,
+                "the chapter text changed: {count} segments no longer match it (first: {first}); \
+                 carry the plan over to the new text"
+            ),
             Blocker::Contradicted { count: 1, first } => {
                 write!(f, "a speech tag contradicts the speaker of segment {first}")
             }
@@ -86,10 +98,21 @@ impl fmt::Display for Blocker {
 /// Everything that keeps a plan of `segments` from being signed off; empty when it can be.
 /// `contradictions` are those [`crate::attribution::contradictions`] found in the plan; one on a
 /// segment whose speaker the producer picked by hand (`speaker_locked`) was confirmed and no
-/// longer blocks.
-pub fn blockers(segments: &[Segment], contradictions: &[Contradiction]) -> Vec<Blocker> {
+/// longer blocks. `stale` are the segments that no longer match the chapter's text
+/// ([`crate::rebase::stale`]).
+pub fn blockers(
+    segments: &[Segment],
+    contradictions: &[Contradiction],
+    stale: &[SegmentId],
+) -> Vec<Blocker> {
     if segments.is_empty() {
         return vec![Blocker::NoPlan];
+    }
+    if let Some(&first) = stale.first() {
+        return vec![Blocker::Stale {
+            count: stale.len(),
+            first,
+        }];
     }
     let count = |test: &dyn Fn(&Segment) -> bool| {
         let mut matching = segments.iter().filter(|s| test(s));
@@ -125,9 +148,9 @@ mod tests {
     #[test]
     fn a_plan_is_blocked_by_missing_speakers_and_open_flags() {
         let mut segments = segment_chapter("A.\n\nB.\n\nC.", &EngineLimits::default());
-        assert_eq!(blockers(&[], &[]), vec![Blocker::NoPlan]);
+        assert_eq!(blockers(&[], &[], &[]), vec![Blocker::NoPlan]);
         assert_eq!(
-            blockers(&segments, &[]),
+            blockers(&segments, &[], &[]),
             vec![Blocker::NoSpeaker {
                 count: 3,
                 first: SegmentId(1)
@@ -136,10 +159,10 @@ mod tests {
         for segment in &mut segments {
             segment.speaker = Some("narrator".into());
         }
-        assert!(blockers(&segments, &[]).is_empty());
+        assert!(blockers(&segments, &[], &[]).is_empty());
         segments[1].needs_revision = true;
         segments[2].speaker = None;
-        let found = blockers(&segments, &[]);
+        let found = blockers(&segments, &[], &[]);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].to_string(), "segment 3 has no speaker");
         assert_eq!(found[1].to_string(), "segment 2 is flagged for revision");
@@ -166,7 +189,7 @@ mod tests {
         assert_eq!(found[0].segment, quote);
         assert_eq!(found[0].named.0, "holmes");
         assert_eq!(
-            blockers(&segments, &found),
+            blockers(&segments, &found, &[]),
             vec![Blocker::Contradicted {
                 count: 1,
                 first: quote
@@ -186,6 +209,6 @@ mod tests {
         segments[0].speaker_locked = true;
         let found = contradictions(text, &segments, &cast, Language::En);
         assert_eq!(found.len(), 1);
-        assert!(blockers(&segments, &found).is_empty());
+        assert!(blockers(&segments, &found, &[]).is_empty());
     }
 }

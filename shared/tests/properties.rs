@@ -401,3 +401,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Whatever a re-import changes, the rebased plan validates against the new text, and every
+    /// old segment is either kept or reported as dropped.
+    #[test]
+    fn a_rebased_plan_fits_the_new_text_and_loses_nothing_silently(
+        text in chapter(),
+        inserted in chapter(),
+        at in any::<Index>(),
+        cut in any::<Index>(),
+    ) {
+        prop_assume!(!text.trim().is_empty());
+        let limits = EngineLimits::default();
+        let segments = segment_chapter(&text, &limits);
+        let chars: Vec<char> = text.chars().collect();
+        let at = at.index(chars.len() + 1);
+        let cut = at + cut.index(chars.len() - at + 1);
+        let new: String = chars[..at].iter().chain(inserted.chars().collect::<Vec<_>>().iter()).chain(&chars[cut..]).collect();
+        prop_assume!(!new.trim().is_empty());
+
+        let rebased = shared::rebase::rebase(&segments, &new, &limits);
+
+        Plan::new(rebased.segments.clone()).validate(&new, &limits).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let kept = rebased.segments.iter().filter(|s| segments.iter().any(|o| o.id == s.id)).count();
+        prop_assert_eq!(kept + rebased.dropped.len(), segments.len());
+    }
+}

@@ -50,6 +50,25 @@ pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
     Ok(store.delete_project(project).await?)
 }
 
+/// Replaces a chapter's text with a re-imported one; returns how many of its plan's segments no
+/// longer match it (the chapter page then offers to carry the plan over).
+#[server(input = Json, endpoint = "replace_chapter_text")]
+pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<usize, AppError> {
+    let store = crate::api::use_project_store()?;
+    let text = refuse(shared::ChapterText::parse(text).map_err(AppError::from))?;
+    Ok(store.replace_chapter_text(chapter, text).await?)
+}
+
+/// The characters the project's chapters suggest that its cast lacks, most evident first, for
+/// the producer to confirm, merge or rename on the cast page.
+#[server(input = Json, endpoint = "propose_cast")]
+pub async fn propose_cast(
+    project: ProjectId,
+) -> Result<Vec<shared::attribution::propose::ProposedCharacter>, AppError> {
+    let store = crate::api::use_project_store()?;
+    Ok(store.propose_cast(project).await?)
+}
+
 /// Replaces the cast saved at `version` (validated whole by `shared::Cast`); returns the new version.
 #[server(input = Json, endpoint = "save_cast")]
 pub async fn save_cast(

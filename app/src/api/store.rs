@@ -6,7 +6,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use leptos::prelude::*;
-use shared::{Cast, CatalogueVoice, ChapterText, Language, Segment, SegmentError, VoiceEngine};
+use shared::{
+    attribution::propose::ProposedCharacter, Cast, CatalogueVoice, ChapterText, Language, Segment,
+    SegmentError, VoiceEngine,
+};
 
 use crate::{
     error::AppError,
@@ -154,6 +157,25 @@ pub trait ProjectStore: Send + Sync + 'static {
         expected_version: i64,
         cast: Cast,
     ) -> Result<i64, StoreError>;
+
+    /// The characters the project's chapters suggest that its cast lacks (names near speech
+    /// verbs, with aliases and likely gender), most evident first.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn propose_cast(&self, project: ProjectId) -> Result<Vec<ProposedCharacter>, StoreError>;
+
+    /// Replaces a chapter's text (a re-import). Its plan, if any, is kept as it is, gets a new
+    /// version and is no longer complete; returns how many of its segments no longer match the
+    /// new text (the page offers to carry the plan over).
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown chapter.
+    async fn replace_chapter_text(
+        &self,
+        chapter: ChapterId,
+        text: ChapterText,
+    ) -> Result<usize, StoreError>;
 
     /// Adds chapters at the end of a project, all or none.
     ///

@@ -5,23 +5,42 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
-    api::projects::add_chapters,
+    api::projects::{add_chapters, replace_chapter_text},
     i18n::t,
-    model::{ImportPreview, NewChapter, PreviewChapter, ProjectId, SectionKind},
+    model::{ChapterId, ImportPreview, NewChapter, PreviewChapter, ProjectId, SectionKind},
     AppError,
 };
+
+/// The project's chapters as the import can target them: id and title.
+pub type Existing = Signal<Vec<(ChapterId, String)>>;
 
 /// One found section as the producer reviews it.
 #[derive(Clone)]
 struct Candidate {
     include: RwSignal<bool>,
     title: RwSignal<String>,
+    /// The existing chapter whose text this replaces (a re-import), or none for a new chapter.
+    target: RwSignal<Option<ChapterId>>,
     chapter: PreviewChapter,
+}
+
+/// The existing chapter with the same title (ignoring case and outer spaces), if any.
+fn same_title(existing: &[(ChapterId, String)], title: &str) -> Option<ChapterId> {
+    let title = title.trim().to_lowercase();
+    existing
+        .iter()
+        .find(|(_, t)| t.trim().to_lowercase() == title)
+        .map(|(id, _)| *id)
 }
 
 /// Upload, review and add.
 #[component]
-pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoView {
+pub fn ImportPanel(
+    project: ProjectId,
+    existing: Existing,
+    on_imported: Callback<()>,
+) -> impl IntoView {
+    let done = RwSignal::new(None::<String>);
     let candidates = RwSignal::new(Vec::<Candidate>::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -41,6 +60,9 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
                         .map(|chapter| Candidate {
                             include: RwSignal::new(chapter.kind == SectionKind::Body),
                             title: RwSignal::new(chapter.title.clone()),
+                            target: RwSignal::new(
+                                existing.with_untracked(|e| same_title(e, &chapter.title)),
+                            ),
                             chapter,
                         })
                         .collect(),
@@ -53,25 +75,51 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
             busy.set(false);
         });
     };
+    // The ticked sections: new chapters, and replacements of existing chapters' texts.
     let chosen = move || {
         candidates.with(|list| {
             list.iter()
                 .filter(|c| c.include.get())
-                .map(|c| NewChapter {
-                    title: c.title.get(),
-                    text: c.chapter.text.clone(),
+                .map(|c| {
+                    let chapter = NewChapter {
+                        title: c.title.get(),
+                        text: c.chapter.text.clone(),
+                    };
+                    (c.target.get(), chapter)
                 })
                 .collect::<Vec<_>>()
         })
     };
     let add = move |_| {
-        let chapters = chosen();
+        let (replacements, new): (Vec<_>, Vec<_>) = chosen()
+            .into_iter()
+            .partition(|(target, _)| target.is_some());
+        let new: Vec<NewChapter> = new.into_iter().map(|(_, c)| c).collect();
         busy.set(true);
+        done.set(None);
         spawn_local(async move {
-            match add_chapters(project, chapters).await {
-                Ok(_) => {
+            let result = async {
+                let added = if new.is_empty() {
+                    0
+                } else {
+                    add_chapters(project, new).await?.len()
+                };
+                let (mut replaced, mut stale) = (0, 0);
+                for (target, chapter) in replacements {
+                    if let Some(target) = target {
+                        let unmatched = replace_chapter_text(target, chapter.text).await?;
+                        replaced += 1;
+                        stale += usize::from(unmatched > 0);
+                    }
+                }
+                Ok::<_, AppError>((added, replaced, stale))
+            }
+            .await;
+            match result {
+                Ok((added, replaced, stale)) => {
                     candidates.set(Vec::new());
                     error.set(None);
+                    done.set(Some((t.reimport_done)(added, replaced, stale)));
                     on_imported.run(());
                 }
                 Err(err) => error.set(Some((t.error)(&err))),
@@ -93,6 +141,7 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
                 />
             </label>
             <p class="error" role="alert">{move || error.get()}</p>
+            <p class="muted" role="status">{move || done.get()}</p>
             <Show when=move || candidates.with(|c| !c.is_empty())>
                 <table class="import-preview" aria-label=t.chapters_found>
                     <thead>
@@ -101,10 +150,17 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
                             <th scope="col">{t.title}</th>
                             <th scope="col">{t.kind}</th>
                             <th scope="col">{t.words}</th>
+                            <th scope="col">{t.into_chapter}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {move || candidates.get().into_iter().map(candidate_row).collect_view()}
+                        {move || {
+                            candidates
+                                .get()
+                                .into_iter()
+                                .map(|c| candidate_row(c, existing))
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
                 <button on:click=add disabled=move || busy.get() || chosen().is_empty()>
@@ -115,12 +171,14 @@ pub fn ImportPanel(project: ProjectId, on_imported: Callback<()>) -> impl IntoVi
     }
 }
 
-fn candidate_row(candidate: Candidate) -> impl IntoView {
+fn candidate_row(candidate: Candidate, existing: Existing) -> impl IntoView {
     let Candidate {
         include,
         title,
+        target,
         chapter,
     } = candidate;
+    let into_label = format!("{} ({})", t().into_chapter, chapter.title);
     let t = t();
     let words = chapter.text.split_whitespace().count();
     let kind = match chapter.kind {
@@ -150,6 +208,28 @@ fn candidate_row(candidate: Candidate) -> impl IntoView {
             </td>
             <td>{kind}</td>
             <td>{words}</td>
+            <td>
+                <select
+                    aria-label=into_label
+                    prop:value=move || target.get().map(|id| id.0.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        target.set(event_target_value(&ev).parse().ok().map(ChapterId));
+                    }
+                >
+                    <option value="">{t.as_new_chapter}</option>
+                    {move || {
+                        existing
+                            .get()
+                            .into_iter()
+                            .map(|(id, title)| {
+                                view! {
+                                    <option value=id.0.to_string()>{(t.replace_chapter)(&title)}</option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </td>
         </tr>
     }
 }

@@ -60,6 +60,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     let chapter_text: Arc<str> = Arc::from(plan.text.as_str());
     let limits = plan.limits.clone();
     let editor_limits = plan.limits.clone();
+    let carry = (chapter_text.clone(), plan.limits.clone());
     let first = plan.segments.first().map(|s| s.id);
     let t = t();
     let language = plan.language;
@@ -73,6 +74,9 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     // What the last automatic run found, per segment: confidence and evidence for the table.
     let found = RwSignal::new(HashMap::<SegmentId, Attribution>::new());
     let only_doubtful = RwSignal::new(false);
+    // A re-import changed the chapter's text under this plan: these segments no longer match it,
+    // and the plan must be carried over (or regenerated) before it can be edited or saved.
+    let stale = RwSignal::new(shared::rebase::stale(&plan.segments, &plan.text));
     let state = RwSignal::new(EditorState::new(
         chapter_text.clone(),
         limits.clone(),
@@ -80,6 +84,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     ));
     let version = RwSignal::new(plan.version);
     let complete = RwSignal::new(plan.complete);
+    let locked = Signal::derive(move || complete.get() || stale.with(|s| !s.is_empty()));
     let selected = RwSignal::new(first);
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
@@ -184,6 +189,10 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     });
 
     let apply = move |edit: Edit| {
+        if stale.with_untracked(|s| !s.is_empty()) {
+            notice.set(Some(t.text_changed.to_owned()));
+            return;
+        }
         let result = state.try_update(|s| s.apply(&edit)).unwrap_or(Ok(()));
         notice.set(result.err().map(|err| (t.segment_error)(&err)));
     };
@@ -335,15 +344,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         }
     });
 
-    install_keyboard(
-        state,
-        selected,
-        editing,
-        complete.into(),
-        actions,
-        marked,
-        review,
-    );
+    install_keyboard(state, selected, editing, locked, actions, marked, review);
     install_flush_on_hide(save_due, save_state);
 
     let rows = Memo::new(move |_| {
@@ -405,6 +406,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     version.set(fresh.version);
                     selected.set(fresh.segments.first().map(|s| s.id));
                     state.set(EditorState::new(text, limits, fresh.segments));
+                    stale.set(Vec::new());
                     saved_revision.set_value(0);
                     save_state.set(SaveState::Saved);
                     on_changed.run(());
@@ -417,8 +419,38 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
     // What keeps the chapter from sign-off, from the plan in the page; the server checks the
     // stored plan again with the same function.
     let blockers = Memo::new(move |_| {
-        contradicted.with(|found| state.with(|s| shared::signoff::blockers(s.segments(), found)))
+        stale.with(|stale| {
+            contradicted
+                .with(|found| state.with(|s| shared::signoff::blockers(s.segments(), found, stale)))
+        })
     });
+    // Carries the plan over to the new text: what still matches keeps its work.
+    let carry_over = {
+        let (text, limits) = carry;
+        move |_| {
+            let rebased =
+                state.with_untracked(|s| shared::rebase::rebase(s.segments(), &text, &limits));
+            if !super::confirm(&(t.confirm_carry_over)(rebased.dropped.len())) {
+                return;
+            }
+            let kept = rebased.segments.len() - rebased.added;
+            let dropped: Vec<String> = rebased
+                .dropped
+                .iter()
+                .map(|s| format!("{} “{}”", s.id, s.original_text.trim()))
+                .collect();
+            selected.set(rebased.segments.first().map(|s| s.id));
+            state.set(EditorState::new(
+                text.clone(),
+                limits.clone(),
+                rebased.segments,
+            ));
+            // Never saved: the autosave stores it (with the version check).
+            saved_revision.set_value(u64::MAX);
+            stale.set(Vec::new());
+            notice.set(Some((t.carried_over)(kept, rebased.added, &dropped)));
+        }
+    };
     let export = move |_| {
         spawn_local(async move {
             match export_plan(chapter_id).await {
@@ -475,7 +507,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 >
                     {move || if complete.get() { t.reopen } else { t.mark_complete }}
                 </button>
-                <button on:click=assign disabled=move || complete.get() || !has_plan()>
+                <button on:click=assign disabled=move || locked.get() || !has_plan()>
                     {t.assign_speakers}
                 </button>
                 <label>
@@ -493,7 +525,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 <label class="file-button">
                     {t.import_plan}
                     " "
-                    <input type="file" accept=".json" on:change=import disabled=move || complete.get() />
+                    <input type="file" accept=".json" on:change=import disabled=move || locked.get() />
                 </label>
                 <span class="muted">{summary}</span>
                 <span class="open-flags">
@@ -510,7 +542,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 </span>
                 <SaveIndicator state=save_state.into() />
             </div>
-            <Show when=move || marked.with(|m| !m.is_empty()) && !complete.get()>
+            <Show when=move || marked.with(|m| !m.is_empty()) && !locked.get()>
                 <div class="bulk-bar" role="toolbar" aria-label=t.marked_actions>
                     <span>{move || (t.marked_count)(marked.with(BTreeSet::len))}</span>
                     <select
@@ -531,6 +563,15 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 </div>
             </Show>
             <p class="notice" role="alert">{move || notice.get()}</p>
+            <Show when=move || has_plan() && stale.with(|s| !s.is_empty())>
+                <div class="stale" role="region" aria-label=t.text_changed>
+                    <strong>{t.text_changed}</strong>
+                    " "
+                    {move || (t.stale_segments)(stale.with(Vec::len))}
+                    " "
+                    <button class="primary" on:click=carry_over.clone()>{t.carry_over}</button>
+                </div>
+            </Show>
             <Show when=move || has_plan() && !complete.get() && blockers.with(|b| !b.is_empty())>
                 <div class="blockers">
                     {t.before_complete}
@@ -572,7 +613,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                             segment
                             draft
                             editing=editing.into()
-                            locked=complete.into()
+                            locked
                             can_undo=Signal::derive(move || state.with(|s| s.can_undo()))
                             can_redo=Signal::derive(move || state.with(|s| s.can_redo()))
                             limits=editor_limits.clone()
@@ -581,7 +622,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                         />
                         <ReviewPanel
                             segment
-                            locked=complete.into()
+                            locked
                             on_edit=Callback::new(apply)
                         />
                     </div>

@@ -1,6 +1,8 @@
 //! The cast page: the narrator and the characters of a project, each with aliases, gender, age,
 //! notes and a voice (engine, voice id, style, style degree, rate, pitch). Saved whole.
 
+mod proposals;
+
 use leptos::{prelude::*, task::spawn_local};
 use shared::{
     cast::{AgeBand, Gender},
@@ -152,6 +154,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
             " "
             <button type="submit">{t.add_character}</button>
         </form>
+        <proposals::Proposals project language drafts next_key status />
         <p>
             <button class="primary" on:click=save>
                 {t.save_cast}

@@ -25,6 +25,13 @@ pub fn ProjectPage() -> impl IntoView {
         }
     });
     let on_imported = Callback::new(move |()| chapters.refetch());
+    let existing = Signal::derive(move || {
+        chapters
+            .get()
+            .and_then(Result::ok)
+            .map(|list| list.into_iter().map(|c| (c.id, c.title)).collect())
+            .unwrap_or_default()
+    });
     let t = t();
     view! {
         <main class="page">
@@ -41,7 +48,7 @@ pub fn ProjectPage() -> impl IntoView {
                                         let id = detail.id;
                                         view! {
                                             <ProjectHeader detail />
-                                            <ImportPanel project=id on_imported />
+                                            <ImportPanel project=id existing on_imported />
                                         }
                                     })
                             })

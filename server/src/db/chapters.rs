@@ -13,6 +13,17 @@ pub(crate) struct ChapterListRow {
     pub segment_count: Option<i64>,
 }
 
+/// The texts of a project's chapters, in order.
+pub(crate) async fn chapter_texts(
+    conn: &mut AnyConnection,
+    project_id: i64,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT text FROM chapters WHERE project_id = $1 ORDER BY position")
+        .bind(project_id)
+        .fetch_all(conn)
+        .await
+}
+
 /// A chapter with what the editor needs of its project.
 #[derive(Debug, FromRow)]
 pub(crate) struct ChapterRow {
@@ -72,4 +83,20 @@ pub(crate) async fn insert_chapter_last(
     .bind(now)
     .fetch_one(conn)
     .await
+}
+
+/// Replaces a chapter's text; false when there is no such chapter.
+pub(crate) async fn replace_text(
+    conn: &mut AnyConnection,
+    id: i64,
+    text: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE chapters SET text = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(text)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

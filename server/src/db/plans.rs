@@ -93,3 +93,20 @@ pub(crate) async fn set_complete(
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// After the chapter's text changed: a new version (so an editor open on the old text gets a
+/// conflict, not a refusal it cannot fix) and no longer complete. False when there is no plan.
+pub(crate) async fn mark_text_changed(
+    conn: &mut AnyConnection,
+    chapter_id: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE plans SET version = version + 1, complete = 0, updated_at = $2 WHERE chapter_id = $1",
+    )
+    .bind(chapter_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -6,10 +6,13 @@ use app::{
     model::{ChapterId, ProjectDetail, ProjectId},
 };
 use async_trait::async_trait;
-use shared::{Cast, ChapterText, EngineLimits, Language};
+use shared::{
+    attribution::propose::{self, ProposedCharacter},
+    Cast, ChapterText, EngineLimits, Language,
+};
 
 use super::{internal, SqlStore};
-use crate::db::{self, chapters, projects};
+use crate::db::{self, chapters, plans, projects};
 
 #[async_trait]
 impl ProjectStore for SqlStore {
@@ -98,6 +101,68 @@ impl ProjectStore for SqlStore {
         }
         tx.commit().await.map_err(internal)?;
         Ok(expected_version + 1)
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn propose_cast(&self, project: ProjectId) -> Result<Vec<ProposedCharacter>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = projects::project_by_id(&mut conn, project.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        let texts = chapters::chapter_texts(&mut conn, project.0)
+            .await
+            .map_err(internal)?;
+        drop(conn);
+        let language = Language::from_code(&row.language).unwrap_or_default();
+        let cast = super::stored_cast(&row.language, &row.cast_json)?;
+        // A whole novel takes a moment: off the async workers.
+        let proposals = tokio::task::spawn_blocking(move || {
+            let book = texts.join("\n\n");
+            propose::missing_from_cast(propose::propose_cast(&book, language), &cast)
+        })
+        .await
+        .context("the cast proposal stopped")?;
+        Ok(proposals)
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0))]
+    async fn replace_chapter_text(
+        &self,
+        chapter: ChapterId,
+        text: ChapterText,
+    ) -> Result<usize, StoreError> {
+        let now = db::now_millis();
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let current = chapters::chapter_by_id(&mut tx, chapter.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        if current.text == text.as_str() {
+            // The same text again: nothing changes, and an open editor keeps its version.
+            return Ok(0);
+        }
+        let replaced = chapters::replace_text(&mut tx, chapter.0, text.as_str(), now)
+            .await
+            .map_err(internal)?;
+        if !replaced {
+            return Err(StoreError::NotFound);
+        }
+        let stale = match plans::plan_of_chapter(&mut tx, chapter.0)
+            .await
+            .map_err(internal)?
+        {
+            Some(plan) => {
+                plans::mark_text_changed(&mut tx, chapter.0, now)
+                    .await
+                    .map_err(internal)?;
+                let segments = super::decode_segments(&plan.segments_json)?;
+                shared::rebase::stale(&segments, text.as_str()).len()
+            }
+            None => 0,
+        };
+        tx.commit().await.map_err(internal)?;
+        Ok(stale)
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0, chapters = chapters.len()))]

@@ -522,6 +522,20 @@ const FIRST_PERSON_RATE: usize = 20;
 /// Fewest first-person words in the narration for a first-person text.
 const FIRST_PERSON_MIN: usize = 5;
 
+/// The proposals for a cast that has members already: those no member answers to (by any of
+/// their names, ignoring case), most evident first. A speaker with tagged lines who is missing
+/// from the cast is among them.
+pub fn missing_from_cast(proposals: Vec<ProposedCharacter>, cast: &Cast) -> Vec<ProposedCharacter> {
+    proposals
+        .into_iter()
+        .filter(|p| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .all(|name| cast.find_by_name(name).is_none())
+        })
+        .collect()
+}
+
 /// Proposes the cast member who tells the story in the first person, for the producer to confirm
 /// ([`crate::cast::Character::narrates`]). It is a guess from the text alone, never from known
 /// speakers: the narration (outside dialogue) must be in the first person ("I", "me", "my"; "yo",

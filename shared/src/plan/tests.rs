@@ -380,11 +380,11 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
         flag.note,
         "Say \"Baskerville\" with stress on the first syllable"
     );
-    assert_eq!(crate::signoff::blockers(plan.segments(), &[]).len(), 1);
+    assert_eq!(crate::signoff::blockers(plan.segments(), &[], &[]).len(), 1);
 
     plan.apply(&status(FlagStatus::Fixed, 20), text, &limits)
         .unwrap();
-    assert!(crate::signoff::blockers(plan.segments(), &[]).is_empty());
+    assert!(crate::signoff::blockers(plan.segments(), &[], &[]).is_empty());
     assert!(
         plan.segments()[1].needs_revision,
         "fixed but not yet verified"

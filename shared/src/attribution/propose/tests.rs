@@ -114,3 +114,17 @@ fn no_narrator_is_proposed_for_a_third_person_story_or_without_a_vocative() {
         None
     );
 }
+
+#[test]
+fn only_speakers_the_cast_lacks_are_proposed_to_a_cast_that_has_members() {
+    let text = "“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson.\n\n“Good,” said Holmes.";
+    let mut holmes = crate::Character::named("Sherlock Holmes", Language::En).unwrap();
+    holmes.aliases = vec!["holmes".into()];
+    let cast = Cast::new(vec![crate::Character::narrator(Language::En), holmes]).unwrap();
+
+    let missing = missing_from_cast(propose_cast(text, Language::En), &cast);
+
+    let names: Vec<_> = missing.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Mrs. Hudson"]);
+    assert_eq!(missing[0].speech_tags, 1);
+}

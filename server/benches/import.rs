@@ -1,0 +1,53 @@
+//! Benchmark: importing whole novels (`server::import`: text decoding, heading detection, front
+//! and back matter) from the corpus beside the repository, read at run time and skipped when it is
+//! absent. The goal is under one second per novel.
+
+use std::{
+    fs,
+    hint::black_box,
+    path::{Path, PathBuf},
+};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// Where the novels are: `../shared/corpus/novels` from the workspace root.
+fn novels_dir() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = fs::canonicalize(manifest).unwrap_or_else(|_| manifest.to_path_buf());
+    manifest.join("../../shared/corpus/novels")
+}
+
+fn import_novels(c: &mut Criterion) {
+    let dir = novels_dir();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        eprintln!("note: no novels at {}; skipping", dir.display());
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(20);
+    for path in paths {
+        let Ok(bytes) = fs::read(&path) else { continue };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let chapters = server::import::import(&name, &bytes)
+            .map(|m| m.chapters.len())
+            .unwrap_or(0);
+        eprintln!("{name}: {chapters} chapters");
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name.clone(), |b| {
+            b.iter(|| server::import::import(black_box(&name), black_box(&bytes)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, import_novels);
+criterion_main!(benches);
