@@ -415,3 +415,31 @@ async fn another_projects_chapter_and_job_are_not_found() {
     stub.release(1);
     assert_eq!(events.rest().await.pop().unwrap()["event"], "done");
 }
+
+#[tokio::test]
+async fn a_reader_that_reconnects_resumes_after_the_last_event_it_saw() {
+    let stub = Stub::start(vec![holmes_for_all()]).await;
+    let app = app_on(&stub).await;
+    let (project, chapter) = chapter(&app, SHORT).await;
+    let job: u64 = start(&app, project, chapter).await.ok();
+    let everything = Events::open(&app, project, chapter, job).await.rest().await;
+
+    let response = app
+        .client
+        .get(format!(
+            "{}/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
+            app.base
+        ))
+        .header("last-event-id", "2")
+        .send()
+        .await
+        .unwrap();
+    let mut resumed = Events {
+        response,
+        buffer: String::new(),
+    };
+    let rest = resumed.rest().await;
+
+    assert_eq!(everything.len(), 5, "{everything:?}");
+    assert_eq!(rest, everything[3..].to_vec());
+}
