@@ -8,6 +8,7 @@ mod plan_workspace;
 mod review_panel;
 mod segment_editor;
 mod segment_table;
+mod speaker_job_bar;
 
 pub use chapter_selector::ChapterSelector;
 pub use error_view::ErrorView;
@@ -16,6 +17,7 @@ pub use plan_workspace::{PlanWorkspace, SaveState};
 pub use review_panel::ReviewPanel;
 pub use segment_editor::SegmentEditor;
 pub use segment_table::{Row, SegmentTable};
+pub use speaker_job_bar::{JobProgress, SpeakerJobBar};
 
 /// Asks the browser's yes/no question; false when the user declines or there is no window.
 pub fn confirm(message: &str) -> bool {

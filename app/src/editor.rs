@@ -126,6 +126,24 @@ impl EditorState {
             .filter_map(|s| Some((s.start..s.end, CharacterId(s.speaker.clone()?))))
             .collect();
         let found = attribute_segments(&self.chapter, self.segments(), cast, language, &anchors);
+        self.speakers_from(found)
+    }
+
+    /// An engine's attributions per segment as one `AssignSpeakers` edit (an unresolved or too
+    /// doubtful line gets no speaker) and the attributions kept for the table. Attributions of
+    /// segments that no longer exist as they were (deleted, split, merged since the engine read
+    /// the plan) are dropped; hand-picked speakers are left alone by the edit itself.
+    pub fn speakers_from(
+        &self,
+        found: Vec<(SegmentId, Attribution)>,
+    ) -> (Edit, HashMap<SegmentId, Attribution>) {
+        let found: Vec<_> = found
+            .into_iter()
+            .filter(|(id, a)| {
+                self.segment(*id)
+                    .is_some_and(|s| s.start == a.span.start && s.end == a.span.end)
+            })
+            .collect();
         let speakers = found
             .iter()
             .map(|(id, a)| {
@@ -233,5 +251,64 @@ mod tests {
         assert_eq!(found.len(), state.segments().len());
         assert!(state.undo());
         assert_eq!(state.segments()[0].speaker, None);
+    }
+
+    #[test]
+    fn a_servers_speakers_skip_segments_changed_since_and_hand_picked_ones() {
+        use shared::attribution::{Evidence, Rule};
+        let text = "“One,” said Holmes.\n\n“Two,” said Watson.\n\nThe end came.";
+        let mut state = editor(text);
+        let found: Vec<(SegmentId, Attribution)> = state
+            .segments()
+            .iter()
+            .map(|s| {
+                let attribution = Attribution {
+                    span: s.start..s.end,
+                    speaker: Some(CharacterId("holmes".into())),
+                    confidence: 0.7,
+                    evidence: Evidence {
+                        rule: Rule::LanguageModel,
+                        tag: None,
+                        contradiction: None,
+                    },
+                };
+                (s.id, attribution)
+            })
+            .collect();
+        let ids: Vec<SegmentId> = state.segments().iter().map(|s| s.id).collect();
+        let (first, last) = (ids[0], ids[ids.len() - 1]);
+        state
+            .apply(&Edit::SetSpeaker {
+                id: first,
+                speaker: Some("watson".into()),
+            })
+            .expect("a hand pick");
+        state
+            .apply(&Edit::Split { id: last, at: 4 })
+            .expect("a split");
+        let gone = SegmentId(999);
+        let mut found = found;
+        found.push((gone, found[1].1.clone()));
+
+        let (edit, kept) = state.speakers_from(found);
+        state.apply(&edit).expect("assigned");
+
+        let speakers: Vec<_> = state
+            .segments()
+            .iter()
+            .map(|s| s.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers[0], Some("watson"), "the hand pick stays");
+        assert!(speakers[1..ids.len() - 1]
+            .iter()
+            .all(|s| *s == Some("holmes")));
+        assert_eq!(
+            speakers[ids.len() - 1],
+            None,
+            "the split segment changed since"
+        );
+        assert!(!kept.contains_key(&gone) && !kept.contains_key(&last));
+        assert!(state.undo());
+        assert_eq!(state.segments()[1].speaker, None);
     }
 }

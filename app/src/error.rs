@@ -34,6 +34,10 @@ pub enum AppError {
     /// A rule refused the request (a file, a name), with the reason; nothing was stored.
     #[error("{0}")]
     Refused(String),
+    /// The same work is already under way (a speaker assignment for this chapter), with the
+    /// reason; try again when it ends.
+    #[error("{0}")]
+    Busy(String),
     /// The request itself is malformed.
     #[error("{0}")]
     BadRequest(String),
@@ -50,7 +54,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
-            AppError::Conflict { .. } => 409,
+            AppError::Conflict { .. } | AppError::Busy(_) => 409,
             AppError::Invalid(_)
             | AppError::Cast(_)
             | AppError::Blocked(_)

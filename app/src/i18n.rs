@@ -242,6 +242,21 @@ pub struct Texts {
     pub delete: &'static str,
     pub undo: &'static str,
     pub redo: &'static str,
+    // LLM assignment.
+    pub engine_rules: &'static str,
+    pub engine_llm: fn(&str) -> String,
+    pub llm_progress_label: &'static str,
+    pub llm_progress: fn(usize, usize, &str) -> String,
+    pub llm_stage_started: &'static str,
+    pub llm_stage_requesting: &'static str,
+    pub llm_stage_retrying: fn(u64, u32) -> String,
+    pub llm_stage_chunk_done: &'static str,
+    pub llm_stage_finished: &'static str,
+    pub llm_cancel: &'static str,
+    pub llm_cancelled: &'static str,
+    pub llm_failed: fn(&str) -> String,
+    pub llm_lost: &'static str,
+    pub llm_partial: fn(usize) -> String,
 }
 
 /// English.
@@ -462,6 +477,29 @@ pub static EN: Texts = Texts {
     delete: "Delete",
     undo: "Undo",
     redo: "Redo",
+    // LLM assignment.
+    engine_rules: "Speakers by the offline rules",
+    engine_llm: |model| format!("Speakers by the language model ({model})"),
+    llm_progress_label: "Speaker assignment progress",
+    llm_progress: |current, total, stage| format!("chunk {current} of {total} · {stage}"),
+    llm_stage_started: "preparing the chapter",
+    llm_stage_requesting: "waiting for the model",
+    llm_stage_retrying: |seconds, attempt| {
+        format!("the service asked to wait; retrying in {seconds} s (attempt {attempt})")
+    },
+    llm_stage_chunk_done: "answer received",
+    llm_stage_finished: "finishing",
+    llm_cancel: "Cancel assignment",
+    llm_cancelled: "Speaker assignment cancelled; nothing was changed",
+    llm_failed: |reason| format!("Speaker assignment failed: {reason}"),
+    llm_lost: "the connection to the server was lost",
+    llm_partial: |n| {
+        if n == 1 {
+            "The model's answer for 1 part of the chapter could not be used; its lines stay unassigned".to_owned()
+        } else {
+            format!("The model's answers for {n} parts of the chapter could not be used; their lines stay unassigned")
+        }
+    },
 };
 
 /// Spanish.
@@ -712,6 +750,29 @@ pub static ES: Texts = Texts {
     delete: "Eliminar",
     undo: "Deshacer",
     redo: "Rehacer",
+    // LLM assignment.
+    engine_rules: "Hablantes por las reglas sin conexión",
+    engine_llm: |model| format!("Hablantes por el modelo de lenguaje ({model})"),
+    llm_progress_label: "Progreso de la asignación de hablantes",
+    llm_progress: |current, total, stage| format!("fragmento {current} de {total} · {stage}"),
+    llm_stage_started: "preparando el capítulo",
+    llm_stage_requesting: "esperando al modelo",
+    llm_stage_retrying: |seconds, attempt| {
+        format!("el servicio pidió esperar; se reintenta en {seconds} s (intento {attempt})")
+    },
+    llm_stage_chunk_done: "respuesta recibida",
+    llm_stage_finished: "terminando",
+    llm_cancel: "Cancelar asignación",
+    llm_cancelled: "Asignación de hablantes cancelada; no se cambió nada",
+    llm_failed: |reason| format!("La asignación de hablantes falló: {reason}"),
+    llm_lost: "se perdió la conexión con el servidor",
+    llm_partial: |n| {
+        if n == 1 {
+            "No se pudo usar la respuesta del modelo para 1 parte del capítulo; sus líneas quedan sin asignar".to_owned()
+        } else {
+            format!("No se pudieron usar las respuestas del modelo para {n} partes del capítulo; sus líneas quedan sin asignar")
+        }
+    },
 };
 
 /// The page's current language, provided by [`crate::App`].

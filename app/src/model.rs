@@ -147,3 +147,93 @@ pub struct PreviewChapter {
     /// Front matter, body or back matter (a guess).
     pub kind: SectionKind,
 }
+
+/// Which engine assigns speakers when the producer asks: the offline rules (run in the page) or
+/// a language model (run on the server as a [`JobId`] job).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "engine", rename_all = "snake_case")]
+pub enum SpeakerEngine {
+    /// The rule engine of `shared::attribution`, in the browser.
+    Rules,
+    /// The server's LLM engine.
+    Llm {
+        /// The model (or Azure deployment) it asks.
+        model: String,
+    },
+}
+
+/// A speaker-assignment job on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JobId(pub u64);
+
+impl JobId {
+    /// Where the job's Server-Sent Events are read (`GET`): one JSON [`SpeakerJobEvent`] per
+    /// message, the current state first, until a final event.
+    pub fn events_url(self, project: ProjectId, chapter: ChapterId) -> String {
+        format!(
+            "/api/projects/{}/chapters/{}/speaker_jobs/{}/events",
+            project.0, chapter.0, self.0
+        )
+    }
+}
+
+/// The step a speaker-assignment job is at: `"requesting"`, or `{"retrying": {…}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStage {
+    /// The chapter is being cut into chunks; nothing sent yet.
+    Started,
+    /// A chunk was sent; waiting for the model's answer (or for the rate limit).
+    Requesting,
+    /// The service asked to wait; the chunk is sent again after `wait_ms`.
+    Retrying {
+        /// Milliseconds before the next attempt.
+        wait_ms: u64,
+        /// The attempt that failed (1-based).
+        attempt: u32,
+    },
+    /// A chunk was answered.
+    ChunkDone,
+    /// Every chunk was answered.
+    Finished,
+}
+
+/// What the page hears from a speaker-assignment job, in order: progress, then one final event
+/// (`done`, `failed` or `cancelled`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum SpeakerJobEvent {
+    /// How far the job is: `done` of `total` chunks answered.
+    Progress {
+        /// Chunks answered.
+        done: usize,
+        /// Chunks to send.
+        total: usize,
+        /// What is happening now.
+        stage: JobStage,
+    },
+    /// The job finished: the speaker the model found for each segment of the stored plan.
+    Done {
+        /// One per segment of the plan the job read, in order; the page ignores segments it no
+        /// longer has and those whose speaker was picked by hand.
+        segments: Vec<(shared::SegmentId, shared::attribution::Attribution)>,
+        /// Chunks whose answer was partly or wholly unusable (their quotations are unresolved).
+        issues: usize,
+    },
+    /// The job stopped without a result, for this reason (the service refused, was down, or
+    /// none of its answers could be used).
+    Failed {
+        /// The reason, for the producer.
+        message: String,
+    },
+    /// The producer cancelled the job.
+    Cancelled,
+}
+
+impl SpeakerJobEvent {
+    /// Whether nothing follows this event.
+    pub fn is_final(&self) -> bool {
+        !matches!(self, SpeakerJobEvent::Progress { .. })
+    }
+}

@@ -21,6 +21,9 @@ pub struct Config {
     pub espeak_program: String,
     /// Azure Speech, when `STUDIO_AZURE_SPEECH_KEY` and `STUDIO_AZURE_SPEECH_REGION` are set.
     pub azure_speech: Option<AzureSpeech>,
+    /// The LLM speaker engine, when `STUDIO_LLM_PROVIDER` is set ([`LlmConfig::from_env`]);
+    /// without it the page assigns speakers with the rule engine.
+    pub llm: Option<LlmConfig>,
 }
 
 /// An Azure Speech resource. `Debug` does not show the key.
@@ -101,6 +104,7 @@ impl Config {
             seed_demo,
             espeak_program: var("STUDIO_ESPEAK_PROGRAM").unwrap_or_else(|| "espeak-ng".to_owned()),
             azure_speech,
+            llm: LlmConfig::from_env()?,
         })
     }
 }

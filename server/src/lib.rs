@@ -1,6 +1,6 @@
 //! The studio server: builds the axum router (pages, server functions, static files) around a
-//! database-backed `PlanStore` and the engines' `VoiceCatalogue`. Tests start it on port 0
-//! without going through `main`.
+//! database-backed `PlanStore`, the engines' `VoiceCatalogue` and the LLM's `SpeakerJobs`.
+//! Tests start it on port 0 without going through `main`.
 
 #![recursion_limit = "256"]
 
@@ -10,6 +10,7 @@ pub mod demo;
 pub mod import;
 pub mod llm;
 pub mod routes;
+pub mod speaker_jobs;
 pub mod state;
 pub mod store;
 pub mod telemetry;
@@ -19,7 +20,7 @@ use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{
-    api::{PlanStore, ProjectStore, VoiceCatalogue},
+    api::{PlanStore, ProjectStore, SpeakerJobs, VoiceCatalogue},
     shell, App,
 };
 use axum::{extract::DefaultBodyLimit, Router};
@@ -28,7 +29,10 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
-use crate::{config::Config, db::Db, state::AppState, store::SqlStore, voices::EngineVoices};
+use crate::{
+    config::Config, db::Db, llm::LlmEngine, speaker_jobs::LlmJobs, state::AppState,
+    store::SqlStore, voices::EngineVoices,
+};
 
 /// Largest request body: a saved plan carries each segment's text twice (text and original), so
 /// it is about twice its chapter, which may be 20 MB; the domain gives the precise error below that.
@@ -63,6 +67,13 @@ impl Application {
     /// When the database cannot be opened or migrated, or the address cannot be bound.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let voices = EngineVoices::new(&config).context("preparing the voice catalogue")?;
+        let llm = match &config.llm {
+            Some(llm) => Some((
+                LlmEngine::new(llm).context("preparing the LLM speaker engine")?,
+                llm.model.clone(),
+            )),
+            None => None,
+        };
         let db = Db::connect(&config.database_url).await?;
         let store = SqlStore::new(db);
         if config.seed_demo {
@@ -80,10 +91,13 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
+        let store = Arc::new(store);
+        let speaker_jobs = Arc::new(LlmJobs::new(store.clone(), llm));
         let state = AppState {
             leptos_options,
-            store: Arc::new(store),
+            store,
             voices: Arc::new(voices),
+            speaker_jobs,
         };
         Ok(Self {
             listener,
@@ -116,6 +130,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let store = state.store.clone();
     let voices = state.voices.clone();
+    let speaker_jobs = state.speaker_jobs.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .merge(routes::routes())
@@ -126,6 +141,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context::<Arc<dyn PlanStore>>(store.clone());
                 provide_context::<Arc<dyn ProjectStore>>(store.clone());
                 provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
+                provide_context::<Arc<dyn SpeakerJobs>>(speaker_jobs.clone());
             },
             move || shell(options.clone()),
         )

@@ -29,10 +29,10 @@
 //! Tokens used are logged per chunk and summed in [`LlmOutcome::usage`].
 //!
 //! Integration: [`LlmEngine::new`] from [`crate::config::LlmConfig::from_env`]; when that is
-//! `None` the rule engine is used. `shared::attribution::Rule` has no variant for a model answer
-//! yet, so this module returns its own [`LlmAttribution`]; the caller maps it to
-//! `shared::attribution::Attribution` once `shared` adds one (e.g. `Rule::Llm`), with
-//! [`Source::Anchor`] → `Rule::Anchor` and [`Source::Unresolved`] → `Rule::Unresolved`.
+//! `None` the rule engine is used. [`crate::speaker_jobs`] runs it for the page and turns each
+//! [`LlmAttribution`] into a `shared::attribution::Attribution` ([`LlmAttribution::to_attribution`]:
+//! [`Source::Model`] → `Rule::LanguageModel`, [`Source::Anchor`] → `Rule::Anchor`,
+//! [`Source::Unresolved`] → `Rule::Unresolved`).
 
 mod answer;
 mod chunk;
@@ -127,6 +127,28 @@ pub struct LlmAttribution {
     pub confidence: f32,
     /// Where it came from.
     pub source: Source,
+}
+
+impl LlmAttribution {
+    /// The same answer in the rule engine's terms, so that the page shows both alike.
+    pub fn to_attribution(&self) -> shared::attribution::Attribution {
+        use shared::attribution::{Attribution, Evidence, Rule};
+        let rule = match self.source {
+            Source::Anchor => Rule::Anchor,
+            Source::Model => Rule::LanguageModel,
+            Source::Unresolved(_) => Rule::Unresolved,
+        };
+        Attribution {
+            span: self.span.clone(),
+            speaker: self.speaker.clone(),
+            confidence: self.confidence,
+            evidence: Evidence {
+                rule,
+                tag: None,
+                contradiction: None,
+            },
+        }
+    }
 }
 
 /// A problem with one chunk's reply; its quotations (or the one named) are unresolved.

@@ -1,5 +1,7 @@
-//! Plain axum routes outside Leptos: the health check and the manuscript import preview, which
-//! takes a raw file body (server functions take JSON).
+//! Plain axum routes outside Leptos: the health check, the manuscript import preview, which
+//! takes a raw file body (server functions take JSON), and the Server-Sent Events of speaker jobs.
+
+mod speaker_jobs;
 
 use app::{
     model::{ImportPreview, PreviewChapter, SectionKind},
@@ -22,6 +24,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/api/import_preview", post(import_preview))
+        .route(
+            "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
+            get(speaker_jobs::events),
+        )
 }
 
 /// The query of an import preview: the uploaded file's name, whose extension names its format.

@@ -1,11 +1,12 @@
-//! `AppState`: what every axum handler can extract (Leptos options, the store, the voices).
+//! `AppState`: what every axum handler can extract (Leptos options, the store, the voices, the
+//! speaker jobs).
 
 use std::sync::Arc;
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::{store::SqlStore, voices::EngineVoices};
+use crate::{speaker_jobs::LlmJobs, store::SqlStore, voices::EngineVoices};
 
 /// Shared state of the router.
 #[derive(Clone, FromRef)]
@@ -16,4 +17,7 @@ pub struct AppState {
     pub store: Arc<SqlStore>,
     /// The voice catalogue behind `list_voices`.
     pub voices: Arc<EngineVoices>,
+    /// Speaker assignment by the language model, behind the speaker-job server functions and
+    /// their Server-Sent Events.
+    pub speaker_jobs: Arc<LlmJobs>,
 }

@@ -53,6 +53,8 @@ pub enum Rule {
     Mention,
     /// The producer's manual choice.
     Anchor,
+    /// A language model chose it (the server's LLM engine); the rules never report it.
+    LanguageModel,
     /// Narration: the narrator reads it.
     Narration,
     /// No rule was sure enough.
@@ -173,11 +175,21 @@ pub fn attribute_segments(
     anchors: &[(Range<usize>, CharacterId)],
 ) -> Vec<(SegmentId, Attribution)> {
     let quotes = attribute(text, cast, language, anchors);
+    segments_from_quotes(segments, &quotes)
+}
+
+/// One attribution per segment from attributions of the chapter's quotations (sorted by start,
+/// not overlapping), whichever engine made them: a segment holding dialogue takes the speaker of
+/// the quotation it overlaps most; any other segment is narration. The span is the segment's.
+pub fn segments_from_quotes(
+    segments: &[Segment],
+    quotes: &[Attribution],
+) -> Vec<(SegmentId, Attribution)> {
     segments
         .iter()
         .map(|segment| {
             let range = segment.start..segment.end;
-            let best = most_overlapping(&quotes, &range, |a| &a.span);
+            let best = most_overlapping(quotes, &range, |a| &a.span);
             let attribution = match best {
                 Some(quote) => Attribution {
                     span: range,

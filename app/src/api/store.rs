@@ -13,7 +13,10 @@ use shared::{
 
 use crate::{
     error::AppError,
-    model::{ChapterId, ChapterPlan, ChapterSummary, ProjectDetail, ProjectId, ProjectSummary},
+    model::{
+        ChapterId, ChapterPlan, ChapterSummary, JobId, ProjectDetail, ProjectId, ProjectSummary,
+        SpeakerEngine,
+    },
 };
 
 /// Why the store refused or failed a use case.
@@ -39,6 +42,13 @@ pub enum StoreError {
     /// A service the server depends on (a voice engine) could not answer, for this reason.
     #[error("{0}")]
     Unavailable(String),
+    /// The request cannot be carried out as things stand (no plan yet, an invalid cast), for
+    /// this reason.
+    #[error("{0}")]
+    Refused(String),
+    /// The same work is already running (a speaker assignment for this chapter).
+    #[error("{0}")]
+    Busy(String),
     /// The database or something below it failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -199,6 +209,46 @@ pub trait VoiceCatalogue: Send + Sync + 'static {
     async fn voices(&self, engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, StoreError>;
 }
 
+/// Speaker assignment by the server's language model, run as background jobs whose progress the
+/// page reads as Server-Sent Events ([`JobId::events_url`]).
+#[async_trait]
+pub trait SpeakerJobs: Send + Sync + 'static {
+    /// The engine that assigns speakers: the rules in the page, or the configured model.
+    fn engine(&self) -> SpeakerEngine;
+
+    /// Starts assigning speakers to the chapter's stored plan with the project's cast; at most
+    /// one job runs per chapter.
+    ///
+    /// # Errors
+    /// `NotFound` when the chapter is not in the project; `Unavailable` when no model is
+    /// configured; `Refused` when the chapter has no plan or the cast is invalid; `Busy` while
+    /// another job runs for the chapter.
+    async fn start(&self, project: ProjectId, chapter: ChapterId) -> Result<JobId, StoreError>;
+
+    /// Cancels a job: its requests to the model stop and it ends with `Cancelled`. Cancelling a
+    /// job that already ended changes nothing.
+    ///
+    /// # Errors
+    /// `NotFound` when the job is not the chapter's (or is long gone).
+    async fn cancel(
+        &self,
+        project: ProjectId,
+        chapter: ChapterId,
+        job: JobId,
+    ) -> Result<(), StoreError>;
+}
+
+/// The speaker jobs provided to this request by the server.
+///
+/// # Errors
+/// `AppError::Internal` when the server did not provide them (a wiring bug).
+pub fn use_speaker_jobs() -> Result<Arc<dyn SpeakerJobs>, AppError> {
+    use_context::<Arc<dyn SpeakerJobs>>().ok_or_else(|| {
+        tracing::error!("no SpeakerJobs in context");
+        AppError::Internal
+    })
+}
+
 /// The voice catalogue provided to this request by the server.
 ///
 /// # Errors
@@ -245,6 +295,8 @@ impl From<StoreError> for AppError {
                 tracing::warn!(%reason, "a service is unavailable");
                 AppError::Refused(reason)
             }
+            StoreError::Refused(reason) => AppError::Refused(reason),
+            StoreError::Busy(reason) => AppError::Busy(reason),
             StoreError::Internal(err) => {
                 tracing::error!(error = ?err, "store failed");
                 AppError::Internal

@@ -1,6 +1,8 @@
 //! `PlanWorkspace`: owns the plan under edit in the browser. Every edit runs in WASM through
 //! `shared` with no round trip; autosave sends the plan ~2 s after the last change, when the tab is
 //! hidden, and again after a failure. A stale save is a conflict to resolve, never an overwrite.
+//! "Assign speakers" runs the rule engine here, or, when the server has a language model, a job
+//! on the server whose result is applied here as the same single undoable edit.
 
 use std::{
     collections::{BTreeSet, HashMap},
@@ -17,17 +19,19 @@ use shared::{
 use super::{
     segment_editor::EditorActions,
     segment_table::{Mark, Row, Voices},
-    ReviewPanel, SegmentEditor, SegmentTable,
+    JobProgress, ReviewPanel, SegmentEditor, SegmentTable, SpeakerJobBar,
 };
 use crate::{
     api::{
         chapters::set_chapter_complete,
         plans::{export_plan, generate_plan, import_plan, save_plan},
+        speakers::{cancel_speaker_job, start_speaker_job},
     },
     editor::EditorState,
     error::AppError,
     i18n::t,
-    model::ChapterPlan,
+    job_feed::{FeedError, FeedMessage, FeedStorage, JobFeed},
+    model::{ChapterPlan, JobId, SpeakerEngine, SpeakerJobEvent},
 };
 
 /// Milliseconds of quiet before an autosave.
@@ -53,10 +57,16 @@ pub enum SaveState {
     Conflict,
 }
 
-/// The plan editor for one chapter: toolbar, segment table and segment editor.
+/// The plan editor for one chapter: toolbar, segment table and segment editor. `engine` says who
+/// assigns speakers: the rules here, or the server's language model.
 #[component]
-pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoView {
+pub fn PlanWorkspace(
+    plan: ChapterPlan,
+    engine: SpeakerEngine,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let chapter_id = plan.chapter_id;
+    let project_id = plan.project_id;
     let chapter_text: Arc<str> = Arc::from(plan.text.as_str());
     let limits = plan.limits.clone();
     let editor_limits = plan.limits.clone();
@@ -368,12 +378,8 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
             })
         })
     });
-    let assign = move |_| {
-        let Some(cast) = cast.get_value() else {
-            notice.set(Some(t.invalid_cast.into()));
-            return;
-        };
-        let (edit, attributions) = state.with_untracked(|s| s.propose_speakers(&cast, language));
+    // Applies what an engine found as one undoable edit and keeps it for the table.
+    let assign_found = move |edit: Edit, attributions: HashMap<SegmentId, Attribution>| {
         let unresolved = match &edit {
             Edit::AssignSpeakers { speakers } => speakers.iter().filter(|s| s.1.is_none()).count(),
             _ => 0,
@@ -381,6 +387,102 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
         found.set(attributions);
         apply(edit);
         notice.set((unresolved > 0).then(|| (t.unresolved_after_run)(unresolved)));
+    };
+    let job = RwSignal::new(None::<JobId>);
+    let job_progress = RwSignal::new(None::<JobProgress>);
+    let feed = StoredValue::<Option<JobFeed>, FeedStorage>::new_with_storage(None);
+    // Forgets the running job; the feed is dropped after the callback that ends it returns.
+    let end_job = move || {
+        job.set(None);
+        job_progress.set(None);
+        spawn_local(async move { feed.set_value(None) });
+    };
+    let on_job_message = move |message: FeedMessage| match message {
+        Ok(SpeakerJobEvent::Progress { done, total, stage }) => {
+            job_progress.set(Some(JobProgress { done, total, stage }));
+        }
+        Ok(SpeakerJobEvent::Done { segments, issues }) => {
+            end_job();
+            let (edit, attributions) = state.with_untracked(|s| s.speakers_from(segments));
+            assign_found(edit, attributions);
+            if issues > 0 {
+                notice.set(Some((t.llm_partial)(issues)));
+            }
+        }
+        Ok(SpeakerJobEvent::Failed { message }) => {
+            end_job();
+            notice.set(Some((t.llm_failed)(&message)));
+        }
+        Ok(SpeakerJobEvent::Cancelled) => {
+            end_job();
+            notice.set(Some(t.llm_cancelled.into()));
+        }
+        Err(err) => {
+            end_job();
+            let reason = match err {
+                FeedError::Lost => t.llm_lost.to_owned(),
+                FeedError::Unreadable(reason) => reason,
+            };
+            notice.set(Some((t.llm_failed)(&reason)));
+        }
+    };
+    let start_job = move || {
+        notice.set(None);
+        job_progress.set(Some(JobProgress {
+            done: 0,
+            total: 0,
+            stage: crate::model::JobStage::Started,
+        }));
+        spawn_local(async move {
+            let started = start_speaker_job(project_id, chapter_id).await;
+            let opened = started.map_err(|err| err.to_string()).and_then(|id| {
+                job.set(Some(id));
+                JobFeed::open(&id.events_url(project_id, chapter_id), on_job_message)
+            });
+            match opened {
+                Ok(opened) => feed.set_value(Some(opened)),
+                Err(reason) => {
+                    job.set(None);
+                    job_progress.set(None);
+                    notice.set(Some((t.llm_failed)(&reason)));
+                }
+            }
+        });
+    };
+    let cancel_job = Callback::new(move |()| {
+        let Some(id) = job.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            if let Err(err) = cancel_speaker_job(project_id, chapter_id, id).await {
+                notice.set(Some(err.to_string()));
+            }
+        });
+    });
+    // Leaving the chapter stops its job: nobody would apply the result.
+    on_cleanup(move || {
+        if let Some(id) = job.get_untracked() {
+            spawn_local(async move {
+                let _ = cancel_speaker_job(project_id, chapter_id, id).await;
+            });
+        }
+    });
+    let uses_llm = matches!(engine, SpeakerEngine::Llm { .. });
+    let engine_text = match &engine {
+        SpeakerEngine::Rules => t.engine_rules.to_owned(),
+        SpeakerEngine::Llm { model } => (t.engine_llm)(model),
+    };
+    let assign = move |_| {
+        if uses_llm {
+            start_job();
+            return;
+        }
+        let Some(cast) = cast.get_value() else {
+            notice.set(Some(t.invalid_cast.into()));
+            return;
+        };
+        let (edit, attributions) = state.with_untracked(|s| s.propose_speakers(&cast, language));
+        assign_found(edit, attributions);
     };
     let segment = Signal::derive(move || {
         let id = selected.get()?;
@@ -507,7 +609,11 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                 >
                     {move || if complete.get() { t.reopen } else { t.mark_complete }}
                 </button>
-                <button on:click=assign disabled=move || locked.get() || !has_plan()>
+                <button
+                    on:click=assign
+                    disabled=move || locked.get() || !has_plan() || job_progress.with(Option::is_some)
+                    title=engine_text.clone()
+                >
                     {t.assign_speakers}
                 </button>
                 <label>
@@ -562,6 +668,7 @@ pub fn PlanWorkspace(plan: ChapterPlan, on_changed: Callback<()>) -> impl IntoVi
                     <button on:click=move |_| marked.set(BTreeSet::new())>{t.clear_marks}</button>
                 </div>
             </Show>
+            <SpeakerJobBar progress=job_progress.into() on_cancel=cancel_job />
             <p class="notice" role="alert">{move || notice.get()}</p>
             <Show when=move || has_plan() && stale.with(|s| !s.is_empty())>
                 <div class="stale" role="region" aria-label=t.text_changed>

@@ -22,6 +22,10 @@ pub(super) fn app_error(err: &AppError) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
+        AppError::Busy(_) => {
+            "ya hay una asignación de hablantes en curso para este capítulo; espera a que termine"
+                .to_owned()
+        }
         // Reasons from file parsers and the server's own checks, passed on as they are.
         AppError::Refused(reason) | AppError::BadRequest(reason) => reason.clone(),
         AppError::Internal => "el servidor falló; inténtalo de nuevo".to_owned(),

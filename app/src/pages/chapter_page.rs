@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::plans::load_plan,
+    api::{plans::load_plan, speakers::configured_speaker_engine},
     components::{ChapterSelector, ErrorView, PlanWorkspace},
     i18n::t,
-    model::{ChapterId, ProjectId},
+    model::{ChapterId, ProjectId, SpeakerEngine},
     AppError,
 };
 
@@ -25,6 +25,7 @@ pub fn ChapterPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
+    let engine = Resource::new(|| (), |()| configured_speaker_engine());
     let on_changed = Callback::new(move |()| chapters.refetch());
     let t = t();
     view! {
@@ -57,6 +58,8 @@ pub fn ChapterPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p>{t.loading_plan}</p> }>
                     <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                         {move || {
+                            // Without an answer about the engine, the rules (always there) assign.
+                            let engine = engine.get()?.unwrap_or(SpeakerEngine::Rules);
                             plan.get()
                                 .map(|result| {
                                     result
@@ -64,7 +67,7 @@ pub fn ChapterPage() -> impl IntoView {
                                             let title = plan.title.clone();
                                             view! {
                                                 <h1>{title}</h1>
-                                                <PlanWorkspace plan on_changed />
+                                                <PlanWorkspace plan engine on_changed />
                                             }
                                                 .into_any()
                                         })

@@ -60,6 +60,7 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         seed_demo,
         espeak_program: "espeak-ng".to_owned(),
         azure_speech: None,
+        llm: None,
     };
     configure(&mut config);
     // The server gets its own runtime (with the large worker stacks of production) on its own

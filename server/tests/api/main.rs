@@ -11,4 +11,10 @@ mod pages;
 mod plan_files;
 mod plans;
 mod projects;
+mod speaker_jobs;
+// The LLM engine's stub chat-completions server, shared with `tests/llm`; not every helper is
+// used here.
+#[allow(dead_code)]
+#[path = "../llm/stub.rs"]
+mod stub;
 mod voices;

@@ -818,6 +818,33 @@ async fn a_cancelled_run_stops_before_sending() {
 }
 
 #[tokio::test]
+async fn a_run_cancelled_while_its_request_is_in_flight_stops_at_once() {
+    // The gated stub never answers: only the cancellation can end this run.
+    let stub = Stub::start_gated(vec![ok(GOOD)]).await;
+    let engine = Arc::new(openai(&stub, &FakeClock::new()));
+    let cancel = CancellationToken::new();
+    let run = tokio::spawn({
+        let (engine, cancel) = (engine.clone(), cancel.clone());
+        async move {
+            let cast = cast();
+            engine
+                .attribute(&request(TEXT, &cast, &[]), &|_| {}, &cancel)
+                .await
+        }
+    });
+    stub.wait_for_requests(1).await;
+
+    cancel.cancel();
+    let result = tokio::time::timeout(Duration::from_secs(30), run)
+        .await
+        .expect("the run ends once cancelled")
+        .unwrap();
+
+    assert!(matches!(result, Err(LlmError::Cancelled)), "{result:?}");
+    assert_eq!(stub.seen().len(), 1);
+}
+
+#[tokio::test]
 async fn a_chapter_without_dialogue_sends_nothing() {
     let stub = Stub::start(vec![]).await;
     let cast = cast();

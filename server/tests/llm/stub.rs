@@ -1,5 +1,6 @@
 //! A scripted chat-completions server: records every request and answers each with the next
-//! scripted reply (a 418 once the script runs out, which the engine reports as an error).
+//! scripted reply (a 418 once the script runs out, which the engine reports as an error). A gated
+//! stub holds each answer until the test releases it, so a test can see a request in flight.
 
 use std::{
     collections::VecDeque,
@@ -43,6 +44,10 @@ pub(crate) type Responder =
 struct Inner {
     seen: Mutex<Vec<Seen>>,
     script: Mutex<VecDeque<Responder>>,
+    /// When set, each answer waits for a permit from [`Stub::release`].
+    gate: Option<Arc<tokio::sync::Semaphore>>,
+    /// Woken at each request.
+    arrived: tokio::sync::Notify,
 }
 
 /// A running stub.
@@ -55,9 +60,30 @@ pub(crate) struct Stub {
 
 impl Stub {
     pub(crate) async fn start(script: Vec<Responder>) -> Self {
+        Self::serve(script, None).await
+    }
+
+    /// A stub that records each request at once but answers it only once [`Stub::release`] gave
+    /// it a permit.
+    pub(crate) async fn start_gated(script: Vec<Responder>) -> Self {
+        Self::serve(script, Some(Arc::new(tokio::sync::Semaphore::new(0)))).await
+    }
+
+    /// Lets `answers` more requests of a gated stub be answered.
+    // Used by `tests/api`, which shares this file.
+    #[allow(dead_code)]
+    pub(crate) fn release(&self, answers: usize) {
+        if let Some(gate) = &self.inner.gate {
+            gate.add_permits(answers);
+        }
+    }
+
+    async fn serve(script: Vec<Responder>, gate: Option<Arc<tokio::sync::Semaphore>>) -> Self {
         let inner = Arc::new(Inner {
             seen: Mutex::new(Vec::new()),
             script: Mutex::new(script.into()),
+            gate,
+            arrived: tokio::sync::Notify::new(),
         });
         let app = Router::new().fallback(handle).with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -66,6 +92,18 @@ impl Stub {
             axum::serve(listener, app).await.unwrap();
         });
         Self { url, inner }
+    }
+
+    /// Waits until at least `count` requests have arrived.
+    pub(crate) async fn wait_for_requests(&self, count: usize) {
+        loop {
+            // Created before the check, so a request arriving in between still wakes it.
+            let arrived = self.inner.arrived.notified();
+            if self.inner.seen.lock().unwrap().len() >= count {
+                return;
+            }
+            arrived.await;
+        }
     }
 
     /// The requests received so far, in order.
@@ -90,6 +128,10 @@ async fn handle(
         at: Instant::now(),
     };
     inner.seen.lock().unwrap().push(seen.clone());
+    inner.arrived.notify_waiters();
+    if let Some(gate) = &inner.gate {
+        gate.acquire().await.unwrap().forget();
+    }
     let responder = inner.script.lock().unwrap().pop_front();
     let Some(responder) = responder else {
         return (StatusCode::IM_A_TEAPOT, "the stub's script ran out").into_response();

@@ -1,0 +1,58 @@
+//! `GET …/speaker_jobs/{job}/events`: a speaker job's progress as Server-Sent Events, one JSON
+//! `SpeakerJobEvent` per message with its index in the job's log as `id`: every event from the
+//! first, ending after the final one. A browser that reconnects sends `Last-Event-ID` and
+//! resumes after it.
+
+use std::sync::Arc;
+
+use crate::speaker_jobs::LlmJobs;
+use app::{
+    model::{ChapterId, JobId, ProjectId, SpeakerJobEvent},
+    AppError,
+};
+use axum::{
+    extract::{Path, State},
+    http::{HeaderMap, StatusCode},
+    response::{
+        sse::{Event, KeepAlive, Sse},
+        IntoResponse, Response,
+    },
+    Json,
+};
+
+/// Streams the job's events; 404 when the chapter of the project has no such job.
+pub(super) async fn events(
+    State(jobs): State<Arc<LlmJobs>>,
+    Path((project, chapter, job)): Path<(i64, i64, u64)>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(receiver) = jobs.events(ProjectId(project), ChapterId(chapter), JobId(job)) else {
+        return (StatusCode::NOT_FOUND, Json(AppError::NotFound)).into_response();
+    };
+    let first = headers
+        .get("last-event-id")
+        .and_then(|id| id.to_str().ok()?.trim().parse::<usize>().ok())
+        .map_or(0, |seen| seen.saturating_add(1));
+    let stream = futures_util::stream::unfold(
+        (receiver, first, false),
+        |(mut receiver, next, ended)| async move {
+            loop {
+                if ended {
+                    return None;
+                }
+                let event: Option<SpeakerJobEvent> =
+                    receiver.borrow_and_update().get(next).cloned();
+                if let Some(event) = event {
+                    let last = event.is_final();
+                    let message = Event::default().id(next.to_string()).json_data(&event);
+                    return Some((message, (receiver, next + 1, last)));
+                }
+                // The job was forgotten before its final event reached this reader.
+                receiver.changed().await.ok()?;
+            }
+        },
+    );
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
