@@ -247,3 +247,99 @@ async fn imported_chapters_are_added_all_or_none() {
     assert_eq!(listed[1]["title"], "Untitled chapter");
     assert_eq!(unknown.status, 404);
 }
+
+#[tokio::test]
+async fn the_cast_proposal_offers_the_speakers_the_cast_lacks() {
+    let app = spawn_app().await;
+    let id = new_project(&app, "Proposals", "en").await;
+    let narrator = app
+        .call("load_project", json!({ "project": id }))
+        .await
+        .ok::<Value>()["cast"][0]
+        .clone();
+    app.call(
+        "save_cast",
+        json!({ "project": id, "version": 0, "cast": [narrator, holmes()] }),
+    )
+    .await
+    .ok::<Value>();
+    let text = "“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson.\n\n“Good,” said Holmes.";
+    app.call(
+        "add_chapters",
+        json!({ "project": id, "chapters": [{ "title": "One", "text": text }] }),
+    )
+    .await
+    .ok::<Value>();
+
+    let proposed: Vec<Value> = app
+        .call("propose_cast", json!({ "project": id }))
+        .await
+        .ok();
+    let unknown = app.call("propose_cast", json!({ "project": 999_999 })).await;
+
+    let names: Vec<_> = proposed.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Mrs. Hudson"]);
+    assert_eq!(proposed[0]["gender"], "female");
+    assert_eq!(proposed[0]["speech_tags"], 1);
+    assert_eq!(unknown.status, 404);
+}
+
+#[tokio::test]
+async fn a_re_imported_text_replaces_the_chapter_and_reports_stale_segments() {
+    let app = spawn_app().await;
+    let id = new_project(&app, "Re-import", "en").await;
+    let old = "It was late.\n\nNobody answered.";
+    let chapters: Vec<i64> = app
+        .call(
+            "add_chapters",
+            json!({ "project": id, "chapters": [{ "title": "One", "text": old }] }),
+        )
+        .await
+        .ok();
+    let chapter = chapters[0];
+    let plan: Value = app.generate(chapter, 0).await.ok();
+    assert_eq!(plan["version"], 1);
+
+    let same: i64 = app
+        .call(
+            "replace_chapter_text",
+            json!({ "chapter": chapter, "text": old }),
+        )
+        .await
+        .ok();
+    let after_same = app.load(chapter).await;
+    let stale: i64 = app
+        .call(
+            "replace_chapter_text",
+            json!({ "chapter": chapter, "text": "It was very late.\n\nNobody answered." }),
+        )
+        .await
+        .ok();
+    let after = app.load(chapter).await;
+    let blank = app
+        .call(
+            "replace_chapter_text",
+            json!({ "chapter": chapter, "text": "   " }),
+        )
+        .await;
+    let unknown = app
+        .call(
+            "replace_chapter_text",
+            json!({ "chapter": 999_999, "text": "Hello." }),
+        )
+        .await;
+
+    assert_eq!(same, 0);
+    assert_eq!(after_same["version"], 1, "the same text changes nothing");
+    assert_eq!(stale, 2, "both offsets moved");
+    assert_eq!(after["version"], 2, "an open editor gets a conflict");
+    assert_eq!(after["text"], "It was very late.\n\nNobody answered.");
+    assert_eq!(
+        after["segments"].as_array().unwrap().len(),
+        2,
+        "the plan is kept, not thrown away"
+    );
+    assert_eq!(blank.status, 422);
+    assert_eq!(unknown.status, 404);
+    assert_eq!(app.load(chapter).await["version"], 2);
+}
