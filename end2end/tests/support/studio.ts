@@ -48,7 +48,7 @@ export async function newProject(request: APIRequestContext, name: string, langu
   const cast = [
     ...detail.cast,
     ...characters.map((character) => ({
-      id: character.toLowerCase(), name: character, aliases: [], gender: 'male', age: 'adult', description: '',
+      id: character.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name: character, aliases: [], gender: 'male', age: 'adult', description: '',
       voice: { engine: 'espeak', voice_id: `${language}+m${characters.indexOf(character) + 1}`, style: null, style_degree: 1, rate: 0, pitch: 0 },
     })),
   ];

@@ -70,6 +70,7 @@ pub(super) fn Proposals(
     status: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     let t = t();
+    let owner = StoredValue::new(Owner::current());
     let candidates = RwSignal::new(None::<Vec<Candidate>>);
     let busy = RwSignal::new(false);
     let find = move |_| {
@@ -128,12 +129,13 @@ pub(super) fn Proposals(
             character.gender = candidate.gender.get_untracked();
             let key = next_key.get_value();
             next_key.set_value(key + 1);
-            drafts.update(|d| {
-                d.push(Draft {
-                    key,
-                    character: RwSignal::new(character),
-                })
+            // Owned by this component, not by the list below: that list is rebuilt (and its
+            // signals disposed) when the added proposals leave it.
+            let character = owner.with_value(|owner| match owner {
+                Some(owner) => owner.with(|| RwSignal::new(character)),
+                None => RwSignal::new(character),
             });
+            drafts.update(|d| d.push(Draft { key, character }));
             added += 1;
         }
         candidates.update(|list| {
