@@ -4,12 +4,13 @@
 pub mod chapters;
 pub mod plans;
 pub mod projects;
+pub mod pronunciations;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod voices;
 
 #[cfg(feature = "ssr")]
 pub use store::{
-    use_plan_store, use_project_store, use_voice_catalogue, PlanStore, ProjectStore, StoreError,
-    VoiceCatalogue,
+    use_plan_store, use_project_store, use_pronunciation_store, use_voice_catalogue, PlanStore,
+    ProjectStore, PronunciationStore, StoreError, VoiceCatalogue,
 };

@@ -19,7 +19,7 @@ use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{
-    api::{PlanStore, ProjectStore, VoiceCatalogue},
+    api::{PlanStore, ProjectStore, PronunciationStore, VoiceCatalogue},
     shell, App,
 };
 use axum::{extract::DefaultBodyLimit, Router};
@@ -125,6 +125,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context::<Arc<dyn PlanStore>>(store.clone());
                 provide_context::<Arc<dyn ProjectStore>>(store.clone());
+                provide_context::<Arc<dyn PronunciationStore>>(store.clone());
                 provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
             },
             move || shell(options.clone()),

@@ -11,4 +11,5 @@ mod pages;
 mod plan_files;
 mod plans;
 mod projects;
+mod pronunciations;
 mod voices;
