@@ -290,14 +290,9 @@ impl PronunciationMap {
                 error,
             })?;
         }
-        // Entries can only clash when their locale and lowercased grapheme agree.
         let mut seen: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (index, entry) in entries.iter().enumerate() {
-            let key = (
-                entry.locale.to_ascii_lowercase(),
-                entry.grapheme.to_lowercase(),
-            );
-            let earlier = seen.entry(key).or_default();
+            let earlier = seen.entry(clash_key(entry)).or_default();
             if let Some(&first) = earlier.iter().find(|&&i| entries[i].clashes_with(entry)) {
                 return Err(MapError::Duplicate {
                     first: first + 1,
@@ -343,12 +338,18 @@ impl PronunciationMap {
     pub fn merge(self, incoming: PronunciationMap) -> Result<Self, MapError> {
         let mut placed = vec![false; incoming.entries.len()];
         let mut merged = Vec::with_capacity(self.entries.len() + incoming.entries.len());
+        let mut by_key: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (index, entry) in incoming.entries.iter().enumerate() {
+            by_key.entry(clash_key(entry)).or_default().push(index);
+        }
         for entry in self.entries {
-            match incoming
-                .entries
-                .iter()
-                .position(|new| new.clashes_with(&entry))
-            {
+            let clashing = by_key.get(&clash_key(&entry)).and_then(|candidates| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&index| incoming.entries[index].clashes_with(&entry))
+            });
+            match clashing {
                 Some(index) if !placed[index] => {
                     placed[index] = true;
                     merged.push(incoming.entries[index].clone());
@@ -444,6 +445,14 @@ fn locale_covers(entry_locale: &str, text_locale: &str) -> bool {
         || text
             .strip_prefix(&entry)
             .is_some_and(|rest| rest.starts_with('-'))
+}
+
+/// Entries can only clash when their locale and lowercased grapheme agree: this pair.
+fn clash_key(entry: &Entry) -> (String, String) {
+    (
+        entry.locale.to_ascii_lowercase(),
+        entry.grapheme.to_lowercase(),
+    )
 }
 
 fn check_text(field: Field, text: &str) -> Result<(), EntryError> {

@@ -177,7 +177,10 @@ pub fn import(text: &str) -> Result<PronunciationMap, PlsError> {
             MapError::Duplicate { second, .. } => *second,
             MapError::TooMany { .. } => 1,
         };
-        let lexeme = lexemes_of_entries.get(entry - 1).copied().unwrap_or(1);
+        let lexeme = lexemes_of_entries
+            .get(entry.saturating_sub(1))
+            .copied()
+            .unwrap_or(1);
         PlsError::Entry { lexeme, error }
     })
 }

@@ -1,3 +1,5 @@
+use proptest::prelude::*;
+
 use super::*;
 
 fn entry(grapheme: &str, ipa: &str, locale: &str) -> Entry {
@@ -230,4 +232,71 @@ fn too_many_entries_are_refused() {
             max: MAX_ENTRIES
         }
     );
+}
+
+#[test]
+fn merging_two_large_maps_keeps_the_stored_order() {
+    let stored: Vec<Entry> = (0..MAX_ENTRIES / 2)
+        .map(|i| entry(&format!("w{i}"), "a", "en"))
+        .collect();
+    let incoming: Vec<Entry> = (0..MAX_ENTRIES / 2)
+        .map(|i| entry(&format!("W{}", i * 2), "b", "en"))
+        .collect();
+
+    let merged = PronunciationMap::new(stored)
+        .unwrap()
+        .merge(PronunciationMap::new(incoming).unwrap())
+        .unwrap();
+
+    assert_eq!(merged.entries().len(), MAX_ENTRIES / 2 + MAX_ENTRIES / 4);
+    assert_eq!(merged.entries()[0].grapheme, "W0");
+    assert_eq!(merged.entries()[1].grapheme, "w1");
+    assert_eq!(merged.entries()[2].grapheme, "W2");
+}
+
+#[test]
+fn a_merge_that_would_exceed_the_limit_is_refused() {
+    let stored: Vec<Entry> = (0..MAX_ENTRIES)
+        .map(|i| entry(&format!("w{i}"), "a", "en"))
+        .collect();
+    let incoming = PronunciationMap::new(vec![entry("new", "a", "en")]).unwrap();
+
+    let merged = PronunciationMap::new(stored).unwrap().merge(incoming);
+
+    assert_eq!(
+        merged.unwrap_err(),
+        MapError::TooMany {
+            count: MAX_ENTRIES + 1,
+            max: MAX_ENTRIES
+        }
+    );
+}
+
+proptest! {
+    #[test]
+    fn validation_and_lookup_never_panic(
+        grapheme in "\\PC{0,30}",
+        ipa in "\\PC{0,30}",
+        espeak in proptest::option::of("\\PC{0,30}"),
+        locale in "\\PC{0,12}",
+        word in "\\PC{0,30}",
+    ) {
+        let mut candidate = entry(&grapheme, &ipa, &locale);
+        candidate.espeak = espeak;
+        if let Err(error) = PronunciationMap::new(vec![candidate.clone()]) {
+            prop_assert!(!error.to_string().is_empty());
+        }
+        let _ = candidate.matches(&word, &locale);
+        let _ = validate_ipa(&ipa);
+    }
+
+    #[test]
+    fn every_valid_map_survives_a_json_round_trip(
+        graphemes in proptest::collection::vec("[a-zA-Z]{1,6}", 0..6),
+    ) {
+        if let Ok(map) = PronunciationMap::new(graphemes.iter().map(|g| entry(g, "a", "en")).collect()) {
+            let json = serde_json::to_string(&map).unwrap();
+            prop_assert_eq!(serde_json::from_str::<PronunciationMap>(&json).unwrap(), map);
+        }
+    }
 }
