@@ -241,6 +241,9 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
     };
     let optional = |text: String| (!text.trim().is_empty()).then_some(text);
     let ipa_error = move || e.with(|entry| ipa_message(&entry.ipa));
+    // The attributes carry the values into the server-rendered page (readable without
+    // JavaScript); the properties follow the edits once hydrated.
+    let initial = e.get_untracked();
     let remove = move |_| {
         rows.rows.update(|all| all.retain(|r| r.key != row.key));
         rows.dirty.set(true);
@@ -252,6 +255,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                 <input
                     type="text"
                     aria-label=label(t.written_form)
+                    value=initial.grapheme
                     prop:value=move || e.with(|entry| entry.grapheme.clone())
                     on:input=edit(|entry, value| entry.grapheme = value)
                 />
@@ -261,6 +265,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                     type="text"
                     class="ipa"
                     aria-label=label(t.ipa)
+                    value=initial.ipa
                     aria-invalid=move || ipa_error().is_some().then_some("true")
                     prop:value=move || e.with(|entry| entry.ipa.clone())
                     on:input=edit(|entry, value| entry.ipa = value)
@@ -271,6 +276,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                 <input
                     type="text"
                     aria-label=label(t.espeak_phonemes)
+                    value=initial.espeak
                     prop:value=move || e.with(|entry| entry.espeak.clone().unwrap_or_default())
                     on:input=move |ev| {
                         e.update(|entry| entry.espeak = optional(event_target_value(&ev)));
@@ -282,6 +288,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                 <input
                     type="text"
                     aria-label=label(t.respelling)
+                    value=initial.respelling
                     prop:value=move || e.with(|entry| entry.respelling.clone().unwrap_or_default())
                     on:input=move |ev| {
                         e.update(|entry| entry.respelling = optional(event_target_value(&ev)));
@@ -294,6 +301,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                     type="text"
                     class="locale"
                     aria-label=label(t.locale)
+                    value=initial.locale
                     prop:value=move || e.with(|entry| entry.locale.clone())
                     on:input=edit(|entry, value| entry.locale = value)
                 />
@@ -302,6 +310,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                 <input
                     type="checkbox"
                     aria-label=label(t.case_sensitive)
+                    checked=initial.case_sensitive
                     prop:checked=move || e.with(|entry| entry.case_sensitive)
                     on:change=move |ev| {
                         e.update(|entry| entry.case_sensitive = event_target_checked(&ev));
@@ -320,7 +329,12 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                     <option value=Status::NeedsReview.as_str()>
                         {(t.status_name)(Status::NeedsReview)}
                     </option>
-                    <option value=Status::Approved.as_str()>{(t.status_name)(Status::Approved)}</option>
+                    <option
+                        value=Status::Approved.as_str()
+                        selected=initial.status == Status::Approved
+                    >
+                        {(t.status_name)(Status::Approved)}
+                    </option>
                 </select>
             </td>
             <td>

@@ -323,3 +323,39 @@ async fn an_empty_map_exports_in_the_project_language() {
     assert!(xml.contains("xml:lang=\"es\""), "{xml}");
     assert!(!xml.contains("<lexeme"), "{xml}");
 }
+
+#[tokio::test]
+async fn the_page_renders_the_entries_on_the_server() {
+    let app = spawn_empty_app().await;
+    let project = new_project(&app, "en").await;
+    let mut approved = entry("Baskerville", "ˈbæskəvɪl");
+    approved["status"] = json!("approved");
+    approved["case_sensitive"] = json!(true);
+    let _: i64 = app
+        .call(
+            "save_pronunciations",
+            json!({ "project": project, "version": 0,
+                    "entries": [approved] }),
+        )
+        .await
+        .ok();
+
+    let (status, html) = app
+        .page(&format!("/projects/{project}/pronunciations"))
+        .await;
+    let (_, project_page) = app.page(&format!("/projects/{project}")).await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Save pronunciations"), "{html}");
+    assert!(html.contains("value=\"Baskerville\""), "{html}");
+    assert!(html.contains("value=\"ˈbæskəvɪl\""), "{html}");
+    assert!(
+        html.contains("<option value=\"approved\" selected>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"Case-sensitive of entry 1\" checked"),
+        "{html}"
+    );
+    assert!(project_page.contains(&format!("href=\"/projects/{project}/pronunciations\"")));
+}
