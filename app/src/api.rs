@@ -4,6 +4,7 @@
 pub mod chapters;
 pub mod plans;
 pub mod projects;
+pub mod pronunciations;
 pub mod speakers;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -11,6 +12,7 @@ pub mod voices;
 
 #[cfg(feature = "ssr")]
 pub use store::{
-    use_plan_store, use_project_store, use_speaker_jobs, use_voice_catalogue, PlanStore,
-    ProjectStore, SpeakerJobs, StoreError, VoiceCatalogue,
+    use_plan_store, use_project_store, use_pronunciation_store, use_speaker_jobs,
+    use_voice_catalogue, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError,
+    VoiceCatalogue,
 };

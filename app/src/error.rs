@@ -85,6 +85,18 @@ impl From<shared::CastError> for AppError {
     }
 }
 
+impl From<shared::pronunciation::MapError> for AppError {
+    fn from(err: shared::pronunciation::MapError) -> Self {
+        AppError::Refused(err.to_string())
+    }
+}
+
+impl From<shared::pronunciation::pls::PlsError> for AppError {
+    fn from(err: shared::pronunciation::pls::PlsError) -> Self {
+        AppError::Refused(err.to_string())
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -10,7 +10,11 @@ mod errors;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use shared::{signoff::Blocker, Delimiter, SegmentError};
+use shared::{
+    pronunciation::{EntryError, EspeakError, IpaError, Status},
+    signoff::Blocker,
+    Delimiter, SegmentError,
+};
 
 use crate::{error::AppError, model::ChapterStatus};
 
@@ -165,6 +169,32 @@ pub struct Texts {
     pub verify: &'static str,
     pub reopen_flag: &'static str,
     pub open_flags: fn(usize) -> String,
+    // Pronunciation map.
+    pub pronunciations: &'static str,
+    pub loading_pronunciations: &'static str,
+    pub pronunciations_intro: &'static str,
+    pub written_form: &'static str,
+    pub ipa: &'static str,
+    pub espeak_phonemes: &'static str,
+    pub respelling: &'static str,
+    pub locale: &'static str,
+    pub case_sensitive: &'static str,
+    pub entry_status: &'static str,
+    pub status_name: fn(shared::pronunciation::Status) -> &'static str,
+    pub entry_field: fn(&str, usize) -> String,
+    pub remove_entry: fn(usize) -> String,
+    pub add_entry: &'static str,
+    pub no_entries: &'static str,
+    pub only_needs_review: &'static str,
+    pub save_pronunciations: &'static str,
+    pub pronunciations_saved: &'static str,
+    pub pronunciations_conflict: &'static str,
+    pub import_pls: &'static str,
+    pub export_pls: &'static str,
+    pub pls_imported: fn(usize) -> String,
+    pub confirm_pls_import: &'static str,
+    pub grapheme_taken: fn(&str) -> String,
+    pub entry_error: fn(&EntryError) -> String,
     // Chapter page.
     pub loading_plan: &'static str,
     pub generate_plan: &'static str,
@@ -367,6 +397,55 @@ pub static EN: Texts = Texts {
     verify: "Verify",
     reopen_flag: "Reopen flag",
     open_flags: |n| format!("Open flags: {n}"),
+    // Pronunciation map.
+    pronunciations: "Pronunciations",
+    loading_pronunciations: "Loading pronunciations…",
+    pronunciations_intro: "How the voices say names and rare words: IPA for every entry, and if \
+        needed espeak-ng phonemes and a respelling. Import and export PLS 1.0 lexicons.",
+    written_form: "Written form",
+    ipa: "IPA",
+    espeak_phonemes: "espeak-ng phonemes",
+    respelling: "Respelling",
+    locale: "Locale",
+    case_sensitive: "Case-sensitive",
+    entry_status: "Status",
+    status_name: |status| match status {
+        Status::NeedsReview => "Needs review",
+        Status::Approved => "Approved",
+    },
+    entry_field: |field, n| format!("{field} of entry {n}"),
+    remove_entry: |n| format!("Remove entry {n}"),
+    add_entry: "Add entry",
+    no_entries: "No entries yet.",
+    only_needs_review: "Only entries that need review",
+    save_pronunciations: "Save pronunciations",
+    pronunciations_saved: "Pronunciations saved",
+    pronunciations_conflict:
+        "Someone else changed these pronunciations; reload the page to see them.",
+    import_pls: "Import PLS file",
+    export_pls: "Export PLS",
+    pls_imported: |n| format!("PLS file imported: the map has {n} entries"),
+    confirm_pls_import:
+        "Importing merges the file into the saved map; your unsaved changes will be lost. Import?",
+    grapheme_taken: |grapheme| format!("“{grapheme}” is already in the map for this locale"),
+    entry_error: |error| match error {
+        EntryError::Ipa(IpaError::NotIpa {
+            symbol, position, ..
+        }) => {
+            format!("“{symbol}” at character {position} is not an IPA symbol")
+        }
+        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
+            format!("The diacritic at character {position} has no symbol before it")
+        }
+        // The domain's own messages are English sentences; only the first letter changes.
+        other => {
+            let mut message = other.to_string();
+            if let Some(first) = message.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            message
+        }
+    },
     loading_plan: "Loading plan…",
     generate_plan: "Generate plan",
     regenerate_plan: "Regenerate plan",
@@ -611,6 +690,60 @@ pub static ES: Texts = Texts {
     verify: "Verificar",
     reopen_flag: "Reabrir marca",
     open_flags: |n| format!("Marcas abiertas: {n}"),
+    // Pronunciation map.
+    pronunciations: "Pronunciaciones",
+    loading_pronunciations: "Cargando pronunciaciones…",
+    pronunciations_intro: "Cómo dicen las voces los nombres y las palabras raras: AFI en cada \
+        entrada y, si hace falta, fonemas de espeak-ng y una pronunciación figurada. Importa y \
+        exporta léxicos PLS 1.0.",
+    written_form: "Forma escrita",
+    ipa: "AFI",
+    espeak_phonemes: "Fonemas de espeak-ng",
+    respelling: "Pronunciación figurada",
+    locale: "Variante regional",
+    case_sensitive: "Distingue mayúsculas",
+    entry_status: "Estado",
+    status_name: |status| match status {
+        Status::NeedsReview => "Por revisar",
+        Status::Approved => "Aprobada",
+    },
+    entry_field: |field, n| format!("{field} de la entrada {n}"),
+    remove_entry: |n| format!("Quitar la entrada {n}"),
+    add_entry: "Añadir entrada",
+    no_entries: "Aún no hay entradas.",
+    only_needs_review: "Solo las entradas por revisar",
+    save_pronunciations: "Guardar pronunciaciones",
+    pronunciations_saved: "Pronunciaciones guardadas",
+    pronunciations_conflict: "Otra persona cambió estas pronunciaciones; recarga la página para verlas.",
+    import_pls: "Importar archivo PLS",
+    export_pls: "Exportar PLS",
+    pls_imported: |n| format!("Archivo PLS importado: el mapa tiene {n} entradas"),
+    confirm_pls_import: "Importar fusiona el archivo con el mapa guardado; perderás los cambios sin guardar. ¿Importar?",
+    grapheme_taken: |grapheme| format!("«{grapheme}» ya está en el mapa para esta variante"),
+    entry_error: |error| match error {
+        EntryError::EmptyGrapheme => "La forma escrita está vacía".to_owned(),
+        EntryError::Ipa(IpaError::Empty) => "El AFI está vacío".to_owned(),
+        EntryError::Ipa(IpaError::NotIpa { symbol, position, .. }) => {
+            format!("«{symbol}» en el carácter {position} no es un símbolo del AFI")
+        }
+        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
+            format!("El diacrítico del carácter {position} no tiene símbolo delante")
+        }
+        EntryError::Ipa(IpaError::TooLong { max, .. }) => {
+            format!("El AFI tiene más de {max} caracteres")
+        }
+        EntryError::TooLong { max, .. } => format!("Un campo tiene más de {max} caracteres"),
+        EntryError::ControlCharacter { .. } => "Un campo contiene un carácter de control".to_owned(),
+        EntryError::Espeak(EspeakError::Brackets) => {
+            "Los fonemas de espeak-ng no pueden contener «[[» ni «]]»".to_owned()
+        }
+        EntryError::Espeak(_) => {
+            "Los fonemas de espeak-ng solo admiten ASCII imprimible (200 como máximo)".to_owned()
+        }
+        EntryError::Locale { locale } => {
+            format!("«{locale}» no es una variante como es, es-ES o en-GB")
+        }
+    },
     loading_plan: "Cargando plan…",
     generate_plan: "Generar plan",
     regenerate_plan: "Regenerar plan",

@@ -2,7 +2,7 @@
 //! Plain data with serde; rules about them live in `shared`.
 
 use serde::{Deserialize, Serialize};
-use shared::{Character, EngineLimits, Language, Segment};
+use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
 /// A project's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,6 +105,19 @@ pub struct ProjectDetail {
     pub cast: Vec<Character>,
     /// The stored cast version, sent back with a save (optimistic locking).
     pub cast_version: i64,
+}
+
+/// A project's pronunciation map, as its pronunciation page loads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectPronunciations {
+    /// The project.
+    pub project: ProjectId,
+    /// The manuscript's language: the locale of new entries and of an empty PLS export.
+    pub language: Language,
+    /// The stored version, sent back with a save or an import (optimistic locking).
+    pub version: i64,
+    /// The entries, valid by construction.
+    pub map: PronunciationMap,
 }
 
 /// A chapter to add, as the import preview proposes it after the producer's changes.

@@ -5,12 +5,14 @@ mod chapter_page;
 mod home_page;
 mod not_found_page;
 mod project_page;
+mod pronunciations_page;
 
 pub use cast_page::CastPage;
 pub use chapter_page::ChapterPage;
 pub use home_page::HomePage;
 pub use not_found_page::NotFoundPage;
 pub use project_page::ProjectPage;
+pub use pronunciations_page::PronunciationsPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -7,7 +7,9 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::pages::{CastPage, ChapterPage, HomePage, NotFoundPage, ProjectPage};
+use crate::pages::{
+    CastPage, ChapterPage, HomePage, NotFoundPage, ProjectPage, PronunciationsPage,
+};
 
 /// Every page of the app.
 #[component]
@@ -18,6 +20,11 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project") view=ProjectPage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project/cast") view=CastPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/projects/:project/pronunciations")
+                    view=PronunciationsPage
+                    ssr=SsrMode::Async
+                />
                 <Route
                     path=path!("/projects/:project/chapters/:chapter")
                     view=ChapterPage

@@ -20,7 +20,7 @@ use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{
-    api::{PlanStore, ProjectStore, SpeakerJobs, VoiceCatalogue},
+    api::{PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, VoiceCatalogue},
     shell, App,
 };
 use axum::{extract::DefaultBodyLimit, Router};
@@ -140,6 +140,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context::<Arc<dyn PlanStore>>(store.clone());
                 provide_context::<Arc<dyn ProjectStore>>(store.clone());
+                provide_context::<Arc<dyn PronunciationStore>>(store.clone());
                 provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
                 provide_context::<Arc<dyn SpeakerJobs>>(speaker_jobs.clone());
             },

@@ -2,6 +2,7 @@
 //! comes from `shared` (segmentation, plan validation), none is written here.
 
 mod project_store;
+mod pronunciation_store;
 
 use anyhow::Context;
 use app::{

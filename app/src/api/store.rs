@@ -1,4 +1,5 @@
-//! The ports: what the server functions need from storage (`PlanStore`, `ProjectStore`) and from
+//! The ports: what the server functions need from storage (`PlanStore`, `ProjectStore`,
+//! `PronunciationStore`) and from
 //! the voice engines (`VoiceCatalogue`), declared here and implemented by the `server` crate.
 //! One store method is one use case and one transaction.
 
@@ -7,15 +8,15 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use leptos::prelude::*;
 use shared::{
-    attribution::propose::ProposedCharacter, Cast, CatalogueVoice, ChapterText, Language, Segment,
-    SegmentError, VoiceEngine,
+    attribution::propose::ProposedCharacter, Cast, CatalogueVoice, ChapterText, Language,
+    PronunciationMap, Segment, SegmentError, VoiceEngine,
 };
 
 use crate::{
     error::AppError,
     model::{
-        ChapterId, ChapterPlan, ChapterSummary, JobId, ProjectDetail, ProjectId, ProjectSummary,
-        SpeakerEngine,
+        ChapterId, ChapterPlan, ChapterSummary, JobId, ProjectDetail, ProjectId,
+        ProjectPronunciations, ProjectSummary, SpeakerEngine,
     },
 };
 
@@ -42,8 +43,8 @@ pub enum StoreError {
     /// A service the server depends on (a voice engine) could not answer, for this reason.
     #[error("{0}")]
     Unavailable(String),
-    /// The request cannot be carried out as things stand (no plan yet, an invalid cast), for
-    /// this reason.
+    /// The request cannot be carried out as things stand (no plan yet, an invalid cast, a merged
+    /// pronunciation map grown too large), for this reason.
     #[error("{0}")]
     Refused(String),
     /// The same work is already running (a speaker assignment for this chapter).
@@ -198,6 +199,41 @@ pub trait ProjectStore: Send + Sync + 'static {
     ) -> Result<Vec<ChapterId>, StoreError>;
 }
 
+/// Storage of a project's pronunciation map, saved whole with its own version.
+#[async_trait]
+pub trait PronunciationStore: Send + Sync + 'static {
+    /// The project's pronunciation map and its version (0 and empty before the first save).
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn pronunciations(&self, project: ProjectId)
+        -> Result<ProjectPronunciations, StoreError>;
+
+    /// Replaces the map stored at `expected_version`; returns the new version.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when someone saved the map since.
+    async fn save_pronunciations(
+        &self,
+        project: ProjectId,
+        expected_version: i64,
+        map: PronunciationMap,
+    ) -> Result<i64, StoreError>;
+
+    /// Merges `imported` into the map stored at `expected_version`
+    /// ([`PronunciationMap::merge`]: an imported entry replaces the stored one for the same
+    /// word and locale, the others are added) and stores the result, all or nothing.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` for a stale version; `Refused` when the result is too large.
+    async fn import_pronunciations(
+        &self,
+        project: ProjectId,
+        expected_version: i64,
+        imported: PronunciationMap,
+    ) -> Result<ProjectPronunciations, StoreError>;
+}
+
 /// The voices each engine offers.
 #[async_trait]
 pub trait VoiceCatalogue: Send + Sync + 'static {
@@ -267,6 +303,17 @@ pub fn use_voice_catalogue() -> Result<Arc<dyn VoiceCatalogue>, AppError> {
 pub fn use_project_store() -> Result<Arc<dyn ProjectStore>, AppError> {
     use_context::<Arc<dyn ProjectStore>>().ok_or_else(|| {
         tracing::error!("no ProjectStore in context");
+        AppError::Internal
+    })
+}
+
+/// The pronunciation store provided to this request by the server.
+///
+/// # Errors
+/// `AppError::Internal` when the server did not provide one (a wiring bug).
+pub fn use_pronunciation_store() -> Result<Arc<dyn PronunciationStore>, AppError> {
+    use_context::<Arc<dyn PronunciationStore>>().ok_or_else(|| {
+        tracing::error!("no PronunciationStore in context");
         AppError::Internal
     })
 }

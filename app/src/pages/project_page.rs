@@ -1,5 +1,5 @@
-//! A project's page: rename or delete it, open its cast, import a manuscript, and see its
-//! chapters with their status.
+//! A project's page: rename or delete it, open its cast and its pronunciations, import a
+//! manuscript, and see its chapters with their status.
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
@@ -128,10 +128,12 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
     };
     let cast_href = format!("/projects/{}/cast", id.0);
     let cast_label = (t.cast_link)(detail.cast.len());
+    let pronunciations_href = format!("/projects/{}/pronunciations", id.0);
     view! {
         <h1>{move || name.get()}</h1>
         <p class="muted">
-            {(t.language_of)(detail.language.code())} " · " <a href=cast_href>{cast_label}</a>
+            {(t.language_of)(detail.language.code())} " · " <a href=cast_href>{cast_label}</a> " · "
+            <a href=pronunciations_href>{t.pronunciations}</a>
         </p>
         <form class="rename" on:submit=rename>
             <label>

@@ -124,3 +124,45 @@ pub(crate) async fn write_cast(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// A project's pronunciation map as stored, with the project's language.
+#[derive(Debug, FromRow)]
+pub(crate) struct PronunciationsRow {
+    pub language: String,
+    pub pronunciations_json: String,
+    pub pronunciations_version: i64,
+}
+
+pub(crate) async fn pronunciations_of(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> sqlx::Result<Option<PronunciationsRow>> {
+    sqlx::query_as(
+        "SELECT language, pronunciations_json, pronunciations_version FROM projects WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Replaces the pronunciation map if it is still at `expected`; false when someone saved it since.
+pub(crate) async fn write_pronunciations(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected: i64,
+    pronunciations_json: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE projects SET pronunciations_json = $1,
+                pronunciations_version = pronunciations_version + 1, updated_at = $2
+         WHERE id = $3 AND pronunciations_version = $4",
+    )
+    .bind(pronunciations_json)
+    .bind(now)
+    .bind(id)
+    .bind(expected)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

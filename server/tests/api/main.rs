@@ -11,6 +11,7 @@ mod pages;
 mod plan_files;
 mod plans;
 mod projects;
+mod pronunciations;
 mod speaker_jobs;
 // The LLM engine's stub chat-completions server, shared with `tests/llm`; not every helper is
 // used here.

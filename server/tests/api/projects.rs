@@ -275,9 +275,14 @@ async fn the_cast_proposal_offers_the_speakers_the_cast_lacks() {
         .call("propose_cast", json!({ "project": id }))
         .await
         .ok();
-    let unknown = app.call("propose_cast", json!({ "project": 999_999 })).await;
+    let unknown = app
+        .call("propose_cast", json!({ "project": 999_999 }))
+        .await;
 
-    let names: Vec<_> = proposed.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<_> = proposed
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["Mrs. Hudson"]);
     assert_eq!(proposed[0]["gender"], "female");
     assert_eq!(proposed[0]["speech_tags"], 1);

@@ -1,0 +1,63 @@
+//! Server functions for a project's pronunciation map: load it, save it whole, import a PLS file
+//! into it (merged, all or nothing) and export it as PLS. Validation is `shared::pronunciation`'s.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use shared::pronunciation::Entry;
+
+use crate::{
+    error::AppError,
+    model::{ProjectId, ProjectPronunciations},
+};
+
+/// The project's pronunciation map with its version.
+#[server(input = Json, endpoint = "load_pronunciations")]
+pub async fn load_pronunciations(project: ProjectId) -> Result<ProjectPronunciations, AppError> {
+    let store = crate::api::use_pronunciation_store()?;
+    Ok(store.pronunciations(project).await?)
+}
+
+/// Replaces the map saved at `version` by `entries` (validated whole); returns the new version.
+#[server(input = Json, endpoint = "save_pronunciations")]
+pub async fn save_pronunciations(
+    project: ProjectId,
+    version: i64,
+    entries: Vec<Entry>,
+) -> Result<i64, AppError> {
+    let store = crate::api::use_pronunciation_store()?;
+    let map = refuse(shared::PronunciationMap::new(entries).map_err(AppError::from))?;
+    Ok(store.save_pronunciations(project, version, map).await?)
+}
+
+/// Reads a PLS 1.0 file and merges its entries into the map saved at `version`: an entry of the
+/// file replaces the stored one for the same word and locale, the others are added. A file with
+/// any error changes nothing. Returns the stored map.
+#[server(input = Json, endpoint = "import_pls")]
+pub async fn import_pls(
+    project: ProjectId,
+    version: i64,
+    text: String,
+) -> Result<ProjectPronunciations, AppError> {
+    let store = crate::api::use_pronunciation_store()?;
+    let imported = refuse(shared::pronunciation::pls::import(&text).map_err(AppError::from))?;
+    Ok(store
+        .import_pronunciations(project, version, imported)
+        .await?)
+}
+
+/// The saved map as a PLS 1.0 document.
+#[server(input = Json, endpoint = "export_pls")]
+pub async fn export_pls(project: ProjectId) -> Result<String, AppError> {
+    let store = crate::api::use_pronunciation_store()?;
+    let stored = store.pronunciations(project).await?;
+    Ok(shared::pronunciation::pls::export(
+        &stored.map,
+        stored.language.code(),
+    ))
+}
+
+/// Passes `result` through, setting the response status when it is an error.
+#[cfg(feature = "ssr")]
+fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    result.inspect_err(crate::api::store::set_status)
+}

@@ -1,0 +1,119 @@
+//! `PronunciationStore` on the database: a project's pronunciation map, one JSON column with its
+//! own version, loaded and saved whole; an import merges into it inside one transaction.
+
+use anyhow::Context;
+use app::{
+    api::{PronunciationStore, StoreError},
+    model::{ProjectId, ProjectPronunciations},
+};
+use async_trait::async_trait;
+use shared::{Language, PronunciationMap};
+use sqlx::AnyConnection;
+
+use super::{internal, SqlStore};
+use crate::db::{self, projects};
+
+#[async_trait]
+impl PronunciationStore for SqlStore {
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn pronunciations(
+        &self,
+        project: ProjectId,
+    ) -> Result<ProjectPronunciations, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        stored(&mut conn, project).await
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0, expected_version))]
+    async fn save_pronunciations(
+        &self,
+        project: ProjectId,
+        expected_version: i64,
+        map: PronunciationMap,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let current = stored(&mut tx, project).await?;
+        write(&mut tx, &current, expected_version, &map).await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(expected_version + 1)
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0, expected_version, entries = imported.entries().len()))]
+    async fn import_pronunciations(
+        &self,
+        project: ProjectId,
+        expected_version: i64,
+        imported: PronunciationMap,
+    ) -> Result<ProjectPronunciations, StoreError> {
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let current = stored(&mut tx, project).await?;
+        if current.version != expected_version {
+            return Err(StoreError::Conflict {
+                expected: expected_version,
+                current: current.version,
+            });
+        }
+        let merged = current
+            .map
+            .clone()
+            .merge(imported)
+            .map_err(|err| StoreError::Refused(err.to_string()))?;
+        write(&mut tx, &current, expected_version, &merged).await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(ProjectPronunciations {
+            version: expected_version + 1,
+            map: merged,
+            ..current
+        })
+    }
+}
+
+/// The stored map of `project`.
+async fn stored(
+    conn: &mut AnyConnection,
+    project: ProjectId,
+) -> Result<ProjectPronunciations, StoreError> {
+    let row = projects::pronunciations_of(conn, project.0)
+        .await
+        .map_err(internal)?
+        .ok_or(StoreError::NotFound)?;
+    let map = if row.pronunciations_json.is_empty() {
+        PronunciationMap::default()
+    } else {
+        serde_json::from_str(&row.pronunciations_json)
+            .context("decoding a stored pronunciation map")?
+    };
+    Ok(ProjectPronunciations {
+        project,
+        language: Language::from_code(&row.language).unwrap_or_default(),
+        version: row.pronunciations_version,
+        map,
+    })
+}
+
+/// Writes `map` over `current` if it is still at `expected_version`.
+async fn write(
+    conn: &mut AnyConnection,
+    current: &ProjectPronunciations,
+    expected_version: i64,
+    map: &PronunciationMap,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(map).context("encoding a pronunciation map")?;
+    let written = projects::write_pronunciations(
+        conn,
+        current.project.0,
+        expected_version,
+        &json,
+        db::now_millis(),
+    )
+    .await
+    .map_err(internal)?;
+    if written {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict {
+            expected: expected_version,
+            current: current.version,
+        })
+    }
+}
