@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, spawn_empty_app};
+use crate::helpers::{character, spawn_app, spawn_empty_app};
 
 #[tokio::test]
 async fn demo_projects_are_seeded_in_english_and_spanish() {
@@ -212,52 +212,16 @@ async fn a_chapter_with_unassigned_or_flagged_segments_cannot_be_completed() {
     assert_eq!(app.load(chapter).await["complete"], false);
 }
 
-fn character(id: &str, name: &str) -> Value {
-    json!({
-        "id": id, "name": name, "aliases": [], "gender": "male", "age": "adult",
-        "description": "",
-        "voice": { "engine": "espeak", "voice_id": "en", "style": null,
-                   "style_degree": 1.0, "rate": 0, "pitch": 0 }
-    })
-}
-
 #[tokio::test]
 async fn a_speaker_a_speech_tag_contradicts_blocks_completion_until_picked_by_hand() {
     let app = spawn_app().await;
-    let project: i64 = app
-        .call(
-            "create_project",
-            json!({ "name": "Tags", "language": "en" }),
-        )
-        .await
-        .ok();
-    let loaded: Value = app
-        .call("load_project", json!({ "project": project }))
-        .await
-        .ok();
-    let cast = json!([
-        loaded["cast"][0],
-        character("holmes", "Holmes"),
-        character("watson", "Watson")
-    ]);
-    app.call(
-        "save_cast",
-        json!({ "project": project, "version": 0, "cast": cast }),
-    )
-    .await
-    .ok::<Value>();
+    let cast = [
+        character("holmes", "Holmes", &[]),
+        character("watson", "Watson", &[]),
+    ];
+    let project = app.project_with_cast("Tags", "en", &cast).await;
     let text = "“Hush,” said Holmes.\n\nThe fire crackled.";
-    app.call(
-        "add_chapters",
-        json!({ "project": project, "chapters": [{ "title": "One", "text": text }] }),
-    )
-    .await
-    .ok::<Value>();
-    let chapters: Vec<Value> = app
-        .call("list_chapters", json!({ "project": project }))
-        .await
-        .ok();
-    let chapter = chapters[0]["id"].as_i64().unwrap();
+    let chapter = app.add_chapter(project, "One", text).await;
     let plan: Value = app.generate(chapter, 0).await.ok();
     let mut segments = plan["segments"].as_array().unwrap().clone();
     for segment in &mut segments {

@@ -178,3 +178,49 @@ impl TestApp {
             .ok()
     }
 }
+
+/// A cast member as the API takes it, with an espeak-ng voice; `aliases` may be empty.
+pub fn character(id: &str, name: &str, aliases: &[&str]) -> Value {
+    json!({
+        "id": id, "name": name, "aliases": aliases, "gender": "male", "age": "adult",
+        "description": "",
+        "voice": { "engine": "espeak", "voice_id": "en-gb", "style": null,
+                   "style_degree": 1.0, "rate": 0, "pitch": 0 }
+    })
+}
+
+impl TestApp {
+    /// Creates a project in `language` whose cast is its narrator plus `characters`; returns its id.
+    pub async fn project_with_cast(&self, name: &str, language: &str, characters: &[Value]) -> i64 {
+        let project: i64 = self
+            .call(
+                "create_project",
+                json!({ "name": name, "language": language }),
+            )
+            .await
+            .ok();
+        let detail: Value = self
+            .call("load_project", json!({ "project": project }))
+            .await
+            .ok();
+        let mut cast = vec![detail["cast"][0].clone()];
+        cast.extend(characters.iter().cloned());
+        self.call(
+            "save_cast",
+            json!({ "project": project, "version": 0, "cast": cast }),
+        )
+        .await
+        .ok::<i64>();
+        project
+    }
+
+    /// Adds a chapter at the end of `project`; returns its id.
+    pub async fn add_chapter(&self, project: i64, title: &str, text: &str) -> i64 {
+        self.call(
+            "add_chapter",
+            json!({ "project": project, "title": title, "text": text }),
+        )
+        .await
+        .ok()
+    }
+}

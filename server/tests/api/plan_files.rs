@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, Answer, TestApp};
+use crate::helpers::{character, spawn_app, Answer, TestApp};
 
 const CHAPTER: &str = "“You have been in Afghanistan, I perceive,” said Holmes.\n\n\
                        I was astonished. “How on earth did you know that?”\n\n\
@@ -10,35 +10,13 @@ const CHAPTER: &str = "“You have been in Afghanistan, I perceive,” said Holm
 
 /// A project with Holmes in its cast and one generated chapter; returns the chapter.
 async fn study(app: &TestApp) -> i64 {
-    let project: i64 = app
-        .call(
-            "create_project",
-            json!({ "name": "A Study in Scarlet", "language": "en" }),
-        )
-        .await
-        .ok();
-    let detail: Value = app
-        .call("load_project", json!({ "project": project }))
-        .await
-        .ok();
-    let holmes = json!({
-        "id": "holmes", "name": "Sherlock Holmes", "aliases": ["Holmes"],
-        "voice": { "engine": "espeak", "voice_id": "en-gb", "style": null,
-                   "style_degree": 1.0, "rate": 0, "pitch": 0 }
-    });
-    app.call(
-        "save_cast",
-        json!({ "project": project, "version": 0, "cast": [detail["cast"][0], holmes] }),
-    )
-    .await
-    .ok::<i64>();
-    let chapter: i64 = app
-        .call(
-            "add_chapter",
-            json!({ "project": project, "title": "The Science of Deduction", "text": CHAPTER }),
-        )
-        .await
-        .ok();
+    let holmes = character("holmes", "Sherlock Holmes", &["Holmes"]);
+    let project = app
+        .project_with_cast("A Study in Scarlet", "en", &[holmes])
+        .await;
+    let chapter = app
+        .add_chapter(project, "The Science of Deduction", CHAPTER)
+        .await;
     app.generate(chapter, 0).await.ok::<Value>();
     chapter
 }

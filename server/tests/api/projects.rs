@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{character, spawn_app, TestApp};
 
 async fn new_project(app: &TestApp, name: &str, language: &str) -> i64 {
     app.call(
@@ -251,25 +251,10 @@ async fn imported_chapters_are_added_all_or_none() {
 #[tokio::test]
 async fn the_cast_proposal_offers_the_speakers_the_cast_lacks() {
     let app = spawn_app().await;
-    let id = new_project(&app, "Proposals", "en").await;
-    let narrator = app
-        .call("load_project", json!({ "project": id }))
-        .await
-        .ok::<Value>()["cast"][0]
-        .clone();
-    app.call(
-        "save_cast",
-        json!({ "project": id, "version": 0, "cast": [narrator, holmes()] }),
-    )
-    .await
-    .ok::<Value>();
+    let holmes = character("holmes", "Sherlock Holmes", &["Holmes"]);
+    let id = app.project_with_cast("Proposals", "en", &[holmes]).await;
     let text = "“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson.\n\n“Good,” said Holmes.";
-    app.call(
-        "add_chapters",
-        json!({ "project": id, "chapters": [{ "title": "One", "text": text }] }),
-    )
-    .await
-    .ok::<Value>();
+    app.add_chapter(id, "One", text).await;
 
     let proposed: Vec<Value> = app
         .call("propose_cast", json!({ "project": id }))

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use server::config::{LlmConfig, LlmProvider};
 
 use crate::{
-    helpers::{spawn_app, spawn_app_with, Answer, TestApp},
+    helpers::{character, spawn_app, spawn_app_with, Answer, TestApp},
     stub::{self, answer_with, ok, reply, Stub},
 };
 
@@ -54,42 +54,12 @@ async fn app_on(stub: &Stub) -> TestApp {
 /// A project whose cast is the narrator, Holmes and Watson, with one chapter of `text` whose
 /// plan is generated; returns the project and the chapter.
 async fn chapter(app: &TestApp, text: &str) -> (i64, i64) {
-    let project: i64 = app
-        .call(
-            "create_project",
-            json!({ "name": "Baker Street", "language": "en" }),
-        )
-        .await
-        .ok();
-    let detail: Value = app
-        .call("load_project", json!({ "project": project }))
-        .await
-        .ok();
-    let member = |id: &str, name: &str| {
-        json!({
-            "id": id, "name": name, "aliases": [],
-            "voice": { "engine": "espeak", "voice_id": "en-gb", "style": null,
-                       "style_degree": 1.0, "rate": 0, "pitch": 0 }
-        })
-    };
-    let cast = json!([
-        detail["cast"][0],
-        member("holmes", "Holmes"),
-        member("watson", "Watson")
-    ]);
-    app.call(
-        "save_cast",
-        json!({ "project": project, "version": 0, "cast": cast }),
-    )
-    .await
-    .ok::<i64>();
-    let chapter: i64 = app
-        .call(
-            "add_chapter",
-            json!({ "project": project, "title": "The cab", "text": text }),
-        )
-        .await
-        .ok();
+    let cast = [
+        character("holmes", "Holmes", &[]),
+        character("watson", "Watson", &[]),
+    ];
+    let project = app.project_with_cast("Baker Street", "en", &cast).await;
+    let chapter = app.add_chapter(project, "The cab", text).await;
     app.generate(chapter, 0).await.ok::<Value>();
     (project, chapter)
 }
