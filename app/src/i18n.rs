@@ -69,6 +69,20 @@ impl Locale {
             .find_map(Self::from_code)
     }
 
+    /// The locale of a request: its `lang` cookie, else its `Accept-Language`, else English.
+    #[cfg(feature = "ssr")]
+    pub fn from_headers(headers: &http::HeaderMap) -> Self {
+        let header = |name| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+        };
+        Self::from_cookie(header(http::header::COOKIE))
+            .or_else(|| Self::from_accept_language(header(http::header::ACCEPT_LANGUAGE)))
+            .unwrap_or_default()
+    }
+
     /// This language's strings.
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -924,21 +938,7 @@ pub fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .map(|parts| {
-                let header = |name| {
-                    parts
-                        .headers
-                        .get(name)
-                        .and_then(|v| v.to_str().ok())
-                        .unwrap_or_default()
-                        .to_owned()
-                };
-                Locale::from_cookie(&header(http::header::COOKIE))
-                    .or_else(|| {
-                        Locale::from_accept_language(&header(http::header::ACCEPT_LANGUAGE))
-                    })
-                    .unwrap_or_default()
-            })
+            .map(|parts| Locale::from_headers(&parts.headers))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]

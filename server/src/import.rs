@@ -16,6 +16,7 @@ mod docx;
 mod epub;
 mod headings;
 mod outline;
+pub mod spanish;
 mod text;
 mod xhtml;
 mod xml;

@@ -4,13 +4,14 @@
 mod speaker_jobs;
 
 use app::{
+    i18n::Locale,
     model::{ImportPreview, PreviewChapter, SectionKind},
     AppError,
 };
 use axum::{
     body::Bytes,
     extract::Query,
-    http::StatusCode,
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
     Json, Router,
@@ -39,7 +40,11 @@ struct ImportQuery {
 /// Parses an uploaded manuscript into the chapters it holds, storing nothing: the producer
 /// reviews them and adds the ones they keep with the `add_chapters` server function.
 #[tracing::instrument(skip_all, fields(name = %query.name, bytes = body.len()))]
-async fn import_preview(Query(query): Query<ImportQuery>, body: Bytes) -> Response {
+async fn import_preview(
+    Query(query): Query<ImportQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     // Unzipping and parsing a whole book is CPU work: keep it off the async workers.
     let parsed = tokio::task::spawn_blocking(move || import::import(&query.name, &body)).await;
     match parsed {
@@ -50,7 +55,11 @@ async fn import_preview(Query(query): Query<ImportQuery>, body: Bytes) -> Respon
                 import::ImportError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
-            (status, Json(AppError::Refused(err.to_string()))).into_response()
+            let message = match Locale::from_headers(&headers) {
+                Locale::Es => import::spanish::message(&err),
+                Locale::En => err.to_string(),
+            };
+            (status, Json(AppError::Refused(message))).into_response()
         }
         Err(err) => {
             tracing::error!(error = %err, "import task failed");

@@ -119,10 +119,16 @@ impl TestApp {
 
     /// Uploads a manuscript file to the import preview.
     pub async fn upload(&self, name: &str, bytes: Vec<u8>) -> Answer {
+        self.upload_in(name, bytes, "en").await
+    }
+
+    /// Uploads a manuscript from a browser whose language is `language`.
+    pub async fn upload_in(&self, name: &str, bytes: Vec<u8>, language: &str) -> Answer {
         let response = self
             .client
             .post(format!("{}/api/import_preview", self.base))
             .query(&[("name", name)])
+            .header("accept-language", language)
             .body(bytes)
             .send()
             .await

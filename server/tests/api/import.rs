@@ -127,3 +127,18 @@ async fn bad_files_get_a_clear_4xx_and_nothing_is_stored() {
     assert_eq!(huge.status, 413);
     assert_eq!(chapter_count(&app, project).await, before.len());
 }
+
+#[tokio::test]
+async fn a_spanish_browser_reads_the_refusal_in_spanish() {
+    let app = spawn_app().await;
+
+    let fake_docx = app
+        .upload_in("capitulo.docx", b"solo texto".to_vec(), "es-ES,es;q=0.9")
+        .await;
+
+    assert_eq!(fake_docx.status, 422);
+    assert_eq!(
+        fake_docx.body["Refused"],
+        "Este archivo dice .docx pero no es un documento de Word: no es un archivo zip"
+    );
+}
