@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use shared::{
     pronunciation::{EntryError, EspeakError, IpaError, Status},
+    review::FlagStatus,
     signoff::Blocker,
     Delimiter, SegmentError,
 };
@@ -183,6 +184,8 @@ pub struct Texts {
     pub verify: &'static str,
     pub reopen_flag: &'static str,
     pub open_flags: fn(usize) -> String,
+    pub reviewer_name: &'static str,
+    pub flag_people: fn(&str, FlagStatus, &str) -> String,
     // Pronunciation map.
     pub pronunciations: &'static str,
     pub loading_pronunciations: &'static str,
@@ -411,6 +414,20 @@ pub static EN: Texts = Texts {
     verify: "Verify",
     reopen_flag: "Reopen flag",
     open_flags: |n| format!("Open flags: {n}"),
+    reviewer_name: "Reviewer",
+    flag_people: |raised, status, updated| {
+        let who = |name: &str| if name.is_empty() { "someone".to_owned() } else { name.to_owned() };
+        let mut text = format!("Raised by {}", who(raised));
+        if status != FlagStatus::Open || updated != raised {
+            let verb = match status {
+                FlagStatus::Open => "reopened",
+                FlagStatus::Fixed => "fixed",
+                FlagStatus::Verified => "verified",
+            };
+            text.push_str(&format!("; {verb} by {}", who(updated)));
+        }
+        text
+    },
     // Pronunciation map.
     pronunciations: "Pronunciations",
     loading_pronunciations: "Loading pronunciations…",
@@ -704,6 +721,20 @@ pub static ES: Texts = Texts {
     verify: "Verificar",
     reopen_flag: "Reabrir marca",
     open_flags: |n| format!("Marcas abiertas: {n}"),
+    reviewer_name: "Revisor",
+    flag_people: |raised, status, updated| {
+        let who = |name: &str| if name.is_empty() { "alguien".to_owned() } else { name.to_owned() };
+        let mut text = format!("Abierta por {}", who(raised));
+        if status != FlagStatus::Open || updated != raised {
+            let verb = match status {
+                FlagStatus::Open => "reabierta",
+                FlagStatus::Fixed => "corregida",
+                FlagStatus::Verified => "verificada",
+            };
+            text.push_str(&format!("; {verb} por {}", who(updated)));
+        }
+        text
+    },
     // Pronunciation map.
     pronunciations: "Pronunciaciones",
     loading_pronunciations: "Cargando pronunciaciones…",

@@ -12,10 +12,14 @@ test('a flag is raised, blocks sign-off while open, and is fixed and verified', 
 
   await rows(page).nth(1).click();
   const review = page.getByRole('region', { name: 'Review' });
+  // Until there are accounts, the reviewer types their name once; the browser remembers it.
+  await review.getByLabel('Reviewer').fill('Ana');
+  await review.getByLabel('Reviewer').blur();
   await review.getByLabel('Kind').selectOption('mispronunciation');
   await review.getByLabel('Note').fill('Stress BAS-ker-ville');
   await review.getByRole('button', { name: 'Flag for revision' }).click();
   await expect(review).toContainText('mispronunciation · open · Stress BAS-ker-ville');
+  await expect(review).toContainText('Raised by Ana');
   await expect(page.getByText('Open flags: 1')).toBeVisible();
   await expect(page.getByText('segment 2 is flagged for revision')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark chapter complete' })).toBeDisabled();
@@ -25,6 +29,8 @@ test('a flag is raised, blocks sign-off while open, and is fixed and verified', 
   await expect(review).toContainText('fixed, to verify');
   await expect(page.getByText('Open flags: 1')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Mark chapter complete' })).toBeEnabled();
+  await review.getByLabel('Reviewer').fill('Luis');
+  await review.getByLabel('Reviewer').blur();
   await review.getByRole('button', { name: 'Verify' }).click();
   await expect(review).toContainText('verified');
   await expect(rows(page).nth(1).getByRole('button', { name: 'Needs revision: segment 2' })).toHaveAttribute('aria-pressed', 'false');
@@ -34,4 +40,6 @@ test('a flag is raised, blocks sign-off while open, and is fixed and verified', 
   await hydrated(page);
   await rows(page).nth(1).click();
   await expect(page.getByRole('region', { name: 'Review' })).toContainText('mispronunciation · verified');
+  await expect(page.getByRole('region', { name: 'Review' })).toContainText('Raised by Ana; verified by Luis');
+  await expect(page.getByRole('region', { name: 'Review' }).getByLabel('Reviewer')).toHaveValue('Luis');
 });

@@ -92,6 +92,8 @@ pub enum Edit {
         note: String,
         /// When (ms since the epoch).
         at: i64,
+        /// Who (the reviewer's name, trimmed; may be empty).
+        by: String,
     },
     /// Move segment `id`'s flag to `status` (fixed, verified, or open again).
     SetFlagStatus {
@@ -101,6 +103,8 @@ pub enum Edit {
         status: crate::review::FlagStatus,
         /// When (ms since the epoch).
         at: i64,
+        /// Who (the reviewer's name, trimmed; may be empty).
+        by: String,
     },
     /// Flip segment `id`'s needs-revision flag.
     ToggleRevision {
@@ -273,17 +277,25 @@ impl Plan {
                 self.change_many(ids, |segment| segment.reviewed = *reviewed)?
             }
             Edit::AssignSpeakers { speakers } => self.assign_speakers(speakers)?,
-            Edit::RaiseFlag { id, kind, note, at } => self.change(*id, |segment| {
+            Edit::RaiseFlag {
+                id,
+                kind,
+                note,
+                at,
+                by,
+            } => self.change(*id, |segment| {
                 segment.flag = Some(crate::review::Flag {
                     kind: *kind,
                     note: note.trim().to_owned(),
                     status: crate::review::FlagStatus::Open,
                     raised_at: *at,
                     updated_at: *at,
+                    raised_by: by.trim().to_owned(),
+                    updated_by: by.trim().to_owned(),
                 });
                 segment.needs_revision = true;
             })?,
-            Edit::SetFlagStatus { id, status, at } => {
+            Edit::SetFlagStatus { id, status, at, by } => {
                 let index = self.require(*id)?;
                 if self.segments[index].flag.is_none() {
                     return Err(SegmentError::NoFlag { id: *id });
@@ -292,6 +304,7 @@ impl Plan {
                     if let Some(flag) = &mut segment.flag {
                         flag.status = *status;
                         flag.updated_at = *at;
+                        flag.updated_by = by.trim().to_owned();
                     }
                     segment.needs_revision = *status != crate::review::FlagStatus::Verified;
                 })?

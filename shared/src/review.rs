@@ -73,6 +73,12 @@ pub struct Flag {
     pub raised_at: i64,
     /// When its status last changed (ms since the epoch).
     pub updated_at: i64,
+    /// Who raised it (the reviewer's name; empty when not given).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub raised_by: String,
+    /// Who last changed its status.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated_by: String,
 }
 
 impl Flag {

@@ -1,5 +1,7 @@
 //! `ReviewPanel`: the selected segment's review flag: raise one (kind and note), then mark it
-//! fixed, verify it, or reopen it. Each step is an undoable edit like any other.
+//! fixed, verify it, or reopen it. Each step is an undoable edit like any other, and records who
+//! took it: the reviewer's name, typed once and remembered by this browser (a cookie) until the
+//! studio has accounts.
 
 use leptos::prelude::*;
 use shared::{
@@ -19,6 +21,9 @@ pub fn ReviewPanel(
     let t = t();
     let kind = RwSignal::new(FlagKind::Misread);
     let note = RwSignal::new(String::new());
+    let reviewer = RwSignal::new(String::new());
+    // The name this browser remembers, read once hydrated (the server renders the field empty).
+    Effect::new(move |_| reviewer.set(remembered_reviewer()));
     let now = || js_sys::Date::now() as i64;
     let set_status = move |status: FlagStatus| {
         if let Some(id) = segment.with_untracked(|s| s.as_ref().map(|s| s.id)) {
@@ -26,6 +31,7 @@ pub fn ReviewPanel(
                 id,
                 status,
                 at: now(),
+                by: reviewer.get_untracked(),
             });
         }
     };
@@ -37,6 +43,7 @@ pub fn ReviewPanel(
                 kind: kind.get_untracked(),
                 note: note.get_untracked(),
                 at: now(),
+                by: reviewer.get_untracked(),
             });
             note.set(String::new());
         }
@@ -49,6 +56,20 @@ pub fn ReviewPanel(
     view! {
         <section class="review" aria-label=t.review>
             <h3>{t.review}</h3>
+            <label class="reviewer">
+                {t.reviewer_name}
+                " "
+                <input
+                    type="text"
+                    autocomplete="name"
+                    prop:value=reviewer
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        remember_reviewer(&name);
+                        reviewer.set(name);
+                    }
+                />
+            </label>
             {move || match flag() {
                 Some(flag) => {
                     let status = flag.status;
@@ -59,6 +80,9 @@ pub fn ReviewPanel(
                             <span class="flag-status">{(t.flag_status)(status)}</span>
                             " · "
                             {flag.note}
+                        </p>
+                        <p class="muted flag-people">
+                            {(t.flag_people)(&flag.raised_by, status, &flag.updated_by)}
                         </p>
                         <div class="toolbar">
                             <Show when=move || status == FlagStatus::Open>
@@ -114,5 +138,35 @@ pub fn ReviewPanel(
                 }
             }}
         </section>
+    }
+}
+
+/// The cookie that keeps the reviewer's name.
+const REVIEWER_COOKIE: &str = "reviewer";
+
+/// The reviewer's name this browser remembers, or empty.
+fn remembered_reviewer() -> String {
+    use leptos::wasm_bindgen::JsCast;
+    let cookies = document()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+        .and_then(|doc| doc.cookie().ok())
+        .unwrap_or_default();
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().strip_prefix(REVIEWER_COOKIE)?.strip_prefix('='))
+        .find_map(|value| js_sys::decode_uri_component(value).ok())
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// Remembers the reviewer's name in this browser for a year.
+fn remember_reviewer(name: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let value = String::from(js_sys::encode_uri_component(name.trim()));
+        let _ = doc.set_cookie(&format!(
+            "{REVIEWER_COOKIE}={value}; path=/; max-age=31536000; samesite=lax"
+        ));
     }
 }

@@ -357,7 +357,12 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
         .unwrap();
     }
     let id = plan.segments()[1].id;
-    let status = |status, at| Edit::SetFlagStatus { id, status, at };
+    let status = |status, at| Edit::SetFlagStatus {
+        id,
+        status,
+        at,
+        by: " Luis ".into(),
+    };
 
     assert_eq!(
         plan.apply(&status(FlagStatus::Fixed, 1), text, &limits),
@@ -369,6 +374,7 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
             kind: FlagKind::Mispronunciation,
             note: " Say \"Baskerville\" with stress on the first syllable ".into(),
             at: 10,
+            by: "Ana".into(),
         },
         text,
         &limits,
@@ -396,6 +402,13 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
     assert_eq!(
         verified.flag.as_ref().map(|f| (f.raised_at, f.updated_at)),
         Some((10, 30))
+    );
+    assert_eq!(
+        verified
+            .flag
+            .as_ref()
+            .map(|f| (f.raised_by.as_str(), f.updated_by.as_str())),
+        Some(("Ana", "Luis"))
     );
     let json = serde_json::to_value(verified).unwrap();
     assert_eq!(json["flag"]["kind"], "mispronunciation");
