@@ -42,7 +42,9 @@ pub struct DialogueSpan {
     /// paragraph opening with a quote mark, or a paragraph opening with `»`): same speaker.
     pub continues: bool,
     /// The narration right before and right after it in its paragraph, trimmed, in order: where
-    /// speech tags such as "said John" are. A tag between two quotations is listed by both.
+    /// speech tags such as "said John" are. A tag between two quotations is listed by both. A
+    /// quotation opening its paragraph after a narration paragraph ending with a colon also gets
+    /// that paragraph's last clause ("His mother said:"), first.
     pub tags: Vec<Range<usize>>,
 }
 
@@ -123,12 +125,24 @@ pub(crate) fn analyse(text: &str) -> Analysis {
     let mut spans = Vec::new();
     // Whether the previous paragraph ended inside a quotation, and whether it had any.
     let mut previous = (false, false);
+    // The closing clause of the previous paragraph when it is narration ending with a colon.
+    let mut lead_in: Option<Range<usize>> = None;
     for (index, bytes) in dialogue_paragraphs(text).enumerate() {
         let paragraph = &text[bytes.clone()];
         let found = quotations(paragraph);
         let dialogue = dialogue_of(paragraph, &found, previous);
         previous = (found.last().is_some_and(|q| !q.closed), !found.is_empty());
+        let first = spans.len();
         push_spans(&map, &bytes, index, &dialogue, &mut spans);
+        let opens = dialogue
+            .first()
+            .is_some_and(|(q, continues)| q.bytes.start == 0 && !continues);
+        if let (Some(tag), Some(span), true) = (lead_in.take(), spans.get_mut(first), opens) {
+            span.tags.insert(0, map.chars(&tag));
+        }
+        if dialogue.is_empty() {
+            lead_in = colon_lead_in(paragraph).map(|r| bytes.start + r.start..bytes.start + r.end);
+        }
         paragraphs.push((bytes.clone(), map.chars(&bytes)));
     }
     Analysis {
@@ -136,6 +150,15 @@ pub(crate) fn analyse(text: &str) -> Analysis {
         spans,
         map,
     }
+}
+
+/// The last clause of a narration paragraph that ends with a colon, without the colon: the tag of
+/// the quotation that opens the next paragraph (`His mother said:` / `—O, Stephen will
+/// apologize.`; `Y Benina dijo:` / `—Ya voy.`).
+fn colon_lead_in(paragraph: &str) -> Option<Range<usize>> {
+    let body = paragraph.trim_end().strip_suffix(':')?;
+    let start = body.rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1);
+    trimmed(paragraph, start..body.len())
 }
 
 /// The quotations of a paragraph that read as dialogue, with whether each continues the previous

@@ -497,6 +497,31 @@ pub(crate) fn subject_pronoun(word: &str, language: Language) -> Option<Gender> 
     }
 }
 
+/// An auxiliary between a subject and its speech verb ("Nasty Roche had said", "she would
+/// answer", "había dicho").
+pub(crate) fn is_auxiliary(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(
+            word,
+            "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "did"
+                | "does"
+                | "might"
+                | "must"
+                | "shall"
+        ),
+        Language::Es => matches!(word, "había" | "ha" | "hubo" | "habría" | "habrá"),
+    }
+}
+
 /// Words that may stand between a speech verb and its subject, or before a name: titles,
 /// articles and a few adjectives ("said Mr. Holmes", "dijo el señor", "said old Cotter").
 const SKIPPABLE: &[&str] = &[

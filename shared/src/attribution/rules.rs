@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::{
     lexicon::{
-        is_addressee_marker, is_adverb, is_clitic, is_first_person, is_phrasal_speech_verb,
-        is_skippable, is_speech_verb, is_vocative_lead, subject_pronoun,
+        is_addressee_marker, is_adverb, is_auxiliary, is_clitic, is_first_person,
+        is_phrasal_speech_verb, is_skippable, is_speech_verb, is_vocative_lead, subject_pronoun,
     },
     text::Doc,
 };
@@ -171,7 +171,10 @@ fn subject_before(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<S
             return Some(subject);
         }
         let word = doc.word(at);
-        if skipped < 2 && (is_adverb(word, doc.language) || is_clitic(word, doc.language)) {
+        let skippable = is_adverb(word, doc.language)
+            || is_clitic(word, doc.language)
+            || is_auxiliary(word, doc.language);
+        if skipped < 2 && skippable {
             skipped += 1;
             continue;
         }

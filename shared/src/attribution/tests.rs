@@ -501,3 +501,34 @@ fn reported_confidences_cap_pronouns_and_rescale_turn_taking_keeping_the_order()
     assert!(calibrated(Rule::TurnTaking, 0.9) < 0.9);
     assert_eq!(calibrated(Rule::ExplicitTag, 0.95), 0.95);
 }
+
+#[test]
+fn a_tag_ending_the_narration_before_a_dash_paragraph_names_its_speaker() {
+    let cast = cast(
+        &[
+            ("Nasty Roche", &[], Gender::Male),
+            ("Stephen", &[], Gender::Male),
+        ],
+        Language::En,
+    );
+    let text = "He called the pudding dog-in-the-blanket.\n\nThen Nasty Roche had said:\n\n--What is your name?\n\nStephen had answered:\n\n--Stephen Dedalus.";
+
+    let got = who(text, &cast, Language::En);
+
+    let found: Vec<_> = got.iter().map(|w| (w.1.clone(), w.2)).collect();
+    assert_eq!(
+        found,
+        [
+            (id("Nasty Roche"), Rule::ExplicitTag),
+            (id("Stephen"), Rule::ExplicitTag)
+        ]
+    );
+}
+
+#[test]
+fn spanish_narration_ending_with_dijo_and_a_colon_tags_the_raya_below() {
+    let cast = cast(&[("Benina", &[], Gender::Female)], Language::Es);
+    let text = "Entró en la iglesia, y Benina dijo:\n\n—Ya voy, señora.";
+
+    assert_eq!(speakers(text, &cast, Language::Es), [id("Benina")]);
+}

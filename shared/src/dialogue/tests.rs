@@ -245,3 +245,25 @@ fn offsets_are_characters() {
     assert_eq!(got[0].span, 9..19);
     assert_eq!(got[0].tags, vec![(0..8)]);
 }
+
+#[test]
+fn a_narration_paragraph_ending_with_a_colon_tags_the_quotation_that_opens_the_next() {
+    let text = "He hid under the table. His mother said:\n\n--O, Stephen will apologize.\n\nIt rained.\n\nY Benina dijo:\n\n—Ya voy.";
+    let spans = detect(text);
+    let tag_texts: Vec<Vec<String>> = spans
+        .iter()
+        .map(|s| {
+            s.tags
+                .iter()
+                .map(|t| text.chars().skip(t.start).take(t.len()).collect())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        tag_texts,
+        [
+            vec!["His mother said".to_owned()],
+            vec!["Y Benina dijo".to_owned()]
+        ]
+    );
+}
