@@ -85,15 +85,17 @@ impl From<shared::CastError> for AppError {
     }
 }
 
+// Pronunciation refusals travel as text in the language of the request (its `lang` cookie or
+// `Accept-Language`), read when the server function answers.
 impl From<shared::pronunciation::MapError> for AppError {
     fn from(err: shared::pronunciation::MapError) -> Self {
-        AppError::Refused(err.to_string())
+        AppError::Refused((crate::i18n::initial_locale().texts().map_error)(&err))
     }
 }
 
 impl From<shared::pronunciation::pls::PlsError> for AppError {
     fn from(err: shared::pronunciation::pls::PlsError) -> Self {
-        AppError::Refused(err.to_string())
+        AppError::Refused((crate::i18n::initial_locale().texts().pls_error)(&err))
     }
 }
 

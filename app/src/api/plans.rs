@@ -43,9 +43,8 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
     let store = crate::api::use_plan_store()?;
     let plan = store.load_plan(chapter).await?;
     if !plan.has_plan() {
-        return refuse(Err(AppError::Refused(
-            "this chapter has no plan to export yet; generate one first".into(),
-        )));
+        let texts = crate::i18n::initial_locale().texts();
+        return refuse(Err(AppError::Refused(texts.no_plan_to_export.into())));
     }
     refuse(shared::plan_file::export(&plan.segments).map_err(|err| {
         tracing::error!(error = %err, "exporting a plan");
@@ -60,8 +59,12 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
 #[server(input = Json, endpoint = "import_plan")]
 pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Result<i64, AppError> {
     let store = crate::api::use_plan_store()?;
-    let segments =
-        refuse(shared::plan_file::parse(&file).map_err(|err| AppError::Refused(err.to_string())))?;
+    // The reason reads in the language of the request.
+    let texts = crate::i18n::initial_locale().texts();
+    let segments = refuse(
+        shared::plan_file::parse(&file)
+            .map_err(|err| AppError::Refused((texts.plan_file_error)(&err))),
+    )?;
     Ok(store.import_plan(chapter, version, segments).await?)
 }
 

@@ -88,14 +88,16 @@ pub async fn add_chapters(
     chapters: Vec<NewChapter>,
 ) -> Result<Vec<ChapterId>, AppError> {
     let store = crate::api::use_project_store()?;
+    let texts = crate::i18n::initial_locale().texts();
     if chapters.is_empty() {
-        return refuse(Err(AppError::Refused("no chapter to add".into())));
+        return refuse(Err(AppError::Refused(texts.no_chapter_to_add.into())));
     }
     let chapters = chapters
         .into_iter()
         .map(|chapter| {
             let text = shared::ChapterText::parse(chapter.text).map_err(|err| {
-                AppError::Refused(format!("chapter \"{}\": {err}", chapter.title.trim()))
+                let reason = (texts.segment_error)(&err);
+                AppError::Refused((texts.chapter_refused)(chapter.title.trim(), &reason))
             })?;
             Ok((chapter.title, text))
         })
@@ -106,12 +108,13 @@ pub async fn add_chapters(
 /// A trimmed project name, refused when blank or over [`MAX_NAME_CHARS`].
 pub fn project_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
+    let texts = crate::i18n::initial_locale().texts();
     if name.is_empty() {
-        return Err(AppError::Refused("a project needs a name".into()));
+        return Err(AppError::Refused(texts.project_needs_name.into()));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::Refused(format!(
-            "a project name has at most {MAX_NAME_CHARS} characters"
+        return Err(AppError::Refused((texts.project_name_too_long)(
+            MAX_NAME_CHARS,
         )));
     }
     Ok(name.to_owned())

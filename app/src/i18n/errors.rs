@@ -1,7 +1,11 @@
 //! Spanish wording of the errors the domain and the server give. English uses their `Display`
 //! (written for producers); every variant is matched here, so a new one cannot ship untranslated.
 
-use shared::{CastError, SegmentError};
+use shared::{
+    plan_file::PlanFileError,
+    pronunciation::{pls::PlsError, MapError},
+    CastError, SegmentError,
+};
 
 use crate::error::AppError;
 
@@ -120,10 +124,118 @@ pub(super) fn cast_error(err: &CastError) -> String {
     }
 }
 
+/// A refused pronunciation map in Spanish.
+pub(super) fn map_error(err: &MapError) -> String {
+    match err {
+        MapError::Entry {
+            number,
+            grapheme,
+            error,
+        } => format!(
+            "entrada {number} («{grapheme}»): {}",
+            (super::ES.entry_error)(error)
+        ),
+        MapError::Duplicate {
+            first,
+            second,
+            grapheme,
+            locale,
+        } => format!(
+            "las entradas {first} y {second} dan las dos la pronunciación de «{grapheme}» en {locale}"
+        ),
+        MapError::TooMany { count, max } => {
+            format!("el mapa tiene {count} entradas, más del límite de {max}")
+        }
+    }
+}
+
+/// A refused PLS file in Spanish.
+pub(super) fn pls_error(err: &PlsError) -> String {
+    match err {
+        PlsError::TooLarge { bytes, max } => {
+            format!("el archivo ocupa {bytes} bytes, más del límite de {max}")
+        }
+        PlsError::Malformed { position, reason } => {
+            format!("el archivo no es XML bien formado (cerca del byte {position}): {reason}")
+        }
+        PlsError::NotLexicon { root } => {
+            format!("el archivo no es un léxico PLS: su elemento raíz es <{root}>")
+        }
+        PlsError::WrongNamespace => format!(
+            "el <lexicon> no está en el espacio de nombres PLS {}",
+            shared::pronunciation::pls::PLS_NAMESPACE
+        ),
+        PlsError::Version { version } => {
+            format!("la versión PLS «{version}» no se admite; solo la 1.0")
+        }
+        PlsError::NoLanguage => "el <lexicon> no tiene xml:lang".to_owned(),
+        PlsError::UnknownAlphabet { lexeme, alphabet } => {
+            format!("lexema {lexeme}: el alfabeto «{alphabet}» no se admite (solo ipa y x-espeak)")
+        }
+        PlsError::NoGrapheme { lexeme } => format!("el lexema {lexeme} no tiene <grapheme>"),
+        PlsError::NoIpa { lexeme } => format!("el lexema {lexeme} no tiene <phoneme> en AFI"),
+        PlsError::BadAttribute {
+            lexeme,
+            attribute,
+            value,
+        } => format!("lexema {lexeme}: {attribute}=«{value}» no es válido"),
+        PlsError::Unexpected {
+            lexeme,
+            element,
+            parent,
+        } => format!("lexema {lexeme}: <{element}> no puede ir dentro de <{parent}>"),
+        PlsError::UnknownEntity { name } => format!("la entidad &{name}; no está definida"),
+        PlsError::TooMany { max } => format!("el archivo tiene más de {max} grafemas"),
+        PlsError::Entry { lexeme, error } => format!("lexema {lexeme}: {}", map_error(error)),
+    }
+}
+
+/// A refused plan file in Spanish (the JSON parser's own detail stays as it is).
+pub(super) fn plan_file_error(err: &PlanFileError) -> String {
+    match err {
+        PlanFileError::Malformed {
+            line,
+            column,
+            reason,
+        } => format!(
+            "el archivo de plan no es JSON válido (línea {line}, columna {column}): {reason}"
+        ),
+        PlanFileError::NotAPlan {
+            line,
+            column,
+            reason,
+        } => format!(
+            "el archivo de plan no es una lista de segmentos de plan (línea {line}, columna {column}): {reason}"
+        ),
+        PlanFileError::Encode { reason } => format!("no se pudo escribir el plan: {reason}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use shared::SegmentId;
+
+    #[test]
+    fn pronunciation_refusals_read_in_spanish() {
+        let err = PlsError::Version {
+            version: "0.9".into(),
+        };
+        assert_eq!(
+            pls_error(&err),
+            "la versión PLS «0.9» no se admite; solo la 1.0"
+        );
+        let duplicate = MapError::Duplicate {
+            first: 1,
+            second: 2,
+            grapheme: "HOLMES".into(),
+            locale: "en".into(),
+        };
+        assert_eq!(
+            map_error(&duplicate),
+            "las entradas 1 y 2 dan las dos la pronunciación de «HOLMES» en en"
+        );
+    }
 
     #[test]
     fn domain_errors_read_in_spanish() {

@@ -359,3 +359,32 @@ async fn the_page_renders_the_entries_on_the_server() {
     );
     assert!(project_page.contains(&format!("href=\"/projects/{project}/pronunciations\"")));
 }
+
+#[tokio::test]
+async fn a_spanish_browser_reads_a_refused_lexicon_in_spanish() {
+    let app = spawn_empty_app().await;
+    let project: i64 = app
+        .call(
+            "create_project",
+            json!({ "name": "Léxico", "language": "es" }),
+        )
+        .await
+        .ok();
+
+    let response = app
+        .client
+        .post(format!("{}/api/import_pls", app.base))
+        .header("accept-language", "es-ES,es;q=0.9")
+        .json(&json!({ "project": project, "version": 0, "text": "<speak/>" }))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body: Value = response.json().await.unwrap();
+
+    assert_eq!(status, 422);
+    assert_eq!(
+        body,
+        json!({ "Refused": "el archivo no es un léxico PLS: su elemento raíz es <speak>" })
+    );
+}
