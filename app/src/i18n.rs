@@ -272,6 +272,8 @@ pub struct Texts {
     pub mark_unreviewed: &'static str,
     pub clear_marks: &'static str,
     pub reviewed_share: fn(usize, usize) -> String,
+    pub missing_speakers: fn(&str) -> String,
+    pub open_cast: &'static str,
     pub text_changed: &'static str,
     pub stale_segments: fn(usize) -> String,
     pub carry_over: &'static str,
@@ -551,6 +553,8 @@ pub static EN: Texts = Texts {
         let percent = (done * 100).checked_div(total).unwrap_or(0);
         format!("Reviewed {percent} % ({done} of {total})")
     },
+    missing_speakers: |names| format!("Speech tags name people who are not in the cast: {names}."),
+    open_cast: "Add them to the cast",
     text_changed: "The chapter's text changed since this plan was made (a re-import).",
     stale_segments: |n| match n {
         1 => "1 segment no longer matches it. Carry the plan over to the new text to go on editing: \
@@ -900,6 +904,8 @@ pub static ES: Texts = Texts {
         let percent = (done * 100).checked_div(total).unwrap_or(0);
         format!("Revisado {percent} % ({done} de {total})")
     },
+    missing_speakers: |names| format!("Las acotaciones nombran a personas que no están en el reparto: {names}."),
+    open_cast: "Añadirlas al reparto",
     text_changed: "El texto del capítulo cambió desde que se hizo este plan (una reimportación).",
     stale_segments: |n| match n {
         1 => "1 segmento ya no coincide con él. Traslada el plan al texto nuevo para seguir \

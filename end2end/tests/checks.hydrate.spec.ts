@@ -97,3 +97,17 @@ test('several rows get a speaker at once and rows are marked reviewed', async ({
   await expect(page.getByText('Reviewed 80 % (4 of 5)')).toBeVisible();
   await expect(speaker(5)).toHaveValue('narrator');
 });
+
+test('after a run, speakers that tags name but the cast lacks are pointed out', async ({ page, request }) => {
+  const project = await newProject(request, 'Missing spec', 'en', ['Holmes']);
+  const { chapter, path } = await addChapter(request, project, TEXT, 'Missing');
+  await generatePlan(request, chapter);
+  await page.goto(path);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Assign speakers' }).click();
+  await expect(page.getByText('Speech tags name people who are not in the cast: Watson.')).toBeVisible();
+  // Watson's line stays unresolved rather than going to someone else.
+  await expect(page.getByLabel('Speaker of segment 3')).toHaveValue('');
+  await page.getByRole('link', { name: 'Add them to the cast' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${project}/cast$`));
+});

@@ -11,7 +11,11 @@ use std::{
 
 use leptos::{ev, html::Textarea, prelude::*, task::spawn_local};
 use shared::{
-    attribution::{contradictions, Attribution, Contradiction},
+    attribution::{
+        contradictions,
+        propose::{missing_from_cast, propose_cast},
+        Attribution, Contradiction,
+    },
     offset::char_offset_from_utf16,
     Cast, Edit, Language, Segment, SegmentId,
 };
@@ -379,6 +383,9 @@ pub fn PlanWorkspace(
         })
     });
     // Applies what an engine found as one undoable edit and keeps it for the table.
+    // Speakers that speech tags name but the cast lacks, found after each automatic run.
+    let missing_speakers = RwSignal::new(Vec::<String>::new());
+    let text_for_missing = StoredValue::new(chapter_text.clone());
     let assign_found = move |edit: Edit, attributions: HashMap<SegmentId, Attribution>| {
         let unresolved = match &edit {
             Edit::AssignSpeakers { speakers } => speakers.iter().filter(|s| s.1.is_none()).count(),
@@ -387,6 +394,10 @@ pub fn PlanWorkspace(
         found.set(attributions);
         apply(edit);
         notice.set((unresolved > 0).then(|| (t.unresolved_after_run)(unresolved)));
+        let missing = cast.with_value(|cast| {
+            text_for_missing.with_value(|text| tagged_strangers(text, cast.as_ref(), language))
+        });
+        missing_speakers.set(missing);
     };
     let job = RwSignal::new(None::<JobId>);
     let job_progress = RwSignal::new(None::<JobProgress>);
@@ -670,6 +681,13 @@ pub fn PlanWorkspace(
             </Show>
             <SpeakerJobBar progress=job_progress.into() on_cancel=cancel_job />
             <p class="notice" role="alert">{move || notice.get()}</p>
+            <Show when=move || missing_speakers.with(|m| !m.is_empty())>
+                <p class="missing-speakers">
+                    {move || (t.missing_speakers)(&missing_speakers.get().join(", "))}
+                    " "
+                    <a href=format!("/projects/{}/cast", project_id.0)>{t.open_cast}</a>
+                </p>
+            </Show>
             <Show when=move || has_plan() && stale.with(|s| !s.is_empty())>
                 <div class="stale" role="region" aria-label=t.text_changed>
                     <strong>{t.text_changed}</strong>
@@ -783,6 +801,22 @@ fn find_contradictions(
     cast.map(|cast| contradictions(text, segments, cast, language))
         .unwrap_or_default()
 }
+
+/// The names that speech tags of `text` give to speakers the cast lacks, most evident first.
+fn tagged_strangers(text: &str, cast: Option<&Cast>, language: Language) -> Vec<String> {
+    let Some(cast) = cast else {
+        return Vec::new();
+    };
+    missing_from_cast(propose_cast(text, language), cast)
+        .into_iter()
+        .filter(|p| p.speech_tags > 0)
+        .map(|p| p.name)
+        .take(MISSING_LISTED)
+        .collect()
+}
+
+/// How many missing speakers the notice names.
+const MISSING_LISTED: usize = 5;
 
 /// The ids of the plan's segments, in order.
 fn rows_of(state: RwSignal<EditorState>) -> Vec<SegmentId> {
