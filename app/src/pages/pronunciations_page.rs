@@ -227,6 +227,11 @@ fn ipa_message(ipa: &str) -> Option<String> {
         .map(|err| (t().entry_error)(&EntryError::Ipa(err)))
 }
 
+/// An optional field's value: none when blank.
+fn optional(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
 #[component]
 fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
     let t = t();
@@ -239,7 +244,6 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
             rows.dirty.set(true);
         }
     };
-    let optional = |text: String| (!text.trim().is_empty()).then_some(text);
     let ipa_error = move || e.with(|entry| ipa_message(&entry.ipa));
     // The attributes carry the values into the server-rendered page (readable without
     // JavaScript); the properties follow the edits once hydrated.
@@ -278,10 +282,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                     aria-label=label(t.espeak_phonemes)
                     value=initial.espeak
                     prop:value=move || e.with(|entry| entry.espeak.clone().unwrap_or_default())
-                    on:input=move |ev| {
-                        e.update(|entry| entry.espeak = optional(event_target_value(&ev)));
-                        rows.dirty.set(true);
-                    }
+                    on:input=edit(|entry, value| entry.espeak = optional(value))
                 />
             </td>
             <td>
@@ -290,10 +291,7 @@ fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
                     aria-label=label(t.respelling)
                     value=initial.respelling
                     prop:value=move || e.with(|entry| entry.respelling.clone().unwrap_or_default())
-                    on:input=move |ev| {
-                        e.update(|entry| entry.respelling = optional(event_target_value(&ev)));
-                        rows.dirty.set(true);
-                    }
+                    on:input=edit(|entry, value| entry.respelling = optional(value))
                 />
             </td>
             <td>

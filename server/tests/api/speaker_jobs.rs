@@ -64,6 +64,17 @@ async fn chapter(app: &TestApp, text: &str) -> (i64, i64) {
     (project, chapter)
 }
 
+/// Starts a job on `chapter` and reads its events to the end; returns the last one.
+async fn run_to_end(app: &TestApp, project: i64, chapter: i64) -> Value {
+    let job: u64 = start(app, project, chapter).await.ok();
+    Events::open(app, project, chapter, job)
+        .await
+        .rest()
+        .await
+        .pop()
+        .expect("a job ends with an event")
+}
+
 async fn start(app: &TestApp, project: i64, chapter: i64) -> Answer {
     app.call(
         "start_speaker_job",
@@ -303,13 +314,7 @@ async fn a_provider_that_refuses_the_key_ends_the_job_with_its_message() {
     let app = app_on(&stub).await;
     let (project, chapter) = chapter(&app, SHORT).await;
 
-    let job: u64 = start(&app, project, chapter).await.ok();
-    let last = Events::open(&app, project, chapter, job)
-        .await
-        .rest()
-        .await
-        .pop()
-        .unwrap();
+    let last = run_to_end(&app, project, chapter).await;
 
     assert_eq!(last["event"], "failed", "{last}");
     let message = last["message"].as_str().unwrap();
@@ -325,13 +330,7 @@ async fn a_job_whose_every_answer_is_unusable_fails_instead_of_unassigning() {
     let app = app_on(&stub).await;
     let (project, chapter) = chapter(&app, SHORT).await;
 
-    let job: u64 = start(&app, project, chapter).await.ok();
-    let last = Events::open(&app, project, chapter, job)
-        .await
-        .rest()
-        .await
-        .pop()
-        .unwrap();
+    let last = run_to_end(&app, project, chapter).await;
 
     assert_eq!(last["event"], "failed", "{last}");
     assert!(
