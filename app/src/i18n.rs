@@ -596,7 +596,15 @@ pub static EN: Texts = Texts {
         } else {
             " · over the engine limit"
         };
-        format!("{words} words · {chars} characters · {kb:.1} KB · ~{seconds:.0} s{over}")
+        let words = match words {
+            1 => "1 word".to_owned(),
+            n => format!("{n} words"),
+        };
+        let chars = match chars {
+            1 => "1 character".to_owned(),
+            n => format!("{n} characters"),
+        };
+        format!("{words} · {chars} · {kb:.1} KB · ~{seconds:.0} s{over}")
     },
     edit: "Edit",
     save: "Save",
@@ -947,7 +955,15 @@ pub static ES: Texts = Texts {
         } else {
             " · supera el límite del motor"
         };
-        format!("{words} palabras · {chars} caracteres · {kb:.1} KB · ~{seconds:.0} s{over}")
+        let words = match words {
+            1 => "1 palabra".to_owned(),
+            n => format!("{n} palabras"),
+        };
+        let chars = match chars {
+            1 => "1 carácter".to_owned(),
+            n => format!("{n} caracteres"),
+        };
+        format!("{words} · {chars} · {kb:.1} KB · ~{seconds:.0} s{over}")
     },
     edit: "Editar",
     save: "Guardar",
