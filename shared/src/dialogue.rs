@@ -159,6 +159,7 @@ fn colon_lead_in(paragraph: &str) -> Option<Range<usize>> {
     let body = paragraph.trim_end().strip_suffix(':')?;
     let start = body.rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1);
     trimmed(paragraph, start..body.len())
+        .filter(|clause| paragraph[clause.clone()].chars().any(char::is_alphanumeric))
 }
 
 /// The quotations of a paragraph that read as dialogue, with whether each continues the previous

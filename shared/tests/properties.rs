@@ -126,9 +126,17 @@ fn check_dialogue_and_attribution(text: &str, anchors: &[(std::ops::Range<usize>
         assert!(span.span.start < span.span.end && span.span.end <= len);
         let paragraph = &paragraphs[span.paragraph];
         assert!(paragraph.start <= span.span.start && span.span.end <= paragraph.end);
+        // A tag is narration of the span's paragraph, or the closing clause of the paragraph
+        // before it ("His mother said:").
+        let within = |tag: &std::ops::Range<usize>, p: &std::ops::Range<usize>| {
+            p.start <= tag.start && tag.end <= p.end
+        };
+        let previous = span.paragraph.checked_sub(1).map(|p| &paragraphs[p]);
         for tag in &span.tags {
             assert!(
-                tag.start < tag.end && paragraph.start <= tag.start && tag.end <= paragraph.end
+                tag.start < tag.end
+                    && (within(tag, paragraph) || previous.is_some_and(|p| within(tag, p))),
+                "{tag:?} of {span:?}"
             );
             assert!(tag.end <= span.span.start || span.span.end <= tag.start);
         }
