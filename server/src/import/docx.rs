@@ -21,7 +21,7 @@ use super::{
     headings,
     outline::{self, assemble, Leveled, Node},
     xml::{
-        attribute, decode_document, local_end_name, local_name, malformed, push_reference, reader,
+        attribute, decode_document, local_end_name, local_name, next_event, push_reference, reader,
     },
     DetectedChapter, Format, ImportError, Limits, Mismatch,
 };
@@ -119,10 +119,7 @@ fn paragraphs(source: &str) -> Result<Vec<Paragraph>, ImportError> {
     let mut in_text = false;
     let mut runs = 0usize;
     loop {
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(error) => return Err(malformed(DOCUMENT, &reader, &error)),
-        };
+        let event = next_event(&mut reader, DOCUMENT)?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(element) | Event::Empty(element) => {
@@ -229,10 +226,7 @@ fn styles(source: &str) -> Result<HashMap<String, Style>, ImportError> {
     let mut styles = HashMap::new();
     let mut current: Option<(String, Style)> = None;
     loop {
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(error) => return Err(malformed(STYLES, &reader, &error)),
-        };
+        let event = next_event(&mut reader, STYLES)?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(element) | Event::Empty(element) => match local_name(&element) {
@@ -315,10 +309,7 @@ fn core_title(source: &str) -> Result<Option<String>, ImportError> {
     let mut reader = reader(source);
     let mut title: Option<String> = None;
     loop {
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(error) => return Err(malformed(CORE, &reader, &error)),
-        };
+        let event = next_event(&mut reader, CORE)?;
         match event {
             Event::Start(element) if local_name(&element) == "title" => {
                 title = Some(String::new());

@@ -19,7 +19,7 @@ use super::{
     outline::guess_kind,
     xhtml,
     xml::{
-        attribute, attribute_exact, decode_document, local_end_name, local_name, malformed,
+        attribute, attribute_exact, decode_document, local_end_name, local_name, next_event,
         push_reference, reader,
     },
     DetectedChapter, Format, ImportError, Limits, Mismatch, SectionKind,
@@ -213,22 +213,19 @@ fn rootfile(container: &str) -> Result<Option<String>, ImportError> {
     let mut reader = reader(container);
     let mut first = None;
     loop {
-        match reader.read_event() {
-            Ok(Event::Start(element) | Event::Empty(element)) => {
-                if local_name(&element) == "rootfile" {
-                    let Some(path) = attribute(&element, "full-path") else {
-                        continue;
-                    };
-                    let media_type = attribute(&element, "media-type");
-                    if media_type.as_deref() == Some("application/oebps-package+xml") {
-                        return Ok(Some(path));
-                    }
-                    first.get_or_insert(path);
+        match next_event(&mut reader, CONTAINER)? {
+            Event::Start(element) | Event::Empty(element) if local_name(&element) == "rootfile" => {
+                let Some(path) = attribute(&element, "full-path") else {
+                    continue;
+                };
+                let media_type = attribute(&element, "media-type");
+                if media_type.as_deref() == Some("application/oebps-package+xml") {
+                    return Ok(Some(path));
                 }
+                first.get_or_insert(path);
             }
-            Ok(Event::Eof) => return Ok(first),
-            Ok(_) => {}
-            Err(error) => return Err(malformed(CONTAINER, &reader, &error)),
+            Event::Eof => return Ok(first),
+            _ => {}
         }
     }
 }
@@ -293,10 +290,7 @@ impl Package {
         let mut in_metadata = false;
         let mut title: Option<String> = None;
         loop {
-            let event = match reader.read_event() {
-                Ok(event) => event,
-                Err(error) => return Err(malformed(path, &reader, &error)),
-            };
+            let event = next_event(&mut reader, path)?;
             let empty = matches!(event, Event::Empty(_));
             match event {
                 Event::Start(element) | Event::Empty(element) => match local_name(&element) {
@@ -428,10 +422,7 @@ impl Navigation {
         // The link being read: (path, landmark type, label so far).
         let mut link: Option<(String, String, String)> = None;
         loop {
-            let event = match reader.read_event() {
-                Ok(event) => event,
-                Err(error) => return Err(malformed(path, &reader, &error)),
-            };
+            let event = next_event(&mut reader, path)?;
             let empty = matches!(event, Event::Empty(_));
             match event {
                 Event::Start(element) | Event::Empty(element) => {
@@ -497,10 +488,7 @@ impl Navigation {
         let mut text: Option<String> = None;
         let mut label: Option<String> = None;
         loop {
-            let event = match reader.read_event() {
-                Ok(event) => event,
-                Err(error) => return Err(malformed(path, &reader, &error)),
-            };
+            let event = next_event(&mut reader, path)?;
             let empty = matches!(event, Event::Empty(_));
             match event {
                 Event::Start(element) | Event::Empty(element) => match local_name(&element) {

@@ -6,7 +6,7 @@
 use quick_xml::events::Event;
 
 use super::{
-    xml::{attribute_exact, local_end_name, local_name, malformed, push_reference, reader},
+    xml::{attribute_exact, local_end_name, local_name, next_event, push_reference, reader},
     ImportError,
 };
 
@@ -152,10 +152,7 @@ pub(crate) fn extract(part: &str, source: &str) -> Result<Page, ImportError> {
     let mut state = State::default();
     let mut reference = String::new();
     loop {
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(error) => return Err(malformed(part, &reader, &error)),
-        };
+        let event = next_event(&mut reader, part)?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(element) | Event::Empty(element) => {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use quick_xml::{
-    events::{BytesRef, BytesStart},
+    events::{BytesRef, BytesStart, Event},
     Reader,
 };
 
@@ -48,6 +48,16 @@ pub(crate) fn reader(text: &str) -> Reader<&[u8]> {
     config.expand_empty_elements = false;
     config.trim_text(false);
     reader
+}
+
+/// The next event of the archive entry `part`, or its XML error as [`malformed`] words it.
+pub(crate) fn next_event<'i>(
+    reader: &mut Reader<&'i [u8]>,
+    part: &str,
+) -> Result<Event<'i>, ImportError> {
+    reader
+        .read_event()
+        .map_err(|error| malformed(part, reader, &error))
 }
 
 /// The message for an XML error in the archive entry `part`.
