@@ -12,7 +12,7 @@ pub mod voices;
 
 #[cfg(feature = "ssr")]
 pub use store::{
-    use_plan_store, use_project_store, use_pronunciation_store, use_speaker_jobs,
+    refuse, use_plan_store, use_project_store, use_pronunciation_store, use_speaker_jobs,
     use_voice_catalogue, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError,
     VoiceCatalogue,
 };

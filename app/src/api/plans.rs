@@ -44,9 +44,9 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
     let plan = store.load_plan(chapter).await?;
     if !plan.has_plan() {
         let texts = crate::i18n::initial_locale().texts();
-        return refuse(Err(AppError::Refused(texts.no_plan_to_export.into())));
+        return crate::api::refuse(Err(AppError::Refused(texts.no_plan_to_export.into())));
     }
-    refuse(shared::plan_file::export(&plan.segments).map_err(|err| {
+    crate::api::refuse(shared::plan_file::export(&plan.segments).map_err(|err| {
         tracing::error!(error = %err, "exporting a plan");
         AppError::Internal
     }))
@@ -61,15 +61,9 @@ pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Resu
     let store = crate::api::use_plan_store()?;
     // The reason reads in the language of the request.
     let texts = crate::i18n::initial_locale().texts();
-    let segments = refuse(
+    let segments = crate::api::refuse(
         shared::plan_file::parse(&file)
             .map_err(|err| AppError::Refused((texts.plan_file_error)(&err))),
     )?;
     Ok(store.import_plan(chapter, version, segments).await?)
-}
-
-/// Passes `result` through, setting the response status when it is an error.
-#[cfg(feature = "ssr")]
-fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    result.inspect_err(crate::api::store::set_status)
 }

@@ -24,7 +24,7 @@ pub async fn list_projects() -> Result<Vec<ProjectSummary>, AppError> {
 #[server(input = Json, endpoint = "create_project")]
 pub async fn create_project(name: String, language: Language) -> Result<ProjectId, AppError> {
     let store = crate::api::use_project_store()?;
-    let name = refuse(project_name(&name))?;
+    let name = crate::api::refuse(project_name(&name))?;
     Ok(store.create_project(name, language).await?)
 }
 
@@ -39,7 +39,7 @@ pub async fn load_project(project: ProjectId) -> Result<ProjectDetail, AppError>
 #[server(input = Json, endpoint = "rename_project")]
 pub async fn rename_project(project: ProjectId, name: String) -> Result<(), AppError> {
     let store = crate::api::use_project_store()?;
-    let name = refuse(project_name(&name))?;
+    let name = crate::api::refuse(project_name(&name))?;
     Ok(store.rename_project(project, name).await?)
 }
 
@@ -55,7 +55,7 @@ pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
 #[server(input = Json, endpoint = "replace_chapter_text")]
 pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<usize, AppError> {
     let store = crate::api::use_project_store()?;
-    let text = refuse(shared::ChapterText::parse(text).map_err(AppError::from))?;
+    let text = crate::api::refuse(shared::ChapterText::parse(text).map_err(AppError::from))?;
     Ok(store.replace_chapter_text(chapter, text).await?)
 }
 
@@ -77,7 +77,7 @@ pub async fn save_cast(
     cast: Vec<Character>,
 ) -> Result<i64, AppError> {
     let store = crate::api::use_project_store()?;
-    let cast = refuse(shared::Cast::new(cast).map_err(AppError::from))?;
+    let cast = crate::api::refuse(shared::Cast::new(cast).map_err(AppError::from))?;
     Ok(store.save_cast(project, version, cast).await?)
 }
 
@@ -90,7 +90,7 @@ pub async fn add_chapters(
     let store = crate::api::use_project_store()?;
     let texts = crate::i18n::initial_locale().texts();
     if chapters.is_empty() {
-        return refuse(Err(AppError::Refused(texts.no_chapter_to_add.into())));
+        return crate::api::refuse(Err(AppError::Refused(texts.no_chapter_to_add.into())));
     }
     let chapters = chapters
         .into_iter()
@@ -102,7 +102,9 @@ pub async fn add_chapters(
             Ok((chapter.title, text))
         })
         .collect::<Result<Vec<_>, AppError>>();
-    Ok(store.add_chapters(project, refuse(chapters)?).await?)
+    Ok(store
+        .add_chapters(project, crate::api::refuse(chapters)?)
+        .await?)
 }
 
 /// A trimmed project name, refused when blank or over [`MAX_NAME_CHARS`].
@@ -118,10 +120,4 @@ pub fn project_name(name: &str) -> Result<String, AppError> {
         )));
     }
     Ok(name.to_owned())
-}
-
-/// Passes `result` through, setting the response status when it is an error.
-#[cfg(feature = "ssr")]
-fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    result.inspect_err(crate::api::store::set_status)
 }

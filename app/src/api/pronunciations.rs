@@ -25,7 +25,7 @@ pub async fn save_pronunciations(
     entries: Vec<Entry>,
 ) -> Result<i64, AppError> {
     let store = crate::api::use_pronunciation_store()?;
-    let map = refuse(shared::PronunciationMap::new(entries).map_err(AppError::from))?;
+    let map = crate::api::refuse(shared::PronunciationMap::new(entries).map_err(AppError::from))?;
     Ok(store.save_pronunciations(project, version, map).await?)
 }
 
@@ -39,7 +39,8 @@ pub async fn import_pls(
     text: String,
 ) -> Result<ProjectPronunciations, AppError> {
     let store = crate::api::use_pronunciation_store()?;
-    let imported = refuse(shared::pronunciation::pls::import(&text).map_err(AppError::from))?;
+    let imported =
+        crate::api::refuse(shared::pronunciation::pls::import(&text).map_err(AppError::from))?;
     Ok(store
         .import_pronunciations(project, version, imported)
         .await?)
@@ -54,10 +55,4 @@ pub async fn export_pls(project: ProjectId) -> Result<String, AppError> {
         &stored.map,
         stored.language.code(),
     ))
-}
-
-/// Passes `result` through, setting the response status when it is an error.
-#[cfg(feature = "ssr")]
-fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    result.inspect_err(crate::api::store::set_status)
 }

@@ -354,6 +354,12 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// Passes `result` through, setting the response status when it is an error: for refusals a
+/// server function makes itself, before any port answers.
+pub fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    result.inspect_err(set_status)
+}
+
 /// Sets the HTTP status of the current server-function response to match `err`.
 pub fn set_status(err: &AppError) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
