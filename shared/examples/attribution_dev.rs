@@ -66,7 +66,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (Some(gold_dir), Some(out_dir)) = (args.next(), args.next()) else {
         return Err("usage: attribution_dev GOLD_DIR OUT_DIR".into());
     };
-    let verbose = args.next().is_some_and(|a| a == "-v");
+    let flag = args.next();
+    let verbose = flag.as_deref().is_some_and(|a| a == "-v" || a == "-vv");
+    let all = flag.as_deref() == Some("-vv");
     fs::create_dir_all(&out_dir)?;
     let mut files: Vec<PathBuf> = fs::read_dir(&gold_dir)?
         .filter_map(Result::ok)
@@ -77,7 +79,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     files.sort();
     let mut tally = Tally::default();
     for path in &files {
-        run_file(path, Path::new(&out_dir), &mut tally, verbose)?;
+        run_file(path, Path::new(&out_dir), &mut tally, verbose, all)?;
     }
     report(&tally);
     Ok(())
@@ -88,6 +90,7 @@ fn run_file(
     out_dir: &Path,
     tally: &mut Tally,
     verbose: bool,
+    all: bool,
 ) -> Result<(), Box<dyn Error>> {
     let gold: Gold = serde_json::from_str(&fs::read_to_string(path)?)?;
     let (cast, back) = build_cast(&gold);
@@ -161,11 +164,13 @@ fn run_file(
             entry.1 += usize::from(ok);
         }
         let narrator_label = "NARRATOR".to_owned();
-        if verbose && !ok {
+        if verbose && (!ok || all) {
             let excerpt: String = gold.text.chars().skip(quote.start).take(60).collect();
             println!(
-                "{} {:?} {:.2} pred={:?} gold={} | {}",
+                "{}{} @{} {:?} {:.2} pred={:?} gold={} | {}",
+                if ok { "  ok " } else { "ERR " },
                 name.to_string_lossy().chars().take(20).collect::<String>(),
+                quote.start,
                 attribution.evidence.rule,
                 attribution.confidence,
                 if narrator {
@@ -264,8 +269,10 @@ fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
         character.id = id.clone();
         character.aliases = names.iter().skip(1).cloned().collect();
         // The dev cast marks some first-person narrators in their ids ("narrator-0",
-        // "Rudolf_narrator-4") or names them "I", as a producer would by ticking "narrates".
-        character.narrates = c.id.to_lowercase().contains("narrator") || c.name == "I";
+        // "Rudolf_narrator-4", "I-0") or names them "I", as a producer would by ticking "narrates".
+        character.narrates = c.id.to_lowercase().contains("narrator")
+            || c.name == "I"
+            || c.id.split('-').next() == Some("I");
         let refs: Vec<&str> = character.names().collect();
         character.gender = guess_gender(&gold.text, &refs, Language::En);
         back.insert(id.0.clone(), c.id.clone());

@@ -12,8 +12,8 @@ use crate::{attribution::lexicon::is_speech_verb, Language};
 /// Byte ranges of `paragraph` that are inside a quotation, in order and not overlapping.
 /// A quotation left open runs to the end of the paragraph.
 ///
-/// Recognised, as heuristics: `“…”`, `"…"`, `«…»` (nesting counted; a paragraph opening with
-/// `»` continues a quotation), `‘…’` and `'…'` when the opening mark starts a word and the closing
+/// Recognised, as heuristics: `“…”`, `"…"`, `«…»` and `‘…’` (nesting counted; a paragraph
+/// opening with `»` continues a quotation), `‘…’` and `'…'` when the opening mark starts a word and the closing
 /// one does not precede a letter (so apostrophes as in "don’t", "Holmes’s", "’em" or "’tis" are no
 /// quotes; a single mark that is never closed is taken for an apostrophe unless it opens the
 /// paragraph), and Spanish dialogue: a paragraph opening with a dash (`—`, `–` or `-`) is speech.
@@ -121,6 +121,13 @@ fn marked_spans(paragraph: &str) -> Vec<Quotation> {
             Some((mark, start, depth)) => {
                 let depth = match (mark, c) {
                     (Mark::Curly, '“') | (Mark::Guillemet, '«') => depth + 1,
+                    // ‘good-by,’ quoted inside a single-quoted speech.
+                    (Mark::CurlySingle, '‘')
+                        if opens_single(prev, next)
+                            && !is_elision(&paragraph[i + c.len_utf8()..]) =>
+                    {
+                        depth + 1
+                    }
                     (Mark::Curly, '”') | (Mark::Guillemet, '»') | (Mark::Straight, '"') => {
                         depth - 1
                     }
@@ -214,6 +221,11 @@ const ELISIONS: &[&str] = &[
     "kay",
 ];
 
+/// Elisions that are no English word when the apostrophe is read as a quotation mark, so they
+/// stay elisions even capitalised ("’Tis"): a capitalised "It", "Is" or "Ere" after a mark opens
+/// a quotation far more often than it stands for "hit", "his" or "here".
+const CAPITALISED_ELISIONS: &[&str] = &["tis", "twas", "twere", "twill", "twould", "twon", "em"];
+
 /// Whether `rest` (the text after a single mark) is an elided word such as "’em" or "’tis", or a
 /// year such as "’45".
 fn is_elision(rest: &str) -> bool {
@@ -226,6 +238,9 @@ fn is_elision(rest: &str) -> bool {
         .take(12)
         .flat_map(char::to_lowercase)
         .collect();
+    if rest.starts_with(char::is_uppercase) {
+        return CAPITALISED_ELISIONS.contains(&word.as_str());
+    }
     ELISIONS.contains(&word.as_str())
 }
 

@@ -578,20 +578,31 @@ pub fn propose_first_person_narrator(
     if first < FIRST_PERSON_MIN || first * 1000 < FIRST_PERSON_RATE * narration.len() {
         return None;
     }
-    let speaks_as_i = analysis.spans.iter().any(|span| {
-        span.tags.iter().any(|tag| {
-            let tag = analysis.map.bytes(tag);
-            [rules::tag_after(&doc, &tag), rules::tag_before(&doc, &tag)]
-                .into_iter()
-                .any(|s| matches!(s, Some(Subject::FirstPerson { .. })))
+    // The quotations a tag gives to "I".
+    let spoken_as_i: Vec<&Range<usize>> = analysis
+        .spans
+        .iter()
+        .zip(&quotes)
+        .filter(|(span, _)| {
+            span.tags.iter().any(|tag| {
+                let tag = analysis.map.bytes(tag);
+                [rules::tag_after(&doc, &tag), rules::tag_before(&doc, &tag)]
+                    .into_iter()
+                    .any(|s| matches!(s, Some(Subject::FirstPerson { .. })))
+            })
         })
-    });
-    if !speaks_as_i {
+        .map(|(_, quote)| quote)
+        .collect();
+    if spoken_as_i.is_empty() {
         return None;
+    }
+    if let [who] = self_named(&doc, &spoken_as_i).as_slice() {
+        return speakers.ids.get(*who).cloned();
     }
     let mut addressed = vec![0usize; speakers.ids.len()];
     let mut named = vec![0usize; speakers.ids.len()];
-    for quote in &quotes {
+    // Whom "I" addresses is someone else.
+    for quote in quotes.iter().filter(|q| !spoken_as_i.contains(q)) {
         for (who, _) in rules::vocatives(&doc, quote) {
             addressed[who] += 1;
         }
@@ -608,6 +619,84 @@ pub fn propose_first_person_narrator(
     match (best.next(), best.next()) {
         (Some(&(who, _)), None) => speakers.ids.get(who).cloned(),
         _ => None,
+    }
+}
+
+/// The cast members the "I" of the story names as themselves: in the narration ("I called myself
+/// Pip", "he called me Darkie", "my name was Ishmael", "me llamo Andrés"), or in a quotation a tag
+/// gives to "I" (`spoken_as_i`) that is only a name ("Jonathan Harker.") or says "my name is",
+/// "I am" or "me llamo" before it. Each member once, in order of first naming.
+fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
+    let inside = |mention: &super::text::Mention| {
+        spoken_as_i
+            .iter()
+            .find(|q| q.start <= mention.bytes.start && mention.bytes.end <= q.end)
+    };
+    let mut found: Vec<usize> = Vec::new();
+    for mention in &doc.mentions {
+        let before: Vec<&str> = (mention.tokens.start.saturating_sub(3)..mention.tokens.start)
+            .map(|t| doc.word(t))
+            .collect();
+        let introduced = names_oneself(&before, doc.language);
+        let named = if mention.in_quote {
+            inside(mention).is_some_and(|quote| {
+                let words = doc.tokens_in(quote);
+                // "Jonathan Harker." states a name; "Mr. Heathcliff?" and "My dear father," call
+                // someone.
+                let statement = doc
+                    .text
+                    .get((*quote).clone())
+                    .unwrap_or_default()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                    .ends_with('.');
+                let alone = (words.start..words.end)
+                    .filter(|t| !mention.tokens.contains(t))
+                    .all(|t| matches!(doc.word(t), "sir" | "madam" | "señor" | "señora"));
+                introduced || (alone && statement)
+            })
+        } else {
+            introduced
+        };
+        if named && !found.contains(&mention.who) {
+            found.push(mention.who);
+        }
+    }
+    found
+}
+
+/// Whether the (lowercase) words right before a name introduce it as the speaker's own: "called
+/// me", "called myself", "my name is", "my Christian name was", "I am", "me llamo", "mi nombre es".
+fn names_oneself(before: &[&str], language: Language) -> bool {
+    let last2 = before
+        .len()
+        .checked_sub(2)
+        .map_or(&[][..], |k| &before[k..]);
+    let last3 = before
+        .len()
+        .checked_sub(3)
+        .map_or(&[][..], |k| &before[k..]);
+    match language {
+        Language::En => {
+            matches!(
+                last2,
+                [
+                    "called" | "call" | "calls" | "named" | "christened" | "nicknamed",
+                    "me" | "myself"
+                ] | ["name", "is" | "was" | "being"]
+                    | ["i", "am"]
+            ) && !matches!(last3, ["not", _, _] | [_, "not", _])
+                && (last2.first() != Some(&"name")
+                    || last3.first() == Some(&"my")
+                    || before.contains(&"my"))
+        }
+        Language::Es => matches!(
+            last2,
+            [
+                "me",
+                "llamo" | "llamaban" | "llaman" | "llamaron" | "decían" | "dicen"
+            ] | ["nombre", "es" | "era"]
+                | ["yo", "soy"]
+        ),
     }
 }
 

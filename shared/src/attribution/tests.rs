@@ -532,3 +532,40 @@ fn spanish_narration_ending_with_dijo_and_a_colon_tags_the_raya_below() {
 
     assert_eq!(speakers(text, &cast, Language::Es), [id("Benina")]);
 }
+
+#[test]
+fn a_name_of_several_words_matches_across_capitals_but_a_single_word_keeps_its_case() {
+    let cast = cast(
+        &[
+            ("JONATHAN HARKER", &[], Gender::Male),
+            ("Will", &[], Gender::Male),
+        ],
+        Language::En,
+    );
+    let text =
+        "“Come in,” said Jonathan Harker.\n\n“I will,” said WILL HARPER.\n\n“Good,” said will.";
+
+    let got = speakers(text, &cast, Language::En);
+
+    assert_eq!(got[0], id("JONATHAN HARKER"));
+    assert_eq!(got[1], None);
+    assert_ne!(got[2], id("Will"));
+}
+
+#[test]
+fn the_less_common_speech_verbs_are_known() {
+    for verb in [
+        "observed",
+        "ejaculated",
+        "intimated",
+        "expostulated",
+        "bellowed",
+    ] {
+        let text = format!("“It is late,” {verb} Holmes.");
+        assert_eq!(
+            who(&text, &holmes_and_watson(), Language::En)[0].2,
+            Rule::ExplicitTag,
+            "{verb}"
+        );
+    }
+}

@@ -86,6 +86,11 @@ const WEAK_NAME_WORDS: &[&str] = &[
     "woman",
 ];
 
+/// Whether `word` is written in capitals: two letters or more, none lowercase.
+fn is_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
 /// The words of `text`: maximal runs of letters and digits.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
@@ -189,12 +194,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether `name` is written at token `at`. A one-word capitalised name must match its case
-    /// ("Will" is not "will"); otherwise the first word may differ in case ("The Old Man"), and a
-    /// lowercase word of the name matches any case.
+    /// ("Will" is not "will"); otherwise the first word may differ in case ("The Old Man"), a
+    /// lowercase word of the name matches any case, and a name of several words matches when
+    /// either side is in capitals ("JONATHAN HARKER" in the cast, "Jonathan Harker" in the text).
     fn matches(&self, at: usize, name: &Name) -> bool {
         let Some(tokens) = self.tokens.get(at..at + name.words.len()) else {
             return false;
         };
+        let several = name.words.len() > 1;
         tokens
             .iter()
             .zip(&name.words)
@@ -202,8 +209,9 @@ impl<'a> Doc<'a> {
             .all(|(k, (token, word))| {
                 let written = self.text.get(token.bytes.clone()).unwrap_or_default();
                 let lowercase_word = !word.chars().any(char::is_uppercase);
+                let capitals = several && (is_capitals(word) || is_capitals(written));
                 written == word
-                    || ((lowercase_word || (k == 0 && name.words.len() > 1))
+                    || ((lowercase_word || (k == 0 && several) || capitals)
                         && token.lower == word.to_lowercase())
             })
     }

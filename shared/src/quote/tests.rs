@@ -79,6 +79,29 @@ fn apostrophes_are_not_quotes() {
 }
 
 #[test]
+fn a_capitalised_word_after_a_single_mark_opens_a_quotation() {
+    // "’it", "’is" and "’ere" are elisions in lowercase; capitalised they open speech.
+    check(
+        "‘It has indeed!—and by a single lady!’",
+        &["‘It has indeed!—and by a single lady!’"],
+    );
+    check(
+        "‘It’s time,’ said I; ‘’ere they come.’",
+        &["‘It’s time,’", "‘’ere they come.’"],
+    );
+    check("‘’Tis late,’ she said.", &["‘’Tis late,’"]);
+    check("He went ‘ome, ’e did.", &[]);
+}
+
+#[test]
+fn single_quotes_nest() {
+    check(
+        "‘She said ‘good-by,’ not ‘how do you do.’ But you know, Gilbert.’ I nodded.",
+        &["‘She said ‘good-by,’ not ‘how do you do.’ But you know, Gilbert.’"],
+    );
+}
+
+#[test]
 fn spanish_raya_dialogue_excludes_the_narrators_inciso() {
     check(
         "—Hoy te retrasaste un poco, chico —dijo Víctor a Augusto—, ¡tú, tan puntual siempre!",

@@ -115,6 +115,47 @@ fn no_narrator_is_proposed_for_a_third_person_story_or_without_a_vocative() {
     );
 }
 
+/// A first-person story where nobody addresses the narrator by name.
+fn unaddressed(naming: &str, answer: &str) -> String {
+    format!(
+        "{naming}\n\nI had seen little of Holmes lately. My marriage had drifted us away from each other. I rang the bell and I was shown up to my old room.\n\n“Who are you?” said Holmes.\n\n“{answer}” I answered.\n\n“Indeed. Sit down, then.”\n\nI laughed and sat down by my own old chair, and I told him my news."
+    )
+}
+
+#[test]
+fn a_narrator_who_names_themself_is_proposed() {
+    let cast = holmes_and_watson();
+    let watson = CharacterId::slug("Watson");
+    for (naming, answer) in [
+        (
+            "So I called myself Watson, and came to be called Watson.",
+            "A friend.",
+        ),
+        ("My name was Watson, and my trade medicine.", "A friend."),
+        ("I will not say more of that time.", "Watson."),
+        (
+            "I will not say more of that time.",
+            "My name is Watson, sir.",
+        ),
+    ] {
+        let text = unaddressed(naming, answer);
+        assert_eq!(
+            propose_first_person_narrator(&text, &cast, Language::En),
+            watson,
+            "{naming} / {answer}"
+        );
+    }
+    // Calling or asking for someone is no self-introduction.
+    for answer in ["Watson?", "Watson, come here!"] {
+        let text = unaddressed("I will not say more of that time.", answer);
+        assert_eq!(
+            propose_first_person_narrator(&text, &cast, Language::En),
+            None,
+            "{answer}"
+        );
+    }
+}
+
 #[test]
 fn only_speakers_the_cast_lacks_are_proposed_to_a_cast_that_has_members() {
     let text = "“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson.\n\n“Good,” said Holmes.";
