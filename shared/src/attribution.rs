@@ -159,7 +159,7 @@ pub fn attribute(
     }
     let gap = |between: Range<usize>| narration_break(&analysis, text, between);
     for conversation in turns::conversations(&turns, &gap) {
-        turns::propagate(&mut turns, conversation);
+        turns::propagate(&mut turns, conversation, &speakers.genders);
     }
     output(&analysis, &spans, &anchored, &turns, &speakers)
 }
@@ -429,6 +429,7 @@ fn build_turns(
                 fixed: false,
                 addressees: Vec::new(),
                 stranger: false,
+                gender: None,
             }),
         }
     }
@@ -456,6 +457,10 @@ fn build_turns(
             .any(|i| evidence[i].subject == Some(Subject::Stranger));
         turn.fixed = turn.guess.is_some();
         turn.stranger = stranger;
+        turn.gender = range.clone().find_map(|i| match &evidence[i].subject {
+            Some(Subject::Pronoun { gender, .. }) => Some(*gender),
+            _ => None,
+        });
     }
     turns
 }
@@ -500,8 +505,11 @@ fn resolve_pronouns(
     let mut speakers: Vec<(usize, usize)> = Vec::new();
     for i in 0..turns.len() {
         if turns[i].guess.is_none() && !turns[i].stranger {
+            // Turns alternate only when nothing is told between them: after a paragraph of
+            // narration the same person speaks again almost as often as not.
             let previous = i
                 .checked_sub(1)
+                .filter(|&p| turns[p].paragraphs.end == turns[i].paragraphs.start)
                 .and_then(|p| turns[p].guess.as_ref())
                 .map(|g| g.who);
             turns[i].guess = pronoun_guess(doc, evidence, people, &turns[i], &speakers, previous);

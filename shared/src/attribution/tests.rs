@@ -569,3 +569,22 @@ fn the_less_common_speech_verbs_are_known() {
         );
     }
 }
+
+#[test]
+fn after_a_paragraph_of_narration_a_pronoun_may_be_the_previous_speaker() {
+    let text = "Watson sat by the fire.\n\n“Back to barracks!” said Holmes.\n\nHolmes turned to the window and looked out at the street for a long time.\n\n“It is a fine day,” he said.";
+
+    let got = speakers(text, &holmes_and_watson(), Language::En);
+
+    assert_eq!(got, [id("Sherlock Holmes"), id("Sherlock Holmes")]);
+}
+
+#[test]
+fn turn_taking_never_gives_a_pronoun_tag_to_someone_of_another_gender() {
+    let text = "“Come in,” said Holmes.\n\n“Thank you,” said Watson.\n\n“Tea?” she asked.";
+
+    let got = speakers(text, &holmes_and_watson(), Language::En);
+
+    assert_eq!(got[..2], [id("Sherlock Holmes"), id("Watson")]);
+    assert_ne!(got[2], id("Sherlock Holmes"));
+}
