@@ -5,12 +5,14 @@
 //! or a definite description whose head word is in one member's name ("said the parson"), or
 //! "I" ("said I": the member marked as narrating in the first person, else the narrator);
 //! a tag with a subject pronoun ("he said", "dijo ella"), resolved by gender and recency; the cast
-//! member named in the paragraph's narration; and turn-taking inside a conversation (a paragraph
-//! is a turn, speakers alternate, anchored on the rules above, reset at narration breaks), helped
-//! by vocatives (a name inside a quotation addresses someone else, who often answers). Each
+//! member named in the paragraph's narration; and turn-taking: a paragraph is a turn, turns form
+//! conversations (reset at narration breaks), and the speakers of a conversation are decided
+//! together ([`decode`]) from every turn's evidence, the vocatives (a name inside a quotation
+//! addresses someone else, who often answers) and a model of how speakers alternate. Each
 //! attribution carries a confidence in 0..=1 and the evidence that fired; below a floor the speaker
 //! is left unresolved rather than guessed.
 
+mod decode;
 pub(crate) mod lexicon;
 pub mod propose;
 mod rules;
@@ -159,7 +161,7 @@ pub fn attribute(
     }
     let gap = |between: Range<usize>| narration_break(&analysis, text, between);
     for conversation in turns::conversations(&turns, &gap) {
-        turns::propagate(&mut turns, conversation, &speakers.genders);
+        decode::decode(&mut turns, conversation, &speakers.genders);
     }
     output(&analysis, &spans, &anchored, &turns, &speakers)
 }
