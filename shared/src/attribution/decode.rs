@@ -20,6 +20,8 @@ use super::{
 };
 use crate::cast::Gender;
 
+/// Most turns decided together (a window of a longer conversation).
+const MAX_TURNS: usize = 512;
 /// Most candidates a conversation is decided over (the most evident ones), "someone else" aside.
 const MAX_CANDIDATES: usize = 10;
 /// Between adjacent turns: the same speaker again.
@@ -44,8 +46,18 @@ const CERTAIN: f64 = 0.995;
 
 /// Decides the turns of `turns[conversation]` that have no evidence fixed on their own (tags,
 /// anchors, sure pronouns keep theirs), from the evidence of every turn of the conversation.
-/// `genders` are the speakers' genders.
+/// `genders` are the speakers' genders. A conversation longer than [`MAX_TURNS`] is decided in
+/// consecutive windows, so memory stays bounded on any input.
 pub(super) fn decode(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gender]) {
+    let mut start = conversation.start;
+    while start < conversation.end {
+        let end = conversation.end.min(start + MAX_TURNS);
+        decode_window(turns, start..end, genders);
+        start = end;
+    }
+}
+
+fn decode_window(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gender]) {
     let candidates = candidates(turns, &conversation);
     if candidates.is_empty() || conversation.is_empty() {
         return;

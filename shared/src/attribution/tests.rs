@@ -588,3 +588,16 @@ fn turn_taking_never_gives_a_pronoun_tag_to_someone_of_another_gender() {
     assert_eq!(got[..2], [id("Sherlock Holmes"), id("Watson")]);
     assert_ne!(got[2], id("Sherlock Holmes"));
 }
+
+#[test]
+fn a_conversation_of_thousands_of_turns_is_decided_in_windows() {
+    let mut text = String::from("“Come in,” said Holmes.\n\n");
+    for _ in 0..3_000 {
+        text.push_str("“Yes.”\n\n");
+    }
+
+    let got = speakers(&text, &holmes_and_watson(), Language::En);
+
+    assert_eq!(got.len(), 3_001);
+    assert_eq!(got[0], id("Sherlock Holmes"));
+}
