@@ -35,14 +35,14 @@ const ACROSS_RETURN: f64 = 0.35;
 /// Weight kept by a candidate the turn addresses by name.
 const ADDRESSED: f64 = 0.1;
 /// Weight kept by a candidate whose gender the turn's pronoun rules out.
-const WRONG_GENDER: f64 = 0.02;
+const WRONG_GENDER: f64 = 0.001;
 /// Weight gained by a candidate the turn right before addressed by name.
 const ANSWERS: f64 = 4.0;
 /// Weight of "someone else" for a turn with no evidence of its own.
 const OTHER_PRIOR: f64 = 0.1;
-/// Highest probability given to a turn's own evidence (an anchor is 1.0, which would forbid every
-/// other reading of its neighbours).
-const CERTAIN: f64 = 0.995;
+/// Probability given to a turn's fixed evidence (a tag, an anchor, a sure pronoun), and the most
+/// given to any other evidence.
+const CERTAIN: f64 = 0.999_999;
 
 /// Decides the turns of `turns[conversation]` that have no evidence fixed on their own (tags,
 /// anchors, sure pronouns keep theirs), from the evidence of every turn of the conversation.
@@ -151,7 +151,13 @@ fn emission(
     let mut weights = vec![1.0; k];
     weights[k - 1] = OTHER_PRIOR;
     if let Some(guess) = &turn.guess {
-        let c = f64::from(guess.confidence).min(CERTAIN);
+        // A turn whose own evidence is fixed keeps its speaker whatever the decoding says, so
+        // the decoding takes it as certain.
+        let c = if turn.fixed {
+            CERTAIN
+        } else {
+            f64::from(guess.confidence).min(CERTAIN)
+        };
         let rest = (1.0 - c) / (k - 1) as f64;
         for (i, w) in weights.iter_mut().enumerate() {
             *w = if candidates.get(i) == Some(&guess.who) {

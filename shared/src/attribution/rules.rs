@@ -216,6 +216,14 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
             at += 1;
             continue;
         }
+        // "said Watson" with no Watson in the cast: someone outside it.
+        let written = doc
+            .tokens
+            .get(at)
+            .and_then(|t| doc.text.get(t.bytes.clone()));
+        if written.is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            return Some(Subject::Stranger);
+        }
         return None;
     }
     None

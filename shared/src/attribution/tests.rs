@@ -601,3 +601,13 @@ fn a_conversation_of_thousands_of_turns_is_decided_in_windows() {
     assert_eq!(got.len(), 3_001);
     assert_eq!(got[0], id("Sherlock Holmes"));
 }
+
+#[test]
+fn a_line_tagged_with_someone_outside_the_cast_never_goes_to_the_only_member() {
+    let cast = cast(&[("Holmes", &[], Gender::Male)], Language::En);
+    let text = "“Come in, Watson,” said Holmes.\n\n“Thank you,” said Watson.\n\nThe fire was warm.";
+
+    let got = speakers(text, &cast, Language::En);
+
+    assert_eq!(got, [id("Holmes"), None]);
+}
