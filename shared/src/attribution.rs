@@ -511,7 +511,7 @@ fn resolve_pronouns(
             // narration the same person speaks again almost as often as not.
             let previous = i
                 .checked_sub(1)
-                .filter(|&p| turns[p].paragraphs.end == turns[i].paragraphs.start)
+                .filter(|&p| turns[i].follows(&turns[p]))
                 .and_then(|p| turns[p].guess.as_ref())
                 .map(|g| g.who);
             turns[i].guess = pronoun_guess(doc, evidence, people, &turns[i], &speakers, previous);

@@ -12,9 +12,9 @@ use crate::{attribution::lexicon::is_speech_verb, Language};
 /// Byte ranges of `paragraph` that are inside a quotation, in order and not overlapping.
 /// A quotation left open runs to the end of the paragraph.
 ///
-/// Recognised, as heuristics: `“…”`, `"…"`, `«…»` and `‘…’` (nesting counted; a paragraph
-/// opening with `»` continues a quotation), `‘…’` and `'…'` when the opening mark starts a word and the closing
-/// one does not precede a letter (so apostrophes as in "don’t", "Holmes’s", "’em" or "’tis" are no
+/// Recognised, as heuristics: `“…”`, `"…"`, `«…»` (nesting counted, and for `‘…’` too; a
+/// paragraph opening with `»` continues a quotation), `‘…’` and `'…'` when the opening mark starts
+/// a word and the closing one does not precede a letter (so apostrophes as in "don’t", "Holmes’s", "’em" or "’tis" are no
 /// quotes; a single mark that is never closed is taken for an apostrophe unless it opens the
 /// paragraph), and Spanish dialogue: a paragraph opening with a dash (`—`, `–` or `-`) is speech.
 /// The narrator's incisos are left out, in dash dialogue and inside marks alike: they run from a

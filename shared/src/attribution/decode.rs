@@ -64,32 +64,28 @@ fn decode_window(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gend
     }
     let other = candidates.len();
     let k = other + 1;
-    let emissions: Vec<Vec<f64>> = conversation
-        .clone()
-        .map(|t| {
-            let asked = t
-                .checked_sub(1)
-                .filter(|&p| {
-                    conversation.contains(&p)
-                        && turns[p].paragraphs.end == turns[t].paragraphs.start
-                })
-                .map(|p| &turns[p]);
-            emission(&turns[t], asked, &candidates, genders)
-        })
-        .collect();
+    // links[i]: whether turn i + 1 of the window follows turn i with no narration between.
     let links: Vec<bool> = conversation
         .clone()
         .skip(1)
-        .map(|t| turns[t - 1].paragraphs.end == turns[t].paragraphs.start)
+        .map(|t| turns[t].follows(&turns[t - 1]))
+        .collect();
+    let emissions: Vec<Vec<f64>> = conversation
+        .clone()
+        .enumerate()
+        .map(|(offset, t)| {
+            let asked = offset
+                .checked_sub(1)
+                .filter(|&link| links[link])
+                .map(|_| &turns[t - 1]);
+            emission(&turns[t], asked, &candidates, genders)
+        })
         .collect();
     let posterior = forward_backward(&emissions, &links, k);
     for (offset, probabilities) in posterior.iter().enumerate() {
         let t = conversation.start + offset;
-        let tagged = turns[t]
-            .guess
-            .as_ref()
-            .is_some_and(|g| matches!(g.rule, Rule::Anchor | Rule::ExplicitTag));
-        if turns[t].fixed || tagged {
+        // Anchors and tags are always fixed (see `build_turns`), as are sure pronouns.
+        if turns[t].fixed {
             continue;
         }
         let Some((best, &p)) = probabilities[..other]
@@ -100,13 +96,7 @@ fn decode_window(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gend
             continue;
         };
         if probabilities[other] > p {
-            if turns[t]
-                .guess
-                .as_ref()
-                .is_some_and(|g| g.rule != Rule::Anchor)
-            {
-                turns[t].guess = None;
-            }
+            turns[t].guess = None;
             continue;
         }
         let who = candidates[best];
@@ -171,11 +161,11 @@ fn emission(
         // a cast member under a description; "someone else" keeps its full weight.
         weights[k - 1] = 1.0;
     }
+    let speaker_before = asked.and_then(|a| a.guess.as_ref()).map(|g| g.who);
     for (i, &who) in candidates.iter().enumerate() {
         if turn.addressees.iter().any(|(a, _)| *a == who) {
             weights[i] *= ADDRESSED;
         }
-        let speaker_before = asked.and_then(|a| a.guess.as_ref()).map(|g| g.who);
         if asked.is_some_and(|a| a.addressees.iter().any(|(x, _)| *x == who))
             && speaker_before != Some(who)
         {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     lexicon::is_speech_verb,
     rules::{self, Subject},
-    text::{tokenize, Doc, Token},
+    text::{tokenize, word_capitalised, Doc, Token},
     Speakers,
 };
 use crate::{
@@ -330,11 +330,6 @@ fn name_at(
 /// A word in capitals longer than an initialism ("CHAPTER"), as in headings.
 fn is_shouted(word: &str) -> bool {
     word.chars().count() > 3 && word.chars().all(char::is_uppercase)
-}
-
-fn word_capitalised(text: &str, token: &Token) -> bool {
-    text.get(token.bytes.clone())
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Whether two tokens are words of one name: only spaces (or an abbreviation's period) between.

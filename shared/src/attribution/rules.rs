@@ -9,7 +9,7 @@ use super::{
         is_addressee_marker, is_adverb, is_auxiliary, is_clitic, is_first_person,
         is_phrasal_speech_verb, is_skippable, is_speech_verb, is_vocative_lead, subject_pronoun,
     },
-    text::Doc,
+    text::{word_capitalised, Doc},
 };
 use crate::{cast::Gender, Language};
 
@@ -217,11 +217,11 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
             continue;
         }
         // "said Watson" with no Watson in the cast: someone outside it.
-        let written = doc
+        if doc
             .tokens
             .get(at)
-            .and_then(|t| doc.text.get(t.bytes.clone()));
-        if written.is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            .is_some_and(|t| word_capitalised(doc.text, t))
+        {
             return Some(Subject::Stranger);
         }
         return None;

@@ -91,6 +91,12 @@ fn is_capitals(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
+/// Whether `token` of `text` is written with a capital first letter.
+pub(super) fn word_capitalised(text: &str, token: &Token) -> bool {
+    text.get(token.bytes.clone())
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The words of `text`: maximal runs of letters and digits.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();

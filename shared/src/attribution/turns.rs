@@ -39,6 +39,15 @@ pub(super) struct Turn {
     pub(super) gender: Option<Gender>,
 }
 
+impl Turn {
+    /// Whether this turn comes right after `previous` with no narration paragraph between them:
+    /// only then do speakers almost always alternate (95 % on the dev set, against 55 % across a
+    /// paragraph of narration).
+    pub(super) fn follows(&self, previous: &Turn) -> bool {
+        previous.paragraphs.end == self.paragraphs.start
+    }
+}
+
 /// Splits turns into conversations: a new one starts after a narration break (more than
 /// `max_gap` characters of narration paragraphs between two turns, or a scene break).
 pub(super) fn conversations(
