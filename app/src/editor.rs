@@ -218,7 +218,7 @@ mod tests {
         let text = "“Come in, Watson,” said Holmes.\n\nThe door opened.";
         let mut state = editor(text);
         let mut holmes = shared::Character::named("Holmes", Language::En).expect("a name");
-        holmes.gender = shared::cast::Gender::Male;
+        holmes.gender = shared::text::language::Gender::Male;
         let watson = shared::Character::named("Watson", Language::En).expect("a name");
         let cast = Cast::new(vec![
             shared::Character::narrator(Language::En),

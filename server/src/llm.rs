@@ -2,7 +2,7 @@
 //! Azure OpenAI or a local OpenAI-compatible server such as llama.cpp's `llama-server`).
 //!
 //! It decides the same quotations as the rule engine ([`shared::attribution::attribute`]): one
-//! answer per dialogue span of [`shared::dialogue::detect`], in order. The method follows the
+//! answer per dialogue span of [`shared::text::dialogue::detect`], in order. The method follows the
 //! published LLM setup (Michel et al., NAACL 2025; see `shared/research/attribution.md` §2):
 //!
 //! * the chapter is cut at paragraph boundaries into chunks of about [`ChunkSizes::max_tokens`]
@@ -46,7 +46,7 @@ use std::{ops::Range, sync::Arc, time::Duration};
 
 use app::model::ProjectId;
 use serde::{Deserialize, Serialize};
-use shared::{dialogue::DialogueSpan, Cast, CharacterId, Language};
+use shared::{text::dialogue::DialogueSpan, Cast, CharacterId, Language};
 use tokio_util::sync::CancellationToken;
 
 use self::{
@@ -119,7 +119,7 @@ pub enum Unresolved {
 /// The speaker of one dialogue span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LlmAttribution {
-    /// Character range in the chapter (the span of [`shared::dialogue::detect`]).
+    /// Character range in the chapter (the span of [`shared::text::dialogue::detect`]).
     pub span: Range<usize>,
     /// The speaker, or `None` when unresolved.
     pub speaker: Option<CharacterId>,
@@ -330,8 +330,8 @@ impl LlmEngine {
         progress: &(dyn Fn(Progress) + Send + Sync),
         cancel: &CancellationToken,
     ) -> Result<LlmOutcome, LlmError> {
-        let spans = shared::dialogue::detect(request.text);
-        let paragraphs = shared::dialogue::paragraphs(request.text);
+        let spans = shared::text::dialogue::detect(request.text);
+        let paragraphs = shared::text::dialogue::paragraphs(request.text);
         let anchored = anchor_spans(&spans, request.anchors);
         let quote_paragraphs: Vec<usize> = spans.iter().map(|s| s.paragraph).collect();
         let plan = plan_chunks(&paragraphs, &quote_paragraphs, &self.chunking);

@@ -1,4 +1,4 @@
-//! Speaker attribution by rules: who speaks each stretch of dialogue found by [`crate::dialogue`].
+//! Speaker attribution by rules: who speaks each stretch of dialogue found by [`crate::text::dialogue`].
 //!
 //! The rules, from strongest to weakest: a manual choice (an anchor, never overwritten); a speech
 //! tag naming a cast member next to the quotation ("said Holmes", "Holmes said", "—dijo Augusto"),
@@ -13,7 +13,6 @@
 //! is left unresolved rather than guessed.
 
 mod decode;
-pub(crate) mod lexicon;
 pub mod propose;
 mod rules;
 #[cfg(test)]
@@ -31,9 +30,11 @@ use self::{
     turns::{Guess, Turn},
 };
 use crate::{
-    cast::Gender,
-    dialogue::{analyse, Analysis, CharMap, DialogueSpan},
-    Cast, CharacterId, Language, Segment, SegmentId,
+    text::{
+        dialogue::{analyse, Analysis, CharMap, DialogueSpan},
+        language::{Gender, Language},
+    },
+    Cast, CharacterId, Segment, SegmentId,
 };
 
 /// The rule that decided a speaker.
@@ -114,7 +115,7 @@ const TURN_TAKING_SLOPE: f32 = 0.6;
 /// Narration between two turns longer than this (in characters) ends a conversation.
 const CONVERSATION_GAP: usize = 600;
 
-/// Attributes every stretch of dialogue of `text` (see [`crate::dialogue::detect`]), in order.
+/// Attributes every stretch of dialogue of `text` (see [`crate::text::dialogue::detect`]), in order.
 ///
 /// `anchors` are character ranges whose speaker the producer chose: the dialogue span overlapping
 /// each most keeps that speaker ([`Rule::Anchor`]) and anchors turn-taking; when an explicit tag

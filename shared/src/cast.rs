@@ -8,37 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// The language of a project's text, which picks default voices and speech-verb lexicons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English.
-    #[default]
-    En,
-    /// Spanish.
-    Es,
-}
-
-impl Language {
-    /// Every supported language.
-    pub const ALL: [Language; 2] = [Language::En, Language::Es];
-
-    /// The BCP 47 code (`en`, `es`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Es => "es",
-        }
-    }
-
-    /// The language with this BCP 47 code or a regional variant of it (`es-MX`).
-    pub fn from_code(code: &str) -> Option<Self> {
-        let primary = code.split(['-', '_']).next().unwrap_or_default();
-        Self::ALL
-            .into_iter()
-            .find(|language| primary.eq_ignore_ascii_case(language.code()))
-    }
-}
+use crate::text::language::{Gender, Language};
 
 /// A cast member's stable key, stored as a segment's speaker. Made once from the first name given.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -84,41 +54,6 @@ impl CharacterId {
 impl fmt::Display for CharacterId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-/// A character's gender, as far as the text tells; pronoun resolution uses it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    /// She / ella.
-    Female,
-    /// He / él.
-    Male,
-    /// Neither or both.
-    Other,
-    /// Not known yet.
-    #[default]
-    Unknown,
-}
-
-impl Gender {
-    /// The lowercase name used in forms and files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Gender::Female => "female",
-            Gender::Male => "male",
-            Gender::Other => "other",
-            Gender::Unknown => "unknown",
-        }
-    }
-
-    /// The gender named by [`Gender::as_str`]; anything else is `Unknown`.
-    pub fn parse(name: &str) -> Self {
-        [Gender::Female, Gender::Male, Gender::Other]
-            .into_iter()
-            .find(|g| g.as_str() == name)
-            .unwrap_or(Gender::Unknown)
     }
 }
 

@@ -3,16 +3,16 @@
 //! quotation unless the quotation alone is over the limit.
 
 mod pack;
-pub(crate) mod sentence;
+mod sentence;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
 use crate::{
-    dialogue::dialogue_pieces,
     limits::EngineLimits,
     segment::{Delimiter, Segment, SegmentId},
+    text::{dialogue::dialogue_pieces, paragraph::paragraph_ranges},
 };
 
 /// Cuts `chapter` into segments with ids 1, 2, 3, ...
@@ -25,7 +25,7 @@ use crate::{
 /// soft wraps, kept inside the text); otherwise each line is a paragraph. A paragraph that mixes
 /// dialogue with narration (`“Hello,” said John, “how are you?”`) is cut at the edges of its
 /// quotations, so that each quotation can be voiced by its character and each tag by the narrator
-/// (those cuts end with [`Delimiter::Dialogue`]; see [`crate::dialogue`]). A paragraph or piece over
+/// (those cuts end with [`Delimiter::Dialogue`]; see [`crate::text::dialogue`]). A paragraph or piece over
 /// `limits.recommended_chars` is cut between sentences (UAX #29, except after abbreviations such
 /// as "Mr." or "Sra.", before a lowercase continuation, and inside a quotation no longer than the
 /// limit), packing as many sentences per segment as fit; a sentence that alone is over the limit
@@ -38,12 +38,7 @@ pub fn segment_chapter(chapter: &str, limits: &EngineLimits) -> Vec<Segment> {
         char: 0,
     };
     let mut units = sentence::Units::default();
-    let paragraphs = Paragraphs {
-        text: chapter,
-        pos: 0,
-        by_blank_lines: has_blank_line(chapter),
-    };
-    for paragraph in paragraphs {
+    for paragraph in paragraph_ranges(chapter) {
         let pieces = dialogue_pieces(&chapter[paragraph.clone()]);
         let count = pieces.len();
         for (i, piece) in pieces.into_iter().enumerate() {
@@ -116,59 +111,5 @@ impl Output<'_> {
             reviewed: false,
             flag: None,
         });
-    }
-}
-
-/// The byte ranges of a chapter's paragraphs, trimmed of whitespace, as the segmenter finds them:
-/// separated by blank lines when the chapter has any, otherwise one per line.
-pub(crate) fn paragraph_ranges(chapter: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    Paragraphs {
-        text: chapter,
-        pos: 0,
-        by_blank_lines: has_blank_line(chapter),
-    }
-}
-
-/// Whether a line with only whitespace separates two lines with text.
-fn has_blank_line(chapter: &str) -> bool {
-    chapter
-        .trim()
-        .split('\n')
-        .any(|line| line.trim_start().is_empty())
-}
-
-/// The byte ranges of a chapter's paragraphs, trimmed of whitespace.
-struct Paragraphs<'a> {
-    text: &'a str,
-    pos: usize,
-    /// Paragraphs end at blank lines (otherwise at every line break).
-    by_blank_lines: bool,
-}
-
-impl Iterator for Paragraphs<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        let mut paragraph: Option<Range<usize>> = None;
-        while let Some(rest) = self.text.get(self.pos..).filter(|rest| !rest.is_empty()) {
-            let line = rest.split('\n').next().unwrap_or(rest);
-            let line_start = self.pos;
-            self.pos += line.len() + 1;
-            let body = line.trim_start();
-            if body.is_empty() {
-                if paragraph.is_some() {
-                    break;
-                }
-                continue;
-            }
-            let start = line_start + line.len() - body.len();
-            let end = start + body.trim_end().len();
-            let paragraph = paragraph.get_or_insert(start..end);
-            paragraph.end = end;
-            if !self.by_blank_lines {
-                break;
-            }
-        }
-        paragraph
     }
 }

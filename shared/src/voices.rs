@@ -7,7 +7,10 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cast::{Gender, Language, VoiceEngine};
+use crate::{
+    cast::VoiceEngine,
+    text::language::{Gender, Language},
+};
 
 /// One voice an engine can read with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

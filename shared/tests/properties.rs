@@ -5,13 +5,16 @@
 use proptest::{prelude::*, sample::Index};
 use shared::{
     attribution::{attribute, attribute_segments, propose::propose_cast, Rule},
-    cast::{Character, Gender},
+    cast::Character,
     chapter::slice_chars,
-    dialogue::{detect, paragraphs},
     offset::{char_offset_from_utf16, snap_to_word_boundary, utf16_from_char_offset},
-    quote::quotation_spans,
-    segment_chapter, Cast, CharacterId, Edit, EngineLimits, History, Language, Plan, Segment,
-    SegmentId,
+    segment_chapter,
+    text::{
+        dialogue::{detect, paragraphs},
+        language::Gender,
+        quote::quotation_spans,
+    },
+    Cast, CharacterId, Edit, EngineLimits, History, Language, Plan, Segment, SegmentId,
 };
 
 /// Pieces chapters are made of: words (accented, abbreviated, apostrophised, hyphenated), signs,

@@ -5,8 +5,7 @@ mod proposals;
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{
-    cast::{AgeBand, Gender},
-    Cast, Character, CharacterId, Voice, VoiceEngine,
+    cast::AgeBand, text::language::Gender, Cast, Character, CharacterId, Voice, VoiceEngine,
 };
 
 use crate::{

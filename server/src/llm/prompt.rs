@@ -3,7 +3,10 @@
 use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
-use shared::{cast::Gender, dialogue::DialogueSpan, Cast, CharacterId, Language};
+use shared::{
+    text::{dialogue::DialogueSpan, language::Gender},
+    Cast, CharacterId, Language,
+};
 
 use super::{chunk::Chunk, UNRESOLVED};
 

@@ -8,7 +8,7 @@ use std::{
 };
 
 use proptest::prelude::*;
-use shared::{cast::Gender, Cast, Character, CharacterId, Language};
+use shared::{text::language::Gender, Cast, Character, CharacterId, Language};
 
 use super::{
     anchor_spans,
@@ -215,8 +215,8 @@ The cab rolled on.\n\n\
 #[test]
 fn the_prompt_marks_quotations_lists_the_cast_and_the_known_speakers() {
     let cast = cast();
-    let spans = shared::dialogue::detect(TEXT);
-    let paragraphs = shared::dialogue::paragraphs(TEXT);
+    let spans = shared::text::dialogue::detect(TEXT);
+    let paragraphs = shared::text::dialogue::paragraphs(TEXT);
     assert_eq!(spans.len(), 4);
     let prompt = Prompt::new(TEXT, &paragraphs, &spans, &cast, Language::En);
     let chunks = plan_chunks(
@@ -263,8 +263,8 @@ fn a_cast_member_called_unresolved_moves_the_sentinel() {
     let mut odd = Character::named("Unresolved", Language::En).unwrap();
     odd.aliases.clear();
     let cast = Cast::new(vec![Character::narrator(Language::En), odd]).unwrap();
-    let spans = shared::dialogue::detect(TEXT);
-    let paragraphs = shared::dialogue::paragraphs(TEXT);
+    let spans = shared::text::dialogue::detect(TEXT);
+    let paragraphs = shared::text::dialogue::paragraphs(TEXT);
     let prompt = Prompt::new(TEXT, &paragraphs, &spans, &cast, Language::En);
     let chunks = plan_chunks(&paragraphs, &[0, 1, 1, 3], &ChunkSizes::default());
     let built = prompt.chunk(&chunks[0], &[0], &[]);
@@ -457,7 +457,7 @@ fn the_rate_limiter_spaces_each_project_on_its_own() {
 
 #[test]
 fn anchors_go_to_the_span_they_overlap_most() {
-    let spans = shared::dialogue::detect(TEXT);
+    let spans = shared::text::dialogue::detect(TEXT);
     let second = spans[1].span.clone();
     let anchors = vec![
         (

@@ -14,7 +14,7 @@ use axum::{
 };
 use serde_json::{json, Value};
 use server::config::AzureSpeech;
-use shared::{cast::Gender, CatalogueVoice, VoiceEngine};
+use shared::{text::language::Gender, CatalogueVoice, VoiceEngine};
 
 use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 

@@ -51,7 +51,7 @@ async fn llama_server_attributes_a_chapter() {
                 .collect::<Vec<_>>(),
             started.elapsed().as_secs_f32()
         );
-        let spans = shared::dialogue::detect(&text);
+        let spans = shared::text::dialogue::detect(&text);
         assert_eq!(outcome.attributions.len(), spans.len());
         assert!(outcome.chunks >= 1);
         assert!(outcome.usage.prompt_tokens > 0 && outcome.usage.completion_tokens > 0);

@@ -26,7 +26,7 @@ use server::{
         Progress, Source, Stage, Unresolved, MODEL_CONFIDENCE,
     },
 };
-use shared::{cast::Gender, Cast, Character, CharacterId, Language};
+use shared::{text::language::Gender, Cast, Character, CharacterId, Language};
 use tokio_util::sync::CancellationToken;
 
 use self::stub::{answer_with, completion, ok, reply, Seen, Stub};
@@ -597,7 +597,7 @@ async fn a_cut_off_answer_is_never_trusted() {
 
 #[tokio::test]
 async fn manual_anchors_are_never_asked_never_overwritten_and_shown_as_known() {
-    let spans = shared::dialogue::detect(TEXT);
+    let spans = shared::text::dialogue::detect(TEXT);
     // The producer says the second quotation is Watson's, against its tag.
     let anchors = vec![(spans[1].span.clone(), id("watson"))];
     let stub = Stub::start(vec![answer_with(|seen, keys| {

@@ -18,7 +18,7 @@ use super::{
     turns::{Guess, Turn},
     Rule,
 };
-use crate::cast::Gender;
+use crate::text::language::Gender;
 
 /// Most turns decided together (a window of a longer conversation).
 const MAX_TURNS: usize = 512;

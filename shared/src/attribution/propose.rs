@@ -13,15 +13,17 @@ use std::{collections::HashMap, ops::Range};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    lexicon::is_speech_verb,
     rules::{self, Subject},
     text::{tokenize, word_capitalised, Doc, Token},
     Speakers,
 };
 use crate::{
-    cast::Gender,
-    dialogue::{analyse, detect},
-    Cast, CharacterId, Language,
+    text::{
+        dialogue::{analyse, detect},
+        language::{Gender, Language},
+        lexicon::is_speech_verb,
+    },
+    Cast, CharacterId,
 };
 
 /// A character the text seems to have.

@@ -4,14 +4,14 @@
 
 use std::ops::Range;
 
-use super::{
+use super::text::{word_capitalised, Doc};
+use crate::text::{
+    language::{Gender, Language},
     lexicon::{
         is_addressee_marker, is_adverb, is_auxiliary, is_clitic, is_first_person,
         is_phrasal_speech_verb, is_skippable, is_speech_verb, is_vocative_lead, subject_pronoun,
     },
-    text::{word_capitalised, Doc},
 };
-use crate::{cast::Gender, Language};
 
 /// Confidence of a tag that names the speaker next to the verb.
 pub(super) const EXPLICIT: f32 = 0.95;

@@ -3,7 +3,7 @@
 
 use std::{collections::HashMap, ops::Range};
 
-use crate::{segmenter::sentence::ABBREVIATIONS, Language};
+use crate::text::{language::Language, lexicon::ABBREVIATIONS};
 
 /// A word of the chapter.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::Rule;
-use crate::cast::Gender;
+use crate::text::language::Gender;
 
 /// A turn's current best guess.
 #[derive(Debug, Clone, PartialEq)]

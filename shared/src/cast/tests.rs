@@ -27,13 +27,6 @@ fn slug_keeps_letters_and_digits_of_any_script() {
 }
 
 #[test]
-fn language_from_code_accepts_regions() {
-    assert_eq!(Language::from_code("es-MX"), Some(Language::Es));
-    assert_eq!(Language::from_code("EN_gb"), Some(Language::En));
-    assert_eq!(Language::from_code("fr"), None);
-}
-
-#[test]
 fn finds_a_character_by_name_or_alias_ignoring_case() {
     let cast = cast();
     assert_eq!(

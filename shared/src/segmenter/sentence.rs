@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::quote::quotation_spans;
+use crate::text::{lexicon::ABBREVIATIONS, quote::quotation_spans};
 
 /// The sentence units of one paragraph and the quotations they keep whole; reused from one long
 /// paragraph to the next so that segmentation allocates little.
@@ -27,15 +27,6 @@ pub(super) struct Unit {
     pub(super) bytes: Range<usize>,
     pub(super) chars: Range<usize>,
 }
-
-/// Abbreviations, lowercase and without their final period, after which a period ends no sentence.
-/// "No." is handled apart: it is an abbreviation only before a number ("No. 7").
-pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "st", "mt", "ave", "prof", "gen", "col", "capt", "lt",
-    "rev", "hon", "jr", "esq", "etc", "e.g", "i.e", "vs", "cf", "vol", "fig", "sr", "sra", "srta",
-    "sres", "srs", "d", "dña", "dª", "dn", "ud", "uds", "vd", "vds", "sta", "sto", "págs", "pág",
-    "núm", "cap", "excmo", "excma", "ilmo", "ilma", "lic", "gral",
-];
 
 /// Fills `out` with the sentence units of `paragraph`; quotations of more than
 /// `recommended_chars` characters may be cut between their sentences.

@@ -3,7 +3,9 @@
 //! an existing one as aliases. Nothing is stored until the cast is saved.
 
 use leptos::{prelude::*, task::spawn_local};
-use shared::{attribution::propose::ProposedCharacter, cast::Gender, Cast, Character, Language};
+use shared::{
+    attribution::propose::ProposedCharacter, text::language::Gender, Cast, Character, Language,
+};
 
 use super::{options, Draft};
 use crate::{api::projects::propose_cast, i18n::t, model::ProjectId};

@@ -1,8 +1,9 @@
 //! Speech-verb lexicons (English and Spanish, with inflections and Spanish enclitic forms such as
-//! "díjole" or "preguntóle"), subject pronouns, honorifics and the words that may precede a
-//! vocative. All lists are lowercase; the verb lists are sorted, for binary search.
+//! "díjole" or "preguntóle"), subject pronouns, honorifics, the words that may precede a vocative
+//! and the abbreviations that end no sentence. All lists are lowercase; the verb lists are sorted,
+//! for binary search.
 
-use crate::{cast::Gender, Language};
+use crate::text::language::{Gender, Language};
 
 /// English speech verbs, inflected.
 const EN_VERBS: &[&str] = &[
@@ -833,3 +834,12 @@ pub(crate) fn is_addressee_marker(word: &str, language: Language) -> bool {
         Language::Es => word == "a" || word == "al",
     }
 }
+
+/// Abbreviations, lowercase and without their final period, after which a period ends no sentence.
+/// "No." is handled apart: it is an abbreviation only before a number ("No. 7").
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "st", "mt", "ave", "prof", "gen", "col", "capt", "lt",
+    "rev", "hon", "jr", "esq", "etc", "e.g", "i.e", "vs", "cf", "vol", "fig", "sr", "sra", "srta",
+    "sres", "srs", "d", "dña", "dª", "dn", "ud", "uds", "vd", "vds", "sta", "sto", "págs", "pág",
+    "núm", "cap", "excmo", "excma", "ilmo", "ilma", "lic", "gral",
+];

@@ -1,13 +1,13 @@
 //! Quotation spans in a paragraph: English double and single quotes (straight and curly), Spanish
 //! raya (`—`, or `-` opening a paragraph) and guillemets. The segmenter never cuts inside one, and
-//! [`crate::dialogue`] builds its dialogue spans from them.
+//! [`crate::text::dialogue`] builds its dialogue spans from them.
 
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
-use crate::{attribution::lexicon::is_speech_verb, Language};
+use crate::text::{language::Language, lexicon::is_speech_verb};
 
 /// Byte ranges of `paragraph` that are inside a quotation, in order and not overlapping.
 /// A quotation left open runs to the end of the paragraph.

@@ -1,6 +1,6 @@
 //! Dialogue detection: the quotations of a chapter that are speech (or thought, or quoted
 //! writing), with their kind, their paragraph and the narration around them in that paragraph
-//! (the tags, such as "said John" or "—dijo Augusto—"). Built on [`crate::quote`]; offsets are
+//! (the tags, such as "said John" or "—dijo Augusto—"). Built on [`crate::text::quote`]; offsets are
 //! character offsets into the chapter.
 
 #[cfg(test)]
@@ -10,9 +10,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{
+use crate::text::{
+    paragraph::paragraph_ranges,
     quote::{quotations, Quotation, QuoteMark},
-    segmenter::paragraph_ranges,
 };
 
 /// How a stretch of dialogue is marked.
