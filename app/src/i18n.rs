@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use shared::{
+    plan::review::FlagStatus,
     pronunciation::{EntryError, EspeakError, IpaError, Status},
-    review::FlagStatus,
     signoff::Blocker,
     Delimiter, SegmentError,
 };
@@ -101,7 +101,7 @@ pub struct Texts {
     pub segment_error: fn(&SegmentError) -> String,
     pub map_error: fn(&shared::pronunciation::MapError) -> String,
     pub pls_error: fn(&shared::pronunciation::pls::PlsError) -> String,
-    pub plan_file_error: fn(&shared::plan_file::PlanFileError) -> String,
+    pub plan_file_error: fn(&shared::plan::file::PlanFileError) -> String,
     pub no_plan_to_export: &'static str,
     pub no_chapter_to_add: &'static str,
     pub chapter_refused: fn(&str, &str) -> String,
@@ -187,7 +187,7 @@ pub struct Texts {
     pub flag_kinds: [&'static str; 5],
     pub flag_note: &'static str,
     pub raise_flag: &'static str,
-    pub flag_status: fn(shared::review::FlagStatus) -> &'static str,
+    pub flag_status: fn(shared::plan::review::FlagStatus) -> &'static str,
     pub mark_fixed: &'static str,
     pub verify: &'static str,
     pub reopen_flag: &'static str,
@@ -424,9 +424,9 @@ pub static EN: Texts = Texts {
     flag_note: "Note",
     raise_flag: "Flag for revision",
     flag_status: |status| match status {
-        shared::review::FlagStatus::Open => "open",
-        shared::review::FlagStatus::Fixed => "fixed, to verify",
-        shared::review::FlagStatus::Verified => "verified",
+        shared::plan::review::FlagStatus::Open => "open",
+        shared::plan::review::FlagStatus::Fixed => "fixed, to verify",
+        shared::plan::review::FlagStatus::Verified => "verified",
     },
     mark_fixed: "Mark fixed",
     verify: "Verify",
@@ -749,9 +749,9 @@ pub static ES: Texts = Texts {
     flag_note: "Nota",
     raise_flag: "Marcar para revisión",
     flag_status: |status| match status {
-        shared::review::FlagStatus::Open => "abierta",
-        shared::review::FlagStatus::Fixed => "corregida, por verificar",
-        shared::review::FlagStatus::Verified => "verificada",
+        shared::plan::review::FlagStatus::Open => "abierta",
+        shared::plan::review::FlagStatus::Fixed => "corregida, por verificar",
+        shared::plan::review::FlagStatus::Verified => "verificada",
     },
     mark_fixed: "Marcar corregida",
     verify: "Verificar",

@@ -11,7 +11,7 @@ use app::{
 };
 use async_trait::async_trait;
 use shared::{
-    plan_file, segment_chapter, Cast, ChapterText, EngineLimits, Language, Plan, Segment,
+    plan::file, segment_chapter, Cast, ChapterText, EngineLimits, Language, Plan, Segment,
 };
 
 use crate::db::{self, chapters, plans, plans::PlanWrite, projects, Db};
@@ -180,8 +180,8 @@ impl PlanStore for SqlStore {
     ) -> Result<i64, StoreError> {
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let cast = Cast::new(loaded.cast).context("a stored cast is invalid")?;
-        plan_file::resolve_voices(&mut segments, &cast)?;
-        plan_file::keep_locks(&mut segments, &self.stored_segments(chapter).await?);
+        file::resolve_voices(&mut segments, &cast)?;
+        file::keep_locks(&mut segments, &self.stored_segments(chapter).await?);
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
         plan.check_speakers(&cast)?;
@@ -207,7 +207,7 @@ impl PlanStore for SqlStore {
             let language = Language::from_code(&row.language).unwrap_or_default();
             let contradicted =
                 shared::attribution::contradictions(&row.text, &segments, &cast, language);
-            let stale = shared::rebase::stale(&segments, &row.text);
+            let stale = shared::plan::rebase::stale(&segments, &row.text);
             let blockers = shared::signoff::blockers(&segments, &contradicted, &stale);
             if !blockers.is_empty() {
                 return Err(StoreError::Blocked(blockers));

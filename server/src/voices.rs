@@ -1,6 +1,6 @@
 //! `EngineVoices`: the `VoiceCatalogue` port on the real engines. espeak-ng's voices come from
 //! running `espeak-ng --voices` once per process; Azure Speech's from its `voices/list` endpoint
-//! when a key is configured, kept for a day. Parsing is `shared::voices`.
+//! when a key is configured, kept for a day. Parsing is `shared::cast::voices`.
 
 use std::{
     process::Stdio,
@@ -10,7 +10,7 @@ use std::{
 
 use app::api::{StoreError, VoiceCatalogue};
 use async_trait::async_trait;
-use shared::{voices, CatalogueVoice, VoiceEngine};
+use shared::{cast::voices, CatalogueVoice, VoiceEngine};
 use tokio::sync::{Mutex, OnceCell};
 
 use crate::config::{AzureSpeech, Config};

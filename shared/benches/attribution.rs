@@ -12,7 +12,7 @@ use std::{
 use criterion::{criterion_main, Criterion, Throughput};
 use shared::{
     attribution::{attribute, propose::propose_cast},
-    cast::Character,
+    cast::character::Character,
     Cast, Language,
 };
 

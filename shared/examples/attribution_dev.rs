@@ -22,7 +22,7 @@ use shared::{
         propose::{guess_gender, propose_first_person_narrator},
         Attribution, Rule,
     },
-    cast::Character,
+    cast::character::Character,
     Cast, CharacterId, Language,
 };
 

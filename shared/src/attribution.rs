@@ -1,4 +1,5 @@
-//! Speaker attribution by rules: who speaks each stretch of dialogue found by [`crate::text::dialogue`].
+//! The attribution layer: who speaks each stretch of dialogue found by [`crate::text::dialogue`],
+//! decided by rules. Imports `text`, `cast` and `plan`.
 //!
 //! The rules, from strongest to weakest: a manual choice (an anchor, never overwritten); a speech
 //! tag naming a cast member next to the quotation ("said Holmes", "Holmes said", "—dijo Augusto"),
@@ -30,11 +31,12 @@ use self::{
     turns::{Guess, Turn},
 };
 use crate::{
+    cast::{character::CharacterId, Cast},
+    plan::segment::{Segment, SegmentId},
     text::{
         dialogue::{analyse, Analysis, CharMap, DialogueSpan},
         language::{Gender, Language},
     },
-    Cast, CharacterId, Segment, SegmentId,
 };
 
 /// The rule that decided a speaker.
@@ -115,7 +117,8 @@ const TURN_TAKING_SLOPE: f32 = 0.6;
 /// Narration between two turns longer than this (in characters) ends a conversation.
 const CONVERSATION_GAP: usize = 600;
 
-/// Attributes every stretch of dialogue of `text` (see [`crate::text::dialogue::detect`]), in order.
+/// Attributes every stretch of dialogue of `text` (see [`crate::text::dialogue::detect`]), in
+/// order.
 ///
 /// `anchors` are character ranges whose speaker the producer chose: the dialogue span overlapping
 /// each most keeps that speaker ([`Rule::Anchor`]) and anchors turn-taking; when an explicit tag
@@ -283,8 +286,8 @@ fn most_overlapping<'i, T>(
 
 /// The people who may speak: the cast without the narrator, then anyone else an anchor names.
 /// The narrator comes after the cast. "said I" goes to the character the producer marked as
-/// telling the story ([`crate::cast::Character::narrates`]), else to the narrator (or to a cast
-/// member called "I", found as a name).
+/// telling the story ([`Character::narrates`](crate::cast::character::Character::narrates)), else
+/// to the narrator (or to a cast member called "I", found as a name).
 #[derive(Debug)]
 struct Speakers {
     ids: Vec<CharacterId>,

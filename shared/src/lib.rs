@@ -3,36 +3,37 @@
 //! Pure by rule: no IO, no clock, no randomness, no target-specific code (it also builds for wasm32).
 //!
 //! Offsets are counted in Unicode scalar values (`char`s) of the chapter text, as the desktop
-//! planner's Python segmenter counts them; [`offset`] converts the browser's UTF-16 cursor.
+//! planner's Python segmenter counts them; [`plan::offset`] converts the browser's UTF-16 cursor.
+//!
+//! The modules stand in layers, lowest first: [`text`] (language, paragraphs, quotations,
+//! dialogue), [`cast`] (characters and voices), [`plan`] (segments, edits, history, segmenter),
+//! [`attribution`] (who speaks each line), [`signoff`]; [`pronunciation`] stands apart. A module
+//! imports only layers below its own (and, inside its layer, modules below it); internal code
+//! names those modules, and the re-exports here are for the other crates.
 
 pub mod attribution;
 pub mod cast;
-pub mod chapter;
-pub mod error;
-pub mod history;
-pub mod limits;
-pub mod offset;
 pub mod plan;
-pub mod plan_file;
 pub mod pronunciation;
-pub mod rebase;
-pub mod review;
-pub mod segment;
-pub mod segmenter;
 pub mod signoff;
-pub mod stats;
 pub mod text;
-pub mod voices;
 
-pub use cast::{Cast, CastError, Character, CharacterId, Voice, VoiceEngine};
-pub use chapter::ChapterText;
-pub use error::SegmentError;
-pub use history::History;
-pub use limits::EngineLimits;
-pub use plan::{Edit, Plan, Splice};
+pub use cast::{
+    character::{Character, CharacterId},
+    error::CastError,
+    voice::{Voice, VoiceEngine},
+    voices::CatalogueVoice,
+    Cast,
+};
+pub use plan::{
+    chapter::ChapterText,
+    edit::{Edit, Splice},
+    error::SegmentError,
+    history::History,
+    limits::{EngineLimits, SegmentStats},
+    segment::{Delimiter, Segment, SegmentId},
+    segmenter::segment_chapter,
+    Plan,
+};
 pub use pronunciation::PronunciationMap;
-pub use segment::{Delimiter, Segment, SegmentId};
-pub use segmenter::segment_chapter;
-pub use stats::SegmentStats;
 pub use text::language::Language;
-pub use voices::CatalogueVoice;

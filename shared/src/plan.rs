@@ -1,8 +1,21 @@
-//! `Plan`: the ordered segments of one chapter and the edits a producer makes to them.
-//! Every edit is a [`Splice`] (replace a run of segments), which is also what undo replays.
+//! The plan layer: a chapter cut into segments and everything done to them — the segments and
+//! their review flags, the chapter text and its offsets, the engine's limits, the segmenter, the
+//! edits and their undo history, re-import and the desktop plan file. Imports `text` and `cast`.
+//!
+//! [`Plan`] itself, the ordered segments of one chapter, is defined here; every change to it is an
+//! [`edit::Edit`] recorded as an [`edit::Splice`] (replace a run of segments), which undo replays.
 
-mod merge;
-mod split;
+pub mod chapter;
+pub mod edit;
+pub mod error;
+pub mod file;
+pub mod history;
+pub mod limits;
+pub mod offset;
+pub mod rebase;
+pub mod review;
+pub mod segment;
+pub mod segmenter;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -10,9 +23,12 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    error::SegmentError,
-    limits::EngineLimits,
-    segment::{Segment, SegmentId},
+    cast::Cast,
+    plan::{
+        error::SegmentError,
+        limits::EngineLimits,
+        segment::{Segment, SegmentId},
+    },
 };
 
 /// The segments of one chapter, in text order.
@@ -20,119 +36,6 @@ use crate::{
 #[serde(transparent)]
 pub struct Plan {
     segments: Vec<Segment>,
-}
-
-/// One edit a producer makes to a plan. Serialisable so the server can replay it with the same code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
-pub enum Edit {
-    /// Split segment `id` at character offset `at` of its `text` (snapped to a word boundary).
-    Split {
-        /// The segment.
-        id: SegmentId,
-        /// Character offset into the segment's current text.
-        at: usize,
-    },
-    /// Merge segment `id` with the one after it.
-    MergeNext {
-        /// The segment.
-        id: SegmentId,
-    },
-    /// Merge segment `id` with the one before it.
-    MergePrevious {
-        /// The segment.
-        id: SegmentId,
-    },
-    /// Delete segment `id` (never the last one).
-    Delete {
-        /// The segment.
-        id: SegmentId,
-    },
-    /// Replace the text segment `id` will be read with.
-    EditText {
-        /// The segment.
-        id: SegmentId,
-        /// The new text.
-        text: String,
-    },
-    /// Set or clear who reads segment `id`.
-    SetSpeaker {
-        /// The segment.
-        id: SegmentId,
-        /// The speaker, or none.
-        speaker: Option<String>,
-    },
-    /// Set the speakers an automatic engine proposed, in one undoable step; segments whose
-    /// speaker was chosen by hand (`speaker_locked`) keep it.
-    AssignSpeakers {
-        /// Segment and speaker (none = unresolved) pairs.
-        speakers: Vec<(SegmentId, Option<String>)>,
-    },
-    /// Set who reads several segments at once, as a manual choice (like [`Edit::SetSpeaker`]).
-    SetSpeakers {
-        /// The segments.
-        ids: Vec<SegmentId>,
-        /// The speaker, or none.
-        speaker: Option<String>,
-    },
-    /// Mark segments reviewed (or not): a reviewer checked them as they stand.
-    SetReviewed {
-        /// The segments.
-        ids: Vec<SegmentId>,
-        /// Reviewed or not.
-        reviewed: bool,
-    },
-    /// Raise a review flag on segment `id` (replacing any earlier one); it starts open.
-    RaiseFlag {
-        /// The segment.
-        id: SegmentId,
-        /// What is wrong.
-        kind: crate::review::FlagKind,
-        /// The reviewer's note.
-        note: String,
-        /// When (ms since the epoch).
-        at: i64,
-        /// Who (the reviewer's name, trimmed; may be empty).
-        by: String,
-    },
-    /// Move segment `id`'s flag to `status` (fixed, verified, or open again).
-    SetFlagStatus {
-        /// The segment.
-        id: SegmentId,
-        /// The new status.
-        status: crate::review::FlagStatus,
-        /// When (ms since the epoch).
-        at: i64,
-        /// Who (the reviewer's name, trimmed; may be empty).
-        by: String,
-    },
-    /// Flip segment `id`'s needs-revision flag.
-    ToggleRevision {
-        /// The segment.
-        id: SegmentId,
-    },
-}
-
-/// A replacement of `removed` by `inserted` at index `at`: the record of one applied edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
-    /// Index of the first replaced segment.
-    pub at: usize,
-    /// The segments that were there before.
-    pub removed: Vec<Segment>,
-    /// The segments that are there now.
-    pub inserted: Vec<Segment>,
-}
-
-impl Splice {
-    /// The splice that undoes this one.
-    pub fn inverse(&self) -> Splice {
-        Splice {
-            at: self.at,
-            removed: self.inserted.clone(),
-            inserted: self.removed.clone(),
-        }
-    }
 }
 
 impl Plan {
@@ -172,7 +75,7 @@ impl Plan {
     ///
     /// # Errors
     /// [`SegmentError::UnknownSpeaker`] for the first segment naming someone else.
-    pub fn check_speakers(&self, cast: &crate::Cast) -> Result<(), SegmentError> {
+    pub fn check_speakers(&self, cast: &Cast) -> Result<(), SegmentError> {
         self.segments
             .iter()
             .find_map(|segment| {
@@ -195,236 +98,6 @@ impl Plan {
         validate::validate(&self.segments, chapter, limits)
     }
 
-    /// Applies one edit. `chapter` is the chapter text (merges take the whitespace between the two
-    /// segments from it). On error the plan is unchanged.
-    ///
-    /// A split keeps the id on the first half (now ending with [`crate::Delimiter::Manual`]) and
-    /// gives the second half [`Plan::next_id`] and the old delimiter. A merge keeps the first
-    /// segment's id and speaker and reads the chapter between the two segments: if a deleted
-    /// segment left words there, they come back, in both `original_text` and `text`.
-    ///
-    /// # Errors
-    /// The reason the edit is refused:
-    /// - any edit: [`SegmentError::UnknownSegment`] for an id the plan does not have;
-    /// - `Split`: [`SegmentError::OffsetPastEnd`] (offset past the text, in characters),
-    ///   [`SegmentError::SplitLeavesEmptyHalf`], [`SegmentError::SplitInsideEdit`], or the
-    ///   [`EngineLimits::check`] error of a half;
-    /// - `MergeNext` / `MergePrevious`: [`SegmentError::NoNextSegment`] /
-    ///   [`SegmentError::NoPreviousSegment`], [`SegmentError::OffsetPastEnd`] when the segments
-    ///   reach past the chapter's end, [`SegmentError::Overlap`] or
-    ///   [`SegmentError::InvertedRange`] for a plan that does not validate, or the
-    ///   [`EngineLimits::check`] error of the merged text (under the first id);
-    /// - `Delete`: [`SegmentError::LastSegment`];
-    /// - `EditText`: [`SegmentError::EmptyText`] or the [`EngineLimits::check`] error.
-    pub fn apply(
-        &mut self,
-        edit: &Edit,
-        chapter: &str,
-        limits: &EngineLimits,
-    ) -> Result<Splice, SegmentError> {
-        let splice = match edit {
-            Edit::Split { id, at } => split::split(self, *id, *at, limits)?,
-            Edit::MergeNext { id } => {
-                let index = self.require(*id)?;
-                if index + 1 >= self.segments.len() {
-                    return Err(SegmentError::NoNextSegment { id: *id });
-                }
-                merge::merge(&self.segments, index, chapter, limits)?
-            }
-            Edit::MergePrevious { id } => {
-                let index = self.require(*id)?;
-                if index == 0 {
-                    return Err(SegmentError::NoPreviousSegment { id: *id });
-                }
-                merge::merge(&self.segments, index - 1, chapter, limits)?
-            }
-            Edit::Delete { id } => {
-                let index = self.require(*id)?;
-                if self.segments.len() == 1 {
-                    return Err(SegmentError::LastSegment);
-                }
-                Splice {
-                    at: index,
-                    removed: vec![self.segments[index].clone()],
-                    inserted: Vec::new(),
-                }
-            }
-            Edit::EditText { id, text } => {
-                if text.trim().is_empty() {
-                    return Err(SegmentError::EmptyText { id: *id });
-                }
-                limits.check(*id, text)?;
-                self.change(*id, |segment| {
-                    segment.text.clone_from(text);
-                    segment.reviewed = false;
-                })?
-            }
-            Edit::SetSpeaker { id, speaker } => {
-                let speaker = manual_speaker(speaker);
-                self.change(*id, |segment| {
-                    segment.speaker_locked = speaker.is_some();
-                    segment.speaker = speaker;
-                })?
-            }
-            Edit::SetSpeakers { ids, speaker } => {
-                let speaker = manual_speaker(speaker);
-                self.change_many(ids, |segment| {
-                    segment.speaker_locked = speaker.is_some();
-                    segment.speaker.clone_from(&speaker);
-                })?
-            }
-            Edit::SetReviewed { ids, reviewed } => {
-                self.change_many(ids, |segment| segment.reviewed = *reviewed)?
-            }
-            Edit::AssignSpeakers { speakers } => self.assign_speakers(speakers)?,
-            Edit::RaiseFlag {
-                id,
-                kind,
-                note,
-                at,
-                by,
-            } => self.change(*id, |segment| {
-                segment.flag = Some(crate::review::Flag {
-                    kind: *kind,
-                    note: note.trim().to_owned(),
-                    status: crate::review::FlagStatus::Open,
-                    raised_at: *at,
-                    updated_at: *at,
-                    raised_by: by.trim().to_owned(),
-                    updated_by: by.trim().to_owned(),
-                });
-                segment.needs_revision = true;
-            })?,
-            Edit::SetFlagStatus { id, status, at, by } => {
-                let index = self.require(*id)?;
-                if self.segments[index].flag.is_none() {
-                    return Err(SegmentError::NoFlag { id: *id });
-                }
-                self.change(*id, |segment| {
-                    if let Some(flag) = &mut segment.flag {
-                        flag.status = *status;
-                        flag.updated_at = *at;
-                        flag.updated_by = by.trim().to_owned();
-                    }
-                    segment.needs_revision = *status != crate::review::FlagStatus::Verified;
-                })?
-            }
-            Edit::ToggleRevision { id } => self.change(*id, |segment| {
-                segment.needs_revision = !segment.needs_revision;
-            })?,
-        };
-        self.splice_in(splice.at, splice.removed.len(), &splice.inserted);
-        Ok(splice)
-    }
-
-    /// Replays a splice (or its inverse) recorded by [`Plan::apply`] on this plan.
-    ///
-    /// The splice is assumed to fit this plan; one that does not is clamped to its end rather
-    /// than panicking.
-    pub fn replay(&mut self, splice: &Splice) {
-        self.splice_in(splice.at, splice.removed.len(), &splice.inserted);
-    }
-
-    /// Replays the inverse of `splice` without building it.
-    pub(crate) fn replay_inverse(&mut self, splice: &Splice) {
-        self.splice_in(splice.at, splice.inserted.len(), &splice.removed);
-    }
-
-    fn splice_in(&mut self, at: usize, removed: usize, inserted: &[Segment]) {
-        let len = self.segments.len();
-        let at = at.min(len);
-        let end = at.saturating_add(removed).min(len);
-        self.segments.splice(at..end, inserted.iter().cloned());
-    }
-
-    /// The one splice covering every segment whose speaker changes (empty when none does).
-    fn assign_speakers(
-        &self,
-        speakers: &[(SegmentId, Option<String>)],
-    ) -> Result<Splice, SegmentError> {
-        let mut changes = Vec::with_capacity(speakers.len());
-        for (id, speaker) in speakers {
-            let index = self.require(*id)?;
-            let segment = &self.segments[index];
-            if !segment.speaker_locked && segment.speaker != *speaker {
-                changes.push((index, speaker));
-            }
-        }
-        let (Some(first), Some(last)) = (
-            changes.iter().map(|c| c.0).min(),
-            changes.iter().map(|c| c.0).max(),
-        ) else {
-            return Ok(Splice {
-                at: 0,
-                removed: Vec::new(),
-                inserted: Vec::new(),
-            });
-        };
-        let removed = self.segments[first..=last].to_vec();
-        let mut inserted = removed.clone();
-        for (index, speaker) in changes {
-            inserted[index - first].speaker.clone_from(speaker);
-        }
-        Ok(Splice {
-            at: first,
-            removed,
-            inserted,
-        })
-    }
-
-    /// The one splice covering segments `ids`, each changed by `edit` (empty when `ids` is).
-    fn change_many(
-        &self,
-        ids: &[SegmentId],
-        edit: impl Fn(&mut Segment),
-    ) -> Result<Splice, SegmentError> {
-        let mut indices = ids
-            .iter()
-            .map(|id| self.require(*id))
-            .collect::<Result<Vec<_>, _>>()?;
-        indices.sort_unstable();
-        indices.dedup();
-        let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
-            return Ok(Splice {
-                at: 0,
-                removed: Vec::new(),
-                inserted: Vec::new(),
-            });
-        };
-        let removed = self.segments[first..=last].to_vec();
-        let mut inserted = removed.clone();
-        for index in indices {
-            edit(&mut inserted[index - first]);
-        }
-        Ok(Splice {
-            at: first,
-            removed,
-            inserted,
-        })
-    }
-
-    /// The position of `id`, or [`SegmentError::UnknownSegment`].
-    fn require(&self, id: SegmentId) -> Result<usize, SegmentError> {
-        self.index_of(id).ok_or(SegmentError::UnknownSegment { id })
-    }
-
-    /// The splice that replaces segment `id` by a changed copy of it.
-    fn change(
-        &self,
-        id: SegmentId,
-        edit: impl FnOnce(&mut Segment),
-    ) -> Result<Splice, SegmentError> {
-        let at = self.require(id)?;
-        let old = self.segments[at].clone();
-        let mut new = old.clone();
-        edit(&mut new);
-        Ok(Splice {
-            at,
-            removed: vec![old],
-            inserted: vec![new],
-        })
-    }
-
     /// The smallest id no segment uses; only needed once `u32::MAX` is taken.
     fn smallest_free_id(&self) -> SegmentId {
         let mut ids: Vec<u32> = self.segments.iter().map(|segment| segment.id.0).collect();
@@ -441,13 +114,4 @@ impl Plan {
         }
         SegmentId(free)
     }
-}
-
-/// A speaker picked by hand, trimmed; blank means none.
-fn manual_speaker(speaker: &Option<String>) -> Option<String> {
-    speaker
-        .as_deref()
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(str::to_owned)
 }

@@ -5,7 +5,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{attribution::Contradiction, Segment, SegmentId};
+use crate::{
+    attribution::Contradiction,
+    plan::segment::{Segment, SegmentId},
+};
 
 /// One reason a chapter cannot be completed yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +102,7 @@ impl fmt::Display for Blocker {
 /// `contradictions` are those [`crate::attribution::contradictions`] found in the plan; one on a
 /// segment whose speaker the producer picked by hand (`speaker_locked`) was confirmed and no
 /// longer blocks. `stale` are the segments that no longer match the chapter's text
-/// ([`crate::rebase::stale`]).
+/// ([`crate::plan::rebase::stale`]).
 pub fn blockers(
     segments: &[Segment],
     contradictions: &[Contradiction],
@@ -143,7 +146,7 @@ pub fn blockers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{segment_chapter, EngineLimits};
+    use crate::plan::{limits::EngineLimits, segmenter::segment_chapter};
 
     #[test]
     fn a_plan_is_blocked_by_missing_speakers_and_open_flags() {
@@ -170,7 +173,11 @@ mod tests {
 
     #[test]
     fn a_contradicted_speaker_blocks_until_picked_by_hand() {
-        use crate::{attribution::contradictions, Cast, Character, Language};
+        use crate::{
+            attribution::contradictions,
+            cast::{character::Character, Cast},
+            text::language::Language,
+        };
         let text = "“Hush,” said Holmes.\n\nThe fire crackled.";
         let mut segments = segment_chapter(text, &EngineLimits::default());
         let cast = Cast::new(vec![

@@ -2,8 +2,8 @@
 //! validate and cover the text, no cut after "Mr.", none inside a short quotation.
 
 use shared::{
-    chapter::slice_chars, segment_chapter, text::quote::quotation_spans, Delimiter, EngineLimits,
-    Plan, Segment,
+    plan::chapter::slice_chars, segment_chapter, text::quote::quotation_spans, Delimiter,
+    EngineLimits, Plan, Segment,
 };
 
 const HOUND: &str = include_str!("fixtures/en-doyle-hound-of-the-baskervilles-ch01.txt");

@@ -5,9 +5,11 @@
 use proptest::{prelude::*, sample::Index};
 use shared::{
     attribution::{attribute, attribute_segments, propose::propose_cast, Rule},
-    cast::Character,
-    chapter::slice_chars,
-    offset::{char_offset_from_utf16, snap_to_word_boundary, utf16_from_char_offset},
+    cast::character::Character,
+    plan::{
+        chapter::slice_chars,
+        offset::{char_offset_from_utf16, snap_to_word_boundary, utf16_from_char_offset},
+    },
     segment_chapter,
     text::{
         dialogue::{detect, paragraphs},
@@ -432,7 +434,7 @@ proptest! {
         let new: String = chars[..at].iter().chain(inserted.chars().collect::<Vec<_>>().iter()).chain(&chars[cut..]).collect();
         prop_assume!(!new.trim().is_empty());
 
-        let rebased = shared::rebase::rebase(&segments, &new, &limits);
+        let rebased = shared::plan::rebase::rebase(&segments, &new, &limits);
 
         Plan::new(rebased.segments.clone()).validate(&new, &limits).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let kept = rebased.segments.iter().filter(|s| segments.iter().any(|o| o.id == s.id)).count();

@@ -46,7 +46,7 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
         let texts = crate::i18n::initial_locale().texts();
         return crate::api::refuse(Err(AppError::Refused(texts.no_plan_to_export.into())));
     }
-    crate::api::refuse(shared::plan_file::export(&plan.segments).map_err(|err| {
+    crate::api::refuse(shared::plan::file::export(&plan.segments).map_err(|err| {
         tracing::error!(error = %err, "exporting a plan");
         AppError::Internal
     }))
@@ -62,7 +62,7 @@ pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Resu
     // The reason reads in the language of the request.
     let texts = crate::i18n::initial_locale().texts();
     let segments = crate::api::refuse(
-        shared::plan_file::parse(&file)
+        shared::plan::file::parse(&file)
             .map_err(|err| AppError::Refused((texts.plan_file_error)(&err))),
     )?;
     Ok(store.import_plan(chapter, version, segments).await?)

@@ -16,7 +16,7 @@ use shared::{
         propose::{missing_from_cast, propose_cast},
         Attribution, Contradiction,
     },
-    offset::char_offset_from_utf16,
+    plan::offset::char_offset_from_utf16,
     Cast, Edit, Language, Segment, SegmentId,
 };
 
@@ -90,7 +90,7 @@ pub fn PlanWorkspace(
     let only_doubtful = RwSignal::new(false);
     // A re-import changed the chapter's text under this plan: these segments no longer match it,
     // and the plan must be carried over (or regenerated) before it can be edited or saved.
-    let stale = RwSignal::new(shared::rebase::stale(&plan.segments, &plan.text));
+    let stale = RwSignal::new(shared::plan::rebase::stale(&plan.segments, &plan.text));
     let state = RwSignal::new(EditorState::new(
         chapter_text.clone(),
         limits.clone(),
@@ -541,8 +541,8 @@ pub fn PlanWorkspace(
     let carry_over = {
         let (text, limits) = carry;
         move |_| {
-            let rebased =
-                state.with_untracked(|s| shared::rebase::rebase(s.segments(), &text, &limits));
+            let rebased = state
+                .with_untracked(|s| shared::plan::rebase::rebase(s.segments(), &text, &limits));
             if !super::confirm(&(t.confirm_carry_over)(rebased.dropped.len())) {
                 return;
             }

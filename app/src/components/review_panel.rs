@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use shared::{
-    review::{FlagKind, FlagStatus},
+    plan::review::{FlagKind, FlagStatus},
     Edit, Segment,
 };
 

@@ -2,7 +2,7 @@
 //! (written for producers); every variant is matched here, so a new one cannot ship untranslated.
 
 use shared::{
-    plan_file::PlanFileError,
+    plan::file::PlanFileError,
     pronunciation::{pls::PlsError, MapError},
     CastError, SegmentError,
 };

@@ -5,7 +5,8 @@ mod proposals;
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{
-    cast::AgeBand, text::language::Gender, Cast, Character, CharacterId, Voice, VoiceEngine,
+    cast::character::AgeBand, text::language::Gender, Cast, Character, CharacterId, Voice,
+    VoiceEngine,
 };
 
 use crate::{

@@ -157,7 +157,7 @@ impl ProjectStore for SqlStore {
                     .await
                     .map_err(internal)?;
                 let segments = super::decode_segments(&plan.segments_json)?;
-                shared::rebase::stale(&segments, text.as_str()).len()
+                shared::plan::rebase::stale(&segments, text.as_str()).len()
             }
             None => 0,
         };

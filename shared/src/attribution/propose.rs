@@ -18,12 +18,12 @@ use super::{
     Speakers,
 };
 use crate::{
+    cast::{character::CharacterId, Cast},
     text::{
         dialogue::{analyse, detect},
         language::{Gender, Language},
         lexicon::is_speech_verb,
     },
-    Cast, CharacterId,
 };
 
 /// A character the text seems to have.
@@ -534,12 +534,13 @@ pub fn missing_from_cast(proposals: Vec<ProposedCharacter>, cast: &Cast) -> Vec<
 }
 
 /// Proposes the cast member who tells the story in the first person, for the producer to confirm
-/// ([`crate::cast::Character::narrates`]). It is a guess from the text alone, never from known
-/// speakers: the narration (outside dialogue) must be in the first person ("I", "me", "my"; "yo",
-/// "me", "mi"), someone must speak as "I" ("said I", "I answered", "—dije yo"), and the narrator's
-/// name shows up where others address them ("Well, Watson, …") rather than in the narration,
-/// which calls them "I". So: the member addressed by name most often inside dialogue, whose name
-/// occurs in the narration fewer times than that; `None` when nobody or two people qualify.
+/// ([`Character::narrates`](crate::cast::character::Character::narrates)). It is a guess from the
+/// text alone, never from known speakers: the narration (outside dialogue) must be in the first
+/// person ("I", "me", "my"; "yo", "me", "mi"), someone must speak as "I" ("said I", "I answered",
+/// "—dije yo"), and the narrator's name shows up where others address them ("Well, Watson, …")
+/// rather than in the narration, which calls them "I". So: the member addressed by name most often
+/// inside dialogue, whose name occurs in the narration fewer times than that; `None` when nobody or
+/// two people qualify.
 pub fn propose_first_person_narrator(
     text: &str,
     cast: &Cast,

@@ -2,7 +2,10 @@
 //! Spanish ones copied from *Niebla* and *Marianela*, public domain; see `tests/fixtures/README.md`).
 
 use super::*;
-use crate::{cast::Character, segment_chapter, EngineLimits};
+use crate::{
+    cast::character::Character,
+    plan::{limits::EngineLimits, segmenter::segment_chapter},
+};
 
 /// A cast of the narrator and `people`: (name, aliases, gender).
 fn cast(people: &[(&str, &[&str], Gender)], language: Language) -> Cast {

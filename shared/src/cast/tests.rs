@@ -1,4 +1,11 @@
 use super::*;
+use crate::{
+    cast::{
+        character::{AgeBand, Character, CharacterId},
+        voice::Voice,
+    },
+    text::language::Gender,
+};
 
 fn holmes() -> Character {
     let mut holmes = Character::named("Sherlock Holmes", Language::En).expect("a name");

@@ -2,7 +2,10 @@
 //! splices; split, merge and validate have theirs at the bottom of their own files.
 
 use super::*;
-use crate::segment::Delimiter;
+use crate::plan::{
+    edit::{Edit, Splice},
+    segment::Delimiter,
+};
 
 /// A plan whose segments are `pieces`, found in order in `chapter`, with ids 1, 2, 3, ...
 pub(in crate::plan) fn plan_of(chapter: &str, pieces: &[&str]) -> Plan {
@@ -268,9 +271,10 @@ fn edits_serialise_with_an_op_tag() {
 
 #[test]
 fn speakers_must_be_in_the_cast() {
-    let mut segments = crate::segment_chapter("One.\n\nTwo.", &EngineLimits::default());
+    let mut segments =
+        crate::plan::segmenter::segment_chapter("One.\n\nTwo.", &EngineLimits::default());
     segments[0].speaker = Some("narrator".into());
-    let cast = crate::Cast::with_narrator(crate::Language::En);
+    let cast = crate::cast::Cast::with_narrator(crate::text::language::Language::En);
     assert_eq!(Plan::new(segments.clone()).check_speakers(&cast), Ok(()));
     segments[1].speaker = Some("moriarty".into());
     assert_eq!(
@@ -286,7 +290,7 @@ fn speakers_must_be_in_the_cast() {
 fn assigning_speakers_keeps_hand_picked_ones_and_undoes_in_one_step() {
     let text = "One.\n\nTwo.\n\nThree.";
     let limits = EngineLimits::default();
-    let mut plan = Plan::new(crate::segment_chapter(text, &limits));
+    let mut plan = Plan::new(crate::plan::segmenter::segment_chapter(text, &limits));
     let ids: Vec<_> = plan.segments().iter().map(|s| s.id).collect();
     plan.apply(
         &Edit::SetSpeaker {
@@ -341,10 +345,10 @@ fn assigning_speakers_keeps_hand_picked_ones_and_undoes_in_one_step() {
 
 #[test]
 fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
-    use crate::review::{FlagKind, FlagStatus};
+    use crate::plan::review::{FlagKind, FlagStatus};
     let text = "One.\n\nTwo.";
     let limits = EngineLimits::default();
-    let mut plan = Plan::new(crate::segment_chapter(text, &limits));
+    let mut plan = Plan::new(crate::plan::segmenter::segment_chapter(text, &limits));
     for segment in plan.segments().to_vec() {
         plan.apply(
             &Edit::SetSpeaker {

@@ -6,7 +6,9 @@ mod tests;
 
 use std::collections::HashSet;
 
-use crate::{chapter::advance_chars, error::SegmentError, limits::EngineLimits, segment::Segment};
+use crate::plan::{
+    chapter::advance_chars, error::SegmentError, limits::EngineLimits, segment::Segment,
+};
 
 /// The first rule `segments` break against `chapter`, in the order documented on `Plan::validate`.
 pub(super) fn validate(

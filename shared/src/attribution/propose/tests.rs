@@ -70,9 +70,9 @@ fn no_names_no_proposal() {
 }
 
 fn holmes_and_watson() -> Cast {
-    let mut characters = vec![crate::cast::Character::narrator(Language::En)];
+    let mut characters = vec![crate::cast::character::Character::narrator(Language::En)];
     for (name, alias) in [("Sherlock Holmes", "Holmes"), ("Watson", "Dr. Watson")] {
-        let mut c = crate::cast::Character::named(name, Language::En).unwrap();
+        let mut c = crate::cast::character::Character::named(name, Language::En).unwrap();
         c.aliases = vec![alias.to_owned()];
         characters.push(c);
     }
@@ -159,9 +159,14 @@ fn a_narrator_who_names_themself_is_proposed() {
 #[test]
 fn only_speakers_the_cast_lacks_are_proposed_to_a_cast_that_has_members() {
     let text = "“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson.\n\n“Good,” said Holmes.";
-    let mut holmes = crate::Character::named("Sherlock Holmes", Language::En).unwrap();
+    let mut holmes =
+        crate::cast::character::Character::named("Sherlock Holmes", Language::En).unwrap();
     holmes.aliases = vec!["holmes".into()];
-    let cast = Cast::new(vec![crate::Character::narrator(Language::En), holmes]).unwrap();
+    let cast = Cast::new(vec![
+        crate::cast::character::Character::narrator(Language::En),
+        holmes,
+    ])
+    .unwrap();
 
     let missing = missing_from_cast(propose_cast(text, Language::En), &cast);
 

@@ -1,10 +1,11 @@
 //! Tests of `Plan::validate`: one case per rule.
 
-use crate::{
+use crate::plan::{
     error::SegmentError,
     limits::EngineLimits,
-    plan::{tests::plan_of, Plan},
     segment::{Segment, SegmentId},
+    tests::plan_of,
+    Plan,
 };
 
 const CHAPTER: &str = "Uno dós.  Tres 😀 cuatro. Cinco.";

@@ -10,8 +10,10 @@ mod tests;
 use std::ops::Range;
 
 use crate::{
-    limits::EngineLimits,
-    segment::{Delimiter, Segment, SegmentId},
+    plan::{
+        limits::EngineLimits,
+        segment::{Delimiter, Segment, SegmentId},
+    },
     text::{dialogue::dialogue_pieces, paragraph::paragraph_ranges},
 };
 
@@ -25,11 +27,11 @@ use crate::{
 /// soft wraps, kept inside the text); otherwise each line is a paragraph. A paragraph that mixes
 /// dialogue with narration (`“Hello,” said John, “how are you?”`) is cut at the edges of its
 /// quotations, so that each quotation can be voiced by its character and each tag by the narrator
-/// (those cuts end with [`Delimiter::Dialogue`]; see [`crate::text::dialogue`]). A paragraph or piece over
-/// `limits.recommended_chars` is cut between sentences (UAX #29, except after abbreviations such
-/// as "Mr." or "Sra.", before a lowercase continuation, and inside a quotation no longer than the
-/// limit), packing as many sentences per segment as fit; a sentence that alone is over the limit
-/// is cut between words.
+/// (those cuts end with [`Delimiter::Dialogue`]; see [`crate::text::dialogue`]). A paragraph or
+/// piece over `limits.recommended_chars` is cut between sentences (UAX #29, except after
+/// abbreviations such as "Mr." or "Sra.", before a lowercase continuation, and inside a quotation
+/// no longer than the limit), packing as many sentences per segment as fit; a sentence that alone
+/// is over the limit is cut between words.
 pub fn segment_chapter(chapter: &str, limits: &EngineLimits) -> Vec<Segment> {
     let mut output = Output {
         chapter,

@@ -4,7 +4,11 @@
 //! segments for the new passages. Nothing is dropped silently: the segments that could not be
 //! kept are returned for the page to list.
 
-use crate::{segment_chapter, EngineLimits, Segment, SegmentId};
+use crate::plan::{
+    limits::EngineLimits,
+    segment::{Segment, SegmentId},
+    segmenter::segment_chapter,
+};
 
 /// The segments whose original text is no longer the chapter's at their offsets.
 pub fn stale(segments: &[Segment], text: &str) -> Vec<SegmentId> {
@@ -113,7 +117,7 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Edit, Plan};
+    use crate::plan::{edit::Edit, Plan};
 
     const OLD: &str = "It was late.\n\n“Who is there?” said Holmes.\n\nNobody answered.";
 

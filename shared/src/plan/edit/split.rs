@@ -4,7 +4,7 @@
 #[cfg(test)]
 mod tests;
 
-use crate::{
+use crate::plan::{
     chapter::advance_chars,
     error::SegmentError,
     limits::EngineLimits,
@@ -12,7 +12,8 @@ use crate::{
     segment::{Delimiter, Segment, SegmentId},
 };
 
-use super::{Plan, Splice};
+use super::Splice;
+use crate::plan::Plan;
 
 /// The splice that splits segment `id` at character `at` of its text (snapped to a word boundary).
 pub(super) fn split(

@@ -4,7 +4,7 @@
 #[cfg(test)]
 mod tests;
 
-use crate::error::SegmentError;
+use crate::plan::error::SegmentError;
 
 /// Converts a UTF-16 code-unit index in `text` (a textarea's `selectionStart`) to a character index.
 ///

@@ -1,10 +1,12 @@
 //! Tests of `Edit::Split`: snapping, trimming, offsets, ids and edited segments.
 
-use crate::{
+use crate::plan::{
+    edit::Edit,
     error::SegmentError,
     limits::EngineLimits,
-    plan::{tests::plan_of, Edit, Plan},
     segment::{Delimiter, SegmentId},
+    tests::plan_of,
+    Plan,
 };
 
 /// Splits the only segment of `chapter` at `at` and checks the two halves as

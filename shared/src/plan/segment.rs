@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A segment's stable, unique id inside its plan. New ids come from [`crate::Plan::next_id`].
+/// A segment's stable, unique id inside its plan. New ids come from `Plan::next_id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct SegmentId(pub u32);
@@ -48,7 +48,7 @@ impl Delimiter {
 
 /// One segment of a chapter plan.
 ///
-/// Invariant (checked by [`crate::Plan::validate`]): `start < end`, and the chapter's characters
+/// Invariant (checked by `Plan::validate`): `start < end`, and the chapter's characters
 /// `start..end` are exactly `original_text`. `text` is what will be read; it starts equal to
 /// `original_text` and changes only when the producer edits it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,7 +69,7 @@ pub struct Segment {
     /// The chapter text at `start..end`.
     #[serde(rename = "originalText")]
     pub original_text: String,
-    /// Who reads it: a cast member's [`crate::CharacterId`], or none yet.
+    /// Who reads it: a cast member's [`crate::cast::character::CharacterId`], or none yet.
     #[serde(rename = "voice", default)]
     pub speaker: Option<String>,
     /// Flagged by a reviewer for another look.
@@ -86,7 +86,7 @@ pub struct Segment {
     /// The review ticket on this segment, if any. Not part of the desktop format (which has
     /// only `needsRevision`); written only when present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flag: Option<crate::review::Flag>,
+    pub flag: Option<crate::plan::review::Flag>,
 }
 
 impl Segment {

@@ -1,10 +1,14 @@
 use super::*;
-use crate::{Character, EngineLimits, Language, Plan};
+use crate::{
+    cast::character::Character,
+    plan::{limits::EngineLimits, Plan},
+    text::language::Language,
+};
 
 const CHAPTER: &str = "“Hola,” dijo Pérez.\n\nY se fue.";
 
 fn segments() -> Vec<Segment> {
-    let mut segments = crate::segment_chapter(CHAPTER, &EngineLimits::default());
+    let mut segments = crate::plan::segmenter::segment_chapter(CHAPTER, &EngineLimits::default());
     segments[0].speaker = Some("perez".into());
     segments[0].speaker_locked = true;
     segments[1].needs_revision = true;
@@ -14,7 +18,7 @@ fn segments() -> Vec<Segment> {
 
 fn cast() -> Cast {
     let mut perez = Character::named("Pérez", Language::Es).unwrap();
-    perez.id = crate::CharacterId("perez".into());
+    perez.id = crate::cast::character::CharacterId("perez".into());
     perez.aliases = vec!["Don Augusto".into()];
     Cast::new(vec![Character::narrator(Language::Es), perez]).unwrap()
 }

@@ -2,7 +2,7 @@
 //! with the fields `segment_id, start_idx, end_idx, delimiter, text, originalText, voice,
 //! needsRevision`. Export writes exactly those; import reads them, maps each `voice` onto the cast
 //! and carries over what the file cannot hold (hand-locked speakers). Checking the segments
-//! against the chapter is [`crate::Plan::validate`]'s job, as for any saved plan.
+//! against the chapter is [`crate::plan::Plan::validate`]'s job, as for any saved plan.
 
 #[cfg(test)]
 mod tests;
@@ -10,8 +10,11 @@ mod tests;
 use serde::Serialize;
 
 use crate::{
-    segment::{Delimiter, Segment, SegmentId},
-    Cast, SegmentError,
+    cast::Cast,
+    plan::{
+        error::SegmentError,
+        segment::{Delimiter, Segment, SegmentId},
+    },
 };
 
 /// Why a plan file could not be read or written.
@@ -96,7 +99,11 @@ pub fn export(segments: &[Segment]) -> Result<String, PlanFileError> {
 /// JSON of another shape; both name the line and column.
 pub fn parse(file: &str) -> Result<Vec<Segment>, PlanFileError> {
     serde_json::from_str(file.trim_start_matches('\u{feff}')).map_err(|err| {
-        let (line, column, reason) = (err.line(), err.column(), crate::voices::json_reason(&err));
+        let (line, column, reason) = (
+            err.line(),
+            err.column(),
+            crate::cast::voices::json_reason(&err),
+        );
         if err.is_data() {
             PlanFileError::NotAPlan {
                 line,

@@ -2,7 +2,7 @@
 //! quotations, word cuts and character offsets. Real chapters are tested in `tests/manuscripts.rs`.
 
 use super::*;
-use crate::chapter::slice_chars;
+use crate::plan::chapter::slice_chars;
 
 /// Segments `chapter` with `recommended_chars` and checks the segments' texts and delimiters, and
 /// that ids and offsets are right.

@@ -1,10 +1,12 @@
 //! Tests of `Edit::MergeNext` and `Edit::MergePrevious`.
 
-use crate::{
+use crate::plan::{
+    edit::Edit,
     error::SegmentError,
     limits::EngineLimits,
-    plan::{tests::plan_of, Edit, Plan},
     segment::{Delimiter, Segment, SegmentId},
+    tests::plan_of,
+    Plan,
 };
 
 const CHAPTER: &str = "Uno dos.  Tres cuatro. Cinco.";

@@ -4,7 +4,7 @@
 #[cfg(test)]
 mod tests;
 
-use crate::error::SegmentError;
+use crate::plan::error::SegmentError;
 
 /// The text of one chapter, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,11 @@
-//! `EngineLimits`: what one text-to-speech request may hold, as data so each project can set its own.
-//! The defaults are our margin under Azure Speech's documented limits (64 KB SSML, 10 minutes of audio).
+//! `EngineLimits`: what one text-to-speech request may hold, as data so each project can set its
+//! own (the defaults are our margin under Azure Speech's documented limits: 64 KB SSML, 10 minutes
+//! of audio), and `SegmentStats`, the editor's live counters, from which `check` decides what fits.
 
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
-use crate::{error::SegmentError, segment::SegmentId, stats::SegmentStats};
+use crate::plan::{error::SegmentError, segment::SegmentId};
 
 /// Limits of the voice engine a plan is made for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,5 +81,42 @@ impl EngineLimits {
         let ssml_bytes = (bytes as f64 * (1.0 + self.ssml_overhead)).ceil() as usize;
         let seconds = chars as f64 * 60.0 / f64::from(self.words_per_minute.max(1));
         ssml_bytes <= self.max_ssml_bytes && seconds.ceil() as u32 <= self.max_audio_seconds
+    }
+}
+
+/// Size and reading time of a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SegmentStats {
+    /// Words, by Unicode word boundaries (UAX #29).
+    pub words: usize,
+    /// Characters (Unicode scalar values).
+    pub chars: usize,
+    /// UTF-8 bytes of the text itself.
+    pub bytes: usize,
+    /// Estimated SSML bytes: the text's bytes plus the engine's markup overhead, rounded up.
+    pub ssml_bytes: usize,
+    /// Estimated seconds of audio at the engine's words per minute.
+    pub seconds: f64,
+}
+
+impl SegmentStats {
+    /// Measures `text` against `limits`.
+    pub fn of(text: &str, limits: &EngineLimits) -> Self {
+        let words = text.unicode_words().count();
+        let bytes = text.len();
+        let ssml_bytes = (bytes as f64 * (1.0 + limits.ssml_overhead)).ceil() as usize;
+        let seconds = words as f64 * 60.0 / f64::from(limits.words_per_minute.max(1));
+        Self {
+            words,
+            chars: text.chars().count(),
+            bytes,
+            ssml_bytes,
+            seconds,
+        }
+    }
+
+    /// Estimated SSML size in kilobytes (KiB), as shown to the producer.
+    pub fn kilobytes(&self) -> f64 {
+        self.ssml_bytes as f64 / 1024.0
     }
 }

@@ -1,9 +1,9 @@
 //! Tests of undo and redo through `History`, and of its capacity.
 
 use super::*;
-use crate::{
+use crate::plan::{
+    edit::Edit,
     limits::EngineLimits,
-    plan::Edit,
     segment::{Delimiter, Segment, SegmentId},
 };
 

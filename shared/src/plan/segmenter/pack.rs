@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::{
+use crate::plan::{
     limits::EngineLimits,
     segment::{Delimiter, SegmentId},
 };

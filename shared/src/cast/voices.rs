@@ -8,7 +8,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    cast::VoiceEngine,
+    cast::voice::VoiceEngine,
     text::language::{Gender, Language},
 };
 
@@ -17,7 +17,8 @@ use crate::{
 pub struct CatalogueVoice {
     /// The engine that offers it.
     pub engine: VoiceEngine,
-    /// What goes into a cast member's [`crate::Voice::voice_id`] (`en-gb`, `es-ES-ElviraNeural`).
+    /// What goes into a cast member's [`Voice::voice_id`](crate::cast::voice::Voice::voice_id)
+    /// (`en-gb`, `es-ES-ElviraNeural`).
     pub id: String,
     /// A readable name (`English (Great Britain)`, `Elvira`).
     pub name: String,

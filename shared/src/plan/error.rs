@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::segment::SegmentId;
+use crate::plan::segment::SegmentId;
 
 /// Why an operation on a chapter or its plan was refused. The plan is unchanged when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

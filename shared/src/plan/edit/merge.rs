@@ -4,7 +4,9 @@
 #[cfg(test)]
 mod tests;
 
-use crate::{chapter::advance_chars, error::SegmentError, limits::EngineLimits, segment::Segment};
+use crate::plan::{
+    chapter::advance_chars, error::SegmentError, limits::EngineLimits, segment::Segment,
+};
 
 use super::Splice;
 
