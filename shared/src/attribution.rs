@@ -31,7 +31,7 @@ use self::{
     turns::{Guess, Turn},
 };
 use crate::{
-    cast::{character::CharacterId, Cast},
+    cast::{character_id::CharacterId, Cast},
     plan::segment::{Segment, SegmentId},
     text::{
         dialogue::{analyse, Analysis, CharMap, DialogueSpan},

@@ -1,9 +1,10 @@
 //! The cast layer: who can speak a segment (the narrator and the characters), the voice each one
 //! reads with, and the voices the engines offer. A segment's speaker is a
-//! [`character::CharacterId`], so renaming a character never orphans its lines. Imports only
+//! [`character_id::CharacterId`], so renaming a character never orphans its lines. Imports only
 //! `text`.
 
 pub mod character;
+pub mod character_id;
 pub mod error;
 #[cfg(test)]
 mod tests;
@@ -13,10 +14,7 @@ pub mod voices;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    cast::{
-        character::{Character, CharacterId},
-        error::CastError,
-    },
+    cast::{character::Character, character_id::CharacterId, error::CastError},
     text::language::Language,
 };
 

@@ -19,7 +19,8 @@ pub mod signoff;
 pub mod text;
 
 pub use cast::{
-    character::{Character, CharacterId},
+    character::Character,
+    character_id::CharacterId,
     error::CastError,
     voice::{Voice, VoiceEngine},
     voices::CatalogueVoice,

@@ -18,7 +18,7 @@ use super::{
     Speakers,
 };
 use crate::{
-    cast::{character::CharacterId, Cast},
+    cast::{character_id::CharacterId, Cast},
     text::{
         dialogue::{analyse, detect},
         language::{Gender, Language},

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cast::character::CharacterId;
+use crate::cast::character_id::CharacterId;
 
 /// Why a cast was refused. Messages are lowercase with no trailing period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]

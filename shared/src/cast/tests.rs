@@ -1,7 +1,8 @@
 use super::*;
 use crate::{
     cast::{
-        character::{AgeBand, Character, CharacterId},
+        character::{AgeBand, Character},
+        character_id::CharacterId,
         voice::Voice,
     },
     text::language::Gender,

@@ -69,7 +69,7 @@ pub struct Segment {
     /// The chapter text at `start..end`.
     #[serde(rename = "originalText")]
     pub original_text: String,
-    /// Who reads it: a cast member's [`crate::cast::character::CharacterId`], or none yet.
+    /// Who reads it: a cast member's [`crate::cast::character_id::CharacterId`], or none yet.
     #[serde(rename = "voice", default)]
     pub speaker: Option<String>,
     /// Flagged by a reviewer for another look.

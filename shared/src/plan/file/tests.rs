@@ -18,7 +18,7 @@ fn segments() -> Vec<Segment> {
 
 fn cast() -> Cast {
     let mut perez = Character::named("Pérez", Language::Es).unwrap();
-    perez.id = crate::cast::character::CharacterId("perez".into());
+    perez.id = crate::cast::character_id::CharacterId("perez".into());
     perez.aliases = vec!["Don Augusto".into()];
     Cast::new(vec![Character::narrator(Language::Es), perez]).unwrap()
 }
