@@ -19,7 +19,7 @@ use serde::Deserialize;
 use shared::{
     attribution::{
         attribute,
-        propose::{guess_gender, propose_first_person_narrator},
+        propose::{gender::guess_gender, narrator::propose_first_person_narrator},
         Attribution, Rule,
     },
     cast::character::Character,

@@ -1,10 +1,15 @@
 //! Tests of the attribution rules, one or more per rule, on English and on Spanish passages (the
 //! Spanish ones copied from *Niebla* and *Marianela*, public domain; see `tests/fixtures/README.md`).
 
-use super::*;
+use super::{
+    turns::CONVERSATION_GAP,
+    verdict::{calibrated, PRONOUN_CEILING},
+    *,
+};
 use crate::{
     cast::character::Character,
     plan::{limits::EngineLimits, segmenter::segment_chapter},
+    text::language::Gender,
 };
 
 /// A cast of the narrator and `people`: (name, aliases, gender).

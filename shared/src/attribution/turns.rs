@@ -5,7 +5,10 @@
 use std::ops::Range;
 
 use super::Rule;
-use crate::text::language::Gender;
+use crate::text::{dialogue::Analysis, language::Gender};
+
+/// Narration between two turns longer than this (in characters) ends a conversation.
+pub(super) const CONVERSATION_GAP: usize = 600;
 
 /// A turn's current best guess.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,4 +70,31 @@ pub(super) fn conversations(
         out.push(start..turns.len());
     }
     out
+}
+
+/// Whether the paragraphs `between` two turns break the conversation: a scene break, or more
+/// narration than [`CONVERSATION_GAP`].
+pub(super) fn narration_break(analysis: &Analysis, text: &str, between: Range<usize>) -> bool {
+    let mut chars = 0;
+    for (bytes, range) in analysis.paragraphs.get(between).unwrap_or_default() {
+        let paragraph = text.get(bytes.clone()).unwrap_or_default();
+        if !paragraph.chars().any(char::is_alphanumeric) || is_heading(paragraph) {
+            return true;
+        }
+        chars += range.len();
+    }
+    chars > CONVERSATION_GAP
+}
+
+/// A chapter heading: "CHAPTER II", "Chapter 3.", "III".
+fn is_heading(paragraph: &str) -> bool {
+    let first = paragraph.split_whitespace().next().unwrap_or_default();
+    let roman = !first.is_empty()
+        && first
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    first.eq_ignore_ascii_case("chapter")
+        || first.eq_ignore_ascii_case("capítulo")
+        || (roman && paragraph.len() < 40)
 }

@@ -1,6 +1,7 @@
 //! Tests of the cast proposal: names, honorifics, aliases, gender, stop words.
 
-use super::*;
+use super::{narrator::propose_first_person_narrator, *};
+use crate::cast::character_id::CharacterId;
 
 fn find<'a>(cast: &'a [ProposedCharacter], name: &str) -> Option<&'a ProposedCharacter> {
     cast.iter().find(|c| c.name == name)

@@ -1,0 +1,193 @@
+//! The first-person narrator: which cast member, if any, tells the story as "I", guessed from the
+//! text alone for the producer to confirm.
+
+use std::ops::Range;
+
+use crate::{
+    attribution::{
+        rules::{self, Subject},
+        speakers::Speakers,
+        text::{Doc, Mention},
+    },
+    cast::{character_id::CharacterId, Cast},
+    text::{dialogue::analyse, language::Language},
+};
+
+/// First-person words per thousand words of narration above which a text is told in the first
+/// person (third-person novels stay under about ten, first-person ones are over twenty).
+const FIRST_PERSON_RATE: usize = 20;
+/// Fewest first-person words in the narration for a first-person text.
+const FIRST_PERSON_MIN: usize = 5;
+
+/// Proposes the cast member who tells the story in the first person, for the producer to confirm
+/// ([`Character::narrates`](crate::cast::character::Character::narrates)). It is a guess from the
+/// text alone, never from known speakers: the narration (outside dialogue) must be in the first
+/// person ("I", "me", "my"; "yo", "me", "mi"), someone must speak as "I" ("said I", "I answered",
+/// "—dije yo"), and the narrator's name shows up where others address them ("Well, Watson, …")
+/// rather than in the narration, which calls them "I". So: the member addressed by name most often
+/// inside dialogue, whose name occurs in the narration fewer times than that; `None` when nobody or
+/// two people qualify.
+pub fn propose_first_person_narrator(
+    text: &str,
+    cast: &Cast,
+    language: Language,
+) -> Option<CharacterId> {
+    let analysis = analyse(text);
+    if analysis.spans.is_empty() {
+        return None;
+    }
+    let quotes: Vec<Range<usize>> = analysis
+        .spans
+        .iter()
+        .map(|s| analysis.map.bytes(&s.span))
+        .collect();
+    let speakers = Speakers::new(cast);
+    let names = speakers.names(cast);
+    let mut doc = Doc::new(text, language, &names);
+    doc.mark_quoted(&quotes);
+    let quoted = |at: usize| {
+        let k = quotes.partition_point(|q| q.end <= at);
+        quotes.get(k).is_some_and(|q| q.start <= at)
+    };
+    let narration: Vec<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| !quoted(t.bytes.start))
+        .map(|t| t.lower.as_str())
+        .collect();
+    let first = narration
+        .iter()
+        .filter(|w| is_first_person_word(w, language))
+        .count();
+    if first < FIRST_PERSON_MIN || first * 1000 < FIRST_PERSON_RATE * narration.len() {
+        return None;
+    }
+    // The quotations a tag gives to "I".
+    let spoken_as_i: Vec<&Range<usize>> = analysis
+        .spans
+        .iter()
+        .zip(&quotes)
+        .filter(|(span, _)| {
+            span.tags.iter().any(|tag| {
+                let tag = analysis.map.bytes(tag);
+                [rules::tag_after(&doc, &tag), rules::tag_before(&doc, &tag)]
+                    .into_iter()
+                    .any(|s| matches!(s, Some(Subject::FirstPerson { .. })))
+            })
+        })
+        .map(|(_, quote)| quote)
+        .collect();
+    if spoken_as_i.is_empty() {
+        return None;
+    }
+    if let [who] = self_named(&doc, &spoken_as_i).as_slice() {
+        return speakers.ids.get(*who).cloned();
+    }
+    let mut addressed = vec![0usize; speakers.ids.len()];
+    let mut named = vec![0usize; speakers.ids.len()];
+    // Whom "I" addresses is someone else.
+    for quote in quotes.iter().filter(|q| !spoken_as_i.contains(q)) {
+        for (who, _) in rules::vocatives(&doc, quote) {
+            addressed[who] += 1;
+        }
+    }
+    for mention in doc.mentions.iter().filter(|m| !m.in_quote) {
+        named[mention.who] += 1;
+    }
+    let qualified: Vec<(usize, usize)> = (0..speakers.narrator)
+        .filter(|&w| addressed[w] > 0 && named[w] < addressed[w])
+        .map(|w| (w, addressed[w]))
+        .collect();
+    let most = qualified.iter().map(|&(_, n)| n).max()?;
+    let mut best = qualified.iter().filter(|&&(_, n)| n == most);
+    match (best.next(), best.next()) {
+        (Some(&(who, _)), None) => speakers.ids.get(who).cloned(),
+        _ => None,
+    }
+}
+
+/// The cast members the "I" of the story names as themselves: in the narration ("I called myself
+/// Pip", "he called me Darkie", "my name was Ishmael", "me llamo Andrés"), or in a quotation a tag
+/// gives to "I" (`spoken_as_i`) that is only a name ("Jonathan Harker.") or says "my name is",
+/// "I am" or "me llamo" before it. Each member once, in order of first naming.
+fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
+    let inside = |mention: &Mention| {
+        spoken_as_i
+            .iter()
+            .find(|q| q.start <= mention.bytes.start && mention.bytes.end <= q.end)
+    };
+    let mut found: Vec<usize> = Vec::new();
+    for mention in &doc.mentions {
+        let before: Vec<&str> = (mention.tokens.start.saturating_sub(3)..mention.tokens.start)
+            .map(|t| doc.word(t))
+            .collect();
+        let introduced = names_oneself(&before, doc.language);
+        let named = if mention.in_quote {
+            inside(mention).is_some_and(|quote| {
+                let words = doc.tokens_in(quote);
+                // "Jonathan Harker." states a name; "Mr. Heathcliff?" and "My dear father," call
+                // someone.
+                let statement = doc
+                    .text
+                    .get((*quote).clone())
+                    .unwrap_or_default()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                    .ends_with('.');
+                let alone = (words.start..words.end)
+                    .filter(|t| !mention.tokens.contains(t))
+                    .all(|t| matches!(doc.word(t), "sir" | "madam" | "señor" | "señora"));
+                introduced || (alone && statement)
+            })
+        } else {
+            introduced
+        };
+        if named && !found.contains(&mention.who) {
+            found.push(mention.who);
+        }
+    }
+    found
+}
+
+/// Whether the (lowercase) words right before a name introduce it as the speaker's own: "called
+/// me", "called myself", "my name is", "my Christian name was", "I am", "me llamo", "mi nombre es".
+fn names_oneself(before: &[&str], language: Language) -> bool {
+    let last2 = before
+        .len()
+        .checked_sub(2)
+        .map_or(&[][..], |k| &before[k..]);
+    let last3 = before
+        .len()
+        .checked_sub(3)
+        .map_or(&[][..], |k| &before[k..]);
+    match language {
+        Language::En => {
+            matches!(
+                last2,
+                [
+                    "called" | "call" | "calls" | "named" | "christened" | "nicknamed",
+                    "me" | "myself"
+                ] | ["name", "is" | "was" | "being"]
+                    | ["i", "am"]
+            ) && !matches!(last3, ["not", _, _] | [_, "not", _])
+                && (last2.first() != Some(&"name")
+                    || last3.first() == Some(&"my")
+                    || before.contains(&"my"))
+        }
+        Language::Es => matches!(
+            last2,
+            [
+                "me",
+                "llamo" | "llamaban" | "llaman" | "llamaron" | "decían" | "dicen"
+            ] | ["nombre", "es" | "era"]
+                | ["yo", "soy"]
+        ),
+    }
+}
+
+/// First-person singular words of the narration.
+fn is_first_person_word(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(word, "i" | "me" | "my" | "myself"),
+        Language::Es => matches!(word, "yo" | "me" | "mi" | "mis" | "conmigo"),
+    }
+}
