@@ -1,5 +1,6 @@
 //! Tests of `segment_chapter` on small texts: paragraphs, sentence packing, abbreviations,
-//! quotations, word cuts and character offsets. Real chapters are tested in `tests/manuscripts.rs`.
+//! quotations, word cuts and character offsets. Real chapters are tested in
+//! `tests/domain/manuscripts.rs`.
 
 use super::*;
 use crate::plan::chapter::slice_chars;

@@ -1,4 +1,4 @@
-//! The segmenter on real chapters (public-domain fixtures, see `fixtures/README.md`): plans that
+//! The segmenter on real chapters (public-domain fixtures, see `../fixtures/README.md`): plans that
 //! validate and cover the text, no cut after "Mr.", none inside a short quotation.
 
 use shared::{
@@ -6,9 +6,9 @@ use shared::{
     EngineLimits, Plan, Segment,
 };
 
-const HOUND: &str = include_str!("fixtures/en-doyle-hound-of-the-baskervilles-ch01.txt");
-const MARIANELA: &str = include_str!("fixtures/es-galdos-marianela-cap02-guion.txt");
-const NIEBLA: &str = include_str!("fixtures/es-unamuno-niebla-cap01-03.txt");
+const HOUND: &str = include_str!("../fixtures/en-doyle-hound-of-the-baskervilles-ch01.txt");
+const MARIANELA: &str = include_str!("../fixtures/es-galdos-marianela-cap02-guion.txt");
+const NIEBLA: &str = include_str!("../fixtures/es-unamuno-niebla-cap01-03.txt");
 const FIXTURES: [&str; 3] = [HOUND, MARIANELA, NIEBLA];
 
 fn limits(recommended_chars: usize) -> EngineLimits {
