@@ -15,6 +15,7 @@
 
 mod decode;
 mod evidence;
+mod pronoun;
 pub mod propose;
 mod rules;
 mod speakers;

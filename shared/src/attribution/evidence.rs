@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{
-    most_overlapping,
+    most_overlapping, pronoun,
     rules::{self, Subject, EXPLICIT, EXPLICIT_CLAUSE, NOMINAL},
     speakers::Speakers,
     text::Doc,
@@ -239,7 +239,7 @@ fn pronoun_guess(
         .chain((people.first_person != people.narrator).then_some(people.first_person))
         .collect();
     let resolve = |gender: Gender, bytes: &Range<usize>, rule: Rule, factor: f32| {
-        let found = rules::resolve_pronoun(
+        let found = pronoun::resolve_pronoun(
             doc,
             gender,
             bytes.start,

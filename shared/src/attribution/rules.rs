@@ -1,6 +1,6 @@
 //! The local rules: a speech tag next to a quotation (a speech verb with a cast name or a subject
 //! pronoun on either side, "said Holmes", "Holmes said", "he replied", "—dijo Augusto", "—dijo
-//! ella"), names used as vocatives inside a quotation, and pronouns resolved by gender and recency.
+//! ella"), the subject opening an action beat, and names used as vocatives inside a quotation.
 
 use std::ops::Range;
 
@@ -19,19 +19,7 @@ pub(super) const EXPLICIT: f32 = 0.95;
 pub(super) const EXPLICIT_CLAUSE: f32 = 0.88;
 /// Confidence of a definite description matching a word of one cast member's name.
 pub(super) const NOMINAL: f32 = 0.8;
-/// Confidence of a pronoun with one candidate of its gender.
-const PRONOUN_UNIQUE: f32 = 0.8;
-/// Confidence of a pronoun resolved to the most recent of several candidates of its gender.
-const PRONOUN_RECENT: f32 = 0.68;
-/// Confidence of a pronoun resolved to a candidate of unknown gender.
-const PRONOUN_UNKNOWN_GENDER: f32 = 0.5;
-/// Confidence of a pronoun resolved to the previous speaker, the only candidate left.
-const PRONOUN_SAME_SPEAKER: f32 = 0.45;
 
-/// How much less recent (in bytes) a name counts when it does not open a clause.
-const OBJECT_PENALTY: usize = 100;
-/// How far back (in bytes) a pronoun looks for the people it may refer to.
-const PRONOUN_WINDOW: usize = 2_500;
 /// How many words into a tag after a quotation its verb may be ("Mrs. Jennings quietly said").
 const VERB_LEAD: usize = 6;
 /// How many words from the end of a tag before a quotation its verb may be.
@@ -374,92 +362,4 @@ pub(super) fn vocatives(doc: &Doc<'_>, quote: &Range<usize>) -> Vec<(usize, Rang
         }
     }
     found
-}
-
-/// A cast member a pronoun may refer to, and how sure that is.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Referent {
-    pub(super) who: usize,
-    pub(super) confidence: f32,
-}
-
-/// Resolves a subject pronoun of `gender` at byte `at`: the most recent person of that gender
-/// named in the narration before it, or who spoke before it (`speakers`: byte positions and who),
-/// within a window. `previous` is the speaker of the previous turn when the pronoun opens a new
-/// turn: the other candidates are preferred to them, as turns alternate. Whom the quotation
-/// addresses by name (`addressed`) is no candidate.
-pub(super) fn resolve_pronoun(
-    doc: &Doc<'_>,
-    gender: Gender,
-    at: usize,
-    genders: &[Gender],
-    speakers: &[(usize, usize)],
-    previous: Option<usize>,
-    addressed: &[usize],
-) -> Option<Referent> {
-    let from = at.saturating_sub(PRONOUN_WINDOW);
-    let mut seen: Vec<(usize, usize)> = doc
-        .mentions
-        .iter()
-        .filter(|m| !m.in_quote && m.bytes.start >= from && m.bytes.start < at)
-        .map(|m| {
-            let t = m.tokens.start;
-            let subject =
-                t == 0 || doc.clause_ends_after(t - 1) || doc.gap_before(t).contains([',', '\n']);
-            (
-                if subject {
-                    m.bytes.start
-                } else {
-                    m.bytes.start.saturating_sub(OBJECT_PENALTY)
-                },
-                m.who,
-            )
-        })
-        .chain(
-            speakers
-                .iter()
-                .copied()
-                .filter(|&(pos, _)| pos >= from && pos < at),
-        )
-        .collect();
-    seen.sort_by_key(|&(pos, _)| std::cmp::Reverse(pos));
-    let mut order: Vec<usize> = Vec::new();
-    for (_, who) in seen {
-        if !order.contains(&who) && !addressed.contains(&who) {
-            order.push(who);
-        }
-    }
-    let gender_of = |who: usize| genders.get(who).copied().unwrap_or_default();
-    let strong: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&w| gender_of(w) == gender)
-        .collect();
-    let fresh: Vec<usize> = strong
-        .iter()
-        .copied()
-        .filter(|&w| Some(w) != previous)
-        .collect();
-    if let Some(&who) = fresh.first() {
-        let confidence = if fresh.len() == 1 {
-            PRONOUN_UNIQUE
-        } else {
-            PRONOUN_RECENT
-        };
-        return Some(Referent { who, confidence });
-    }
-    let weak = order
-        .iter()
-        .copied()
-        .find(|&w| gender_of(w) == Gender::Unknown && Some(w) != previous);
-    if let Some(who) = weak {
-        return Some(Referent {
-            who,
-            confidence: PRONOUN_UNKNOWN_GENDER,
-        });
-    }
-    strong.first().map(|&who| Referent {
-        who,
-        confidence: PRONOUN_SAME_SPEAKER,
-    })
 }
