@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::collections::HashMap;
 
 use shared::{
-    attribution::{attribute_segments, Attribution, MIN_CONFIDENCE},
+    attribution::{
+        attribute_segments,
+        verdict::{Attribution, MIN_CONFIDENCE},
+    },
     Cast, CharacterId, Edit, EngineLimits, History, Language, Plan, Segment, SegmentError,
     SegmentId,
 };
@@ -255,7 +258,7 @@ mod tests {
 
     #[test]
     fn a_servers_speakers_skip_segments_changed_since_and_hand_picked_ones() {
-        use shared::attribution::{Evidence, Rule};
+        use shared::attribution::verdict::{Evidence, Rule};
         let text = "“One,” said Holmes.\n\n“Two,” said Watson.\n\nThe end came.";
         let mut state = editor(text);
         let found: Vec<(SegmentId, Attribution)> = state

@@ -230,7 +230,7 @@ pub enum SpeakerJobEvent {
     Done {
         /// One per segment of the plan the job read, in order; the page ignores segments it no
         /// longer has and those whose speaker was picked by hand.
-        segments: Vec<(shared::SegmentId, shared::attribution::Attribution)>,
+        segments: Vec<(shared::SegmentId, shared::attribution::verdict::Attribution)>,
         /// Chunks whose answer was partly or wholly unusable (their quotations are unresolved).
         issues: usize,
     },

@@ -28,11 +28,11 @@
 //! `Retry-After` / `retry-after-ms`; any other 4xx stops the run with the service's message.
 //! Tokens used are logged per chunk and summed in [`LlmOutcome::usage`].
 //!
-//! Integration: [`LlmEngine::new`] from [`crate::config::LlmConfig::from_env`]; when that is
-//! `None` the rule engine is used. [`crate::speaker_jobs`] runs it for the page and turns each
-//! [`LlmAttribution`] into a `shared::attribution::Attribution` ([`LlmAttribution::to_attribution`]:
-//! [`Source::Model`] → `Rule::LanguageModel`, [`Source::Anchor`] → `Rule::Anchor`,
-//! [`Source::Unresolved`] → `Rule::Unresolved`).
+//! Integration: [`LlmEngine::new`] from [`crate::config::LlmConfig::from_env`]; when that is `None`
+//! the rule engine is used. [`crate::speaker_jobs`] runs it for the page and turns each
+//! [`LlmAttribution`] into a `shared::attribution::verdict::Attribution`
+//! ([`LlmAttribution::to_attribution`]: [`Source::Model`] → `Rule::LanguageModel`,
+//! [`Source::Anchor`] → `Rule::Anchor`, [`Source::Unresolved`] → `Rule::Unresolved`).
 
 mod answer;
 mod chunk;
@@ -131,8 +131,8 @@ pub struct LlmAttribution {
 
 impl LlmAttribution {
     /// The same answer in the rule engine's terms, so that the page shows both alike.
-    pub fn to_attribution(&self) -> shared::attribution::Attribution {
-        use shared::attribution::{Attribution, Evidence, Rule};
+    pub fn to_attribution(&self) -> shared::attribution::verdict::Attribution {
+        use shared::attribution::verdict::{Attribution, Evidence, Rule};
         let rule = match self.source {
             Source::Anchor => Rule::Anchor,
             Source::Model => Rule::LanguageModel,

@@ -20,7 +20,7 @@ use shared::{
     attribution::{
         attribute,
         propose::{gender::guess_gender, narrator::propose_first_person_narrator},
-        Attribution, Rule,
+        verdict::{Attribution, Rule},
     },
     cast::character::Character,
     Cast, CharacterId, Language,

@@ -15,6 +15,7 @@
 
 mod decode;
 mod evidence;
+mod outcome;
 mod pronoun;
 pub mod propose;
 mod rules;
@@ -23,7 +24,7 @@ mod speakers;
 mod tests;
 mod text;
 mod turns;
-mod verdict;
+pub mod verdict;
 
 use std::ops::Range;
 
@@ -31,73 +32,20 @@ use serde::{Deserialize, Serialize};
 
 use self::{
     evidence::{
-        anchor_spans, build_turns, paragraph_mention, resolve_pronouns, span_evidence, SpanEvidence,
+        anchor_spans, build_turns, most_overlapping, paragraph_mention, resolve_pronouns,
+        span_evidence, SpanEvidence,
     },
+    outcome::output,
     speakers::Speakers,
     text::Doc,
     turns::narration_break,
-    verdict::output,
+    verdict::{Attribution, Evidence, Rule},
 };
 use crate::{
     cast::{character_id::CharacterId, Cast},
     plan::segment::{Segment, SegmentId},
     text::{dialogue::analyse, language::Language},
 };
-
-/// The rule that decided a speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    /// A speech tag names the speaker ("said Holmes", "—dijo Augusto").
-    ExplicitTag,
-    /// A speech tag with a pronoun ("she replied"), resolved by gender and recency.
-    PronounTag,
-    /// The previous turn addressed this speaker by name.
-    Vocative,
-    /// Alternation inside a conversation, from a turn whose speaker is known.
-    TurnTaking,
-    /// The narration next to the quotation opens with a cast member or a pronoun ("She went to
-    /// the door").
-    Beat,
-    /// The cast member named in the narration of the quotation's paragraph.
-    Mention,
-    /// The producer's manual choice.
-    Anchor,
-    /// A language model chose it (the server's LLM engine); the rules never report it.
-    LanguageModel,
-    /// Narration: the narrator reads it.
-    Narration,
-    /// No rule was sure enough.
-    Unresolved,
-}
-
-/// Why a speaker was chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// The rule that fired.
-    pub rule: Rule,
-    /// Character range of the tag, name or quotation that fired it, if any.
-    pub tag: Option<Range<usize>>,
-    /// For an anchor: the speaker an explicit tag next to the quotation names instead.
-    pub contradiction: Option<CharacterId>,
-}
-
-/// The speaker of one stretch of dialogue (or, from [`attribute_segments`], of one segment).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Attribution {
-    /// Character range in the chapter.
-    pub span: Range<usize>,
-    /// The speaker, or `None` when unresolved.
-    pub speaker: Option<CharacterId>,
-    /// How sure, from 0 (unresolved) to 1 (a manual choice); about 0.95 for an explicit tag, 0.5–0.8
-    /// for a pronoun, decaying with distance for turn-taking.
-    pub confidence: f32,
-    /// Why.
-    pub evidence: Evidence,
-}
-
-/// Below this confidence a speaker is left unresolved.
-pub const MIN_CONFIDENCE: f32 = 0.35;
 
 /// Confidence that a segment with no dialogue in it is narration.
 const NARRATION: f32 = 0.9;
@@ -243,28 +191,4 @@ pub fn contradictions(
             })
         })
         .collect()
-}
-
-/// The item of `items` (sorted by start, not overlapping) overlapping `range` most.
-fn most_overlapping<'i, T>(
-    items: &'i [T],
-    range: &Range<usize>,
-    span: impl Fn(&T) -> &Range<usize>,
-) -> Option<&'i T> {
-    let first = items.partition_point(|item| span(item).end <= range.start);
-    items[first..]
-        .iter()
-        .take_while(|item| span(item).start < range.end)
-        .map(|item| {
-            let s = span(item);
-            (
-                item,
-                s.end
-                    .min(range.end)
-                    .saturating_sub(s.start.max(range.start)),
-            )
-        })
-        .filter(|&(_, overlap)| overlap > 0)
-        .max_by_key(|&(_, overlap)| overlap)
-        .map(|(item, _)| item)
 }

@@ -14,7 +14,8 @@ use shared::{
     attribution::{
         contradictions,
         propose::{missing_from_cast, propose_cast},
-        Attribution, Contradiction,
+        verdict::Attribution,
+        Contradiction,
     },
     plan::offset::char_offset_from_utf16,
     Cast, Edit, Language, Segment, SegmentId,

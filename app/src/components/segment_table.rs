@@ -8,7 +8,7 @@ mod tests;
 use std::{collections::BTreeSet, ops::Range};
 
 use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
-use shared::{attribution::Attribution, Segment, SegmentId};
+use shared::{attribution::verdict::Attribution, Segment, SegmentId};
 
 use crate::i18n::t;
 

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::{
     turns::{Guess, Turn},
-    Rule,
+    verdict::Rule,
 };
 use crate::text::language::Gender;
 

@@ -5,12 +5,12 @@
 use std::ops::Range;
 
 use super::{
-    most_overlapping, pronoun,
+    pronoun,
     rules::{self, Subject, EXPLICIT, EXPLICIT_CLAUSE, NOMINAL},
     speakers::Speakers,
     text::Doc,
     turns::{Guess, Turn},
-    Rule,
+    verdict::Rule,
 };
 use crate::{
     cast::character_id::CharacterId,
@@ -312,4 +312,28 @@ pub(super) fn paragraph_mention(doc: &Doc<'_>, analysis: &Analysis, turn: &Turn)
         rule: Rule::Mention,
         tag: Some(mention.bytes.clone()),
     })
+}
+
+/// The item of `items` (sorted by start, not overlapping) overlapping `range` most.
+pub(super) fn most_overlapping<'i, T>(
+    items: &'i [T],
+    range: &Range<usize>,
+    span: impl Fn(&T) -> &Range<usize>,
+) -> Option<&'i T> {
+    let first = items.partition_point(|item| span(item).end <= range.start);
+    items[first..]
+        .iter()
+        .take_while(|item| span(item).start < range.end)
+        .map(|item| {
+            let s = span(item);
+            (
+                item,
+                s.end
+                    .min(range.end)
+                    .saturating_sub(s.start.max(range.start)),
+            )
+        })
+        .filter(|&(_, overlap)| overlap > 0)
+        .max_by_key(|&(_, overlap)| overlap)
+        .map(|(item, _)| item)
 }

@@ -2,8 +2,9 @@
 //! Spanish ones copied from *Niebla* and *Marianela*, public domain; see `tests/fixtures/README.md`).
 
 use super::{
+    outcome::{calibrated, PRONOUN_CEILING},
     turns::CONVERSATION_GAP,
-    verdict::{calibrated, PRONOUN_CEILING},
+    verdict::Rule,
     *,
 };
 use crate::{

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::Rule;
+use super::verdict::Rule;
 use crate::text::{dialogue::Analysis, language::Gender};
 
 /// Narration between two turns longer than this (in characters) ends a conversation.

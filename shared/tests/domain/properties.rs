@@ -4,7 +4,7 @@
 
 use proptest::{prelude::*, sample::Index};
 use shared::{
-    attribution::{attribute, attribute_segments, propose::propose_cast, Rule},
+    attribution::{attribute, attribute_segments, propose::propose_cast, verdict::Rule},
     cast::character::Character,
     plan::{
         chapter::slice_chars,
