@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::IpaError;
+use crate::pronunciation::ipa::IpaError;
 
 /// A field of an entry, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

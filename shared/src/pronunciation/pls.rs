@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use parser::Parser;
 
-use super::{Entry, MapError, PronunciationMap, MAX_ENTRIES};
+use super::{error::MapError, Entry, PronunciationMap, MAX_ENTRIES};
 
 /// The PLS 1.0 namespace.
 pub const PLS_NAMESPACE: &str = "http://www.w3.org/2005/01/pronunciation-lexicon";

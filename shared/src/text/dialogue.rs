@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{
     paragraph::paragraph_ranges,
-    quote::{quotations, Quotation, QuoteMark},
+    quote::{
+        quotation::{Quotation, QuoteMark},
+        quotations,
+    },
 };
 
 /// How a stretch of dialogue is marked.

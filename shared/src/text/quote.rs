@@ -4,6 +4,7 @@
 
 mod dash;
 mod mark;
+pub(crate) mod quotation;
 #[cfg(test)]
 mod tests;
 
@@ -12,6 +13,7 @@ use std::ops::Range;
 use self::{
     dash::{dialogue_spans, split_incisos},
     mark::marked_spans,
+    quotation::{Quotation, QuoteMark},
 };
 
 /// Byte ranges of `paragraph` that are inside a quotation, in order and not overlapping.
@@ -30,30 +32,6 @@ pub fn quotation_spans(paragraph: &str) -> Vec<Range<usize>> {
         .into_iter()
         .map(|quotation| quotation.bytes)
         .collect()
-}
-
-/// The marks that delimit a quotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum QuoteMark {
-    /// `“…”` or `"…"`.
-    Double,
-    /// `‘…’` or `'…'`.
-    Single,
-    /// `«…»`, or a paragraph opening with `»`.
-    Guillemet,
-    /// A paragraph opening with a dash.
-    Dash,
-}
-
-/// One quotation of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Quotation {
-    /// Byte range in the paragraph, marks included.
-    pub(crate) bytes: Range<usize>,
-    /// The marks around it.
-    pub(crate) mark: QuoteMark,
-    /// Whether its closing mark was found (dash speech and inciso cuts count as closed).
-    pub(crate) closed: bool,
 }
 
 /// Every quotation of `paragraph`, in order and not overlapping (see [`quotation_spans`]).

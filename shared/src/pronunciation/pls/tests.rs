@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::pronunciation::{EntryError, IpaError, Status};
+use crate::pronunciation::{error::EntryError, ipa::IpaError, Status};
 
 /// A lexicon as another tool writes it: two graphemes in one lexeme, a preferred second phoneme,
 /// an alias-only alternative, metadata, an example and a comment.

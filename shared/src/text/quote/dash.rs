@@ -2,7 +2,7 @@
 //! (`—dijo él—`) and English tags written inside it without dashes; incisos are also cut out of
 //! marked quotations.
 
-use super::{Quotation, QuoteMark};
+use super::quotation::{Quotation, QuoteMark};
 use crate::text::{language::Language, lexicon::is_speech_verb};
 
 /// Cuts the narrator's incisos (`«Texto —pensó Augusto—; más»`) out of marked quotations. An

@@ -1,7 +1,7 @@
 //! Quotations delimited by marks: `“…”`, `"…"`, `«…»` (nesting counted), and `‘…’` or `'…'` told
 //! apart from apostrophes ("don’t", "Holmes’s", "’tis") by where the marks stand.
 
-use super::{Quotation, QuoteMark};
+use super::quotation::{Quotation, QuoteMark};
 
 /// A kind of quotation mark, with what closes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
