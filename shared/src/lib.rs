@@ -28,12 +28,13 @@ pub use cast::{
 };
 pub use plan::{
     chapter::ChapterText,
-    edit::{Edit, Splice},
+    edit::Edit,
     error::SegmentError,
     history::History,
     limits::{EngineLimits, SegmentStats},
     segment::{Delimiter, Segment, SegmentId},
     segmenter::segment_chapter,
+    splice::Splice,
     Plan,
 };
 pub use pronunciation::PronunciationMap;

@@ -3,7 +3,7 @@
 //! edits and their undo history, re-import and the desktop plan file. Imports `text` and `cast`.
 //!
 //! [`Plan`] itself, the ordered segments of one chapter, is defined here; every change to it is an
-//! [`edit::Edit`] recorded as an [`edit::Splice`] (replace a run of segments), which undo replays.
+//! [`edit::Edit`] recorded as a [`splice::Splice`] (replace a run of segments), which undo replays.
 
 pub mod chapter;
 pub mod edit;
@@ -16,6 +16,7 @@ pub mod rebase;
 pub mod review;
 pub mod segment;
 pub mod segmenter;
+pub mod splice;
 #[cfg(test)]
 mod tests;
 mod validate;

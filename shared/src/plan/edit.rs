@@ -1,5 +1,5 @@
-//! `Edit`: one change a producer makes to a plan, and `Splice`, the record of one applied edit
-//! (which segments it replaced by which), which is also what undo and redo replay.
+//! `Edit`: one change a producer makes to a plan, applied by `Plan::apply` as a `Splice` (see
+//! `splice`); `Plan::replay` replays a splice for undo and redo.
 
 mod merge;
 mod split;
@@ -11,6 +11,7 @@ use crate::plan::{
     limits::EngineLimits,
     review::{Flag, FlagKind, FlagStatus},
     segment::{Segment, SegmentId},
+    splice::Splice,
     Plan,
 };
 
@@ -103,28 +104,6 @@ pub enum Edit {
         /// The segment.
         id: SegmentId,
     },
-}
-
-/// A replacement of `removed` by `inserted` at index `at`: the record of one applied edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
-    /// Index of the first replaced segment.
-    pub at: usize,
-    /// The segments that were there before.
-    pub removed: Vec<Segment>,
-    /// The segments that are there now.
-    pub inserted: Vec<Segment>,
-}
-
-impl Splice {
-    /// The splice that undoes this one.
-    pub fn inverse(&self) -> Splice {
-        Splice {
-            at: self.at,
-            removed: self.inserted.clone(),
-            inserted: self.removed.clone(),
-        }
-    }
 }
 
 impl Plan {

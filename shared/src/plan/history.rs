@@ -6,7 +6,7 @@ mod tests;
 
 use std::collections::VecDeque;
 
-use crate::plan::{edit::Splice, Plan};
+use crate::plan::{splice::Splice, Plan};
 
 /// Undo and redo stacks of applied edits.
 #[derive(Debug, Clone)]

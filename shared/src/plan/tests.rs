@@ -2,10 +2,7 @@
 //! splices; split, merge and validate have theirs at the bottom of their own files.
 
 use super::*;
-use crate::plan::{
-    edit::{Edit, Splice},
-    segment::Delimiter,
-};
+use crate::plan::{edit::Edit, segment::Delimiter, splice::Splice};
 
 /// A plan whose segments are `pieces`, found in order in `chapter`, with ids 1, 2, 3, ...
 pub(in crate::plan) fn plan_of(chapter: &str, pieces: &[&str]) -> Plan {

@@ -8,7 +8,7 @@ use crate::plan::{
     chapter::advance_chars, error::SegmentError, limits::EngineLimits, segment::Segment,
 };
 
-use super::Splice;
+use crate::plan::splice::Splice;
 
 /// The splice that merges `segments[index]` with `segments[index + 1]`, which must both exist.
 ///

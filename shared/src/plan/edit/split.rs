@@ -12,8 +12,7 @@ use crate::plan::{
     segment::{Delimiter, Segment, SegmentId},
 };
 
-use super::Splice;
-use crate::plan::Plan;
+use crate::plan::{splice::Splice, Plan};
 
 /// The splice that splits segment `id` at character `at` of its text (snapped to a word boundary).
 pub(super) fn split(
