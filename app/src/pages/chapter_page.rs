@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::{
     api::{plans::load_plan, speakers::configured_speaker_engine},
-    components::{ChapterSelector, ErrorView, PlanWorkspace},
+    components::{ChapterSelector, ErrorView},
     i18n::t,
     model::{ChapterId, ProjectId, SpeakerEngine},
+    workspace::PlanWorkspace,
     AppError,
 };
 
