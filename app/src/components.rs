@@ -4,6 +4,7 @@
 mod chapter_selector;
 mod error_view;
 mod import_panel;
+mod loaded;
 mod review_panel;
 mod segment_editor;
 mod segment_table;
@@ -12,6 +13,7 @@ mod speaker_job_bar;
 pub use chapter_selector::ChapterSelector;
 pub use error_view::ErrorView;
 pub use import_panel::ImportPanel;
+pub use loaded::Loaded;
 pub use review_panel::ReviewPanel;
 pub use segment_editor::{EditorActions, SegmentEditor};
 pub use segment_table::{Mark, Row, SegmentTable, Voices};

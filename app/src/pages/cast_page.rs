@@ -14,7 +14,7 @@ use crate::{
         projects::{load_project, save_cast},
         voices::list_voices,
     },
-    components::ErrorView,
+    components::Loaded,
     i18n::t,
     model::{ProjectDetail, ProjectId},
     AppError,
@@ -32,13 +32,9 @@ pub fn CastPage() -> impl IntoView {
     });
     view! {
         <main class="page">
-            <Suspense fallback=|| view! { <p>{t().loading_cast}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                    {move || {
-                        detail.get().map(|result| result.map(|detail| view! { <CastEditor detail /> }))
-                    }}
-                </ErrorBoundary>
-            </Suspense>
+            <Loaded loading=t().loading_cast data=move || detail.get() let:detail>
+                <CastEditor detail />
+            </Loaded>
         </main>
     }
 }

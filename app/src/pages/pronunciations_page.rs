@@ -7,7 +7,7 @@ use shared::pronunciation::{validate_ipa, Entry, EntryError, Status};
 
 use crate::{
     api::pronunciations::{export_pls, import_pls, load_pronunciations, save_pronunciations},
-    components::{chosen_file, confirm, download, file_text, ErrorView},
+    components::{chosen_file, confirm, download, file_text, Loaded},
     i18n::t,
     model::{ProjectId, ProjectPronunciations},
     AppError,
@@ -25,13 +25,9 @@ pub fn PronunciationsPage() -> impl IntoView {
     });
     view! {
         <main class="page">
-            <Suspense fallback=|| view! { <p>{t().loading_pronunciations}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                    {move || {
-                        map.get().map(|result| result.map(|map| view! { <PronunciationEditor map /> }))
-                    }}
-                </ErrorBoundary>
-            </Suspense>
+            <Loaded loading=t().loading_pronunciations data=move || map.get() let:map>
+                <PronunciationEditor map />
+            </Loaded>
         </main>
     }
 }
