@@ -21,9 +21,11 @@ use crate::{
 /// One chapter's plan under edit; a handle of signals, cheap to copy into every callback.
 #[derive(Clone, Copy)]
 pub struct Workspace {
+    /// The chapter, its project, and the project's language.
     pub chapter: ChapterId,
     pub project: ProjectId,
     pub language: Language,
+    /// The page's words.
     pub t: &'static Texts,
     /// The chapter text the plan's offsets index, and the engine limits.
     pub text: StoredValue<(Arc<str>, EngineLimits)>,
@@ -31,16 +33,19 @@ pub struct Workspace {
     pub cast: StoredValue<Option<Cast>>,
     /// The cast as (id, name) pairs for the speaker pickers.
     pub voices: StoredValue<Voices>,
+    /// The plan with its undo history.
     pub state: RwSignal<EditorState>,
     pub selection: Selection,
     /// Whether the selected segment's text is being edited, and the edited text.
     pub editing: RwSignal<bool>,
     pub draft: RwSignal<String>,
+    /// The segment editor's text area: the cursor a split cuts at.
     pub textarea: NodeRef<Textarea>,
     /// The last refusal or outcome, in words.
     pub notice: RwSignal<Option<String>>,
     /// Segments that no longer match the chapter text after a re-import.
     pub stale: RwSignal<Vec<SegmentId>>,
+    /// Whether the chapter is signed off.
     pub complete: RwSignal<bool>,
     pub autosave: Autosaver,
     /// Tells the page that the chapter list may have changed (a fresh plan, sign-off).
