@@ -12,7 +12,6 @@ pub mod voices;
 
 #[cfg(feature = "ssr")]
 pub use store::{
-    refuse, use_plan_store, use_project_store, use_pronunciation_store, use_speaker_jobs,
-    use_voice_catalogue, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError,
+    refuse, use_port, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError,
     VoiceCatalogue,
 };

@@ -1,10 +1,10 @@
-//! Reusable views. Leaf components take values, signals and callbacks; only `PlanWorkspace`
-//! owns client state (the plan under edit) and talks to the server, for autosave.
+//! Reusable views. Leaf components take values, signals and callbacks; they own no plan and do
+//! not talk to the server (the plan under edit lives in `crate::workspace`).
 
 mod chapter_selector;
 mod error_view;
 mod import_panel;
-mod plan_workspace;
+mod loaded;
 mod review_panel;
 mod segment_editor;
 mod segment_table;
@@ -13,10 +13,10 @@ mod speaker_job_bar;
 pub use chapter_selector::ChapterSelector;
 pub use error_view::ErrorView;
 pub use import_panel::ImportPanel;
-pub use plan_workspace::{PlanWorkspace, SaveState};
+pub use loaded::Loaded;
 pub use review_panel::ReviewPanel;
-pub use segment_editor::SegmentEditor;
-pub use segment_table::{Row, SegmentTable};
+pub use segment_editor::{EditorActions, SegmentEditor};
+pub use segment_table::{Mark, Row, SegmentTable, Voices};
 pub use speaker_job_bar::{JobProgress, SpeakerJobBar};
 
 /// Asks the browser's yes/no question; false when the user declines or there is no window.

@@ -5,13 +5,13 @@
 
 pub mod api;
 pub mod components;
-pub mod editor;
 pub mod error;
 pub mod i18n;
 pub mod job_feed;
 pub mod model;
 pub mod pages;
 pub mod routes;
+pub mod workspace;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

@@ -11,7 +11,7 @@ use crate::{
 /// The chapters of a project in book order, with their status.
 #[server(input = Json, endpoint = "list_chapters")]
 pub async fn list_chapters(project: ProjectId) -> Result<Vec<ChapterSummary>, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.list_chapters(project).await?)
 }
 
@@ -23,7 +23,7 @@ pub async fn add_chapter(
     title: String,
     text: String,
 ) -> Result<ChapterId, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     let text = shared::ChapterText::parse(text).map_err(|err| {
         let err = AppError::from(err);
         crate::api::store::set_status(&err);
@@ -35,6 +35,6 @@ pub async fn add_chapter(
 /// Marks a planned chapter complete, or reopens it.
 #[server(input = Json, endpoint = "set_chapter_complete")]
 pub async fn set_chapter_complete(chapter: ChapterId, complete: bool) -> Result<(), AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.set_complete(chapter, complete).await?)
 }

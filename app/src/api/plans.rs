@@ -13,14 +13,14 @@ use crate::{
 /// A chapter's text and stored plan.
 #[server(input = Json, endpoint = "load_plan")]
 pub async fn load_plan(chapter: ChapterId) -> Result<ChapterPlan, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.load_plan(chapter).await?)
 }
 
 /// Segments the chapter and stores the result, replacing the plan stored at `version`.
 #[server(input = Json, endpoint = "generate_plan")]
 pub async fn generate_plan(chapter: ChapterId, version: i64) -> Result<ChapterPlan, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.generate_plan(chapter, version).await?)
 }
 
@@ -32,7 +32,7 @@ pub async fn save_plan(
     version: i64,
     segments: Vec<Segment>,
 ) -> Result<i64, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.save_plan(chapter, version, segments).await?)
 }
 
@@ -40,7 +40,7 @@ pub async fn save_plan(
 /// the desktop fields only. Refused when the chapter has no plan yet.
 #[server(input = Json, endpoint = "export_plan")]
 pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     let plan = store.load_plan(chapter).await?;
     if !plan.has_plan() {
         let texts = crate::i18n::initial_locale().texts();
@@ -58,7 +58,7 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
 /// the chapter text or a voice is not in the cast; a conflict when someone saved since `version`.
 #[server(input = Json, endpoint = "import_plan")]
 pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Result<i64, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     // The reason reads in the language of the request.
     let texts = crate::i18n::initial_locale().texts();
     let segments = crate::api::refuse(

@@ -16,14 +16,14 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Every project, by name.
 #[server(input = Json, endpoint = "list_projects")]
 pub async fn list_projects() -> Result<Vec<ProjectSummary>, AppError> {
-    let store = crate::api::use_plan_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.list_projects().await?)
 }
 
 /// Creates an empty project in `language`, with a narrator-only cast.
 #[server(input = Json, endpoint = "create_project")]
 pub async fn create_project(name: String, language: Language) -> Result<ProjectId, AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let name = crate::api::refuse(project_name(&name))?;
     Ok(store.create_project(name, language).await?)
 }
@@ -31,14 +31,14 @@ pub async fn create_project(name: String, language: Language) -> Result<ProjectI
 /// A project with its settings and cast.
 #[server(input = Json, endpoint = "load_project")]
 pub async fn load_project(project: ProjectId) -> Result<ProjectDetail, AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     Ok(store.project(project).await?)
 }
 
 /// Renames a project.
 #[server(input = Json, endpoint = "rename_project")]
 pub async fn rename_project(project: ProjectId, name: String) -> Result<(), AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let name = crate::api::refuse(project_name(&name))?;
     Ok(store.rename_project(project, name).await?)
 }
@@ -46,7 +46,7 @@ pub async fn rename_project(project: ProjectId, name: String) -> Result<(), AppE
 /// Deletes a project with all its chapters and plans.
 #[server(input = Json, endpoint = "delete_project")]
 pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     Ok(store.delete_project(project).await?)
 }
 
@@ -54,7 +54,7 @@ pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
 /// longer match it (the chapter page then offers to carry the plan over).
 #[server(input = Json, endpoint = "replace_chapter_text")]
 pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<usize, AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let text = crate::api::refuse(shared::ChapterText::parse(text).map_err(AppError::from))?;
     Ok(store.replace_chapter_text(chapter, text).await?)
 }
@@ -65,7 +65,7 @@ pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<us
 pub async fn propose_cast(
     project: ProjectId,
 ) -> Result<Vec<shared::attribution::propose::ProposedCharacter>, AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     Ok(store.propose_cast(project).await?)
 }
 
@@ -76,7 +76,7 @@ pub async fn save_cast(
     version: i64,
     cast: Vec<Character>,
 ) -> Result<i64, AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let cast = crate::api::refuse(shared::Cast::new(cast).map_err(AppError::from))?;
     Ok(store.save_cast(project, version, cast).await?)
 }
@@ -87,7 +87,7 @@ pub async fn add_chapters(
     project: ProjectId,
     chapters: Vec<NewChapter>,
 ) -> Result<Vec<ChapterId>, AppError> {
-    let store = crate::api::use_project_store()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let texts = crate::i18n::initial_locale().texts();
     if chapters.is_empty() {
         return crate::api::refuse(Err(AppError::Refused(texts.no_chapter_to_add.into())));

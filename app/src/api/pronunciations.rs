@@ -13,7 +13,7 @@ use crate::{
 /// The project's pronunciation map with its version.
 #[server(input = Json, endpoint = "load_pronunciations")]
 pub async fn load_pronunciations(project: ProjectId) -> Result<ProjectPronunciations, AppError> {
-    let store = crate::api::use_pronunciation_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     Ok(store.pronunciations(project).await?)
 }
 
@@ -24,7 +24,7 @@ pub async fn save_pronunciations(
     version: i64,
     entries: Vec<Entry>,
 ) -> Result<i64, AppError> {
-    let store = crate::api::use_pronunciation_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     let map = crate::api::refuse(shared::PronunciationMap::new(entries).map_err(AppError::from))?;
     Ok(store.save_pronunciations(project, version, map).await?)
 }
@@ -38,7 +38,7 @@ pub async fn import_pls(
     version: i64,
     text: String,
 ) -> Result<ProjectPronunciations, AppError> {
-    let store = crate::api::use_pronunciation_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     let imported =
         crate::api::refuse(shared::pronunciation::pls::import(&text).map_err(AppError::from))?;
     Ok(store
@@ -49,7 +49,7 @@ pub async fn import_pls(
 /// The saved map as a PLS 1.0 document.
 #[server(input = Json, endpoint = "export_pls")]
 pub async fn export_pls(project: ProjectId) -> Result<String, AppError> {
-    let store = crate::api::use_pronunciation_store()?;
+    let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     let stored = store.pronunciations(project).await?;
     Ok(shared::pronunciation::pls::export(
         &stored.map,

@@ -13,7 +13,7 @@ use crate::{
 /// The engine "Assign speakers" uses: the rules in the page, or the configured language model.
 #[server(input = Json, endpoint = "speaker_engine")]
 pub async fn configured_speaker_engine() -> Result<SpeakerEngine, AppError> {
-    Ok(crate::api::use_speaker_jobs()?.engine())
+    Ok(crate::api::use_port::<dyn crate::api::SpeakerJobs>()?.engine())
 }
 
 /// Starts assigning speakers to the chapter's stored plan with the language model. Refused with
@@ -21,7 +21,7 @@ pub async fn configured_speaker_engine() -> Result<SpeakerEngine, AppError> {
 /// chapter is not the project's.
 #[server(input = Json, endpoint = "start_speaker_job")]
 pub async fn start_speaker_job(project: ProjectId, chapter: ChapterId) -> Result<JobId, AppError> {
-    let jobs = crate::api::use_speaker_jobs()?;
+    let jobs = crate::api::use_port::<dyn crate::api::SpeakerJobs>()?;
     Ok(jobs.start(project, chapter).await?)
 }
 
@@ -32,6 +32,6 @@ pub async fn cancel_speaker_job(
     chapter: ChapterId,
     job: JobId,
 ) -> Result<(), AppError> {
-    let jobs = crate::api::use_speaker_jobs()?;
+    let jobs = crate::api::use_port::<dyn crate::api::SpeakerJobs>()?;
     Ok(jobs.cancel(project, chapter, job).await?)
 }

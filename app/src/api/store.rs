@@ -274,57 +274,14 @@ pub trait SpeakerJobs: Send + Sync + 'static {
     ) -> Result<(), StoreError>;
 }
 
-/// The speaker jobs provided to this request by the server.
+/// The port `P` (`dyn PlanStore`, `dyn ProjectStore`, `dyn PronunciationStore`,
+/// `dyn VoiceCatalogue`, `dyn SpeakerJobs`) provided to this request by the server.
 ///
 /// # Errors
-/// `AppError::Internal` when the server did not provide them (a wiring bug).
-pub fn use_speaker_jobs() -> Result<Arc<dyn SpeakerJobs>, AppError> {
-    use_context::<Arc<dyn SpeakerJobs>>().ok_or_else(|| {
-        tracing::error!("no SpeakerJobs in context");
-        AppError::Internal
-    })
-}
-
-/// The voice catalogue provided to this request by the server.
-///
-/// # Errors
-/// `AppError::Internal` when the server did not provide one (a wiring bug).
-pub fn use_voice_catalogue() -> Result<Arc<dyn VoiceCatalogue>, AppError> {
-    use_context::<Arc<dyn VoiceCatalogue>>().ok_or_else(|| {
-        tracing::error!("no VoiceCatalogue in context");
-        AppError::Internal
-    })
-}
-
-/// The project store provided to this request by the server.
-///
-/// # Errors
-/// `AppError::Internal` when the server did not provide one (a wiring bug).
-pub fn use_project_store() -> Result<Arc<dyn ProjectStore>, AppError> {
-    use_context::<Arc<dyn ProjectStore>>().ok_or_else(|| {
-        tracing::error!("no ProjectStore in context");
-        AppError::Internal
-    })
-}
-
-/// The pronunciation store provided to this request by the server.
-///
-/// # Errors
-/// `AppError::Internal` when the server did not provide one (a wiring bug).
-pub fn use_pronunciation_store() -> Result<Arc<dyn PronunciationStore>, AppError> {
-    use_context::<Arc<dyn PronunciationStore>>().ok_or_else(|| {
-        tracing::error!("no PronunciationStore in context");
-        AppError::Internal
-    })
-}
-
-/// The store provided to this request by the server.
-///
-/// # Errors
-/// `AppError::Internal` when the server did not provide one (a wiring bug).
-pub fn use_plan_store() -> Result<Arc<dyn PlanStore>, AppError> {
-    use_context::<Arc<dyn PlanStore>>().ok_or_else(|| {
-        tracing::error!("no PlanStore in context");
+/// `AppError::Internal` when the server did not provide it (a wiring bug).
+pub fn use_port<P: ?Sized + Send + Sync + 'static>() -> Result<Arc<P>, AppError> {
+    use_context::<Arc<P>>().ok_or_else(|| {
+        tracing::error!("no {} in context", std::any::type_name::<P>());
         AppError::Internal
     })
 }

@@ -10,6 +10,6 @@ use crate::error::AppError;
 /// Speech's list when the server has a key. Empty when the engine is not available on the server.
 #[server(input = Json, endpoint = "list_voices")]
 pub async fn list_voices(engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, AppError> {
-    let catalogue = crate::api::use_voice_catalogue()?;
+    let catalogue = crate::api::use_port::<dyn crate::api::VoiceCatalogue>()?;
     Ok(catalogue.voices(engine).await?)
 }

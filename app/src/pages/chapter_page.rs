@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::{
     api::{plans::load_plan, speakers::configured_speaker_engine},
-    components::{ChapterSelector, ErrorView, PlanWorkspace},
+    components::{ChapterSelector, Loaded},
     i18n::t,
     model::{ChapterId, ProjectId, SpeakerEngine},
+    workspace::PlanWorkspace,
     AppError,
 };
 
@@ -26,55 +27,36 @@ pub fn ChapterPage() -> impl IntoView {
         }
     });
     let engine = Resource::new(|| (), |()| configured_speaker_engine());
+    // Without an answer about the engine, the rules (always there) assign.
+    let plan_and_engine = move || async move {
+        let engine = engine.await.unwrap_or(SpeakerEngine::Rules);
+        plan.await.map(|plan| (plan, engine))
+    };
     let on_changed = Callback::new(move |()| chapters.refetch());
     let t = t();
     view! {
         <div class="studio">
             <aside class="sidebar">
                 <a href="/">{t.back_to_projects}</a>
-                <Suspense fallback=move || view! { <p>{t.loading_chapters}</p> }>
-                    <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                        {move || {
-                            chapters
-                                .get()
-                                .map(|result| {
-                                    result
-                                        .map(|list| {
-                                            view! {
-                                                <ChapterSelector
-                                                    project=project().unwrap_or(ProjectId(0))
-                                                    chapters=list
-                                                    current=chapter()
-                                                />
-                                            }
-                                                .into_any()
-                                        })
-                                })
-                        }}
-                    </ErrorBoundary>
-                </Suspense>
+                <Loaded loading=t.loading_chapters data=move || async move { chapters.await } let:list>
+                    <ChapterSelector
+                        project=project().unwrap_or(ProjectId(0))
+                        chapters=list
+                        current=chapter()
+                    />
+                </Loaded>
             </aside>
             <main class="main">
-                <Suspense fallback=move || view! { <p>{t.loading_plan}</p> }>
-                    <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                        {move || {
-                            // Without an answer about the engine, the rules (always there) assign.
-                            let engine = engine.get()?.unwrap_or(SpeakerEngine::Rules);
-                            plan.get()
-                                .map(|result| {
-                                    result
-                                        .map(|plan| {
-                                            let title = plan.title.clone();
-                                            view! {
-                                                <h1>{title}</h1>
-                                                <PlanWorkspace plan engine on_changed />
-                                            }
-                                                .into_any()
-                                        })
-                                })
-                        }}
-                    </ErrorBoundary>
-                </Suspense>
+                <Loaded loading=t.loading_plan data=plan_and_engine let:loaded>
+                    {
+                        let (plan, engine) = loaded;
+                        let title = plan.title.clone();
+                        view! {
+                            <h1>{title}</h1>
+                            <PlanWorkspace plan engine on_changed />
+                        }
+                    }
+                </Loaded>
             </main>
         </div>
     }

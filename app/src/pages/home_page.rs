@@ -8,7 +8,7 @@ use shared::Language;
 
 use crate::{
     api::projects::{create_project, list_projects},
-    components::ErrorView,
+    components::Loaded,
     i18n::{t, LanguageSwitch},
     model::ProjectSummary,
 };
@@ -23,24 +23,9 @@ pub fn HomePage() -> impl IntoView {
             <LanguageSwitch />
             <h1>{t.projects}</h1>
             <NewProjectForm />
-            <Suspense fallback=move || view! { <p>{t.loading_projects}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                    {move || {
-                        projects
-                            .get()
-                            .map(|result| {
-                                result
-                                    .map(|list| {
-                                        view! {
-                                            <ul class="project-list">
-                                                {list.into_iter().map(project_item).collect_view()}
-                                            </ul>
-                                        }
-                                    })
-                            })
-                    }}
-                </ErrorBoundary>
-            </Suspense>
+            <Loaded loading=t.loading_projects data=move || async move { projects.await } let:list>
+                <ul class="project-list">{list.into_iter().map(project_item).collect_view()}</ul>
+            </Loaded>
         </main>
     }
 }

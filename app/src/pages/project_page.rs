@@ -6,9 +6,9 @@ use leptos_router::hooks::use_navigate;
 
 use crate::{
     api::projects::{delete_project, load_project, rename_project},
-    components::{ChapterSelector, ErrorView, ImportPanel},
+    components::{ChapterSelector, ImportPanel, Loaded},
     i18n::{t, LanguageSwitch},
-    model::{ChapterStatus, ProjectDetail, ProjectId},
+    model::{ChapterStatus, ChapterSummary, ProjectDetail, ProjectId},
     AppError,
 };
 
@@ -37,57 +37,31 @@ pub fn ProjectPage() -> impl IntoView {
         <main class="page">
             <LanguageSwitch />
             <a href="/">{t.back_to_projects}</a>
-            <Suspense fallback=move || view! { <p>{t.loading_project}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                    {move || {
-                        detail
-                            .get()
-                            .map(|result| {
-                                result
-                                    .map(|detail| {
-                                        let id = detail.id;
-                                        view! {
-                                            <ProjectHeader detail />
-                                            <ImportPanel project=id existing on_imported />
-                                        }
-                                    })
-                            })
-                    }}
-                </ErrorBoundary>
-            </Suspense>
+            <Loaded loading=t.loading_project data=move || async move { detail.await } let:detail>
+                <ProjectHeader detail=detail.clone() />
+                <ImportPanel project=detail.id existing on_imported />
+            </Loaded>
             <h2>{t.chapters}</h2>
-            <Suspense fallback=move || view! { <p>{t.loading_chapters}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                    {move || {
-                        chapters
-                            .get()
-                            .map(|result| {
-                                result
-                                    .map(|list| {
-                                        let all = list.len();
-                                        let done = list
-                                            .iter()
-                                            .filter(|c| c.status == ChapterStatus::Complete)
-                                            .count();
-                                        let progress = if all > 0 && done == all {
-                                            t.planning_complete.to_owned()
-                                        } else {
-                                            (t.chapters_complete)(done, all)
-                                        };
-                                        view! {
-                                            <p class="planning-progress" role="status">{progress}</p>
-                                            <ChapterSelector
-                                                project=project().unwrap_or(ProjectId(0))
-                                                chapters=list
-                                                current=None
-                                            />
-                                        }
-                                    })
-                            })
-                    }}
-                </ErrorBoundary>
-            </Suspense>
+            <Loaded loading=t.loading_chapters data=move || async move { chapters.await } let:list>
+                <p class="planning-progress" role="status">{planning_progress(&list)}</p>
+                <ChapterSelector project=project().unwrap_or(ProjectId(0)) chapters=list current=None />
+            </Loaded>
         </main>
+    }
+}
+
+/// How far the chapters' planning is, in words.
+fn planning_progress(chapters: &[ChapterSummary]) -> String {
+    let t = t();
+    let all = chapters.len();
+    let done = chapters
+        .iter()
+        .filter(|c| c.status == ChapterStatus::Complete)
+        .count();
+    if all > 0 && done == all {
+        t.planning_complete.to_owned()
+    } else {
+        (t.chapters_complete)(done, all)
     }
 }
 

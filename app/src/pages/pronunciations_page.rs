@@ -2,16 +2,19 @@
 //! respelling, locale, case, review status), edited in a table and saved whole; PLS import/export.
 //! IPA is checked as it is typed by the same `shared` validator the server runs.
 
+mod entry_row;
+
 use leptos::{prelude::*, task::spawn_local};
-use shared::pronunciation::{validate_ipa, Entry, EntryError, Status};
+use shared::pronunciation::{Entry, Status};
 
 use crate::{
     api::pronunciations::{export_pls, import_pls, load_pronunciations, save_pronunciations},
-    components::{chosen_file, confirm, download, file_text, ErrorView},
+    components::{chosen_file, confirm, download, file_text, Loaded},
     i18n::t,
     model::{ProjectId, ProjectPronunciations},
     AppError,
 };
+use entry_row::{ipa_message, EntryRow};
 
 /// A project's pronunciation map, editable.
 #[component]
@@ -25,13 +28,9 @@ pub fn PronunciationsPage() -> impl IntoView {
     });
     view! {
         <main class="page">
-            <Suspense fallback=|| view! { <p>{t().loading_pronunciations}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
-                    {move || {
-                        map.get().map(|result| result.map(|map| view! { <PronunciationEditor map /> }))
-                    }}
-                </ErrorBoundary>
-            </Suspense>
+            <Loaded loading=t().loading_pronunciations data=move || async move { map.await } let:map>
+                <PronunciationEditor map />
+            </Loaded>
         </main>
     }
 }
@@ -217,130 +216,6 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
                 _ => "muted",
             }>{move || status.get().map(|s| s.unwrap_or_else(|e| e))}</span>
         </p>
-    }
-}
-
-/// The message for an IPA transcription, or `None` when it is valid.
-fn ipa_message(ipa: &str) -> Option<String> {
-    validate_ipa(ipa.trim())
-        .err()
-        .map(|err| (t().entry_error)(&EntryError::Ipa(err)))
-}
-
-/// An optional field's value: none when blank.
-fn optional(text: String) -> Option<String> {
-    (!text.trim().is_empty()).then_some(text)
-}
-
-#[component]
-fn EntryRow(row: Row, rows: Rows) -> impl IntoView {
-    let t = t();
-    let e = row.entry;
-    let number = move || rows.number(row.key);
-    let label = move |field: &'static str| move || (t.entry_field)(field, number());
-    let edit = move |change: fn(&mut Entry, String)| {
-        move |ev: leptos::ev::Event| {
-            e.update(|entry| change(entry, event_target_value(&ev)));
-            rows.dirty.set(true);
-        }
-    };
-    let ipa_error = move || e.with(|entry| ipa_message(&entry.ipa));
-    // The attributes carry the values into the server-rendered page (readable without
-    // JavaScript); the properties follow the edits once hydrated.
-    let initial = e.get_untracked();
-    let remove = move |_| {
-        rows.rows.update(|all| all.retain(|r| r.key != row.key));
-        rows.dirty.set(true);
-    };
-    view! {
-        <tr class=("needs-review", move || e.with(|entry| entry.status == Status::NeedsReview))>
-            <td>{number}</td>
-            <td>
-                <input
-                    type="text"
-                    aria-label=label(t.written_form)
-                    value=initial.grapheme
-                    prop:value=move || e.with(|entry| entry.grapheme.clone())
-                    on:input=edit(|entry, value| entry.grapheme = value)
-                />
-            </td>
-            <td>
-                <input
-                    type="text"
-                    class="ipa"
-                    aria-label=label(t.ipa)
-                    value=initial.ipa
-                    aria-invalid=move || ipa_error().is_some().then_some("true")
-                    prop:value=move || e.with(|entry| entry.ipa.clone())
-                    on:input=edit(|entry, value| entry.ipa = value)
-                />
-                <span class="field-error" role="alert">{ipa_error}</span>
-            </td>
-            <td>
-                <input
-                    type="text"
-                    aria-label=label(t.espeak_phonemes)
-                    value=initial.espeak
-                    prop:value=move || e.with(|entry| entry.espeak.clone().unwrap_or_default())
-                    on:input=edit(|entry, value| entry.espeak = optional(value))
-                />
-            </td>
-            <td>
-                <input
-                    type="text"
-                    aria-label=label(t.respelling)
-                    value=initial.respelling
-                    prop:value=move || e.with(|entry| entry.respelling.clone().unwrap_or_default())
-                    on:input=edit(|entry, value| entry.respelling = optional(value))
-                />
-            </td>
-            <td>
-                <input
-                    type="text"
-                    class="locale"
-                    aria-label=label(t.locale)
-                    value=initial.locale
-                    prop:value=move || e.with(|entry| entry.locale.clone())
-                    on:input=edit(|entry, value| entry.locale = value)
-                />
-            </td>
-            <td>
-                <input
-                    type="checkbox"
-                    aria-label=label(t.case_sensitive)
-                    checked=initial.case_sensitive
-                    prop:checked=move || e.with(|entry| entry.case_sensitive)
-                    on:change=move |ev| {
-                        e.update(|entry| entry.case_sensitive = event_target_checked(&ev));
-                        rows.dirty.set(true);
-                    }
-                />
-            </td>
-            <td>
-                <select
-                    aria-label=label(t.entry_status)
-                    prop:value=move || e.with(|entry| entry.status.as_str())
-                    on:change=edit(|entry, value| {
-                        entry.status = Status::parse(&value).unwrap_or_default();
-                    })
-                >
-                    <option value=Status::NeedsReview.as_str()>
-                        {(t.status_name)(Status::NeedsReview)}
-                    </option>
-                    <option
-                        value=Status::Approved.as_str()
-                        selected=initial.status == Status::Approved
-                    >
-                        {(t.status_name)(Status::Approved)}
-                    </option>
-                </select>
-            </td>
-            <td>
-                <button type="button" aria-label=move || (t.remove_entry)(number()) on:click=remove>
-                    {t.remove}
-                </button>
-            </td>
-        </tr>
     }
 }
 

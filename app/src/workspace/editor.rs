@@ -1,9 +1,7 @@
 //! `EditorState`: the plan being edited in the browser, with its chapter text, limits and undo
 //! history. Plain Rust (no signals), so its behaviour is tested natively; the page wraps it in a signal.
 
-use std::sync::Arc;
-
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use shared::{
     attribution::{
@@ -165,10 +163,11 @@ impl EditorState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn editor(text: &str) -> EditorState {
+    /// The segmenter's plan of `text`, under edit.
+    pub(crate) fn editor(text: &str) -> EditorState {
         let limits = EngineLimits::default();
         let segments = shared::segment_chapter(text, &limits);
         EditorState::new(Arc::from(text), limits, segments)

@@ -1,0 +1,62 @@
+//! `PlanWorkspace`: one chapter's plan under edit in the browser, composed of parts that each own
+//! one concern: the plan and its edits (`edits`), autosave (`autosave`, a state machine), keys,
+//! selection, speaker runs, plan files and sign-off. Edits never wait for the server; autosave
+//! stores them ~2 s after the last change, and a stale save is a conflict, never an overwrite.
+
+mod autosave;
+mod bulk_bar;
+pub mod editor;
+mod edits;
+mod keyboard;
+mod notices;
+mod panes;
+mod plan_bar;
+mod plan_file;
+mod selection;
+mod signoff;
+mod speaker_run;
+
+use leptos::prelude::*;
+
+use crate::{
+    components::SpeakerJobBar,
+    i18n::t,
+    model::{ChapterPlan, SpeakerEngine},
+};
+use bulk_bar::BulkBar;
+use edits::Workspace;
+use notices::Notices;
+use panes::Panes;
+use plan_bar::PlanBar;
+use signoff::Signoff;
+use speaker_run::SpeakerRun;
+
+/// The plan editor for one chapter: toolbars, notices, segment table and segment editor.
+/// `engine` says who assigns speakers: the rules here, or the server's language model.
+#[component]
+pub fn PlanWorkspace(
+    plan: ChapterPlan,
+    engine: SpeakerEngine,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let t = t();
+    let ws = Workspace::new(plan, t, on_changed);
+    let run = SpeakerRun::new(ws, &engine);
+    let signoff = Signoff::new(ws);
+    let actions = ws.actions();
+    keyboard::install(ws, actions);
+    let only_doubtful = RwSignal::new(false);
+    let engine_text = speaker_run::engine_text(t, &engine);
+    view! {
+        <div class="workspace">
+            <PlanBar ws run signoff only_doubtful engine_text />
+            <BulkBar ws />
+            <SpeakerJobBar progress=run.progress.into() on_cancel=Callback::new(move |()| run.cancel()) />
+            <Notices ws run signoff />
+            <Show when=move || ws.has_plan() fallback=move || view! { <p>{t.no_plan_yet}</p> }>
+                <Panes ws run signoff only_doubtful actions />
+            </Show>
+        </div>
+    }
+    .into_any()
+}
