@@ -77,7 +77,11 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
     let base = format!("http://{}", receiver.await.expect("the server's address"));
     TestApp {
         base,
-        client: reqwest::Client::new(),
+        // A page or call that never answers fails its test instead of stalling the run.
+        client: reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(120))
+            .build()
+            .expect("an HTTP client"),
         _dir: dir,
     }
 }
@@ -141,9 +145,15 @@ impl TestApp {
 
     /// GETs a page and returns its HTML.
     pub async fn page(&self, path: &str) -> (u16, String) {
+        self.page_in(path, "en").await
+    }
+
+    /// GETs a page as a browser whose languages are `accept_language`.
+    pub async fn page_in(&self, path: &str, accept_language: &str) -> (u16, String) {
         let response = self
             .client
             .get(format!("{}{path}", self.base))
+            .header("accept-language", accept_language)
             .send()
             .await
             .expect("GET");
