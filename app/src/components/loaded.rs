@@ -14,7 +14,11 @@ use crate::AppError;
 /// where a resource read with `.get()` behind another one (`a.get()?; b.get()`) can leave the
 /// server-side render waiting forever.
 #[component]
-pub fn Loaded<T, V, D, F>(loading: &'static str, data: D, children: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+pub fn Loaded<T, V, D, F>(
+    loading: &'static str,
+    data: D,
+    children: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Send + 'static,
     V: IntoView + 'static,

@@ -57,14 +57,19 @@ async fn the_cast_page_renders_each_character_on_the_server() {
         .project_with_cast(
             "Cast page",
             "en",
-            &[crate::helpers::character("holmes", "Sherlock Holmes", &["Holmes"])],
+            &[crate::helpers::character(
+                "holmes",
+                "Sherlock Holmes",
+                &["Holmes"],
+            )],
         )
         .await;
 
     let (status, html) = app.page(&format!("/projects/{project}/cast")).await;
 
     assert_eq!(status, 200);
-    assert!(html.contains("value=\"Sherlock Holmes\""), "{html}");
+    assert!(html.contains("<legend>Sherlock Holmes</legend>"), "{html}");
+    assert!(html.contains("aria-label=\"Name (holmes)\""));
     assert!(html.contains("Save cast"));
 }
 
@@ -100,5 +105,8 @@ async fn an_unknown_project_says_not_found_and_answers_404() {
     let (status, html) = app.page("/projects/999999").await;
 
     assert_eq!(status, 404);
-    assert!(html.contains("not found") || html.contains("Not found"), "{html}");
+    assert!(
+        html.contains("not found") || html.contains("Not found"),
+        "{html}"
+    );
 }
