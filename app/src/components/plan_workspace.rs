@@ -420,9 +420,9 @@ pub fn PlanWorkspace(
                 notice.set(Some((t.llm_partial)(issues)));
             }
         }
-        Ok(SpeakerJobEvent::Failed { message }) => {
+        Ok(SpeakerJobEvent::Failed { reason }) => {
             end_job();
-            notice.set(Some((t.llm_failed)(&message)));
+            notice.set(Some((t.llm_failed)(&(t.job_failure)(&reason))));
         }
         Ok(SpeakerJobEvent::Cancelled) => {
             end_job();
@@ -446,7 +446,7 @@ pub fn PlanWorkspace(
         }));
         spawn_local(async move {
             let started = start_speaker_job(project_id, chapter_id).await;
-            let opened = started.map_err(|err| err.to_string()).and_then(|id| {
+            let opened = started.map_err(|err| (t.error)(&err)).and_then(|id| {
                 job.set(Some(id));
                 JobFeed::open(&id.events_url(project_id, chapter_id), on_job_message)
             });
@@ -466,7 +466,7 @@ pub fn PlanWorkspace(
         };
         spawn_local(async move {
             if let Err(err) = cancel_speaker_job(project_id, chapter_id, id).await {
-                notice.set(Some(err.to_string()));
+                notice.set(Some((t.error)(&err)));
             }
         });
     });

@@ -112,7 +112,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
                 Err(AppError::Conflict { .. }) => {
                     status.set(Some(Err(t.pronunciations_conflict.into())))
                 }
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };
@@ -120,7 +120,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
         spawn_local(async move {
             match export_pls(project).await {
                 Ok(xml) => download(&format!("pronunciations-{}.pls", project.0), &xml),
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };
@@ -146,7 +146,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
                 Err(AppError::Conflict { .. }) => {
                     status.set(Some(Err(t.pronunciations_conflict.into())))
                 }
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };
