@@ -18,7 +18,7 @@ use leptos::server_fn::{
     error::{FromServerFnError, ServerFnErrorErr},
 };
 
-use crate::error::AppError;
+use crate::error::{AppError, Transport};
 
 #[cfg(feature = "ssr")]
 pub use store::{
@@ -38,7 +38,7 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Deserialization(msg) if cfg!(feature = "ssr") => {
                 AppError::BadRequest(msg)
             }
-            other => AppError::Transport(other.to_string()),
+            other => AppError::Transport(Transport::Failed(other.to_string())),
         }
     }
 

@@ -39,9 +39,27 @@ pub enum AppError {
     BadRequest(String),
     /// Something failed on the server; details are in its log.
     Internal,
-    /// The request did not reach the server function or its answer could not be read: the
-    /// client's detail.
-    Transport(String),
+    /// The request did not reach the server, or its answer, or a file, could not be read.
+    Transport(Transport),
+}
+
+/// What went wrong between the page and the server (or a picked file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transport {
+    /// The server answered this HTTP status with no error the page could read.
+    Status {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// A picked file could not be read.
+    FileUnreadable,
+    /// A picked file is not text.
+    FileNotText,
+    /// Files and uploads are read in the browser only, not while the server renders the page.
+    NeedsBrowser,
+    /// The request or its answer failed: the client library's detail.
+    #[serde(untagged)]
+    Failed(String),
 }
 
 /// Why a request was refused.

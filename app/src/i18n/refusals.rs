@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::{
-    error::{AppError, Busy, Format, ImportError, Mismatch, Refusal, Unavailable},
+    error::{AppError, Busy, Format, ImportError, Mismatch, Refusal, Transport, Unavailable},
     model::{JobFailure, Unusable},
 };
 
@@ -56,7 +56,7 @@ pub(super) fn app_error_en(err: &AppError) -> String {
         AppError::Busy(busy) => busy_en(busy),
         AppError::BadRequest(detail) => format!("the request could not be read: {detail}"),
         AppError::Internal => "the server failed; try again".to_owned(),
-        AppError::Transport(detail) => format!("network or protocol error: {detail}"),
+        AppError::Transport(transport) => transport_en(transport),
     }
 }
 
@@ -82,7 +82,31 @@ pub(super) fn app_error_es(err: &AppError) -> String {
         AppError::Busy(busy) => busy_es(busy),
         AppError::BadRequest(detail) => format!("no se pudo leer la petición: {detail}"),
         AppError::Internal => "el servidor falló; inténtalo de nuevo".to_owned(),
-        AppError::Transport(detail) => format!("error de red o de protocolo: {detail}"),
+        AppError::Transport(transport) => transport_es(transport),
+    }
+}
+
+fn transport_en(transport: &Transport) -> String {
+    match transport {
+        Transport::Status { status } => {
+            format!("network or protocol error: the server answered {status}")
+        }
+        Transport::FileUnreadable => "the file could not be read".to_owned(),
+        Transport::FileNotText => "the file is not text".to_owned(),
+        Transport::NeedsBrowser => "files are read in the browser".to_owned(),
+        Transport::Failed(detail) => format!("network or protocol error: {detail}"),
+    }
+}
+
+fn transport_es(transport: &Transport) -> String {
+    match transport {
+        Transport::Status { status } => {
+            format!("error de red o de protocolo: el servidor respondió {status}")
+        }
+        Transport::FileUnreadable => "no se pudo leer el archivo".to_owned(),
+        Transport::FileNotText => "el archivo no es texto".to_owned(),
+        Transport::NeedsBrowser => "los archivos se leen en el navegador".to_owned(),
+        Transport::Failed(detail) => format!("error de red o de protocolo: {detail}"),
     }
 }
 
@@ -598,7 +622,15 @@ mod tests {
 
     #[test]
     fn every_refusal_has_its_own_words_in_both_languages() {
-        assert_worded_apart(&every_refusal(), EN.error, ES.error);
+        let page_made = [
+            Transport::Status { status: 502 },
+            Transport::FileUnreadable,
+            Transport::FileNotText,
+            Transport::NeedsBrowser,
+        ];
+        let mut errors = every_refusal();
+        errors.extend(page_made.map(AppError::Transport));
+        assert_worded_apart(&errors, EN.error, ES.error);
         assert_worded_apart(&every_import_error(), EN.import_error, ES.import_error);
         assert_worded_apart(&every_job_failure(), EN.job_failure, ES.job_failure);
     }
