@@ -6,6 +6,7 @@
 //! so both render the same words. [`LanguageSwitch`] changes it and remembers it in the cookie.
 
 mod errors;
+mod errors_en;
 mod refusals;
 
 pub use refusals::worded;
@@ -325,10 +326,10 @@ pub struct Texts {
 pub static EN: Texts = Texts {
     app_title: "Audiobook studio",
     error: refusals::app_error_en,
-    segment_error: |err| err.to_string(),
-    map_error: |err| err.to_string(),
-    pls_error: |err| err.to_string(),
-    plan_file_error: |err| err.to_string(),
+    segment_error: errors_en::segment_error,
+    map_error: errors_en::map_error,
+    pls_error: errors_en::pls_error,
+    plan_file_error: errors_en::plan_file_error,
     refusal: refusals::refusal_en,
     busy: refusals::busy_en,
     import_error: refusals::import_en,
@@ -490,9 +491,9 @@ pub static EN: Texts = Texts {
         EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
             format!("The diacritic at character {position} has no symbol before it")
         }
-        // The domain's own messages are English sentences; only the first letter changes.
+        // The messages are sentences for a longer message; only the first letter changes.
         other => {
-            let mut message = other.to_string();
+            let mut message = errors_en::entry_error(other);
             if let Some(first) = message.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
@@ -513,7 +514,7 @@ pub static EN: Texts = Texts {
     },
     summary: |n, version| format!("{n} segments · version {version}"),
     before_complete: "Before this chapter can be marked complete:",
-    blocker: |blocker| blocker.to_string(),
+    blocker: errors_en::blocker,
     delimiter_name: |delimiter| delimiter.as_str(),
     no_plan_yet: "No plan yet: generate one to cut this chapter into segments.",
     saved: "All changes saved",

@@ -1,6 +1,6 @@
-//! Spanish wording of the domain's errors (`AppError` and the server's refusals are in
-//! `refusals.rs`, in both languages). English uses the domain errors' `Display` (written for
-//! producers); every variant is matched here, so a new one cannot ship untranslated.
+//! Spanish wording of the domain's errors (English is in `errors_en.rs`; `AppError` and the
+//! server's refusals are in `refusals.rs`, in both languages). Every variant is matched here, so
+//! a new one cannot ship untranslated.
 
 use shared::{
     plan_file::PlanFileError,

@@ -43,7 +43,7 @@ pub(super) fn app_error_en(err: &AppError) -> String {
             "this plan was changed elsewhere (now at version {current_version}); reload to see it"
         ),
         AppError::Invalid(err) => (EN.segment_error)(err),
-        AppError::Cast(err) => err.to_string(),
+        AppError::Cast(err) => super::errors_en::cast_error(err),
         AppError::Blocked(blockers) => format!(
             "the chapter cannot be completed yet: {}",
             blockers
@@ -130,7 +130,12 @@ pub(super) fn refusal_en(refusal: &Refusal) -> String {
         Refusal::Import(err) => import_en(err),
         Refusal::NoPlanYet => "this chapter has no plan yet; generate one first".to_owned(),
         Refusal::ChapterComplete => "this chapter is marked complete; reopen it first".to_owned(),
-        Refusal::InvalidCast(err) => format!("the cast is not valid: {err}"),
+        Refusal::InvalidCast(err) => {
+            format!(
+                "the cast is not valid: {}",
+                super::errors_en::cast_error(err)
+            )
+        }
         Refusal::Unavailable(service) => unavailable_en(service),
         Refusal::Worded(words) => words.clone(),
     }
