@@ -51,18 +51,18 @@ async fn import_preview(
         Ok(Ok(manuscript)) => Json(preview(manuscript)).into_response(),
         Ok(Err(err)) => {
             tracing::info!(error = %err, "import refused");
-            refusal(AppError::from(err), &headers)
+            error_response(AppError::from(err), &headers)
         }
         Err(err) => {
             tracing::error!(error = %err, "import task failed");
-            refusal(AppError::Internal, &headers)
+            error_response(AppError::Internal, &headers)
         }
     }
 }
 
 /// The answer of a plain route that failed: [`AppError::status`], and the error as server
 /// functions answer it (a refusal worded in the language of the request).
-pub(crate) fn refusal(err: AppError, headers: &HeaderMap) -> Response {
+pub(crate) fn error_response(err: AppError, headers: &HeaderMap) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, Json(worded(err, Locale::from_headers(headers)))).into_response()
 }

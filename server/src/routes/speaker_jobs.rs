@@ -27,7 +27,7 @@ pub(super) async fn events(
     headers: HeaderMap,
 ) -> Response {
     let Some(receiver) = jobs.events(ProjectId(project), ChapterId(chapter), JobId(job)) else {
-        return super::refusal(AppError::NotFound, &headers);
+        return super::error_response(AppError::NotFound, &headers);
     };
     let first = headers
         .get("last-event-id")
