@@ -43,16 +43,17 @@ pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
 pub async fn file_text(file: web_sys::File) -> Result<String, crate::AppError> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| crate::AppError::Transport("the file could not be read".into()))?;
-    text.as_string()
-        .ok_or_else(|| crate::AppError::Transport("the file is not text".into()))
+        .map_err(|_| crate::AppError::Transport(crate::error::Transport::FileUnreadable))?;
+    text.as_string().ok_or(crate::AppError::Transport(
+        crate::error::Transport::FileNotText,
+    ))
 }
 
 /// Files are read in the browser only.
 #[cfg(not(feature = "hydrate"))]
 pub async fn file_text(_file: web_sys::File) -> Result<String, crate::AppError> {
     Err(crate::AppError::Transport(
-        "files are read in the browser".into(),
+        crate::error::Transport::NeedsBrowser,
     ))
 }
 

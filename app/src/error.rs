@@ -1,60 +1,170 @@
 //! `AppError`: the only error type that crosses the wire between the browser and the server.
-//! It carries user-meaningful variants only; internal detail is logged on the server and dropped.
+//! It carries user-meaningful variants only, each with the data its message needs; internal detail
+//! is logged on the server and dropped. The words are in `i18n` (English and Spanish; `Display`
+//! gives the English, for logs), the HTTP status is [`AppError::status`].
 
-use leptos::server_fn::{
-    codec::JsonEncoding,
-    error::{FromServerFnError, ServerFnErrorErr},
-};
+mod import;
+
+pub use import::{Format, ImportError, Mismatch};
+
 use serde::{Deserialize, Serialize};
-use shared::SegmentError;
+use shared::{
+    plan::file::PlanFileError,
+    pronunciation::{pls::PlsError, MapError},
+    signoff::Blocker,
+    CastError, SegmentError,
+};
 
 /// What a server function can answer instead of its result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum AppError {
     /// The project, chapter or plan does not exist (or is not yours).
-    #[error("not found")]
     NotFound,
     /// Someone saved this plan since it was loaded; reload before saving again.
-    #[error(
-        "this plan was changed elsewhere (now at version {current_version}); reload to see it"
-    )]
     Conflict {
         /// The version now stored.
         current_version: i64,
     },
     /// A domain rule refused the request; nothing was stored.
-    #[error("{0}")]
     Invalid(SegmentError),
     /// The cast was refused; nothing was stored.
-    #[error("{0}")]
-    Cast(shared::CastError),
+    Cast(CastError),
     /// The chapter cannot be marked complete yet, for these reasons.
-    #[error("the chapter cannot be completed yet: {}", blockers_text(.0))]
-    Blocked(Vec<shared::signoff::Blocker>),
-    /// A rule refused the request (a file, a name), with the reason; nothing was stored.
-    #[error("{0}")]
-    Refused(String),
-    /// The same work is already under way (a speaker assignment for this chapter), with the
-    /// reason; try again when it ends.
-    #[error("{0}")]
-    Busy(String),
-    /// The request itself is malformed.
-    #[error("{0}")]
+    Blocked(Vec<Blocker>),
+    /// The request was refused, for this reason; nothing was stored.
+    Refused(Refusal),
+    /// The same work is already under way; try again when it ends.
+    Busy(Busy),
+    /// The request itself is malformed: the decoder's detail.
     BadRequest(String),
     /// Something failed on the server; details are in its log.
-    #[error("the server failed; try again")]
     Internal,
-    /// The request did not reach the server function or its answer could not be read.
-    #[error("network or protocol error: {0}")]
-    Transport(String),
+    /// The request did not reach the server, or its answer, or a file, could not be read.
+    Transport(Transport),
+}
+
+/// What went wrong between the page and the server (or a picked file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transport {
+    /// The server answered this HTTP status with no error the page could read.
+    Status {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// A picked file could not be read.
+    FileUnreadable,
+    /// A picked file is not text.
+    FileNotText,
+    /// Files and uploads are read in the browser only, not while the server renders the page.
+    NeedsBrowser,
+    /// The request or its answer failed: the client library's detail.
+    #[serde(untagged)]
+    Failed(String),
+}
+
+/// Why a request was refused.
+///
+/// Over HTTP a refusal travels worded in the request's language (`{"Refused": "…"}`, see
+/// `i18n::worded`), which the page reads back as [`Refusal::Worded`]; inside the server and in a
+/// server-rendered page it stays typed and is worded where it is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// An export was asked of a chapter with no plan.
+    NoPlanToExport,
+    /// An import of chapters held none.
+    NoChapterToAdd,
+    /// A project name is blank.
+    ProjectNeedsName,
+    /// A project name is longer than `max` characters.
+    ProjectNameTooLong {
+        /// The most characters a name may have.
+        max: usize,
+    },
+    /// A chapter's text was refused.
+    Chapter {
+        /// The chapter's title.
+        title: String,
+        /// Why its text was refused.
+        error: SegmentError,
+    },
+    /// A desktop plan file could not be read.
+    PlanFile(PlanFileError),
+    /// A pronunciation map was refused (also a merge grown too large).
+    Pronunciation(MapError),
+    /// A PLS file was refused.
+    Pls(PlsError),
+    /// A manuscript could not be imported.
+    Import(ImportError),
+    /// Speakers were asked for a chapter with no plan yet.
+    NoPlanYet,
+    /// Speakers were asked for a chapter marked complete.
+    ChapterComplete,
+    /// The project's cast is not valid, so speakers cannot be assigned.
+    InvalidCast(CastError),
+    /// A service the request needs could not answer.
+    Unavailable(Unavailable),
+    /// A refusal as the server worded it, in the language of the request that got it.
+    #[serde(untagged)]
+    Worded(String),
+}
+
+/// What is already under way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Busy {
+    /// Speakers are being assigned to this chapter.
+    SpeakerJob,
+    /// The same, as the server worded it, in the language of the request that got it.
+    #[serde(untagged)]
+    Worded(String),
+}
+
+/// A service the server depends on that could not answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unavailable {
+    /// No language model is configured; the page assigns speakers with its rules.
+    NoLanguageModel,
+    /// espeak-ng did not list its voices within `seconds`.
+    EspeakTimedOut {
+        /// The time it was given.
+        seconds: u64,
+    },
+    /// espeak-ng is installed but could not be started.
+    EspeakNotStarted,
+    /// espeak-ng failed listing its voices.
+    EspeakFailed,
+    /// Azure Speech could not be reached for its voice list.
+    AzureUnreachable,
+    /// Azure Speech refused the key.
+    AzureRefusedKey {
+        /// The HTTP status it answered ("401 Unauthorized").
+        status: String,
+    },
+    /// Azure Speech answered this HTTP status when asked for its voices.
+    AzureFailed {
+        /// The HTTP status ("503 Service Unavailable").
+        status: String,
+    },
+    /// Azure Speech's voice list is larger than expected.
+    AzureTooLarge,
+    /// Azure Speech's voice list is not the JSON expected.
+    AzureUnreadable {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The JSON parser's detail.
+        detail: String,
+    },
 }
 
 impl AppError {
-    /// The HTTP status that goes with this error.
+    /// The HTTP status that goes with this error: the one place it is decided, for server
+    /// functions and the plain routes alike.
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
             AppError::Conflict { .. } | AppError::Busy(_) => 409,
+            AppError::Refused(Refusal::Import(ImportError::TooLarge { .. })) => 413,
             AppError::Invalid(_)
             | AppError::Cast(_)
             | AppError::Blocked(_)
@@ -65,13 +175,7 @@ impl AppError {
     }
 }
 
-fn blockers_text(blockers: &[shared::signoff::Blocker]) -> String {
-    blockers
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
-}
+impl std::error::Error for AppError {}
 
 impl From<SegmentError> for AppError {
     fn from(err: SegmentError) -> Self {
@@ -79,42 +183,38 @@ impl From<SegmentError> for AppError {
     }
 }
 
-impl From<shared::CastError> for AppError {
-    fn from(err: shared::CastError) -> Self {
+impl From<CastError> for AppError {
+    fn from(err: CastError) -> Self {
         AppError::Cast(err)
     }
 }
 
-// Pronunciation refusals travel as text in the language of the request (its `lang` cookie or
-// `Accept-Language`), read when the server function answers.
-impl From<shared::pronunciation::MapError> for AppError {
-    fn from(err: shared::pronunciation::MapError) -> Self {
-        AppError::Refused((crate::i18n::initial_locale().texts().map_error)(&err))
+impl From<Refusal> for AppError {
+    fn from(refusal: Refusal) -> Self {
+        AppError::Refused(refusal)
     }
 }
 
-impl From<shared::pronunciation::pls::PlsError> for AppError {
-    fn from(err: shared::pronunciation::pls::PlsError) -> Self {
-        AppError::Refused((crate::i18n::initial_locale().texts().pls_error)(&err))
+impl From<MapError> for AppError {
+    fn from(err: MapError) -> Self {
+        AppError::Refused(Refusal::Pronunciation(err))
     }
 }
 
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+impl From<PlsError> for AppError {
+    fn from(err: PlsError) -> Self {
+        AppError::Refused(Refusal::Pls(err))
+    }
+}
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        let err = match value {
-            ServerFnErrorErr::Args(msg) => AppError::BadRequest(msg),
-            // On the server this is the request's arguments failing to decode; in the browser it
-            // is an answer that could not be read.
-            ServerFnErrorErr::Deserialization(msg) if cfg!(feature = "ssr") => {
-                AppError::BadRequest(msg)
-            }
-            other => AppError::Transport(other.to_string()),
-        };
-        // On the server this runs while answering the request, so the status can follow the error.
-        #[cfg(feature = "ssr")]
-        crate::api::store::set_status(&err);
-        err
+impl From<PlanFileError> for AppError {
+    fn from(err: PlanFileError) -> Self {
+        AppError::Refused(Refusal::PlanFile(err))
+    }
+}
+
+impl From<ImportError> for AppError {
+    fn from(err: ImportError) -> Self {
+        AppError::Refused(Refusal::Import(err))
     }
 }

@@ -6,6 +6,10 @@
 //! so both render the same words. [`LanguageSwitch`] changes it and remembers it in the cookie.
 
 mod errors;
+mod errors_en;
+mod refusals;
+
+pub use refusals::worded;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,7 +21,10 @@ use shared::{
     Delimiter, SegmentError,
 };
 
-use crate::{error::AppError, model::ChapterStatus};
+use crate::{
+    error::{AppError, Busy, ImportError, Refusal},
+    model::{ChapterStatus, JobFailure},
+};
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -102,11 +109,10 @@ pub struct Texts {
     pub map_error: fn(&shared::pronunciation::MapError) -> String,
     pub pls_error: fn(&shared::pronunciation::pls::PlsError) -> String,
     pub plan_file_error: fn(&shared::plan::file::PlanFileError) -> String,
-    pub no_plan_to_export: &'static str,
-    pub no_chapter_to_add: &'static str,
-    pub chapter_refused: fn(&str, &str) -> String,
-    pub project_needs_name: &'static str,
-    pub project_name_too_long: fn(usize) -> String,
+    pub refusal: fn(&Refusal) -> String,
+    pub busy: fn(&Busy) -> String,
+    pub import_error: fn(&ImportError) -> String,
+    pub job_failure: fn(&JobFailure) -> String,
     pub language: &'static str,
     pub book_language: &'static str,
     // Home and projects.
@@ -319,16 +325,15 @@ pub struct Texts {
 /// English.
 pub static EN: Texts = Texts {
     app_title: "Audiobook studio",
-    error: |err| err.to_string(),
-    segment_error: |err| err.to_string(),
-    map_error: |err| err.to_string(),
-    pls_error: |err| err.to_string(),
-    plan_file_error: |err| err.to_string(),
-    no_plan_to_export: "this chapter has no plan to export yet; generate one first",
-    no_chapter_to_add: "no chapter to add",
-    chapter_refused: |title, reason| format!("chapter \"{title}\": {reason}"),
-    project_needs_name: "a project needs a name",
-    project_name_too_long: |max| format!("a project name has at most {max} characters"),
+    error: refusals::app_error_en,
+    segment_error: errors_en::segment_error,
+    map_error: errors_en::map_error,
+    pls_error: errors_en::pls_error,
+    plan_file_error: errors_en::plan_file_error,
+    refusal: refusals::refusal_en,
+    busy: refusals::busy_en,
+    import_error: refusals::import_en,
+    job_failure: refusals::job_failure_en,
     language: "Language",
     book_language: "Book language",
     projects: "Projects",
@@ -486,9 +491,9 @@ pub static EN: Texts = Texts {
         EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
             format!("The diacritic at character {position} has no symbol before it")
         }
-        // The domain's own messages are English sentences; only the first letter changes.
+        // The messages are sentences for a longer message; only the first letter changes.
         other => {
-            let mut message = other.to_string();
+            let mut message = errors_en::entry_error(other);
             if let Some(first) = message.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
@@ -509,7 +514,7 @@ pub static EN: Texts = Texts {
     },
     summary: |n, version| format!("{n} segments · version {version}"),
     before_complete: "Before this chapter can be marked complete:",
-    blocker: |blocker| blocker.to_string(),
+    blocker: errors_en::blocker,
     delimiter_name: |delimiter| delimiter.as_str(),
     no_plan_yet: "No plan yet: generate one to cut this chapter into segments.",
     saved: "All changes saved",
@@ -643,16 +648,15 @@ pub static EN: Texts = Texts {
 /// Spanish.
 pub static ES: Texts = Texts {
     app_title: "Estudio de audiolibros",
-    error: errors::app_error,
+    error: refusals::app_error_es,
     segment_error: errors::segment_error,
     map_error: errors::map_error,
     pls_error: errors::pls_error,
     plan_file_error: errors::plan_file_error,
-    no_plan_to_export: "este capítulo aún no tiene plan que exportar; genera uno primero",
-    no_chapter_to_add: "no hay ningún capítulo que añadir",
-    chapter_refused: |title, reason| format!("capítulo «{title}»: {reason}"),
-    project_needs_name: "un proyecto necesita un nombre",
-    project_name_too_long: |max| format!("el nombre de un proyecto tiene como máximo {max} caracteres"),
+    refusal: refusals::refusal_es,
+    busy: refusals::busy_es,
+    import_error: refusals::import_es,
+    job_failure: refusals::job_failure_es,
     language: "Idioma",
     book_language: "Idioma del libro",
     projects: "Proyectos",

@@ -235,10 +235,11 @@ pub enum SpeakerJobEvent {
         issues: usize,
     },
     /// The job stopped without a result, for this reason (the service refused, was down, or
-    /// none of its answers could be used).
+    /// none of its answers could be used). The events route adds a `message`: the reason worded
+    /// in the language of its request.
     Failed {
-        /// The reason, for the producer.
-        message: String,
+        /// Why; the page words it ([`crate::i18n::Texts::job_failure`]).
+        reason: JobFailure,
     },
     /// The producer cancelled the job.
     Cancelled,
@@ -249,4 +250,53 @@ impl SpeakerJobEvent {
     pub fn is_final(&self) -> bool {
         !matches!(self, SpeakerJobEvent::Progress { .. })
     }
+}
+
+/// Why a speaker-assignment job stopped without a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobFailure {
+    /// The job failed on the server (its task ended abnormally); details are in its log.
+    Server,
+    /// The language model's client could not be set up: the client's detail.
+    Client {
+        /// The HTTP client's own text.
+        detail: String,
+    },
+    /// The service refused a request (a 4xx other than 408 and 429).
+    Refused {
+        /// HTTP status.
+        status: u16,
+        /// The service's own message, or the start of its body.
+        detail: String,
+    },
+    /// Every attempt failed with a 429, 408, 5xx or a network error.
+    GaveUp {
+        /// Attempts made.
+        attempts: u32,
+        /// The last failure, as the service or the network library gave it.
+        last: String,
+    },
+    /// A successful HTTP answer that is not a chat completion (a wrong URL?).
+    Protocol {
+        /// The decoder's detail and the start of the answer.
+        detail: String,
+    },
+    /// None of the model's answers could be used, so no speaker was changed.
+    Unusable {
+        /// What was wrong with the first of them.
+        why: Unusable,
+    },
+}
+
+/// What was wrong with a language model's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unusable {
+    /// It was cut off.
+    CutOff,
+    /// It was refused or filtered.
+    Refused,
+    /// It was not the JSON asked for.
+    NotJson,
 }

@@ -16,7 +16,6 @@ mod docx;
 mod epub;
 mod headings;
 mod outline;
-pub mod spanish;
 mod text;
 mod xhtml;
 mod xml;
@@ -24,8 +23,7 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
-
+pub use app::error::{Format, ImportError, Mismatch};
 use serde::{Deserialize, Serialize};
 use shared::ChapterText;
 
@@ -70,177 +68,6 @@ pub enum SectionKind {
     FrontMatter,
     /// Appendices, notes, glossary, about the author, licences, after the body.
     BackMatter,
-}
-
-/// A manuscript file format, chosen by extension and verified by content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Plain UTF-8 text (`.txt`, `.text`).
-    Text,
-    /// Markdown (`.md`, `.markdown`).
-    Markdown,
-    /// A Word document (`.docx`).
-    Docx,
-    /// An EPUB book (`.epub`).
-    Epub,
-}
-
-impl Format {
-    /// The format a file name's extension announces (compared ignoring case; directories in the
-    /// name, with `/` or `\`, are ignored).
-    ///
-    /// # Errors
-    /// [`ImportError::UnsupportedExtension`] with the extension (lowercase, without the dot; empty
-    /// when there is none) for any other extension.
-    pub fn from_file_name(file_name: &str) -> Result<Self, ImportError> {
-        let extension = extension(file_name).to_lowercase();
-        match extension.as_str() {
-            "txt" | "text" => Ok(Self::Text),
-            "md" | "markdown" => Ok(Self::Markdown),
-            "docx" => Ok(Self::Docx),
-            "epub" => Ok(Self::Epub),
-            _ => Err(ImportError::UnsupportedExtension(extension)),
-        }
-    }
-
-    /// The format's usual extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Text => "txt",
-            Self::Markdown => "md",
-            Self::Docx => "docx",
-            Self::Epub => "epub",
-        }
-    }
-
-    /// What a file of this format is, as a producer would say it ("a Word document").
-    pub fn description(self) -> &'static str {
-        match self {
-            Self::Text => "a plain-text file",
-            Self::Markdown => "a Markdown text file",
-            Self::Docx => "a Word document",
-            Self::Epub => "an EPUB book",
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.description())
-    }
-}
-
-/// The content evidence that a file is not of the format its extension claims.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mismatch {
-    /// The file is not a zip archive (DOCX and EPUB files are zips).
-    NotZip,
-    /// The archive lacks a part every file of the format has.
-    MissingPart(String),
-    /// The EPUB's `mimetype` entry is not `application/epub+zip`.
-    WrongMimetype(String),
-    /// `META-INF/container.xml` names no package document.
-    NoRootfile,
-    /// The content is another supported format.
-    LooksLike(Format),
-    /// The text holds a NUL byte, so it is binary data.
-    Binary {
-        /// Offset of the first NUL byte.
-        byte: usize,
-    },
-    /// The text is not valid UTF-8.
-    NotUtf8 {
-        /// Offset of the first byte that is not UTF-8.
-        byte: usize,
-    },
-}
-
-impl fmt::Display for Mismatch {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotZip => f.write_str("it is not a zip archive"),
-            Self::MissingPart(part) => write!(f, "it has no {part}"),
-            Self::WrongMimetype(found) => {
-                write!(
-                    f,
-                    "its mimetype is \"{found}\", not \"application/epub+zip\""
-                )
-            }
-            Self::NoRootfile => f.write_str("META-INF/container.xml names no package document"),
-            Self::LooksLike(format) => write!(f, "it looks like {format}"),
-            Self::Binary { byte } => write!(f, "it holds binary data (a NUL byte at byte {byte})"),
-            Self::NotUtf8 { byte } => write!(
-                f,
-                "it is not UTF-8 text (the first bad byte is at byte {byte}); save it as UTF-8"
-            ),
-        }
-    }
-}
-
-/// Why a file could not be imported. Messages are meant for the producer's page.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ImportError {
-    /// The extension is not one of `.txt`, `.md`, `.docx`, `.epub` (lowercase, without the dot).
-    #[error("{}", unsupported_extension(.0))]
-    UnsupportedExtension(String),
-    /// The upload is bigger than the limit; it was not parsed.
-    #[error("This file is {} but the largest accepted is {}", megabytes(*bytes as u64), megabytes(*max as u64))]
-    TooLarge {
-        /// Size of the upload in bytes.
-        bytes: usize,
-        /// The largest accepted size in bytes.
-        max: usize,
-    },
-    /// The content contradicts the extension.
-    #[error("This file says .{} but is not {expected}: {problem}", expected.extension())]
-    NotWhatItSays {
-        /// The format the extension announced.
-        expected: Format,
-        /// What gave it away.
-        problem: Mismatch,
-    },
-    /// The archive holds more entries than any manuscript needs.
-    #[error("This archive holds {entries} files, more than the {max} a manuscript may have")]
-    TooManyEntries {
-        /// Entries in the archive.
-        entries: usize,
-        /// The largest accepted number of entries.
-        max: usize,
-    },
-    /// Reading the archive would unpack more than the limit.
-    #[error("This archive unpacks to more than {}, too much for a manuscript", megabytes(*max))]
-    UncompressedTooLarge {
-        /// The largest accepted total of uncompressed bytes.
-        max: u64,
-    },
-    /// An archive entry expands far more than real documents do.
-    #[error("This archive expands far more than a document can (a zip bomb?), so it was not read")]
-    ZipBomb,
-    /// The EPUB's package document has no spine, or an empty one: no reading order.
-    #[error(
-        "This EPUB has no reading order (its package document lacks a spine or the spine is empty)"
-    )]
-    NoSpine,
-    /// The Word document contains no paragraph with text.
-    #[error("This Word document contains no text")]
-    NoParagraphs,
-    /// The file contains no text (after dropping blank chapters and skipped sections).
-    #[error("This file contains no text")]
-    NoText,
-    /// A part of the file could not be parsed (an XML error, a damaged archive).
-    #[error("This file is damaged: {0}")]
-    Malformed(String),
-    /// A chapter is bigger than a chapter may be.
-    #[error("Chapter \"{title}\" is {}, over the limit of {} per chapter; split it in the source file", megabytes(*bytes as u64), megabytes(*max as u64))]
-    ChapterTooLarge {
-        /// The chapter's title.
-        title: String,
-        /// Size of its text in bytes.
-        bytes: usize,
-        /// The largest accepted chapter size in bytes.
-        max: usize,
-    },
 }
 
 /// The bounds an import works within. [`Limits::default`] is what [`import`] uses; tests lower
@@ -406,15 +233,6 @@ fn base_name(file_name: &str) -> &str {
     file_name.rsplit(['/', '\\']).next().unwrap_or(file_name)
 }
 
-/// The extension of the base name, without the dot; empty when there is none.
-fn extension(file_name: &str) -> &str {
-    let base = base_name(file_name);
-    match base.rfind('.') {
-        Some(dot) if dot > 0 => base.get(dot + 1..).unwrap_or(""),
-        _ => "",
-    }
-}
-
 /// The base name without its extension, used as a title when nothing better is found.
 fn file_stem(file_name: &str) -> String {
     let base = base_name(file_name);
@@ -428,20 +246,4 @@ fn file_stem(file_name: &str) -> String {
     } else {
         stem.to_owned()
     }
-}
-
-fn unsupported_extension(extension: &str) -> String {
-    if extension.is_empty() {
-        "This file has no extension; import a .txt, .md, .docx or .epub file".to_owned()
-    } else {
-        format!("Files ending in .{extension} cannot be imported; import a .txt, .md, .docx or .epub file")
-    }
-}
-
-/// A byte count for people: "52.4 MB" (MiB, as the limits are written).
-fn megabytes(bytes: u64) -> String {
-    // Precision is irrelevant here: the value is shown with one decimal.
-    #[allow(clippy::cast_precision_loss)]
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    format!("{mb:.1} MB")
 }

@@ -4,7 +4,7 @@
 mod speaker_jobs;
 
 use app::{
-    i18n::Locale,
+    i18n::{worded, Locale},
     model::{ImportPreview, PreviewChapter, SectionKind},
     AppError,
 };
@@ -51,21 +51,20 @@ async fn import_preview(
         Ok(Ok(manuscript)) => Json(preview(manuscript)).into_response(),
         Ok(Err(err)) => {
             tracing::info!(error = %err, "import refused");
-            let status = match err {
-                import::ImportError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            let message = match Locale::from_headers(&headers) {
-                Locale::Es => import::spanish::message(&err),
-                Locale::En => err.to_string(),
-            };
-            (status, Json(AppError::Refused(message))).into_response()
+            error_response(AppError::from(err), &headers)
         }
         Err(err) => {
             tracing::error!(error = %err, "import task failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, Json(AppError::Internal)).into_response()
+            error_response(AppError::Internal, &headers)
         }
     }
+}
+
+/// The answer of a plain route that failed: [`AppError::status`], and the error as server
+/// functions answer it (a refusal worded in the language of the request).
+pub(crate) fn error_response(err: AppError, headers: &HeaderMap) -> Response {
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, Json(worded(err, Locale::from_headers(headers)))).into_response()
 }
 
 fn preview(manuscript: import::Manuscript) -> ImportPreview {

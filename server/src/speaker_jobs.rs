@@ -13,7 +13,11 @@ use std::{
 
 use app::{
     api::{PlanStore, SpeakerJobs, StoreError},
-    model::{ChapterId, ChapterPlan, JobId, JobStage, ProjectId, SpeakerEngine, SpeakerJobEvent},
+    error::{Busy, Refusal, Unavailable},
+    model::{
+        ChapterId, ChapterPlan, JobFailure, JobId, JobStage, ProjectId, SpeakerEngine,
+        SpeakerJobEvent, Unusable,
+    },
 };
 use async_trait::async_trait;
 use shared::{attribution::segments_from_quotes, Cast, CharacterId};
@@ -100,34 +104,24 @@ impl SpeakerJobs for LlmJobs {
     #[tracing::instrument(skip_all, fields(project = project.0, chapter = chapter.0))]
     async fn start(&self, project: ProjectId, chapter: ChapterId) -> Result<JobId, StoreError> {
         let Some((engine, _)) = &self.llm else {
-            return Err(StoreError::Unavailable(
-                "no language model is configured; the page assigns speakers with the rules".into(),
-            ));
+            return Err(StoreError::Unavailable(Unavailable::NoLanguageModel));
         };
         let plan = self.store.load_plan(chapter).await?;
         if plan.project_id != project {
             return Err(StoreError::NotFound);
         }
         if !plan.has_plan() {
-            return Err(StoreError::Refused(
-                "this chapter has no plan yet; generate one first".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::NoPlanYet));
         }
         if plan.complete {
-            return Err(StoreError::Refused(
-                "this chapter is marked complete; reopen it first".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::ChapterComplete));
         }
         let cast = Cast::new(plan.cast.clone())
-            .map_err(|err| StoreError::Refused(format!("the cast is not valid: {err}")))?;
+            .map_err(|err| StoreError::Refused(Refusal::InvalidCast(err)))?;
         let job = {
             let mut jobs = lock(&self.jobs);
             if jobs.get(&chapter).is_some_and(|job| job.is_running()) {
-                return Err(StoreError::Busy(
-                    "speakers are already being assigned to this chapter; wait for that run to \
-                     finish or cancel it"
-                        .into(),
-                ));
+                return Err(StoreError::Busy(Busy::SpeakerJob));
             }
             let job = Arc::new(Job {
                 id: JobId(self.next_id.fetch_add(1, Ordering::Relaxed)),
@@ -180,12 +174,12 @@ async fn supervise(
     let last = run.await.unwrap_or_else(|err| {
         tracing::error!(error = %err, "speaker job task failed");
         SpeakerJobEvent::Failed {
-            message: "the assignment failed on the server".into(),
+            reason: JobFailure::Server,
         }
     });
     match &last {
-        SpeakerJobEvent::Failed { message } => {
-            tracing::warn!(job = job.id.0, %message, "speaker job failed");
+        SpeakerJobEvent::Failed { reason } => {
+            tracing::warn!(job = job.id.0, ?reason, "speaker job failed");
         }
         SpeakerJobEvent::Cancelled => tracing::info!(job = job.id.0, "speaker job cancelled"),
         _ => tracing::info!(job = job.id.0, "speaker job done"),
@@ -224,8 +218,22 @@ async fn run(
         Ok(outcome) => outcome_event(&outcome, &plan),
         Err(LlmError::Cancelled) => SpeakerJobEvent::Cancelled,
         Err(err) => SpeakerJobEvent::Failed {
-            message: err.to_string(),
+            reason: failure(err),
         },
+    }
+}
+
+/// Why the engine stopped, for the page (a cancellation is not a failure: see [`run`]).
+fn failure(err: LlmError) -> JobFailure {
+    match err {
+        LlmError::Client(detail) => JobFailure::Client { detail },
+        LlmError::Api { status, message } => JobFailure::Refused {
+            status,
+            detail: message,
+        },
+        LlmError::GaveUp { attempts, last } => JobFailure::GaveUp { attempts, last },
+        LlmError::Protocol(detail) => JobFailure::Protocol { detail },
+        LlmError::Cancelled => JobFailure::Server,
     }
 }
 
@@ -261,20 +269,13 @@ fn outcome_event(outcome: &LlmOutcome, plan: &ChapterPlan) -> SpeakerJobEvent {
         .map(|issue| issue.chunk)
         .collect();
     if outcome.chunks > 0 && unusable.len() >= outcome.chunks {
-        let why = outcome
-            .issues
-            .first()
-            .map(|issue| match issue.reason {
-                Unresolved::CutOff => "cut off",
-                Unresolved::Refused => "refused or filtered",
-                _ => "not the JSON asked for",
-            })
-            .unwrap_or("unusable");
+        let why = match outcome.issues.first().map(|issue| &issue.reason) {
+            Some(Unresolved::CutOff) => Unusable::CutOff,
+            Some(Unresolved::Refused) => Unusable::Refused,
+            _ => Unusable::NotJson,
+        };
         return SpeakerJobEvent::Failed {
-            message: format!(
-                "none of the language model's answers could be used (they were {why}); \
-                 no speaker was changed"
-            ),
+            reason: JobFailure::Unusable { why },
         };
     }
     let quotes: Vec<_> = outcome

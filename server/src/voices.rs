@@ -8,7 +8,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use app::api::{StoreError, VoiceCatalogue};
+use app::{
+    api::{StoreError, VoiceCatalogue},
+    error::Unavailable,
+};
 use async_trait::async_trait;
 use shared::{cast::voices, CatalogueVoice, VoiceEngine};
 use tokio::sync::{Mutex, OnceCell};
@@ -103,10 +106,9 @@ async fn list_espeak_voices(program: &str) -> Result<Vec<CatalogueVoice>, StoreE
     let output = match tokio::time::timeout(ESPEAK_TIMEOUT, run).await {
         Err(_) => {
             tracing::warn!(program, "espeak-ng --voices timed out");
-            return Err(StoreError::Unavailable(format!(
-                "espeak-ng did not list its voices within {} s",
-                ESPEAK_TIMEOUT.as_secs()
-            )));
+            return Err(StoreError::Unavailable(Unavailable::EspeakTimedOut {
+                seconds: ESPEAK_TIMEOUT.as_secs(),
+            }));
         }
         Ok(Err(err)) if err.kind() == std::io::ErrorKind::NotFound => {
             tracing::warn!(program, "espeak-ng is not installed: no espeak voices");
@@ -114,9 +116,7 @@ async fn list_espeak_voices(program: &str) -> Result<Vec<CatalogueVoice>, StoreE
         }
         Ok(Err(err)) => {
             tracing::warn!(program, error = %err, "espeak-ng could not be started");
-            return Err(StoreError::Unavailable(
-                "espeak-ng could not be started".into(),
-            ));
+            return Err(StoreError::Unavailable(Unavailable::EspeakNotStarted));
         }
         Ok(Ok(output)) => output,
     };
@@ -127,9 +127,7 @@ async fn list_espeak_voices(program: &str) -> Result<Vec<CatalogueVoice>, StoreE
             stderr = %String::from_utf8_lossy(&output.stderr),
             "espeak-ng --voices failed"
         );
-        return Err(StoreError::Unavailable(
-            "espeak-ng could not list its voices".into(),
-        ));
+        return Err(StoreError::Unavailable(Unavailable::EspeakFailed));
     }
     let voices = voices::parse_espeak_voices(&String::from_utf8_lossy(&output.stdout));
     tracing::info!(count = voices.len(), "espeak-ng voices listed");
@@ -167,7 +165,7 @@ impl AzureVoices {
         let url = self.speech.voices_list_url();
         let unreachable = |err: reqwest::Error| {
             tracing::warn!(error = %err, %url, "Azure Speech voice list failed");
-            StoreError::Unavailable("Azure Speech could not be reached for its voice list".into())
+            StoreError::Unavailable(Unavailable::AzureUnreachable)
         };
         let mut response = self
             .client
@@ -179,32 +177,36 @@ impl AzureVoices {
         let status = response.status();
         if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
             tracing::warn!(%status, %url, "Azure Speech refused the key");
-            return Err(StoreError::Unavailable(format!(
-                "Azure Speech refused the key ({status}); check STUDIO_AZURE_SPEECH_KEY and \
-                 STUDIO_AZURE_SPEECH_REGION"
-            )));
+            return Err(StoreError::Unavailable(Unavailable::AzureRefusedKey {
+                status: status.to_string(),
+            }));
         }
         if !status.is_success() {
             tracing::warn!(%status, %url, "Azure Speech voice list failed");
-            return Err(StoreError::Unavailable(format!(
-                "Azure Speech answered {status} when asked for its voices"
-            )));
+            return Err(StoreError::Unavailable(Unavailable::AzureFailed {
+                status: status.to_string(),
+            }));
         }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(unreachable)? {
             if body.len() + chunk.len() > AZURE_MAX_BYTES {
-                return Err(StoreError::Unavailable(
-                    "Azure Speech's voice list is larger than expected".into(),
-                ));
+                return Err(StoreError::Unavailable(Unavailable::AzureTooLarge));
             }
             body.extend_from_slice(&chunk);
         }
         let voices =
             voices::parse_azure_voices(&String::from_utf8_lossy(&body)).map_err(|err| {
                 tracing::warn!(error = %err, %url, "Azure Speech voice list unreadable");
-                StoreError::Unavailable(format!(
-                    "Azure Speech's voice list could not be read: {err}"
-                ))
+                let voices::VoiceListError::Malformed {
+                    line,
+                    column,
+                    reason,
+                } = err;
+                StoreError::Unavailable(Unavailable::AzureUnreadable {
+                    line,
+                    column,
+                    detail: reason,
+                })
             })?;
         tracing::info!(count = voices.len(), "Azure Speech voices listed");
         Ok(voices)

@@ -24,11 +24,7 @@ pub async fn add_chapter(
     text: String,
 ) -> Result<ChapterId, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    let text = shared::ChapterText::parse(text).map_err(|err| {
-        let err = AppError::from(err);
-        crate::api::store::set_status(&err);
-        err
-    })?;
+    let text = shared::ChapterText::parse(text)?;
     Ok(store.add_chapter(project, title, text).await?)
 }
 

@@ -43,13 +43,12 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     let plan = store.load_plan(chapter).await?;
     if !plan.has_plan() {
-        let texts = crate::i18n::initial_locale().texts();
-        return crate::api::refuse(Err(AppError::Refused(texts.no_plan_to_export.into())));
+        return Err(crate::error::Refusal::NoPlanToExport.into());
     }
-    crate::api::refuse(shared::plan::file::export(&plan.segments).map_err(|err| {
+    shared::plan::file::export(&plan.segments).map_err(|err| {
         tracing::error!(error = %err, "exporting a plan");
         AppError::Internal
-    }))
+    })
 }
 
 /// Replaces the plan stored at `version` by the plan in `file` (a desktop plan file), checked
@@ -59,11 +58,6 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
 #[server(input = Json, endpoint = "import_plan")]
 pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Result<i64, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    // The reason reads in the language of the request.
-    let texts = crate::i18n::initial_locale().texts();
-    let segments = crate::api::refuse(
-        shared::plan::file::parse(&file)
-            .map_err(|err| AppError::Refused((texts.plan_file_error)(&err))),
-    )?;
+    let segments = shared::plan::file::parse(&file)?;
     Ok(store.import_plan(chapter, version, segments).await?)
 }

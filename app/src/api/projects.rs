@@ -6,7 +6,7 @@ use leptos::server_fn::codec::Json;
 use shared::{Character, Language};
 
 use crate::{
-    error::AppError,
+    error::{AppError, Refusal},
     model::{ChapterId, NewChapter, ProjectDetail, ProjectId, ProjectSummary},
 };
 
@@ -24,7 +24,7 @@ pub async fn list_projects() -> Result<Vec<ProjectSummary>, AppError> {
 #[server(input = Json, endpoint = "create_project")]
 pub async fn create_project(name: String, language: Language) -> Result<ProjectId, AppError> {
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    let name = crate::api::refuse(project_name(&name))?;
+    let name = project_name(&name)?;
     Ok(store.create_project(name, language).await?)
 }
 
@@ -39,7 +39,7 @@ pub async fn load_project(project: ProjectId) -> Result<ProjectDetail, AppError>
 #[server(input = Json, endpoint = "rename_project")]
 pub async fn rename_project(project: ProjectId, name: String) -> Result<(), AppError> {
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    let name = crate::api::refuse(project_name(&name))?;
+    let name = project_name(&name)?;
     Ok(store.rename_project(project, name).await?)
 }
 
@@ -55,7 +55,7 @@ pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
 #[server(input = Json, endpoint = "replace_chapter_text")]
 pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<usize, AppError> {
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    let text = crate::api::refuse(shared::ChapterText::parse(text).map_err(AppError::from))?;
+    let text = shared::ChapterText::parse(text)?;
     Ok(store.replace_chapter_text(chapter, text).await?)
 }
 
@@ -77,7 +77,7 @@ pub async fn save_cast(
     cast: Vec<Character>,
 ) -> Result<i64, AppError> {
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    let cast = crate::api::refuse(shared::Cast::new(cast).map_err(AppError::from))?;
+    let cast = shared::Cast::new(cast)?;
     Ok(store.save_cast(project, version, cast).await?)
 }
 
@@ -88,36 +88,34 @@ pub async fn add_chapters(
     chapters: Vec<NewChapter>,
 ) -> Result<Vec<ChapterId>, AppError> {
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    let texts = crate::i18n::initial_locale().texts();
     if chapters.is_empty() {
-        return crate::api::refuse(Err(AppError::Refused(texts.no_chapter_to_add.into())));
+        return Err(Refusal::NoChapterToAdd.into());
     }
     let chapters = chapters
         .into_iter()
         .map(|chapter| {
-            let text = shared::ChapterText::parse(chapter.text).map_err(|err| {
-                let reason = (texts.segment_error)(&err);
-                AppError::Refused((texts.chapter_refused)(chapter.title.trim(), &reason))
-            })?;
+            let text =
+                shared::ChapterText::parse(chapter.text).map_err(|error| Refusal::Chapter {
+                    title: chapter.title.trim().to_owned(),
+                    error,
+                })?;
             Ok((chapter.title, text))
         })
-        .collect::<Result<Vec<_>, AppError>>();
-    Ok(store
-        .add_chapters(project, crate::api::refuse(chapters)?)
-        .await?)
+        .collect::<Result<Vec<_>, Refusal>>()?;
+    Ok(store.add_chapters(project, chapters).await?)
 }
 
 /// A trimmed project name, refused when blank or over [`MAX_NAME_CHARS`].
 pub fn project_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
-    let texts = crate::i18n::initial_locale().texts();
     if name.is_empty() {
-        return Err(AppError::Refused(texts.project_needs_name.into()));
+        return Err(Refusal::ProjectNeedsName.into());
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::Refused((texts.project_name_too_long)(
-            MAX_NAME_CHARS,
-        )));
+        return Err(Refusal::ProjectNameTooLong {
+            max: MAX_NAME_CHARS,
+        }
+        .into());
     }
     Ok(name.to_owned())
 }

@@ -25,7 +25,7 @@ pub async fn save_pronunciations(
     entries: Vec<Entry>,
 ) -> Result<i64, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
-    let map = crate::api::refuse(shared::PronunciationMap::new(entries).map_err(AppError::from))?;
+    let map = shared::PronunciationMap::new(entries)?;
     Ok(store.save_pronunciations(project, version, map).await?)
 }
 
@@ -39,8 +39,7 @@ pub async fn import_pls(
     text: String,
 ) -> Result<ProjectPronunciations, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
-    let imported =
-        crate::api::refuse(shared::pronunciation::pls::import(&text).map_err(AppError::from))?;
+    let imported = shared::pronunciation::pls::import(&text)?;
     Ok(store
         .import_pronunciations(project, version, imported)
         .await?)

@@ -13,7 +13,7 @@ use shared::{
 };
 
 use crate::{
-    error::AppError,
+    error::{AppError, Busy, Refusal, Unavailable},
     model::{
         ChapterId, ChapterPlan, ChapterSummary, JobId, ProjectDetail, ProjectId,
         ProjectPronunciations, ProjectSummary, SpeakerEngine,
@@ -40,16 +40,16 @@ pub enum StoreError {
     /// The chapter cannot be signed off yet, for these reasons.
     #[error("the chapter cannot be completed yet")]
     Blocked(Vec<shared::signoff::Blocker>),
-    /// A service the server depends on (a voice engine) could not answer, for this reason.
-    #[error("{0}")]
-    Unavailable(String),
+    /// A service the server depends on (a voice engine, the language model) could not answer.
+    #[error("unavailable: {0:?}")]
+    Unavailable(Unavailable),
     /// The request cannot be carried out as things stand (no plan yet, an invalid cast, a merged
-    /// pronunciation map grown too large), for this reason.
-    #[error("{0}")]
-    Refused(String),
+    /// pronunciation map grown too large).
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
     /// The same work is already running (a speaker assignment for this chapter).
-    #[error("{0}")]
-    Busy(String),
+    #[error("busy: {0:?}")]
+    Busy(Busy),
     /// The database or something below it failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -295,29 +295,25 @@ impl From<StoreError> for AppError {
             },
             StoreError::Rule(rule) => AppError::Invalid(rule),
             StoreError::Blocked(blockers) => AppError::Blocked(blockers),
-            StoreError::Unavailable(reason) => {
-                tracing::warn!(%reason, "a service is unavailable");
-                AppError::Refused(reason)
+            StoreError::Unavailable(service) => {
+                tracing::warn!(?service, "a service is unavailable");
+                AppError::Refused(Refusal::Unavailable(service))
             }
-            StoreError::Refused(reason) => AppError::Refused(reason),
-            StoreError::Busy(reason) => AppError::Busy(reason),
+            StoreError::Refused(refusal) => AppError::Refused(refusal),
+            StoreError::Busy(busy) => AppError::Busy(busy),
             StoreError::Internal(err) => {
                 tracing::error!(error = ?err, "store failed");
                 AppError::Internal
             }
         };
+        // A page rendered on the server takes the status of the error it shows.
         set_status(&app);
         app
     }
 }
 
-/// Passes `result` through, setting the response status when it is an error: for refusals a
-/// server function makes itself, before any port answers.
-pub fn refuse<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    result.inspect_err(set_status)
-}
-
-/// Sets the HTTP status of the current server-function response to match `err`.
+/// Sets the HTTP status of the current response (a server function's, or a page's) to
+/// [`AppError::status`].
 pub fn set_status(err: &AppError) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(err.status()) {

@@ -6,6 +6,7 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api::projects::{add_chapters, replace_chapter_text},
+    error::Transport,
     i18n::t,
     model::{ChapterId, ImportPreview, NewChapter, PreviewChapter, ProjectId, SectionKind},
     AppError,
@@ -237,7 +238,7 @@ fn candidate_row(candidate: Candidate, existing: Existing) -> impl IntoView {
 /// Sends the file to the server's import preview, which parses it without storing anything.
 #[cfg(feature = "hydrate")]
 async fn upload(file: web_sys::File) -> Result<ImportPreview, AppError> {
-    let transport = |err: gloo_net::Error| AppError::Transport(err.to_string());
+    let transport = |err: gloo_net::Error| AppError::Transport(Transport::Failed(err.to_string()));
     let name = String::from(js_sys::encode_uri_component(&file.name()));
     let response = gloo_net::http::Request::post(&format!("/api/import_preview?name={name}"))
         .header("content-type", "application/octet-stream")
@@ -253,12 +254,12 @@ async fn upload(file: web_sys::File) -> Result<ImportPreview, AppError> {
         Err(response
             .json::<AppError>()
             .await
-            .unwrap_or_else(|_| AppError::Transport(format!("the server answered {status}"))))
+            .unwrap_or(AppError::Transport(Transport::Status { status })))
     }
 }
 
 /// Uploads happen in the browser only.
 #[cfg(not(feature = "hydrate"))]
 async fn upload(_file: web_sys::File) -> Result<ImportPreview, AppError> {
-    Err(AppError::Transport("uploads need the browser".into()))
+    Err(AppError::Transport(Transport::NeedsBrowser))
 }

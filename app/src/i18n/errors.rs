@@ -1,41 +1,12 @@
-//! Spanish wording of the errors the domain and the server give. English uses their `Display`
-//! (written for producers); every variant is matched here, so a new one cannot ship untranslated.
+//! Spanish wording of the domain's errors (English is in `errors_en.rs`; `AppError` and the
+//! server's refusals are in `refusals.rs`, in both languages). Every variant is matched here, so
+//! a new one cannot ship untranslated.
 
 use shared::{
     plan::file::PlanFileError,
     pronunciation::{pls::PlsError, MapError},
     CastError, SegmentError,
 };
-
-use crate::error::AppError;
-
-/// An [`AppError`] in Spanish.
-pub(super) fn app_error(err: &AppError) -> String {
-    match err {
-        AppError::NotFound => "no existe (o no es tuyo)".to_owned(),
-        AppError::Conflict { current_version } => format!(
-            "otra persona cambió este plan (ahora en la versión {current_version}); recarga para verlo"
-        ),
-        AppError::Invalid(err) => segment_error(err),
-        AppError::Cast(err) => cast_error(err),
-        AppError::Blocked(blockers) => format!(
-            "el capítulo aún no se puede terminar: {}",
-            blockers
-                .iter()
-                .map(|b| (super::ES.blocker)(b))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-        AppError::Busy(_) => {
-            "ya hay una asignación de hablantes en curso para este capítulo; espera a que termine"
-                .to_owned()
-        }
-        // Reasons from file parsers and the server's own checks, passed on as they are.
-        AppError::Refused(reason) | AppError::BadRequest(reason) => reason.clone(),
-        AppError::Internal => "el servidor falló; inténtalo de nuevo".to_owned(),
-        AppError::Transport(detail) => format!("error de red o de protocolo: {detail}"),
-    }
-}
 
 /// A [`SegmentError`] in Spanish.
 pub(super) fn segment_error(err: &SegmentError) -> String {
@@ -214,7 +185,6 @@ pub(super) fn plan_file_error(err: &PlanFileError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::SegmentId;
 
     #[test]
     fn pronunciation_refusals_read_in_spanish() {
@@ -242,18 +212,6 @@ mod tests {
         assert_eq!(
             segment_error(&SegmentError::LastSegment),
             "no se puede borrar el último segmento"
-        );
-        assert_eq!(
-            app_error(&AppError::Cast(CastError::StyleDegreeOutOfRange {
-                value: 5.0
-            })),
-            "la intensidad de estilo 5 está fuera de 0,01–2"
-        );
-        assert_eq!(
-            app_error(&AppError::Invalid(SegmentError::NoNextSegment {
-                id: SegmentId(4)
-            })),
-            "el segmento 4 no tiene segmento siguiente"
         );
     }
 }

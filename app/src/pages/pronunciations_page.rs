@@ -111,7 +111,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
                 Err(AppError::Conflict { .. }) => {
                     status.set(Some(Err(t.pronunciations_conflict.into())))
                 }
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };
@@ -119,7 +119,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
         spawn_local(async move {
             match export_pls(project).await {
                 Ok(xml) => download(&format!("pronunciations-{}.pls", project.0), &xml),
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };
@@ -145,7 +145,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
                 Err(AppError::Conflict { .. }) => {
                     status.set(Some(Err(t.pronunciations_conflict.into())))
                 }
-                Err(err) => status.set(Some(Err(err.to_string()))),
+                Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
         });
     };

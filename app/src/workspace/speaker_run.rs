@@ -17,7 +17,7 @@ use super::edits::Workspace;
 use crate::{
     api::speakers::{cancel_speaker_job, start_speaker_job},
     components::JobProgress,
-    i18n::Texts,
+    i18n::{t, Texts},
     job_feed::{FeedError, FeedMessage, FeedStorage, JobFeed},
     model::{JobId, JobStage, SpeakerEngine, SpeakerJobEvent},
 };
@@ -88,7 +88,7 @@ impl SpeakerRun {
         let ws = self.ws;
         spawn_local(async move {
             if let Err(err) = cancel_speaker_job(ws.project, ws.chapter, id).await {
-                ws.notice.set(Some(err.to_string()));
+                ws.notice.set(Some((t().error)(&err)));
             }
         });
     }
@@ -121,7 +121,7 @@ impl SpeakerRun {
         }));
         spawn_local(async move {
             let started = start_speaker_job(ws.project, ws.chapter).await;
-            let opened = started.map_err(|err| err.to_string()).and_then(|id| {
+            let opened = started.map_err(|err| (t().error)(&err)).and_then(|id| {
                 self.job.set(Some(id));
                 let url = id.events_url(ws.project, ws.chapter);
                 JobFeed::open(&url, move |message| self.on_message(message))
@@ -157,7 +157,7 @@ impl SpeakerRun {
                 }
                 (t.llm_partial)(issues)
             }
-            Ok(SpeakerJobEvent::Failed { message }) => (t.llm_failed)(&message),
+            Ok(SpeakerJobEvent::Failed { reason }) => (t.llm_failed)(&(t.job_failure)(&reason)),
             Ok(SpeakerJobEvent::Cancelled) => t.llm_cancelled.into(),
             Ok(SpeakerJobEvent::Progress { .. }) => return,
             Err(FeedError::Lost) => (t.llm_failed)(t.llm_lost),

@@ -67,9 +67,8 @@ impl<'a> Archive<'a> {
         let Some(index) = self.index_of(name) else {
             return Ok(None);
         };
-        let damaged = |error: &dyn std::fmt::Display| {
-            ImportError::Malformed(format!("the archive entry {name} cannot be read ({error})"))
-        };
+        let damaged =
+            |error: &dyn std::fmt::Display| ImportError::Malformed(format!("{name}: {error}"));
         let entry = match self.zip.by_index(index) {
             Ok(entry) => entry,
             Err(ZipError::FileNotFound) => return Ok(None),

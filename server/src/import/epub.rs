@@ -61,8 +61,10 @@ pub(crate) fn import_epub(bytes: &[u8], limits: &Limits) -> Result<Imported, Imp
     let rootfile = rootfile(&decode_document(&container))?.ok_or(mismatch(Mismatch::NoRootfile))?;
     let opf_path = resolve("", &rootfile).ok_or(mismatch(Mismatch::NoRootfile))?;
     let Some(opf) = archive.read(&opf_path)? else {
+        // The detail is the zip library's own words; the sentence around it is the page's.
         return Err(ImportError::Malformed(format!(
-            "the package document {opf_path} named in {CONTAINER} is missing"
+            "{opf_path}: {}",
+            zip::result::ZipError::FileNotFound
         )));
     };
     let package = Package::parse(&opf_path, &decode_document(&opf))?;

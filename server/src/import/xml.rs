@@ -60,16 +60,13 @@ pub(crate) fn next_event<'i>(
         .map_err(|error| malformed(part, reader, &error))
 }
 
-/// The message for an XML error in the archive entry `part`.
+/// An XML error in the archive entry `part`: the entry, the byte and the parser's own words.
 pub(crate) fn malformed(
     part: &str,
     reader: &Reader<&[u8]>,
     error: &quick_xml::Error,
 ) -> ImportError {
-    ImportError::Malformed(format!(
-        "{part} is not valid XML near byte {} ({error})",
-        reader.error_position()
-    ))
+    ImportError::Malformed(format!("{part}, byte {}: {error}", reader.error_position()))
 }
 
 /// The local part of an element name (`w:p` → `p`).

@@ -7,17 +7,17 @@ use std::sync::Arc;
 
 use crate::speaker_jobs::LlmJobs;
 use app::{
+    i18n::Locale,
     model::{ChapterId, JobId, ProjectId, SpeakerJobEvent},
     AppError,
 };
 use axum::{
     extract::{Path, State},
-    http::{HeaderMap, StatusCode},
+    http::HeaderMap,
     response::{
         sse::{Event, KeepAlive, Sse},
         IntoResponse, Response,
     },
-    Json,
 };
 
 /// Streams the job's events; 404 when the chapter of the project has no such job.
@@ -27,15 +27,16 @@ pub(super) async fn events(
     headers: HeaderMap,
 ) -> Response {
     let Some(receiver) = jobs.events(ProjectId(project), ChapterId(chapter), JobId(job)) else {
-        return (StatusCode::NOT_FOUND, Json(AppError::NotFound)).into_response();
+        return super::error_response(AppError::NotFound, &headers);
     };
     let first = headers
         .get("last-event-id")
         .and_then(|id| id.to_str().ok()?.trim().parse::<usize>().ok())
         .map_or(0, |seen| seen.saturating_add(1));
+    let locale = Locale::from_headers(&headers);
     let stream = futures_util::stream::unfold(
         (receiver, first, false),
-        |(mut receiver, next, ended)| async move {
+        move |(mut receiver, next, ended)| async move {
             loop {
                 if ended {
                     return None;
@@ -44,7 +45,9 @@ pub(super) async fn events(
                     receiver.borrow_and_update().get(next).cloned();
                 if let Some(event) = event {
                     let last = event.is_final();
-                    let message = Event::default().id(next.to_string()).json_data(&event);
+                    let message = Event::default()
+                        .id(next.to_string())
+                        .json_data(wire(&event, locale));
                     return Some((message, (receiver, next + 1, last)));
                 }
                 // The job was forgotten before its final event reached this reader.
@@ -55,4 +58,17 @@ pub(super) async fn events(
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()
+}
+
+/// An event as it is sent: a failure also carries its reason worded in the language of the
+/// request, as `message`.
+fn wire(event: &SpeakerJobEvent, locale: Locale) -> serde_json::Value {
+    let mut data = serde_json::to_value(event).unwrap_or_default();
+    if let (SpeakerJobEvent::Failed { reason }, Some(fields)) = (event, data.as_object_mut()) {
+        fields.insert(
+            "message".to_owned(),
+            (locale.texts().job_failure)(reason).into(),
+        );
+    }
+    data
 }

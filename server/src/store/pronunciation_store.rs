@@ -4,6 +4,7 @@
 use anyhow::Context;
 use app::{
     api::{PronunciationStore, StoreError},
+    error::Refusal,
     model::{ProjectId, ProjectPronunciations},
 };
 use async_trait::async_trait;
@@ -57,7 +58,7 @@ impl PronunciationStore for SqlStore {
             .map
             .clone()
             .merge(imported)
-            .map_err(|err| StoreError::Refused(err.to_string()))?;
+            .map_err(|err| StoreError::Refused(Refusal::Pronunciation(err)))?;
         write(&mut tx, &current, expected_version, &merged).await?;
         tx.commit().await.map_err(internal)?;
         Ok(ProjectPronunciations {

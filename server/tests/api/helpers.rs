@@ -108,9 +108,21 @@ async fn fresh_postgres_database(admin_url: &str) -> String {
 impl TestApp {
     /// Calls server function `name` with JSON `args`.
     pub async fn call(&self, name: &str, args: Value) -> Answer {
-        let response = self
+        self.send(self.client.post(format!("{}/api/{name}", self.base)), args)
+            .await
+    }
+
+    /// Calls server function `name` from a browser whose language is `language`.
+    pub async fn call_in(&self, name: &str, args: Value, language: &str) -> Answer {
+        let request = self
             .client
             .post(format!("{}/api/{name}", self.base))
+            .header("accept-language", language);
+        self.send(request, args).await
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder, args: Value) -> Answer {
+        let response = request
             .json(&args)
             .send()
             .await

@@ -76,11 +76,13 @@ async fn run_to_end(app: &TestApp, project: i64, chapter: i64) -> Value {
 }
 
 async fn start(app: &TestApp, project: i64, chapter: i64) -> Answer {
-    app.call(
-        "start_speaker_job",
-        json!({ "project": project, "chapter": chapter }),
-    )
-    .await
+    start_in(app, project, chapter, "en").await
+}
+
+/// Starts a job from a browser whose language is `language`.
+async fn start_in(app: &TestApp, project: i64, chapter: i64, language: &str) -> Answer {
+    let args = json!({ "project": project, "chapter": chapter });
+    app.call_in("start_speaker_job", args, language).await
 }
 
 /// A job's Server-Sent Events, read as they arrive.
@@ -91,12 +93,18 @@ struct Events {
 
 impl Events {
     async fn open(app: &TestApp, project: i64, chapter: i64, job: u64) -> Self {
+        Self::open_in(app, project, chapter, job, "en").await
+    }
+
+    /// Opens the events from a browser whose language is `language`.
+    async fn open_in(app: &TestApp, project: i64, chapter: i64, job: u64, language: &str) -> Self {
         let response = app
             .client
             .get(format!(
                 "{}/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
                 app.base
             ))
+            .header("accept-language", language)
             .send()
             .await
             .unwrap();
@@ -165,6 +173,16 @@ fn requesting(done: u64) -> impl Fn(&Value) -> bool {
     move |event| {
         event["event"] == "progress" && event["stage"] == "requesting" && event["done"] == done
     }
+}
+
+/// A provider that refuses the key: one 401 with its message.
+async fn refusing_the_key() -> Stub {
+    Stub::start(vec![reply(
+        401,
+        &[],
+        r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#,
+    )])
+    .await
 }
 
 /// Answers every quotation asked with Holmes.
@@ -305,12 +323,7 @@ async fn a_cancelled_job_stops_its_request_and_frees_the_chapter() {
 
 #[tokio::test]
 async fn a_provider_that_refuses_the_key_ends_the_job_with_its_message() {
-    let stub = Stub::start(vec![reply(
-        401,
-        &[],
-        r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#,
-    )])
-    .await;
+    let stub = refusing_the_key().await;
     let app = app_on(&stub).await;
     let (project, chapter) = chapter(&app, SHORT).await;
 
@@ -411,4 +424,54 @@ async fn a_reader_that_reconnects_resumes_after_the_last_event_it_saw() {
 
     assert_eq!(everything.len(), 5, "{everything:?}");
     assert_eq!(rest, everything[3..].to_vec());
+}
+
+#[tokio::test]
+async fn a_spanish_page_hears_why_a_job_cannot_start_in_spanish() {
+    let stub = Stub::start_gated(vec![holmes_for_all()]).await;
+    let app = app_on(&stub).await;
+    let without = spawn_app().await;
+    let (project, chapter) = chapter(&app, SHORT).await;
+    let (rules_project, rules_chapter) = self::chapter(&without, SHORT).await;
+    let job: u64 = start(&app, project, chapter).await.ok();
+
+    let busy = start_in(&app, project, chapter, "es-ES,es;q=0.9").await;
+    let no_model = start_in(&without, rules_project, rules_chapter, "es").await;
+
+    assert_eq!(busy.status, 409, "{}", busy.body);
+    assert_eq!(
+        busy.body,
+        json!({ "Busy": "ya hay una asignación de hablantes en curso para este capítulo; \
+                         espera a que termine o cancélala" })
+    );
+    assert_eq!(no_model.status, 422, "{}", no_model.body);
+    assert_eq!(
+        no_model.body,
+        json!({ "Refused": "no hay ningún modelo de lenguaje configurado; la página asigna los \
+                            hablantes con las reglas" })
+    );
+    stub.release(1);
+    let mut events = Events::open(&app, project, chapter, job).await;
+    assert_eq!(events.rest().await.pop().unwrap()["event"], "done");
+}
+
+#[tokio::test]
+async fn a_failed_job_is_worded_for_a_spanish_page_and_typed_for_the_page_to_word() {
+    let stub = refusing_the_key().await;
+    let app = app_on(&stub).await;
+    let (project, chapter) = chapter(&app, SHORT).await;
+    let job: u64 = start(&app, project, chapter).await.ok();
+
+    let mut events = Events::open_in(&app, project, chapter, job, "es").await;
+    let last = events.rest().await.pop().unwrap();
+
+    assert_eq!(last["event"], "failed", "{last}");
+    assert_eq!(
+        last["message"],
+        "el servicio del modelo de lenguaje respondió 401: Incorrect API key provided"
+    );
+    assert_eq!(
+        last["reason"],
+        json!({ "refused": { "status": 401, "detail": "Incorrect API key provided" } })
+    );
 }

@@ -184,3 +184,20 @@ async fn an_unknown_engine_is_a_bad_request() {
     assert_eq!(answer.status, 400, "{body}");
     assert!(body.get("BadRequest").is_some(), "{body}");
 }
+
+#[tokio::test]
+async fn a_spanish_page_hears_a_voice_engine_refusal_in_spanish() {
+    let (endpoint, _) = azure_stub().await;
+    let app = app_with_azure(endpoint, "wrong-key").await;
+
+    let answer = app
+        .call_in("list_voices", json!({ "engine": "azure" }), "es")
+        .await;
+
+    assert_eq!(answer.status, 422, "{}", answer.body);
+    assert_eq!(
+        answer.body,
+        json!({ "Refused": "Azure Speech rechazó la clave (401 Unauthorized); revisa \
+                            STUDIO_AZURE_SPEECH_KEY y STUDIO_AZURE_SPEECH_REGION" })
+    );
+}

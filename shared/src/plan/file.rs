@@ -7,7 +7,7 @@
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{
     cast::Cast,
@@ -18,7 +18,7 @@ use crate::{
 };
 
 /// Why a plan file could not be read or written.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum PlanFileError {
     /// The file is not JSON.
     #[error("the plan file is not valid JSON (line {line}, column {column}): {reason}")]
