@@ -16,7 +16,7 @@ use shared::{
     Cast, Language,
 };
 
-const HOUND: &str = include_str!("../tests/fixtures/en-doyle-hound-of-the-baskervilles-ch01.txt");
+const HOUND: &str = include_str!("../../server/demo/en-doyle-hound-of-the-baskervilles-ch01.txt");
 
 /// The first paragraphs of `text` holding about `words` words.
 fn opening(text: &str, words: usize) -> String {

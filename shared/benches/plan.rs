@@ -11,7 +11,7 @@ use std::{
 use criterion::{criterion_main, BatchSize, Criterion, Throughput};
 use shared::{segment_chapter, Edit, EngineLimits, History, Plan};
 
-const HOUND: &str = include_str!("../tests/fixtures/en-doyle-hound-of-the-baskervilles-ch01.txt");
+const HOUND: &str = include_str!("../../server/demo/en-doyle-hound-of-the-baskervilles-ch01.txt");
 
 /// Where the novels are: `../shared/corpus/novels` from the workspace root.
 fn novels_dir() -> PathBuf {

@@ -6,9 +6,10 @@ use shared::{
     EngineLimits, Plan, Segment,
 };
 
-const HOUND: &str = include_str!("../fixtures/en-doyle-hound-of-the-baskervilles-ch01.txt");
+const HOUND: &str =
+    include_str!("../../../server/demo/en-doyle-hound-of-the-baskervilles-ch01.txt");
 const MARIANELA: &str = include_str!("../fixtures/es-galdos-marianela-cap02-guion.txt");
-const NIEBLA: &str = include_str!("../fixtures/es-unamuno-niebla-cap01-03.txt");
+const NIEBLA: &str = include_str!("../../../server/demo/es-unamuno-niebla-cap01-03.txt");
 const FIXTURES: [&str; 3] = [HOUND, MARIANELA, NIEBLA];
 
 fn limits(recommended_chars: usize) -> EngineLimits {

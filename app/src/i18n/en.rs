@@ -1,0 +1,333 @@
+//! The English words of every [`Texts`] field.
+
+use shared::{
+    plan::review::FlagStatus,
+    pronunciation::{EntryError, IpaError, Status},
+};
+
+use crate::model::ChapterStatus;
+
+use super::{errors_en, refusals, Texts};
+
+/// English.
+pub static EN: Texts = Texts {
+    app_title: "Audiobook studio",
+    error: refusals::app_error_en,
+    segment_error: errors_en::segment_error,
+    map_error: errors_en::map_error,
+    pls_error: errors_en::pls_error,
+    plan_file_error: errors_en::plan_file_error,
+    refusal: refusals::refusal_en,
+    busy: refusals::busy_en,
+    import_error: refusals::import_en,
+    job_failure: refusals::job_failure_en,
+    language: "Language",
+    book_language: "Book language",
+    projects: "Projects",
+    loading_projects: "Loading projects…",
+    new_project: "New project",
+    book_title: "Book title",
+    create_project: "Create project",
+    project_detail: |language, chapters| format!("{language} · {chapters} chapters"),
+    back_to_projects: "← Projects",
+    back_to_project: "← Project",
+    loading_project: "Loading project…",
+    chapters: "Chapters",
+    planning_complete: "Planning complete: every chapter is signed off.",
+    chapters_complete: |done, all| format!("{done} of {all} chapters complete"),
+    loading_chapters: "Loading chapters…",
+    language_of: |code| format!("Language: {code}"),
+    cast_link: |n| format!("Cast ({n} voices)"),
+    name: "Name",
+    rename: "Rename",
+    delete_project: "Delete project",
+    confirm_delete_project: |name| {
+        format!("Delete \"{name}\" with all its chapters and plans? This cannot be undone.")
+    },
+    page_not_found: "Page not found",
+    status: |status| match status {
+        ChapterStatus::NoText => "no text",
+        ChapterStatus::TextOnly => "text only",
+        ChapterStatus::Planned => "planned",
+        ChapterStatus::Complete => "complete",
+    },
+    import_heading: "Import a manuscript",
+    manuscript_file: "Manuscript file (.txt, .md, .docx, .epub)",
+    chapters_found: "Chapters found",
+    include: "Include",
+    title: "Title",
+    kind: "Kind",
+    words: "Words",
+    kind_body: "chapter",
+    kind_front: "front matter",
+    kind_back: "back matter",
+    include_named: |title| format!("Include {title}"),
+    title_of: |title| format!("Title of {title}"),
+    add_chapters: |n| format!("Add {n} chapters"),
+    cast: "Cast",
+    loading_cast: "Loading cast…",
+    cast_intro: "Every segment is read by one of these voices. Names and aliases are how the text \
+                 refers to a character; speaker attribution matches them.",
+    new_character: "New character",
+    add_character: "Add character",
+    proposals: "Characters found in the text",
+    proposals_intro: "Names that speak or are named near speech verbs in the chapters and that no one in the cast answers to. Tick those to keep, rename them, or merge one into an existing character as aliases; then save the cast.",
+    find_characters: "Find characters in the chapters",
+    finding_characters: "Reading the chapters…",
+    no_proposals: "Every speaker found in the chapters is in the cast.",
+    add: "Add",
+    found_in_text: "Found",
+    merge_into: "Add as",
+    new_character_option: "New character",
+    add_proposed: "Add the ticked characters",
+    mentions_and_tags: |mentions, tags| format!("mentions: {mentions}, speech tags: {tags}"),
+    proposals_added: |n| match n {
+        1 => "1 character added or merged: save the cast to keep it.".to_owned(),
+        n => format!("{n} characters added or merged: save the cast to keep them."),
+    },
+    save_cast: "Save cast",
+    cast_saved: "Cast saved",
+    cast_conflict: "Someone else saved this cast since you opened it; reload to see their changes.",
+    character_needs_name: "A character needs a name with a letter or digit.",
+    share_voice: |a, b| format!("{a} and {b} share the same voice."),
+    aliases: "Aliases",
+    aliases_hint: "comma-separated",
+    gender: "Gender",
+    genders: ["unknown", "female", "male", "other"],
+    age: "Age",
+    ages: ["unknown", "child", "teen", "adult", "senior"],
+    engine: "Engine",
+    voice: "Voice",
+    style: "Style",
+    style_degree: "Style degree",
+    rate: "Rate %",
+    pitch: "Pitch %",
+    narrates: "Tells the story in the first person (their \"I\" lines are theirs)",
+    notes: "Notes",
+    remove: "Remove",
+    review: "Review",
+    flag_kinds: [
+        "misread",
+        "mispronunciation",
+        "wrong voice",
+        "pacing",
+        "other",
+    ],
+    flag_note: "Note",
+    raise_flag: "Flag for revision",
+    flag_status: |status| match status {
+        shared::plan::review::FlagStatus::Open => "open",
+        shared::plan::review::FlagStatus::Fixed => "fixed, to verify",
+        shared::plan::review::FlagStatus::Verified => "verified",
+    },
+    mark_fixed: "Mark fixed",
+    verify: "Verify",
+    reopen_flag: "Reopen flag",
+    open_flags: |n| format!("Open flags: {n}"),
+    reviewer_name: "Reviewer",
+    flag_people: |raised, status, updated| {
+        let who = |name: &str| if name.is_empty() { "someone".to_owned() } else { name.to_owned() };
+        let mut text = format!("Raised by {}", who(raised));
+        if status != FlagStatus::Open || updated != raised {
+            let verb = match status {
+                FlagStatus::Open => "reopened",
+                FlagStatus::Fixed => "fixed",
+                FlagStatus::Verified => "verified",
+            };
+            text.push_str(&format!("; {verb} by {}", who(updated)));
+        }
+        text
+    },
+    // Pronunciation map.
+    pronunciations: "Pronunciations",
+    loading_pronunciations: "Loading pronunciations…",
+    pronunciations_intro: "How the voices say names and rare words: IPA for every entry, and if \
+        needed espeak-ng phonemes and a respelling. Import and export PLS 1.0 lexicons.",
+    written_form: "Written form",
+    ipa: "IPA",
+    espeak_phonemes: "espeak-ng phonemes",
+    respelling: "Respelling",
+    locale: "Locale",
+    case_sensitive: "Case-sensitive",
+    entry_status: "Status",
+    status_name: |status| match status {
+        Status::NeedsReview => "Needs review",
+        Status::Approved => "Approved",
+    },
+    entry_field: |field, n| format!("{field} of entry {n}"),
+    remove_entry: |n| format!("Remove entry {n}"),
+    add_entry: "Add entry",
+    no_entries: "No entries yet.",
+    only_needs_review: "Only entries that need review",
+    save_pronunciations: "Save pronunciations",
+    pronunciations_saved: "Pronunciations saved",
+    pronunciations_conflict:
+        "Someone else changed these pronunciations; reload the page to see them.",
+    import_pls: "Import PLS file",
+    export_pls: "Export PLS",
+    pls_imported: |n| format!("PLS file imported: the map has {n} entries"),
+    confirm_pls_import:
+        "Importing merges the file into the saved map; your unsaved changes will be lost. Import?",
+    grapheme_taken: |grapheme| format!("“{grapheme}” is already in the map for this locale"),
+    entry_error: |error| match error {
+        EntryError::Ipa(IpaError::NotIpa {
+            symbol, position, ..
+        }) => {
+            format!("“{symbol}” at character {position} is not an IPA symbol")
+        }
+        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
+            format!("The diacritic at character {position} has no symbol before it")
+        }
+        // The messages are sentences for a longer message; only the first letter changes.
+        other => {
+            let mut message = errors_en::entry_error(other);
+            if let Some(first) = message.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            message
+        }
+    },
+    loading_plan: "Loading plan…",
+    generate_plan: "Generate plan",
+    regenerate_plan: "Regenerate plan",
+    confirm_regenerate: "Generate a new plan? Your edits to this chapter's plan will be replaced.",
+    mark_complete: "Mark chapter complete",
+    reopen: "Reopen chapter",
+    assign_speakers: "Assign speakers",
+    only_doubtful: "Only unassigned or doubtful",
+    invalid_cast: "The cast is not valid; fix it on the cast page first.",
+    unresolved_after_run: |n| {
+        format!("{n} segments could not be attributed with confidence: pick their speaker.")
+    },
+    summary: |n, version| format!("{n} segments · version {version}"),
+    before_complete: "Before this chapter can be marked complete:",
+    blocker: errors_en::blocker,
+    delimiter_name: |delimiter| delimiter.as_str(),
+    no_plan_yet: "No plan yet: generate one to cut this chapter into segments.",
+    saved: "All changes saved",
+    unsaved: "Unsaved changes",
+    saving: "Saving…",
+    save_failed: |reason| format!("Save failed, retrying: {reason}"),
+    conflict: "Someone else changed this chapter",
+    reload: "Reload",
+    export_plan: "Export plan",
+    import_plan: "Import plan file",
+    confirm_import: "Replace this chapter's plan with the file? Unsaved edits will be lost.",
+    segments: "Segments",
+    selected: "Selected",
+    flag: "Flag",
+    id: "Id",
+    delimiter: "Delimiter",
+    start: "Start",
+    end: "End",
+    length: "Length",
+    speaker: "Speaker",
+    confidence: "Confidence",
+    unassigned: "— unassigned",
+    chosen_by_hand: "chosen by hand",
+    needs_revision_of: |id| format!("Needs revision: segment {id}"),
+    speaker_of: |id| format!("Speaker of segment {id}"),
+    mark_row: |id| format!("Select segment {id} for a group action"),
+    reviewed: "Reviewed",
+    tag_names: |name| format!("A speech tag next to this line names {name}"),
+    keep_speaker: "Keep",
+    keep_speaker_hint: "Keep this speaker: confirms it by hand, so it no longer blocks sign-off",
+    marked_count: |n| match n {
+        1 => "1 segment selected".to_owned(),
+        n => format!("{n} segments selected"),
+    },
+    marked_actions: "Selected segments",
+    assign_marked: "Set speaker",
+    mark_reviewed: "Mark reviewed",
+    mark_unreviewed: "Mark not reviewed",
+    clear_marks: "Clear selection",
+    reviewed_share: |done, total| {
+        let percent = (done * 100).checked_div(total).unwrap_or(0);
+        format!("Reviewed {percent} % ({done} of {total})")
+    },
+    missing_speakers: |names| format!("Speech tags name people who are not in the cast: {names}."),
+    open_cast: "Add them to the cast",
+    text_changed: "The chapter's text changed since this plan was made (a re-import).",
+    stale_segments: |n| match n {
+        1 => "1 segment no longer matches it. Carry the plan over to the new text to go on editing: \
+              what still matches keeps its speaker, edits and flags."
+            .to_owned(),
+        n => format!(
+            "{n} segments no longer match it. Carry the plan over to the new text to go on \
+             editing: what still matches keeps its speaker, edits and flags."
+        ),
+    },
+    carry_over: "Carry the plan over",
+    confirm_carry_over: |dropped| match dropped {
+        0 => "Every segment is still in the new text. Carry the plan over?".to_owned(),
+        n => format!("{n} segments are no longer in the new text and will be dropped (they are listed afterwards). Carry the plan over?"),
+    },
+    carried_over: |kept, added, dropped| {
+        let mut text = format!("Kept {kept} segments; {added} new ones cover new text.");
+        if !dropped.is_empty() {
+            text.push_str(&format!(" No longer in the text: {}.", dropped.join("; ")));
+        }
+        text
+    },
+    into_chapter: "Into",
+    as_new_chapter: "A new chapter",
+    replace_chapter: |title| format!("Replace the text of “{title}”"),
+    reimport_done: |added, replaced, stale| {
+        format!("{added} chapters added, {replaced} replaced; {stale} plans need carrying over to their new text.")
+    },
+    segment_heading: |id, delimiter, start, end| {
+        format!("Segment {id} · {delimiter} · {start}–{end}")
+    },
+    no_segment: "No segment selected",
+    segment_editor: "Segment editor",
+    segment_text: "Segment text",
+    segment_actions: "Segment actions",
+    stats: |words, chars, kb, seconds, fits| {
+        let over = if fits {
+            ""
+        } else {
+            " · over the engine limit"
+        };
+        let words = match words {
+            1 => "1 word".to_owned(),
+            n => format!("{n} words"),
+        };
+        let chars = match chars {
+            1 => "1 character".to_owned(),
+            n => format!("{n} characters"),
+        };
+        format!("{words} · {chars} · {kb:.1} KB · ~{seconds:.0} s{over}")
+    },
+    edit: "Edit",
+    save: "Save",
+    cancel: "Cancel",
+    split: "Split at cursor",
+    merge_previous: "Merge with previous",
+    merge_next: "Merge with next",
+    delete: "Delete",
+    undo: "Undo",
+    redo: "Redo",
+    // LLM assignment.
+    engine_rules: "Speakers by the offline rules",
+    engine_llm: |model| format!("Speakers by the language model ({model})"),
+    llm_progress_label: "Speaker assignment progress",
+    llm_progress: |current, total, stage| format!("chunk {current} of {total} · {stage}"),
+    llm_stage_started: "preparing the chapter",
+    llm_stage_requesting: "waiting for the model",
+    llm_stage_retrying: |seconds, attempt| {
+        format!("the service asked to wait; retrying in {seconds} s (attempt {attempt})")
+    },
+    llm_stage_chunk_done: "answer received",
+    llm_stage_finished: "finishing",
+    llm_cancel: "Cancel assignment",
+    llm_cancelled: "Speaker assignment cancelled; nothing was changed",
+    llm_failed: |reason| format!("Speaker assignment failed: {reason}"),
+    llm_lost: "the connection to the server was lost",
+    llm_partial: |n| {
+        if n == 1 {
+            "The model's answer for 1 part of the chapter could not be used; its lines stay unassigned".to_owned()
+        } else {
+            format!("The model's answers for {n} parts of the chapter could not be used; their lines stay unassigned")
+        }
+    },
+};

@@ -1,0 +1,370 @@
+//! The Spanish words of every [`Texts`] field.
+
+use shared::{
+    plan::review::FlagStatus,
+    pronunciation::{EntryError, EspeakError, IpaError, Status},
+    signoff::Blocker,
+    Delimiter,
+};
+
+use crate::model::ChapterStatus;
+
+use super::{errors, refusals, Texts};
+
+/// Spanish.
+pub static ES: Texts = Texts {
+    app_title: "Estudio de audiolibros",
+    error: refusals::app_error_es,
+    segment_error: errors::segment_error,
+    map_error: errors::map_error,
+    pls_error: errors::pls_error,
+    plan_file_error: errors::plan_file_error,
+    refusal: refusals::refusal_es,
+    busy: refusals::busy_es,
+    import_error: refusals::import_es,
+    job_failure: refusals::job_failure_es,
+    language: "Idioma",
+    book_language: "Idioma del libro",
+    projects: "Proyectos",
+    loading_projects: "Cargando proyectos…",
+    new_project: "Nuevo proyecto",
+    book_title: "Título del libro",
+    create_project: "Crear proyecto",
+    project_detail: |language, chapters| format!("{language} · {chapters} capítulos"),
+    back_to_projects: "← Proyectos",
+    back_to_project: "← Proyecto",
+    loading_project: "Cargando proyecto…",
+    chapters: "Capítulos",
+    planning_complete: "Planificación terminada: todos los capítulos están cerrados.",
+    chapters_complete: |done, all| format!("{done} de {all} capítulos terminados"),
+    loading_chapters: "Cargando capítulos…",
+    language_of: |code| format!("Idioma: {code}"),
+    cast_link: |n| format!("Reparto ({n} voces)"),
+    name: "Nombre",
+    rename: "Renombrar",
+    delete_project: "Eliminar proyecto",
+    confirm_delete_project: |name| {
+        format!("¿Eliminar «{name}» con todos sus capítulos y planes? No se puede deshacer.")
+    },
+    page_not_found: "Página no encontrada",
+    status: |status| match status {
+        ChapterStatus::NoText => "sin texto",
+        ChapterStatus::TextOnly => "solo texto",
+        ChapterStatus::Planned => "planificado",
+        ChapterStatus::Complete => "terminado",
+    },
+    import_heading: "Importar un manuscrito",
+    manuscript_file: "Archivo del manuscrito (.txt, .md, .docx, .epub)",
+    chapters_found: "Capítulos encontrados",
+    include: "Incluir",
+    title: "Título",
+    kind: "Tipo",
+    words: "Palabras",
+    kind_body: "capítulo",
+    kind_front: "preliminares",
+    kind_back: "apéndices",
+    include_named: |title| format!("Incluir {title}"),
+    title_of: |title| format!("Título de {title}"),
+    add_chapters: |n| format!("Añadir {n} capítulos"),
+    cast: "Reparto",
+    loading_cast: "Cargando reparto…",
+    cast_intro: "Cada segmento lo lee una de estas voces. Los nombres y alias son cómo el texto \
+                 se refiere a un personaje; la atribución de hablantes los busca.",
+    new_character: "Nuevo personaje",
+    add_character: "Añadir personaje",
+    proposals: "Personajes hallados en el texto",
+    proposals_intro: "Nombres que hablan o aparecen junto a verbos de habla en los capítulos y que nadie del reparto lleva. Marca los que quieras, renómbralos o fusiona uno con un personaje existente como alias; después guarda el reparto.",
+    find_characters: "Buscar personajes en los capítulos",
+    finding_characters: "Leyendo los capítulos…",
+    no_proposals: "Todos los hablantes hallados en los capítulos están en el reparto.",
+    add: "Añadir",
+    found_in_text: "Hallado",
+    merge_into: "Añadir como",
+    new_character_option: "Personaje nuevo",
+    add_proposed: "Añadir los personajes marcados",
+    mentions_and_tags: |mentions, tags| format!("menciones: {mentions}, acotaciones: {tags}"),
+    proposals_added: |n| match n {
+        1 => "1 personaje añadido o fusionado: guarda el reparto para conservarlo.".to_owned(),
+        n => format!("{n} personajes añadidos o fusionados: guarda el reparto para conservarlos."),
+    },
+    save_cast: "Guardar reparto",
+    cast_saved: "Reparto guardado",
+    cast_conflict:
+        "Otra persona guardó este reparto después de que lo abrieras; recarga para ver sus cambios.",
+    character_needs_name: "Un personaje necesita un nombre con alguna letra o cifra.",
+    share_voice: |a, b| format!("{a} y {b} comparten la misma voz."),
+    aliases: "Alias",
+    aliases_hint: "separados por comas",
+    gender: "Género",
+    genders: ["desconocido", "femenino", "masculino", "otro"],
+    age: "Edad",
+    ages: ["desconocida", "niño", "adolescente", "adulto", "mayor"],
+    engine: "Motor",
+    voice: "Voz",
+    style: "Estilo",
+    style_degree: "Intensidad del estilo",
+    rate: "Velocidad %",
+    pitch: "Tono %",
+    narrates: "Narra en primera persona (sus frases con «yo» son suyas)",
+    notes: "Notas",
+    remove: "Quitar",
+    review: "Revisión",
+    flag_kinds: [
+        "mala lectura",
+        "mala pronunciación",
+        "voz equivocada",
+        "ritmo",
+        "otro",
+    ],
+    flag_note: "Nota",
+    raise_flag: "Marcar para revisión",
+    flag_status: |status| match status {
+        shared::plan::review::FlagStatus::Open => "abierta",
+        shared::plan::review::FlagStatus::Fixed => "corregida, por verificar",
+        shared::plan::review::FlagStatus::Verified => "verificada",
+    },
+    mark_fixed: "Marcar corregida",
+    verify: "Verificar",
+    reopen_flag: "Reabrir marca",
+    open_flags: |n| format!("Marcas abiertas: {n}"),
+    reviewer_name: "Revisor",
+    flag_people: |raised, status, updated| {
+        let who = |name: &str| if name.is_empty() { "alguien".to_owned() } else { name.to_owned() };
+        let mut text = format!("Abierta por {}", who(raised));
+        if status != FlagStatus::Open || updated != raised {
+            let verb = match status {
+                FlagStatus::Open => "reabierta",
+                FlagStatus::Fixed => "corregida",
+                FlagStatus::Verified => "verificada",
+            };
+            text.push_str(&format!("; {verb} por {}", who(updated)));
+        }
+        text
+    },
+    // Pronunciation map.
+    pronunciations: "Pronunciaciones",
+    loading_pronunciations: "Cargando pronunciaciones…",
+    pronunciations_intro: "Cómo dicen las voces los nombres y las palabras raras: AFI en cada \
+        entrada y, si hace falta, fonemas de espeak-ng y una pronunciación figurada. Importa y \
+        exporta léxicos PLS 1.0.",
+    written_form: "Forma escrita",
+    ipa: "AFI",
+    espeak_phonemes: "Fonemas de espeak-ng",
+    respelling: "Pronunciación figurada",
+    locale: "Variante regional",
+    case_sensitive: "Distingue mayúsculas",
+    entry_status: "Estado",
+    status_name: |status| match status {
+        Status::NeedsReview => "Por revisar",
+        Status::Approved => "Aprobada",
+    },
+    entry_field: |field, n| format!("{field} de la entrada {n}"),
+    remove_entry: |n| format!("Quitar la entrada {n}"),
+    add_entry: "Añadir entrada",
+    no_entries: "Aún no hay entradas.",
+    only_needs_review: "Solo las entradas por revisar",
+    save_pronunciations: "Guardar pronunciaciones",
+    pronunciations_saved: "Pronunciaciones guardadas",
+    pronunciations_conflict: "Otra persona cambió estas pronunciaciones; recarga la página para verlas.",
+    import_pls: "Importar archivo PLS",
+    export_pls: "Exportar PLS",
+    pls_imported: |n| format!("Archivo PLS importado: el mapa tiene {n} entradas"),
+    confirm_pls_import: "Importar fusiona el archivo con el mapa guardado; perderás los cambios sin guardar. ¿Importar?",
+    grapheme_taken: |grapheme| format!("«{grapheme}» ya está en el mapa para esta variante"),
+    entry_error: |error| match error {
+        EntryError::EmptyGrapheme => "La forma escrita está vacía".to_owned(),
+        EntryError::Ipa(IpaError::Empty) => "El AFI está vacío".to_owned(),
+        EntryError::Ipa(IpaError::NotIpa { symbol, position, .. }) => {
+            format!("«{symbol}» en el carácter {position} no es un símbolo del AFI")
+        }
+        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
+            format!("El diacrítico del carácter {position} no tiene símbolo delante")
+        }
+        EntryError::Ipa(IpaError::TooLong { max, .. }) => {
+            format!("El AFI tiene más de {max} caracteres")
+        }
+        EntryError::TooLong { max, .. } => format!("Un campo tiene más de {max} caracteres"),
+        EntryError::ControlCharacter { .. } => "Un campo contiene un carácter de control".to_owned(),
+        EntryError::Espeak(EspeakError::Brackets) => {
+            "Los fonemas de espeak-ng no pueden contener «[[» ni «]]»".to_owned()
+        }
+        EntryError::Espeak(_) => {
+            "Los fonemas de espeak-ng solo admiten ASCII imprimible (200 como máximo)".to_owned()
+        }
+        EntryError::Locale { locale } => {
+            format!("«{locale}» no es una variante como es, es-ES o en-GB")
+        }
+    },
+    loading_plan: "Cargando plan…",
+    generate_plan: "Generar plan",
+    regenerate_plan: "Regenerar plan",
+    confirm_regenerate:
+        "¿Generar un plan nuevo? Se perderán tus cambios en el plan de este capítulo.",
+    mark_complete: "Marcar capítulo como terminado",
+    reopen: "Reabrir capítulo",
+    assign_speakers: "Asignar hablantes",
+    only_doubtful: "Solo sin asignar o dudosos",
+    invalid_cast: "El reparto no es válido; corrígelo primero en la página del reparto.",
+    unresolved_after_run: |n| {
+        format!("{n} segmentos no se pudieron atribuir con seguridad: elige su hablante.")
+    },
+    summary: |n, version| format!("{n} segmentos · versión {version}"),
+    before_complete: "Antes de marcar este capítulo como terminado:",
+    blocker: |blocker| match blocker {
+        Blocker::NoPlan => "el capítulo no tiene plan".to_owned(),
+        Blocker::NoSpeaker { count: 1, first } => format!("el segmento {first} no tiene hablante"),
+        Blocker::NoSpeaker { count, first } => {
+            format!("{count} segmentos no tienen hablante (el primero: {first})")
+        }
+        Blocker::Stale { count, first } => format!(
+            "el texto del capítulo cambió: {count} segmentos ya no coinciden con él (el primero: {first}); \
+             traslada el plan al texto nuevo"
+        ),
+        Blocker::Contradicted { count: 1, first } => {
+            format!("una acotación contradice el hablante del segmento {first}")
+        }
+        Blocker::Contradicted { count, first } => {
+            format!("las acotaciones contradicen el hablante de {count} segmentos (el primero: {first})")
+        }
+        Blocker::Flagged { count: 1, first } => {
+            format!("el segmento {first} está marcado para revisión")
+        }
+        Blocker::Flagged { count, first } => {
+            format!("{count} segmentos están marcados para revisión (el primero: {first})")
+        }
+    },
+    delimiter_name: |delimiter| match delimiter {
+        Delimiter::Paragraph => "párrafo",
+        Delimiter::Sentence => "oración",
+        Delimiter::Word => "palabra",
+        Delimiter::Manual => "manual",
+        Delimiter::Dialogue => "diálogo",
+    },
+    no_plan_yet: "Aún no hay plan: genera uno para dividir este capítulo en segmentos.",
+    saved: "Todos los cambios guardados",
+    unsaved: "Cambios sin guardar",
+    saving: "Guardando…",
+    save_failed: |reason| format!("No se pudo guardar, reintentando: {reason}"),
+    conflict: "Otra persona cambió este capítulo",
+    reload: "Recargar",
+    export_plan: "Exportar plan",
+    import_plan: "Importar archivo de plan",
+    confirm_import: "¿Sustituir el plan de este capítulo por el del archivo? Se perderán los cambios sin guardar.",
+    segments: "Segmentos",
+    selected: "Seleccionado",
+    flag: "Marca",
+    id: "Id",
+    delimiter: "Corte",
+    start: "Inicio",
+    end: "Fin",
+    length: "Longitud",
+    speaker: "Hablante",
+    confidence: "Confianza",
+    unassigned: "— sin asignar",
+    chosen_by_hand: "elegido a mano",
+    needs_revision_of: |id| format!("Revisar: segmento {id}"),
+    speaker_of: |id| format!("Hablante del segmento {id}"),
+    mark_row: |id| format!("Seleccionar el segmento {id} para una acción en grupo"),
+    reviewed: "Revisado",
+    tag_names: |name| format!("Una acotación junto a esta línea nombra a {name}"),
+    keep_speaker: "Mantener",
+    keep_speaker_hint: "Mantener este hablante: lo confirma a mano y deja de impedir el cierre",
+    marked_count: |n| match n {
+        1 => "1 segmento seleccionado".to_owned(),
+        n => format!("{n} segmentos seleccionados"),
+    },
+    marked_actions: "Segmentos seleccionados",
+    assign_marked: "Asignar hablante",
+    mark_reviewed: "Marcar revisado",
+    mark_unreviewed: "Marcar no revisado",
+    clear_marks: "Quitar la selección",
+    reviewed_share: |done, total| {
+        let percent = (done * 100).checked_div(total).unwrap_or(0);
+        format!("Revisado {percent} % ({done} de {total})")
+    },
+    missing_speakers: |names| format!("Las acotaciones nombran a personas que no están en el reparto: {names}."),
+    open_cast: "Añadirlas al reparto",
+    text_changed: "El texto del capítulo cambió desde que se hizo este plan (una reimportación).",
+    stale_segments: |n| match n {
+        1 => "1 segmento ya no coincide con él. Traslada el plan al texto nuevo para seguir \
+              editando: lo que aún coincide conserva su hablante, ediciones y marcas."
+            .to_owned(),
+        n => format!(
+            "{n} segmentos ya no coinciden con él. Traslada el plan al texto nuevo para seguir \
+             editando: lo que aún coincide conserva su hablante, ediciones y marcas."
+        ),
+    },
+    carry_over: "Trasladar el plan",
+    confirm_carry_over: |dropped| match dropped {
+        0 => "Todos los segmentos siguen en el texto nuevo. ¿Trasladar el plan?".to_owned(),
+        n => format!("{n} segmentos ya no están en el texto nuevo y se quitarán (se listan después). ¿Trasladar el plan?"),
+    },
+    carried_over: |kept, added, dropped| {
+        let mut text = format!("Se conservan {kept} segmentos; {added} nuevos cubren el texto nuevo.");
+        if !dropped.is_empty() {
+            text.push_str(&format!(" Ya no están en el texto: {}.", dropped.join("; ")));
+        }
+        text
+    },
+    into_chapter: "Destino",
+    as_new_chapter: "Un capítulo nuevo",
+    replace_chapter: |title| format!("Sustituir el texto de «{title}»"),
+    reimport_done: |added, replaced, stale| {
+        format!("{added} capítulos añadidos, {replaced} sustituidos; {stale} planes deben trasladarse a su texto nuevo.")
+    },
+    segment_heading: |id, delimiter, start, end| {
+        format!("Segmento {id} · {delimiter} · {start}–{end}")
+    },
+    no_segment: "Ningún segmento seleccionado",
+    segment_editor: "Editor de segmentos",
+    segment_text: "Texto del segmento",
+    segment_actions: "Acciones del segmento",
+    stats: |words, chars, kb, seconds, fits| {
+        let over = if fits {
+            ""
+        } else {
+            " · supera el límite del motor"
+        };
+        let words = match words {
+            1 => "1 palabra".to_owned(),
+            n => format!("{n} palabras"),
+        };
+        let chars = match chars {
+            1 => "1 carácter".to_owned(),
+            n => format!("{n} caracteres"),
+        };
+        format!("{words} · {chars} · {kb:.1} KB · ~{seconds:.0} s{over}")
+    },
+    edit: "Editar",
+    save: "Guardar",
+    cancel: "Cancelar",
+    split: "Dividir en el cursor",
+    merge_previous: "Unir con el anterior",
+    merge_next: "Unir con el siguiente",
+    delete: "Eliminar",
+    undo: "Deshacer",
+    redo: "Rehacer",
+    // LLM assignment.
+    engine_rules: "Hablantes por las reglas sin conexión",
+    engine_llm: |model| format!("Hablantes por el modelo de lenguaje ({model})"),
+    llm_progress_label: "Progreso de la asignación de hablantes",
+    llm_progress: |current, total, stage| format!("fragmento {current} de {total} · {stage}"),
+    llm_stage_started: "preparando el capítulo",
+    llm_stage_requesting: "esperando al modelo",
+    llm_stage_retrying: |seconds, attempt| {
+        format!("el servicio pidió esperar; se reintenta en {seconds} s (intento {attempt})")
+    },
+    llm_stage_chunk_done: "respuesta recibida",
+    llm_stage_finished: "terminando",
+    llm_cancel: "Cancelar asignación",
+    llm_cancelled: "Asignación de hablantes cancelada; no se cambió nada",
+    llm_failed: |reason| format!("La asignación de hablantes falló: {reason}"),
+    llm_lost: "se perdió la conexión con el servidor",
+    llm_partial: |n| {
+        if n == 1 {
+            "No se pudo usar la respuesta del modelo para 1 parte del capítulo; sus líneas quedan sin asignar".to_owned()
+        } else {
+            format!("No se pudieron usar las respuestas del modelo para {n} partes del capítulo; sus líneas quedan sin asignar")
+        }
+    },
+};
