@@ -31,15 +31,18 @@ const loadStart = Date.now();
 await page.goto(`${base}/projects/${project}/chapters/${chapter}`);
 await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 120_000 });
 const loadMs = Date.now() - loadStart;
+// EXTRA_CSS='…' adds a style sheet after hydration: measures a layout change without a rebuild.
+if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS });
 
-// PROFILE=out.cpuprofile records a CPU profile of the splits (open it in Chromium's DevTools).
+// PROFILE=out.json records a CPU profile of each timed split only (not of the scrolling between
+// them): a JSON array of DevTools profiles. A site built without wasm-opt keeps wasm function names.
 const profile = process.env.PROFILE;
 const cdp = profile ? await page.context().newCDPSession(page) : null;
 if (cdp) {
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 }
+const profiles = [];
 
 const timings = [];
 for (let i = 0; i < runs; i++) {
@@ -51,6 +54,10 @@ for (let i = 0; i < runs; i++) {
   }, i);
   await page.waitForTimeout(50);
   await page.locator('table.segments tbody tr[id]').nth(25).click();
+  if (cdp) {
+    await page.waitForTimeout(50);
+    await cdp.send('Profiler.start');
+  }
   timings.push(await page.evaluate(() => new Promise((resolve) => {
     const tbody = document.querySelector('table tbody');
     const area = document.getElementById('segment-text');
@@ -65,11 +72,9 @@ for (let i = 0; i < runs; i++) {
     const start = performance.now();
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', altKey: true, bubbles: true }));
   })));
+  if (cdp) profiles.push((await cdp.send('Profiler.stop')).profile);
 }
-if (cdp) {
-  const { profile: recorded } = await cdp.send('Profiler.stop');
-  (await import('node:fs')).writeFileSync(profile, JSON.stringify(recorded));
-}
+if (cdp) (await import('node:fs')).writeFileSync(profile, JSON.stringify(profiles));
 await browser.close();
 
 const sorted = [...timings].sort((a, b) => a - b);
