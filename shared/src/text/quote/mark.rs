@@ -37,10 +37,10 @@ pub(super) fn marked_spans(paragraph: &str) -> Vec<Quotation> {
     let lead = paragraph.len() - paragraph.trim_start().len();
     let mut spans = Vec::new();
     let mut open: Option<(Mark, usize, u32)> = None;
-    let mut prev = None;
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only the marks can change the state: the scan jumps from one to the next.
+    for (i, c) in marks(paragraph) {
+        let prev = paragraph[..i].chars().next_back();
+        let next = paragraph[i + c.len_utf8()..].chars().next();
         open = match open {
             None => {
                 let single_before = |last: Option<usize>| {
@@ -92,7 +92,6 @@ pub(super) fn marked_spans(paragraph: &str) -> Vec<Quotation> {
                 }
             }
         };
-        prev = Some(c);
     }
     if let Some((mark, start, _)) = open {
         spans.push(Quotation {
@@ -191,16 +190,30 @@ fn last_single_closer(paragraph: &str, mark: char) -> Option<usize> {
     if !paragraph.contains(mark) {
         return None;
     }
-    let mut last = None;
-    let mut prev = None;
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == mark && closes_single(prev, chars.peek().map(|&(_, n)| n)) {
-            last = Some(i);
-        }
-        prev = Some(c);
-    }
-    last
+    marks(paragraph)
+        .filter(|&(i, c)| {
+            c == mark
+                && closes_single(
+                    paragraph[..i].chars().next_back(),
+                    paragraph[i + c.len_utf8()..].chars().next(),
+                )
+        })
+        .last()
+        .map(|(i, _)| i)
+}
+
+/// The quotation marks of `paragraph` (`“ ” " « » ‘ ’ '`) with their byte offsets, in order. A
+/// byte scan: the text between marks is never decoded (every mark is ASCII or starts with the
+/// UTF-8 lead byte 0xC2 or 0xE2, and a lead byte always starts a character).
+fn marks(paragraph: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    paragraph
+        .bytes()
+        .enumerate()
+        .filter(|&(_, byte)| matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2))
+        .filter_map(move |(i, _)| {
+            let c = paragraph[i..].chars().next()?;
+            matches!(c, '“' | '”' | '"' | '«' | '»' | '‘' | '’' | '\'').then_some((i, c))
+        })
 }
 
 /// A single mark opens a quotation at the start of a word: after whitespace or an opening sign.
