@@ -34,13 +34,14 @@ export default defineConfig({
   // Each server removes only its own database files (the LLM one's name extends the first's).
   webServer: [
     {
-      command: `rm -f ${database} ${database}-* && exec ${server}`,
+      command: `rm -rf ${database} ${database}-* && exec ${server}`,
       url: `http://127.0.0.1:${port}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
         STUDIO_ADDR: `127.0.0.1:${port}`,
         DATABASE_URL: `sqlite://${database}?mode=rwc`,
+        STUDIO_AUDIO_DIR: `${database}-audio`,
         STUDIO_SITE_ROOT: siteRoot,
         RUST_LOG: 'warn',
       },
@@ -53,7 +54,7 @@ export default defineConfig({
       env: { STUDIO_E2E_LLM_STUB_PORT: String(llmStubPort) },
     },
     {
-      command: `rm -f ${llmDatabase} ${llmDatabase}-* && exec ${server}`,
+      command: `rm -rf ${llmDatabase} ${llmDatabase}-* && exec ${server}`,
       url: `http://127.0.0.1:${llmPort}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -61,6 +62,7 @@ export default defineConfig({
         STUDIO_ADDR: `127.0.0.1:${llmPort}`,
         DATABASE_URL: `sqlite://${llmDatabase}?mode=rwc`,
         STUDIO_SITE_ROOT: siteRoot,
+        STUDIO_AUDIO_DIR: `${llmDatabase}-audio`,
         STUDIO_DEMO: 'false',
         STUDIO_LLM_PROVIDER: 'local',
         STUDIO_LLM_URL: `http://127.0.0.1:${llmStubPort}/v1`,

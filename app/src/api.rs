@@ -4,6 +4,7 @@
 //! Their errors are [`AppError`]s. Over HTTP one is answered with [`AppError::status`] and, when it
 //! is a refusal, worded in the request's language ([`crate::i18n::worded`]).
 
+pub mod audition;
 pub mod chapters;
 pub mod plans;
 pub mod projects;
@@ -22,7 +23,8 @@ use crate::error::{AppError, Transport};
 
 #[cfg(feature = "ssr")]
 pub use store::{
-    use_port, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError, VoiceCatalogue,
+    use_port, Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError,
+    VoiceCatalogue,
 };
 
 impl FromServerFnError for AppError {

@@ -4,8 +4,10 @@
 //! gives the English, for logs), the HTTP status is [`AppError::status`].
 
 mod import;
+mod speech;
 
 pub use import::{Format, ImportError, Mismatch};
+pub use speech::SpeechFailure;
 
 use serde::{Deserialize, Serialize};
 use shared::{
@@ -103,6 +105,10 @@ pub enum Refusal {
     InvalidCast(CastError),
     /// A service the request needs could not answer.
     Unavailable(Unavailable),
+    /// A text cannot be sent to the voice engine as it is.
+    Speech(shared::speech::SpeechError),
+    /// The segment's speaker is not in the project's cast.
+    UnknownSpeaker,
     /// A refusal as the server worded it, in the language of the request that got it.
     #[serde(untagged)]
     Worded(String),
@@ -146,6 +152,13 @@ pub enum Unavailable {
     },
     /// Azure Speech's voice list is larger than expected.
     AzureTooLarge,
+    /// A voice engine could not render a clip.
+    Speech {
+        /// The engine.
+        engine: shared::VoiceEngine,
+        /// What went wrong.
+        failure: SpeechFailure,
+    },
     /// Azure Speech's voice list is not the JSON expected.
     AzureUnreadable {
         /// 1-based line of the problem.

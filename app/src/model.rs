@@ -300,3 +300,23 @@ pub enum Unusable {
     /// It was not the JSON asked for.
     NotJson,
 }
+
+/// A segment's words rendered in its speaker's voice, as an audition answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clip {
+    /// Where the browser fetches the audio (`/audio/{project}/{key}`); the same URL always
+    /// serves the same bytes.
+    pub url: String,
+    /// The cache key: a hash of engine, voice and the document sent.
+    pub key: shared::speech::ClipKey,
+    /// The engine that rendered it.
+    pub engine: shared::VoiceEngine,
+    /// The audio's length, in seconds.
+    pub seconds: f64,
+    /// The pronunciation entries applied, with their place in the text.
+    pub applied: Vec<shared::speech::Applied>,
+    /// Written forms of entries found in the text that this engine cannot say (read as written).
+    pub unsaid: Vec<String>,
+    /// Whether it came from the audio cache (no engine was called).
+    pub cached: bool,
+}

@@ -1,8 +1,10 @@
 //! `PlanWorkspace`: one chapter's plan under edit in the browser, composed of parts that each own
 //! one concern: the plan and its edits (`edits`), autosave (`autosave`, a state machine), keys,
-//! selection, speaker runs, plan files and sign-off. Edits never wait for the server; autosave
+//! selection, speaker runs, plan files, sign-off and audition. Edits never wait for the server; autosave
 //! stores them ~2 s after the last change, and a stale save is a conflict, never an overwrite.
 
+mod audition;
+mod audition_bar;
 mod autosave;
 mod bulk_bar;
 pub mod editor;
@@ -44,7 +46,8 @@ pub fn PlanWorkspace(
     let run = SpeakerRun::new(ws, &engine);
     let signoff = Signoff::new(ws);
     let actions = ws.actions();
-    keyboard::install(ws, actions);
+    let player = audition::Player::new();
+    keyboard::install(ws, actions, player);
     let only_doubtful = RwSignal::new(false);
     let engine_text = speaker_run::engine_text(t, &engine);
     view! {
@@ -54,7 +57,7 @@ pub fn PlanWorkspace(
             <SpeakerJobBar progress=run.progress.into() on_cancel=Callback::new(move |()| run.cancel()) />
             <Notices ws run signoff />
             <Show when=move || ws.has_plan() fallback=move || view! { <p>{t.no_plan_yet}</p> }>
-                <Panes ws run signoff only_doubtful actions />
+                <Panes ws run signoff only_doubtful actions player />
             </Show>
         </div>
     }

@@ -19,6 +19,14 @@ pub struct Config {
     /// The espeak-ng program whose `--voices` lists its voices (`STUDIO_ESPEAK_PROGRAM`, default
     /// `espeak-ng`, found on `PATH`).
     pub espeak_program: String,
+    /// How many espeak-ng processes may render at once (`STUDIO_ESPEAK_PROCESSES`, default the
+    /// number of cores).
+    pub espeak_processes: usize,
+    /// Folder of the audio cache (`STUDIO_AUDIO_DIR`, default `audio`).
+    pub audio_dir: std::path::PathBuf,
+    /// Most bytes of audio the cache keeps before evicting the least recently used clips
+    /// (`STUDIO_AUDIO_CACHE_MB`, default 2048).
+    pub audio_cache_bytes: u64,
     /// Azure Speech, when `STUDIO_AZURE_SPEECH_KEY` and `STUDIO_AZURE_SPEECH_REGION` are set.
     pub azure_speech: Option<AzureSpeech>,
     /// The LLM speaker engine, when `STUDIO_LLM_PROVIDER` is set ([`LlmConfig::from_env`]);
@@ -96,8 +104,24 @@ impl Config {
                 anyhow::bail!("STUDIO_AZURE_SPEECH_REGION is set without STUDIO_AZURE_SPEECH_KEY")
             }
         };
+        let number = |name: &str, default: u64| -> anyhow::Result<u64> {
+            match var(name) {
+                None => Ok(default),
+                Some(text) => match text.trim().parse::<u64>() {
+                    Ok(n) if n > 0 => Ok(n),
+                    _ => anyhow::bail!("{name} must be a whole number above 0, not {text:?}"),
+                },
+            }
+        };
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
         Ok(Self {
             address,
+            espeak_processes: usize::try_from(number("STUDIO_ESPEAK_PROCESSES", cores as u64)?)
+                .unwrap_or(cores),
+            audio_dir: var("STUDIO_AUDIO_DIR")
+                .unwrap_or_else(|| "audio".to_owned())
+                .into(),
+            audio_cache_bytes: number("STUDIO_AUDIO_CACHE_MB", 2048)?.saturating_mul(1024 * 1024),
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://studio.db?mode=rwc".to_owned()),
             site_root: var("STUDIO_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),

@@ -9,8 +9,10 @@ pub mod db;
 pub mod demo;
 pub mod import;
 pub mod llm;
+pub mod retry;
 pub mod routes;
 pub mod speaker_jobs;
+pub mod speech;
 pub mod state;
 pub mod store;
 pub mod telemetry;
@@ -20,7 +22,7 @@ use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{
-    api::{PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, VoiceCatalogue},
+    api::{Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, VoiceCatalogue},
     shell, App,
 };
 use axum::{extract::DefaultBodyLimit, Router};
@@ -30,8 +32,14 @@ use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
 use crate::{
-    config::Config, db::Db, llm::LlmEngine, speaker_jobs::LlmJobs, state::AppState,
-    store::SqlStore, voices::EngineVoices,
+    config::Config,
+    db::Db,
+    llm::LlmEngine,
+    speaker_jobs::LlmJobs,
+    speech::{espeak::Espeak, AudioCache, Auditioner, SpeechEngine},
+    state::AppState,
+    store::SqlStore,
+    voices::EngineVoices,
 };
 
 /// Largest request body: a saved plan carries each segment's text twice (text and original), so
@@ -75,6 +83,7 @@ impl Application {
             None => None,
         };
         let db = Db::connect(&config.database_url).await?;
+        let cache = AudioCache::local(&config.audio_dir, db.clone(), config.audio_cache_bytes)?;
         let store = SqlStore::new(db);
         if config.seed_demo {
             demo::seed(&store)
@@ -93,11 +102,17 @@ impl Application {
             .build();
         let store = Arc::new(store);
         let speaker_jobs = Arc::new(LlmJobs::new(store.clone(), llm));
+        let engines: Vec<Arc<dyn SpeechEngine>> = vec![Arc::new(Espeak::new(
+            &config.espeak_program,
+            config.espeak_processes,
+        ))];
+        let auditions = Arc::new(Auditioner::new(store.clone(), engines, cache));
         let state = AppState {
             leptos_options,
             store,
             voices: Arc::new(voices),
             speaker_jobs,
+            auditions,
         };
         Ok(Self {
             listener,
@@ -131,6 +146,7 @@ pub fn router(state: AppState) -> Router {
     let store = state.store.clone();
     let voices = state.voices.clone();
     let speaker_jobs = state.speaker_jobs.clone();
+    let auditions = state.auditions.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .merge(routes::routes())
@@ -143,6 +159,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context::<Arc<dyn PronunciationStore>>(store.clone());
                 provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
                 provide_context::<Arc<dyn SpeakerJobs>>(speaker_jobs.clone());
+                provide_context::<Arc<dyn Auditions>>(auditions.clone());
             },
             move || shell(options.clone()),
         )

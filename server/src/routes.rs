@@ -1,6 +1,8 @@
 //! Plain axum routes outside Leptos: the health check, the manuscript import preview, which
-//! takes a raw file body (server functions take JSON), and the Server-Sent Events of speaker jobs.
+//! takes a raw file body (server functions take JSON), the Server-Sent Events of speaker jobs,
+//! and the audio of cached clips.
 
+mod audio;
 mod speaker_jobs;
 
 use app::{
@@ -25,6 +27,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/api/import_preview", post(import_preview))
+        .route("/audio/{project}/{key}", get(audio::clip))
         .route(
             "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
             get(speaker_jobs::events),

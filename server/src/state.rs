@@ -1,12 +1,12 @@
 //! `AppState`: what every axum handler can extract (Leptos options, the store, the voices, the
-//! speaker jobs).
+//! speaker jobs, the auditions).
 
 use std::sync::Arc;
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::{speaker_jobs::LlmJobs, store::SqlStore, voices::EngineVoices};
+use crate::{speaker_jobs::LlmJobs, speech::Auditioner, store::SqlStore, voices::EngineVoices};
 
 /// Shared state of the router.
 #[derive(Clone, FromRef)]
@@ -20,4 +20,6 @@ pub struct AppState {
     /// Speaker assignment by the language model, behind the speaker-job server functions and
     /// their Server-Sent Events.
     pub speaker_jobs: Arc<LlmJobs>,
+    /// Auditions and the audio cache, behind the `audition` server function and `/audio/…`.
+    pub auditions: Arc<Auditioner>,
 }

@@ -347,6 +347,6 @@ fn chapter_title(title: &str) -> &str {
     }
 }
 
-fn internal(err: sqlx::Error) -> StoreError {
+pub(crate) fn internal(err: sqlx::Error) -> StoreError {
     StoreError::Internal(err.into())
 }

@@ -7,7 +7,8 @@
 //!
 //! The modules stand in layers, lowest first: [`text`] (language, paragraphs, quotations,
 //! dialogue), [`cast`] (characters and voices), [`plan`] (segments, edits, history, segmenter),
-//! [`attribution`] (who speaks each line), [`signoff`]; [`pronunciation`] stands apart. A module
+//! [`attribution`] (who speaks each line) and [`speech`] (what an engine is sent), [`signoff`];
+//! [`pronunciation`] stands apart. A module
 //! imports only layers below its own (and, inside its layer, modules below it); internal code
 //! names those modules, and the re-exports here are for the other crates.
 
@@ -16,6 +17,7 @@ pub mod cast;
 pub mod plan;
 pub mod pronunciation;
 pub mod signoff;
+pub mod speech;
 pub mod text;
 
 pub use cast::{

@@ -130,7 +130,13 @@ impl Entry {
         } else {
             self.grapheme.to_lowercase() == word.to_lowercase()
         };
-        same_word && locale_covers(&self.locale, locale)
+        same_word && self.applies_to_locale(locale)
+    }
+
+    /// Whether this entry applies to text in `locale`: its locale is `locale` or a less specific
+    /// form of it (`en` applies to `en-GB`; `en-GB` does not apply to `en-US`).
+    pub fn applies_to_locale(&self, locale: &str) -> bool {
+        locale_covers(&self.locale, locale)
     }
 
     /// Whether `self` and `other` would both apply to some word: same locale and graphemes equal

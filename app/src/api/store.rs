@@ -15,7 +15,7 @@ use shared::{
 use crate::{
     error::{AppError, Busy, Refusal, Unavailable},
     model::{
-        ChapterId, ChapterPlan, ChapterSummary, JobId, ProjectDetail, ProjectId,
+        ChapterId, ChapterPlan, ChapterSummary, Clip, JobId, ProjectDetail, ProjectId,
         ProjectPronunciations, ProjectSummary, SpeakerEngine,
     },
 };
@@ -245,6 +245,24 @@ pub trait VoiceCatalogue: Send + Sync + 'static {
     async fn voices(&self, engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, StoreError>;
 }
 
+/// Auditions: a segment's words rendered in a cast member's voice with the project's
+/// pronunciations, from the audio cache when the same clip was rendered before.
+#[async_trait]
+pub trait Auditions: Send + Sync + 'static {
+    /// The clip of `text` (a segment's current words, saved or not) said by `speaker` (the
+    /// narrator when `None`) with the project's voices and pronunciations.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project; `Refused` for a speaker not in the cast or a text the
+    /// engine cannot take; `Unavailable` when the voice's engine is missing or fails.
+    async fn audition(
+        &self,
+        project: ProjectId,
+        text: String,
+        speaker: Option<shared::CharacterId>,
+    ) -> Result<Clip, StoreError>;
+}
+
 /// Speaker assignment by the server's language model, run as background jobs whose progress the
 /// page reads as Server-Sent Events ([`JobId::events_url`]).
 #[async_trait]
@@ -275,7 +293,7 @@ pub trait SpeakerJobs: Send + Sync + 'static {
 }
 
 /// The port `P` (`dyn PlanStore`, `dyn ProjectStore`, `dyn PronunciationStore`,
-/// `dyn VoiceCatalogue`, `dyn SpeakerJobs`) provided to this request by the server.
+/// `dyn VoiceCatalogue`, `dyn SpeakerJobs`, `dyn Auditions`) provided to this request by the server.
 ///
 /// # Errors
 /// `AppError::Internal` when the server did not provide it (a wiring bug).

@@ -330,4 +330,17 @@ pub static EN: Texts = Texts {
             format!("The model's answers for {n} parts of the chapter could not be used; their lines stay unassigned")
         }
     },
+    audition_heading: "Audition",
+    audition_play: "Audition",
+    audition_stop: "Stop",
+    listen_from_here: "Listen from here",
+    listen_stop: "Stop listening",
+    audition_loading: "Rendering the clip…",
+    audition_playing: "Playing",
+    audio_refused: "the browser could not play the clip",
+    audition_applied: "said as the project's pronunciation map says",
+    audition_unsaid: |words| format!("read as written, this engine cannot say their pronunciation: {words}"),
+    audition_clip: |seconds, cached| {
+        format!("{seconds:.1} s · {}", if cached { "from the audio cache" } else { "rendered now" })
+    },
 };

@@ -367,4 +367,17 @@ pub static ES: Texts = Texts {
             format!("No se pudieron usar las respuestas del modelo para {n} partes del capítulo; sus líneas quedan sin asignar")
         }
     },
+    audition_heading: "Escucha",
+    audition_play: "Escuchar",
+    audition_stop: "Parar",
+    listen_from_here: "Escuchar desde aquí",
+    listen_stop: "Dejar de escuchar",
+    audition_loading: "Generando el audio…",
+    audition_playing: "Reproduciendo",
+    audio_refused: "el navegador no pudo reproducir el audio",
+    audition_applied: "dicho como indica el mapa de pronunciación del proyecto",
+    audition_unsaid: |words| format!("leídas tal como se escriben, este motor no admite su pronunciación: {words}"),
+    audition_clip: |seconds, cached| {
+        format!("{} s · {}", format!("{seconds:.1}").replace('.', ","), if cached { "de la caché de audio" } else { "generado ahora" })
+    },
 };

@@ -5,6 +5,7 @@
 
 mod en;
 mod es;
+mod speech;
 #[cfg(test)]
 mod tests;
 

@@ -229,4 +229,16 @@ pub struct Texts {
     pub llm_failed: fn(&str) -> String,
     pub llm_lost: &'static str,
     pub llm_partial: fn(usize) -> String,
+    // Audition.
+    pub audition_heading: &'static str,
+    pub audition_play: &'static str,
+    pub audition_stop: &'static str,
+    pub listen_from_here: &'static str,
+    pub listen_stop: &'static str,
+    pub audition_loading: &'static str,
+    pub audition_playing: &'static str,
+    pub audio_refused: &'static str,
+    pub audition_applied: &'static str,
+    pub audition_unsaid: fn(&str) -> String,
+    pub audition_clip: fn(f64, bool) -> String,
 }

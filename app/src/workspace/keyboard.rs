@@ -4,7 +4,7 @@
 
 use leptos::{ev, prelude::*};
 
-use super::edits::Workspace;
+use super::{audition::Player, edits::Workspace};
 use crate::components::EditorActions;
 
 /// A key press, as far as the map cares.
@@ -51,12 +51,19 @@ pub enum KeyAction {
     Delete,
     Undo,
     Redo,
+    /// Flag the selected segment for another look, or clear its flag.
+    Flag,
+    /// Audition the selected segment, or stop what plays.
+    Audition,
+    /// Listen from the selected segment on, or stop listening.
+    Listen,
 }
 
 /// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z (or
 /// Ctrl+Y) redoes; Alt+S splits at the text cursor, Alt+P / Alt+N merge with the previous / next,
 /// Delete deletes. Space marks the selected row for a group action, Shift+Up/Down marks while
-/// moving, Esc clears the marks; R marks reviewed. `None`: the key is left to the browser.
+/// moving, Esc clears the marks; R marks reviewed, F flags. A auditions the selected segment and
+/// L listens from it on (both also on a locked plan). `None`: the key is left to the browser.
 pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<KeyAction> {
     let KeyPress {
         key, ctrl, shift, ..
@@ -67,6 +74,14 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
             "Enter" if ctrl => Some(KeyAction::Save),
             _ => None,
         };
+    }
+    let listening_key = match key {
+        "a" | "A" => Some(KeyAction::Audition),
+        "l" | "L" => Some(KeyAction::Listen),
+        _ => None,
+    };
+    if press.target == Target::Page && !ctrl && !press.alt && listening_key.is_some() {
+        return listening_key;
     }
     if locked {
         return None;
@@ -93,6 +108,7 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
         (" ", false, false) => KeyAction::ToggleMark,
         ("Escape", false, false) => KeyAction::ClearMarks,
         ("r" | "R", false, false) => KeyAction::Review,
+        ("f" | "F", false, false) => KeyAction::Flag,
         ("Enter", false, _) => KeyAction::Edit,
         ("Delete", false, false) => KeyAction::Delete,
         ("z" | "Z", true, false) => KeyAction::Undo,
@@ -103,7 +119,7 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
 }
 
 /// Listens to the window's keys for as long as the workspace lives.
-pub fn install(ws: Workspace, actions: EditorActions) {
+pub fn install(ws: Workspace, actions: EditorActions, player: Player) {
     let locked = ws.locked();
     let handle = window_event_listener(ev::keydown, move |ev| {
         let key = ev.key();
@@ -119,12 +135,12 @@ pub fn install(ws: Workspace, actions: EditorActions) {
             return;
         };
         ev.prevent_default();
-        perform(ws, actions, action);
+        perform(ws, actions, player, action);
     });
     on_cleanup(move || handle.remove());
 }
 
-fn perform(ws: Workspace, actions: EditorActions, action: KeyAction) {
+fn perform(ws: Workspace, actions: EditorActions, player: Player, action: KeyAction) {
     match action {
         KeyAction::Move { step, marking } => {
             ws.state
@@ -142,6 +158,13 @@ fn perform(ws: Workspace, actions: EditorActions, action: KeyAction) {
         KeyAction::Delete => actions.delete.run(()),
         KeyAction::Undo => actions.undo.run(()),
         KeyAction::Redo => actions.redo.run(()),
+        KeyAction::Flag => {
+            if let Some(id) = ws.selection.selected.get_untracked() {
+                ws.apply(shared::Edit::ToggleRevision { id });
+            }
+        }
+        KeyAction::Audition => player.toggle(ws),
+        KeyAction::Listen => player.toggle_listening(ws),
     }
 }
 
@@ -222,6 +245,25 @@ mod tests {
         check(ctrl("y"), false, Some(Redo));
         check(press("x"), false, None);
         check(ctrl("ArrowDown"), false, None);
+    }
+
+    #[test]
+    fn a_and_l_listen_on_any_plan_f_flags_an_unlocked_one() {
+        check(press("a"), false, Some(KeyAction::Audition));
+        check(press("L"), false, Some(KeyAction::Listen));
+        check(press("f"), false, Some(KeyAction::Flag));
+        assert_eq!(
+            key_action(press("a"), false, true),
+            Some(KeyAction::Audition)
+        );
+        assert_eq!(key_action(press("l"), false, true), Some(KeyAction::Listen));
+        assert_eq!(key_action(press("f"), false, true), None);
+        let typed = KeyPress {
+            target: Target::Field,
+            ..press("a")
+        };
+        check(typed, false, None);
+        check(press("a"), true, None);
     }
 
     #[test]

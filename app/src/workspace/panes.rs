@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use shared::{Edit, SegmentId};
 
-use super::{edits::Workspace, signoff::Signoff, speaker_run::SpeakerRun};
+use super::{
+    audition::Player, audition_bar::AuditionBar, edits::Workspace, signoff::Signoff,
+    speaker_run::SpeakerRun,
+};
 use crate::components::{EditorActions, ReviewPanel, Row, SegmentEditor, SegmentTable};
 
 /// The table and the side panes; `only_doubtful` filters the table.
@@ -17,6 +20,7 @@ pub fn Panes(
     signoff: Signoff,
     only_doubtful: RwSignal<bool>,
     actions: EditorActions,
+    player: Player,
 ) -> impl IntoView {
     let (state, selection, locked) = (ws.state, ws.selection, ws.locked());
     let rows = Memo::new(move |_| {
@@ -78,6 +82,7 @@ pub fn Panes(
                     textarea=ws.textarea
                     actions
                 />
+                <AuditionBar ws player />
                 <ReviewPanel segment locked on_edit=apply />
             </div>
         </div>

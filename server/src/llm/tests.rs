@@ -475,7 +475,8 @@ fn anchors_go_to_the_span_they_overlap_most() {
 
 #[test]
 fn error_bodies_and_retry_after_headers_are_read() {
-    use super::client::{error_message, retry_after};
+    use super::client::error_message;
+    use crate::retry::retry_after;
     let (message, code) = error_message(
         r#"{"error":{"message":"bad schema","type":"invalid_request_error","code":"invalid_schema"}}"#,
     );

@@ -2,7 +2,18 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{character, spawn_app, spawn_empty_app};
+use crate::helpers::{character, spawn_app, spawn_empty_app, TestApp};
+
+/// A project whose cast is only its narrator, with one chapter of narration and no speech tag;
+/// returns the project and the chapter.
+async fn narrated_chapter(app: &TestApp) -> (i64, i64) {
+    let project = app.project_with_cast("Narrated", "en", &[]).await;
+    let text = (1..=8)
+        .map(|n| format!("The moor lay still on the {n}th night. Nobody came to the hall."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (project, app.add_chapter(project, "One", &text).await)
+}
 
 #[tokio::test]
 async fn demo_projects_are_seeded_in_english_and_spanish() {
@@ -134,9 +145,8 @@ async fn a_chapter_without_plan_cannot_be_completed() {
 
 #[tokio::test]
 async fn a_planned_chapter_can_be_completed_and_reopened() {
-    let app = spawn_app().await;
-    let (project, chapters) = app.first_project().await;
-    let chapter = chapters[0]["id"].as_i64().unwrap();
+    let app = spawn_empty_app().await;
+    let (project, chapter) = narrated_chapter(&app).await;
     let plan: Value = app.generate(chapter, 0).await.ok();
     let mut segments = plan["segments"].as_array().unwrap().clone();
     for segment in &mut segments {
@@ -177,8 +187,8 @@ async fn a_planned_chapter_can_be_completed_and_reopened() {
 
 #[tokio::test]
 async fn a_chapter_with_unassigned_or_flagged_segments_cannot_be_completed() {
-    let app = spawn_app().await;
-    let chapter = app.first_chapter().await;
+    let app = spawn_empty_app().await;
+    let (_, chapter) = narrated_chapter(&app).await;
     let plan: Value = app.generate(chapter, 0).await.ok();
     let mut segments = plan["segments"].as_array().unwrap().clone();
     for segment in &mut segments {

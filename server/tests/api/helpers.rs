@@ -59,6 +59,9 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         site_root: dir.path().display().to_string(),
         seed_demo,
         espeak_program: "espeak-ng".to_owned(),
+        espeak_processes: 2,
+        audio_dir: dir.path().join("audio"),
+        audio_cache_bytes: 2 * 1024 * 1024 * 1024,
         azure_speech: None,
         llm: None,
     };

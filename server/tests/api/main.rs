@@ -5,6 +5,7 @@
 // A failed unwrap is a failed test here, helpers included.
 #![allow(clippy::unwrap_used)]
 
+mod audition;
 mod chapters;
 mod helpers;
 mod import;

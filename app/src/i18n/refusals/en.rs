@@ -72,6 +72,10 @@ pub(in crate::i18n) fn refusal_en(refusal: &Refusal) -> String {
             )
         }
         Refusal::Unavailable(service) => unavailable_en(service),
+        Refusal::Speech(err) => super::speech::speech_error_en(err),
+        Refusal::UnknownSpeaker => {
+            "this segment's speaker is not in the cast; choose another".to_owned()
+        }
         Refusal::Worded(words) => words.clone(),
     }
 }
@@ -109,6 +113,7 @@ fn unavailable_en(service: &Unavailable) -> String {
         Unavailable::AzureTooLarge => {
             "Azure Speech's voice list is larger than expected".to_owned()
         }
+        Unavailable::Speech { engine, failure } => super::speech::failure_en(*engine, failure),
         Unavailable::AzureUnreadable {
             line,
             column,

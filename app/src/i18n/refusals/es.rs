@@ -76,6 +76,10 @@ pub(in crate::i18n) fn refusal_es(refusal: &Refusal) -> String {
             )
         }
         Refusal::Unavailable(service) => unavailable_es(service),
+        Refusal::Speech(err) => super::speech::speech_error_es(err),
+        Refusal::UnknownSpeaker => {
+            "el hablante de este segmento no está en el reparto; elige otro".to_owned()
+        }
         Refusal::Worded(words) => words.clone(),
     }
 }
@@ -115,6 +119,7 @@ fn unavailable_es(service: &Unavailable) -> String {
         Unavailable::AzureTooLarge => {
             "la lista de voces de Azure Speech es más grande de lo esperado".to_owned()
         }
+        Unavailable::Speech { engine, failure } => super::speech::failure_es(*engine, failure),
         Unavailable::AzureUnreadable {
             line,
             column,

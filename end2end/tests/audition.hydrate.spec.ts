@@ -1,0 +1,63 @@
+// Audition: hear the selected segment in its speaker's voice with a pronunciation applied, then
+// listen through the chapter from the keyboard, flagging a segment as it plays.
+import { test, expect, APIRequestContext } from '@playwright/test';
+import { newProject, addChapter, generatePlan, rows, hydrated } from './support/studio';
+
+async function sayAs(request: APIRequestContext, project: number, grapheme: string, espeak: string) {
+  const response = await request.post('/api/save_pronunciations', {
+    data: {
+      project, version: 0,
+      entries: [{ grapheme, ipa: 'ˈʃɜːlɒk', espeak, respelling: null, locale: 'en', case_sensitive: false, status: 'approved' }],
+    },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+}
+
+test('a segment is auditioned with its pronunciation, then the chapter is heard from the keyboard', async ({ page, request }) => {
+  const project = await newProject(request, 'Audition spec', 'en', ['Holmes']);
+  await sayAs(request, project, 'Sherlock', "tS'3:lQk");
+  const { chapter, path } = await addChapter(
+    request, project,
+    'Sherlock looked up.\n\n“Come, Watson,” said Holmes.\n\nThe fog was thick.', 'Audition');
+  await generatePlan(request, chapter);
+  await page.goto(path);
+  await hydrated(page);
+
+  const audition = page.getByRole('region', { name: 'Audition' });
+  await rows(page).first().click();
+  await page.locator('body').press('a');
+  await expect(audition.locator('mark', { hasText: 'Sherlock' })).toBeVisible();
+  await expect(audition.locator('mark')).toHaveAttribute('title', /pronunciation map/);
+  await expect(audition).toContainText(/\d,?\.?\d s · rendered now/);
+
+  // The clip plays to its end; the same words again come from the cache.
+  const play = audition.getByRole('button', { name: 'Audition', exact: true });
+  await expect(play).toBeVisible({ timeout: 15_000 });
+  await play.click();
+  await expect(audition).toContainText('from the audio cache');
+  await expect(play).toBeVisible({ timeout: 15_000 });
+
+  // Listen from the first segment on: the selection follows the audio; F flags as it plays.
+  await rows(page).first().click();
+  await page.locator('body').press('l');
+  await expect(audition.getByRole('button', { name: 'Stop listening' })).toBeVisible();
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 });
+  await page.locator('body').press('f');
+  await expect(rows(page).nth(1).getByRole('button', { name: 'Needs revision: segment 2' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows(page).nth(2)).toHaveAttribute('aria-selected', 'true', { timeout: 15_000 });
+  await expect(audition.getByRole('button', { name: 'Listen from here' })).toBeVisible({ timeout: 15_000 });
+});
+
+test('an audition that cannot be rendered says why in the page', async ({ page, request }) => {
+  const project = await newProject(request, 'Audition refusal spec', 'en', ['Holmes']);
+  const { chapter, path } = await addChapter(request, project, 'The fog was thick.', 'Refusal');
+  await generatePlan(request, chapter);
+  const detail = await (await request.post('/api/load_project', { data: { project } })).json();
+  detail.cast[0].voice.voice_id = 'xx-nosuch';
+  await request.post('/api/save_cast', { data: { project, version: detail.cast_version, cast: detail.cast } });
+  await page.goto(path);
+  await hydrated(page);
+  await rows(page).first().click();
+  await page.getByRole('region', { name: 'Audition' }).getByRole('button', { name: 'Audition' }).click();
+  await expect(page.getByRole('region', { name: 'Audition' })).toContainText('espeak-ng has no voice “xx-nosuch”');
+});

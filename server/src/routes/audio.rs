@@ -1,0 +1,83 @@
+//! `GET /audio/{project}/{key}`: a cached clip's audio. The URL names its content (the key hashes
+//! everything that made it), so the answer never changes: the browser may keep it for good, its
+//! `ETag` is the key, and byte ranges let the player seek.
+
+use std::sync::Arc;
+
+use app::{model::ProjectId, AppError};
+use axum::{
+    body::Body,
+    extract::{Path, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+use shared::speech::ClipKey;
+
+use crate::speech::Auditioner;
+
+/// Serves the project's clip `key`; 404 when the project has no such clip.
+pub(super) async fn clip(
+    State(auditions): State<Arc<Auditioner>>,
+    Path((project, key)): Path<(i64, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(key) = key.parse::<ClipKey>() else {
+        return super::error_response(AppError::NotFound, &headers);
+    };
+    match auditions.cache().read(ProjectId(project), &key).await {
+        Ok(Some((bytes, _))) => serve(bytes, &key, &headers),
+        Ok(None) => super::error_response(AppError::NotFound, &headers),
+        Err(err) => super::error_response(AppError::from(err), &headers),
+    }
+}
+
+/// The answer for `bytes`: 304 when the browser holds it already, 206 for one satisfiable byte
+/// range, 416 for an unsatisfiable one, else the whole clip.
+fn serve(bytes: bytes::Bytes, key: &ClipKey, request: &HeaderMap) -> Response {
+    let etag = format!("\"{key}\"");
+    let mut response_headers = HeaderMap::new();
+    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/wav"));
+    response_headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=31536000, immutable"),
+    );
+    response_headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        response_headers.insert(header::ETAG, value);
+    }
+    let held = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if held {
+        return (StatusCode::NOT_MODIFIED, response_headers).into_response();
+    }
+    let length = bytes.len() as u64;
+    let Some(range) = request.get(header::RANGE).and_then(|v| v.to_str().ok()) else {
+        return (StatusCode::OK, response_headers, Body::from(bytes)).into_response();
+    };
+    let ranges = http_range_header::parse_range_header(range).and_then(|r| r.validate(length));
+    match ranges.as_deref() {
+        Ok([one]) => {
+            let (start, end) = (*one.start(), *one.end());
+            if let Ok(value) = HeaderValue::from_str(&format!("bytes {start}-{end}/{length}")) {
+                response_headers.insert(header::CONTENT_RANGE, value);
+            }
+            let part = bytes.slice(start as usize..=end as usize);
+            (
+                StatusCode::PARTIAL_CONTENT,
+                response_headers,
+                Body::from(part),
+            )
+                .into_response()
+        }
+        // Several ranges: the whole clip is a valid answer, and players ask for one.
+        Ok(_) => (StatusCode::OK, response_headers, Body::from(bytes)).into_response(),
+        Err(_) => {
+            if let Ok(value) = HeaderValue::from_str(&format!("bytes */{length}")) {
+                response_headers.insert(header::CONTENT_RANGE, value);
+            }
+            (StatusCode::RANGE_NOT_SATISFIABLE, response_headers).into_response()
+        }
+    }
+}

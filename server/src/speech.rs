@@ -1,0 +1,167 @@
+//! Auditions: the `Auditions` port on the real engines and the audio cache. A request becomes
+//! the document `shared::speech` writes for the voice's engine, its [`ClipKey`] is looked up in
+//! the [`AudioCache`], and only a miss reaches the engine. Engines sit behind [`SpeechEngine`],
+//! one per [`VoiceEngine`].
+
+pub mod cache;
+pub mod espeak;
+pub mod wav;
+
+use std::{collections::HashMap, sync::Arc};
+
+use app::{
+    api::{Auditions, ProjectStore, PronunciationStore, StoreError},
+    error::{Refusal, SpeechFailure, Unavailable},
+    model::{Clip, ProjectId},
+};
+use async_trait::async_trait;
+use shared::{
+    speech::{self, ClipKey, ClipSource, Dialect, Pronouncer, Utterance},
+    CharacterId, Voice, VoiceEngine,
+};
+
+use crate::store::SqlStore;
+pub use cache::AudioCache;
+
+/// What identifies an engine's output beyond the request: its version (or model) and the audio
+/// format it answers in. Part of every clip's key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineIdentity {
+    /// The engine's version or model.
+    pub version: String,
+    /// The audio format asked for.
+    pub format: String,
+}
+
+/// A rendered clip's audio.
+#[derive(Debug, Clone)]
+pub struct Audio {
+    /// The bytes, a complete WAV file.
+    pub bytes: Vec<u8>,
+    /// Its length in seconds.
+    pub seconds: f64,
+}
+
+/// A text-to-speech engine.
+#[async_trait]
+pub trait SpeechEngine: Send + Sync + 'static {
+    /// Which engine this is.
+    fn engine(&self) -> VoiceEngine;
+
+    /// Its version and output format.
+    ///
+    /// # Errors
+    /// When the engine cannot be asked (espeak-ng not installed).
+    async fn identity(&self) -> Result<EngineIdentity, SpeechFailure>;
+
+    /// Renders `document` (in the engine's [`Dialect`]) with `voice`.
+    ///
+    /// # Errors
+    /// What went wrong, as the page words it.
+    async fn synthesize(&self, voice: &Voice, document: &str) -> Result<Audio, SpeechFailure>;
+}
+
+/// The `Auditions` port: project settings from the store, engines by name, the audio cache.
+pub struct Auditioner {
+    store: Arc<SqlStore>,
+    engines: HashMap<VoiceEngine, Arc<dyn SpeechEngine>>,
+    cache: AudioCache,
+}
+
+impl Auditioner {
+    /// Auditions with `engines` (at most one per [`VoiceEngine`]) and `cache`.
+    pub fn new(
+        store: Arc<SqlStore>,
+        engines: Vec<Arc<dyn SpeechEngine>>,
+        cache: AudioCache,
+    ) -> Self {
+        Self {
+            store,
+            engines: engines.into_iter().map(|e| (e.engine(), e)).collect(),
+            cache,
+        }
+    }
+
+    /// The audio cache, for the route that serves clips.
+    pub fn cache(&self) -> &AudioCache {
+        &self.cache
+    }
+}
+
+/// A voice engine's failure as the port reports it.
+fn unavailable(engine: VoiceEngine, failure: SpeechFailure) -> StoreError {
+    StoreError::Unavailable(Unavailable::Speech { engine, failure })
+}
+
+#[async_trait]
+impl Auditions for Auditioner {
+    #[tracing::instrument(skip_all, fields(project = project.0, chars = text.chars().count()))]
+    async fn audition(
+        &self,
+        project: ProjectId,
+        text: String,
+        speaker: Option<CharacterId>,
+    ) -> Result<Clip, StoreError> {
+        let detail = self.store.project(project).await?;
+        let map = self.store.pronunciations(project).await?.map;
+        let speaker = speaker.unwrap_or_else(CharacterId::narrator);
+        let character = detail
+            .cast
+            .iter()
+            .find(|c| c.id == speaker)
+            .ok_or(StoreError::Refused(Refusal::UnknownSpeaker))?;
+        let voice = &character.voice;
+        let engine = self
+            .engines
+            .get(&voice.engine)
+            .ok_or_else(|| unavailable(voice.engine, SpeechFailure::NotConfigured))?;
+        let locale = speech::voice_locale(voice, detail.language);
+        let rendering = speech::render(
+            Utterance {
+                text: &text,
+                voice,
+                language: detail.language,
+            },
+            Dialect::of(voice.engine),
+            &Pronouncer::new(&map, &locale),
+            &detail.limits,
+        )
+        .map_err(|err| StoreError::Refused(Refusal::Speech(err)))?;
+        let identity = engine
+            .identity()
+            .await
+            .map_err(|failure| unavailable(voice.engine, failure))?;
+        let key = ClipKey::of(&ClipSource {
+            engine: voice.engine.as_str(),
+            engine_version: &identity.version,
+            format: &identity.format,
+            voice,
+            document: &rendering.document,
+        });
+        let clip = |seconds, cached| Clip {
+            url: format!("/audio/{}/{key}", project.0),
+            key: key.clone(),
+            engine: voice.engine,
+            seconds,
+            applied: rendering.applied.clone(),
+            unsaid: rendering
+                .unsaid
+                .iter()
+                .map(|m| m.entry.grapheme.clone())
+                .collect(),
+            cached,
+        };
+        if let Some(seconds) = self.cache.seconds(project, &key).await? {
+            return Ok(clip(seconds, true));
+        }
+        let audio = engine
+            .synthesize(voice, &rendering.document)
+            .await
+            .map_err(|failure| unavailable(voice.engine, failure))?;
+        self.cache
+            .put(project, &key, audio.bytes, audio.seconds)
+            .await?;
+        tracing::info!(seconds = audio.seconds, "clip rendered");
+        Ok(clip(audio.seconds, false))
+    }
+}
