@@ -162,6 +162,28 @@ fn remember(locale: Locale) {
     let _ = window().location().reload();
 }
 
+/// `n` with `separator` between groups of three digits (`12,345` / `12.345`).
+pub(crate) fn group_digits(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The engine's name as producers know it.
+pub fn engine_name(engine: shared::VoiceEngine) -> &'static str {
+    match engine {
+        shared::VoiceEngine::Espeak => "espeak-ng",
+        shared::VoiceEngine::Azure => "Azure Speech",
+        shared::VoiceEngine::ElevenLabs => "ElevenLabs",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +209,13 @@ mod tests {
             (EN.status)(ChapterStatus::Complete),
             (ES.status)(ChapterStatus::Complete)
         );
+    }
+
+    #[test]
+    fn digits_are_grouped_by_three() {
+        assert_eq!(group_digits(0, ','), "0");
+        assert_eq!(group_digits(999, ','), "999");
+        assert_eq!(group_digits(1_000, ','), "1,000");
+        assert_eq!(group_digits(1_234_567, '.'), "1.234.567");
     }
 }

@@ -320,3 +320,26 @@ pub struct Clip {
     /// Whether it came from the audio cache (no engine was called).
     pub cached: bool,
 }
+
+/// What rendering a project takes, chapter by chapter and engine by engine, as the planner
+/// shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectEstimate {
+    /// The chapters, in order; a chapter without a plan has no tallies.
+    pub chapters: Vec<ChapterEstimate>,
+    /// The price per million billed characters of each engine, in US dollars (configured).
+    pub prices: Vec<(shared::VoiceEngine, f64)>,
+}
+
+/// One chapter's tallies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChapterEstimate {
+    /// The chapter.
+    pub chapter: ChapterId,
+    /// Its title.
+    pub title: String,
+    /// Whether it has a plan.
+    pub planned: bool,
+    /// What each engine that reads some of it has to render.
+    pub engines: Vec<(shared::VoiceEngine, shared::speech::planner::Tally)>,
+}

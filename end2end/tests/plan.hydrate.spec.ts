@@ -139,7 +139,7 @@ test('a stale save is reported as a conflict, never overwriting', async ({ brows
   await rows(second).nth(0).click();
   await second.getByRole('button', { name: 'Merge with next' }).click();
 
-  await expect(second.getByRole('status')).toContainText('Someone else changed this chapter', { timeout: 15_000 });
+  await expect(second.getByRole('status', { name: 'Save state' })).toContainText('Someone else changed this chapter', { timeout: 15_000 });
   await second.reload();
   await expect(rows(second)).toHaveCount(2);
 });

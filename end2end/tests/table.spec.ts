@@ -23,3 +23,16 @@ test('the home page lists both demo projects', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'The Hound of the Baskervilles (demo)' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Niebla (demo)' })).toBeVisible();
 });
+
+test('the demo project page shows the planner: minutes, characters and cost per engine', async ({ page, request }) => {
+  const projects = await (await request.post('/api/list_projects', { data: {} })).json();
+  const hound = projects.find((p: { language: string }) => p.language === 'en');
+  await page.goto(`/projects/${hound.id}`);
+
+  const planner = page.getByRole('region', { name: 'Planner' });
+  await expect(planner.getByRole('columnheader', { name: 'Billed characters' })).toBeVisible();
+  const chapter = planner.getByRole('row', { name: /Chapter 1\. Mr\. Sherlock Holmes/ });
+  await expect(chapter).toContainText('espeak-ng');
+  await expect(chapter).toContainText('$0.00');
+  await expect(planner.getByRole('row', { name: /Whole book/ })).toContainText(/\d+ of \d+/);
+});

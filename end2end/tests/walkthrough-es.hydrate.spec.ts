@@ -59,7 +59,7 @@ test('un capítulo de principio a fin, en español', async ({ page, request }) =
   await expect(review).toContainText('Abierta por Ana; verificada por Ana');
 
   // Sign-off.
-  await expect(page.getByRole('status').filter({ hasText: 'Todos los cambios guardados' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status', { name: 'Estado del guardado' })).toHaveText('Todos los cambios guardados', { timeout: 15_000 });
   await complete.click();
   await expect(page.getByRole('button', { name: 'Reabrir capítulo' })).toBeVisible();
   await page.goto(`/projects/${project}`);

@@ -5,6 +5,8 @@ use std::{fmt, net::SocketAddr};
 
 use anyhow::Context;
 
+use crate::retry::RetryPolicy;
+
 /// The server's settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -29,6 +31,15 @@ pub struct Config {
     pub audio_cache_bytes: u64,
     /// Azure Speech, when `STUDIO_AZURE_SPEECH_KEY` and `STUDIO_AZURE_SPEECH_REGION` are set.
     pub azure_speech: Option<AzureSpeech>,
+    /// ElevenLabs, when `STUDIO_ELEVENLABS_API_KEY` is set.
+    pub elevenlabs: Option<ElevenLabsConfig>,
+    /// The planner's price per million billed characters of each engine, in US dollars:
+    /// `STUDIO_PRICE_AZURE` (default 16, neural voices pay-as-you-go) and
+    /// `STUDIO_PRICE_ELEVENLABS` (default 100, Multilingual v2); espeak-ng is free.
+    pub prices: Vec<(shared::VoiceEngine, f64)>,
+    /// How the cloud speech engines try a failed request again (not read from the environment:
+    /// four attempts, 1 s, 2 s, 4 s or the service's `Retry-After`).
+    pub speech_retry: RetryPolicy,
     /// The LLM speaker engine, when `STUDIO_LLM_PROVIDER` is set ([`LlmConfig::from_env`]);
     /// without it the page assigns speakers with the rule engine.
     pub llm: Option<LlmConfig>,
@@ -58,6 +69,42 @@ impl AzureSpeech {
     /// The URL of the voices list.
     pub fn voices_list_url(&self) -> String {
         format!("{}/cognitiveservices/voices/list", self.base_url())
+    }
+}
+
+/// An ElevenLabs account. `Debug` does not show the key.
+#[derive(Clone)]
+pub struct ElevenLabsConfig {
+    /// The API key, sent as `xi-api-key` (`STUDIO_ELEVENLABS_API_KEY`).
+    pub key: String,
+    /// The model (`STUDIO_ELEVENLABS_MODEL`, default `eleven_multilingual_v2`).
+    pub model: String,
+    /// Base URL replacing `https://api.elevenlabs.io` (`STUDIO_ELEVENLABS_ENDPOINT`; tests point
+    /// it at a local stub).
+    pub endpoint: Option<String>,
+}
+
+impl ElevenLabsConfig {
+    /// The model used when none is configured.
+    pub const DEFAULT_MODEL: &'static str = "eleven_multilingual_v2";
+
+    /// The API's base URL, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        self.endpoint
+            .as_deref()
+            .unwrap_or("https://api.elevenlabs.io")
+            .trim_end_matches('/')
+            .to_owned()
+    }
+}
+
+impl fmt::Debug for ElevenLabsConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ElevenLabsConfig")
+            .field("key", &"<redacted>")
+            .field("model", &self.model)
+            .field("endpoint", &self.endpoint)
+            .finish()
     }
 }
 
@@ -113,6 +160,17 @@ impl Config {
                 },
             }
         };
+        let price = |name: &str, default: f64| -> anyhow::Result<f64> {
+            match var(name) {
+                None => Ok(default),
+                Some(text) => match text.trim().parse::<f64>() {
+                    Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+                    _ => anyhow::bail!(
+                        "{name} must be a price in US dollars per million characters, not {text:?}"
+                    ),
+                },
+            }
+        };
         let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
         Ok(Self {
             address,
@@ -128,6 +186,24 @@ impl Config {
             seed_demo,
             espeak_program: var("STUDIO_ESPEAK_PROGRAM").unwrap_or_else(|| "espeak-ng".to_owned()),
             azure_speech,
+            elevenlabs: var("STUDIO_ELEVENLABS_API_KEY").map(|key| ElevenLabsConfig {
+                key: key.trim().to_owned(),
+                model: var("STUDIO_ELEVENLABS_MODEL")
+                    .unwrap_or_else(|| ElevenLabsConfig::DEFAULT_MODEL.to_owned()),
+                endpoint: var("STUDIO_ELEVENLABS_ENDPOINT"),
+            }),
+            speech_retry: RetryPolicy::default(),
+            prices: vec![
+                (shared::VoiceEngine::Espeak, 0.0),
+                (
+                    shared::VoiceEngine::Azure,
+                    price("STUDIO_PRICE_AZURE", 16.0)?,
+                ),
+                (
+                    shared::VoiceEngine::ElevenLabs,
+                    price("STUDIO_PRICE_ELEVENLABS", 100.0)?,
+                ),
+            ],
             llm: LlmConfig::from_env()?,
         })
     }

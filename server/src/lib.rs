@@ -36,7 +36,9 @@ use crate::{
     db::Db,
     llm::LlmEngine,
     speaker_jobs::LlmJobs,
-    speech::{espeak::Espeak, AudioCache, Auditioner, SpeechEngine},
+    speech::{
+        azure::Azure, elevenlabs::ElevenLabs, espeak::Espeak, AudioCache, Auditioner, SpeechEngine,
+    },
     state::AppState,
     store::SqlStore,
     voices::EngineVoices,
@@ -102,11 +104,28 @@ impl Application {
             .build();
         let store = Arc::new(store);
         let speaker_jobs = Arc::new(LlmJobs::new(store.clone(), llm));
-        let engines: Vec<Arc<dyn SpeechEngine>> = vec![Arc::new(Espeak::new(
+        let mut engines: Vec<Arc<dyn SpeechEngine>> = vec![Arc::new(Espeak::new(
             &config.espeak_program,
             config.espeak_processes,
         ))];
-        let auditions = Arc::new(Auditioner::new(store.clone(), engines, cache));
+        if let Some(speech) = &config.azure_speech {
+            engines.push(Arc::new(
+                Azure::new(speech.clone(), config.speech_retry)
+                    .context("preparing Azure Speech")?,
+            ));
+        }
+        if let Some(account) = &config.elevenlabs {
+            engines.push(Arc::new(
+                ElevenLabs::new(account.clone(), config.speech_retry)
+                    .context("preparing ElevenLabs")?,
+            ));
+        }
+        let auditions = Arc::new(Auditioner::new(
+            store.clone(),
+            engines,
+            cache,
+            config.prices.clone(),
+        ));
         let state = AppState {
             leptos_options,
             store,

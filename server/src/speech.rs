@@ -3,21 +3,28 @@
 //! the [`AudioCache`], and only a miss reaches the engine. Engines sit behind [`SpeechEngine`],
 //! one per [`VoiceEngine`].
 
+pub mod azure;
 pub mod cache;
+pub mod cloud;
+pub mod elevenlabs;
 pub mod espeak;
 pub mod wav;
 
 use std::{collections::HashMap, sync::Arc};
 
 use app::{
-    api::{Auditions, ProjectStore, PronunciationStore, StoreError},
+    api::{Auditions, PlanStore, ProjectStore, PronunciationStore, StoreError},
     error::{Refusal, SpeechFailure, Unavailable},
-    model::{Clip, ProjectId},
+    model::{ChapterEstimate, ChapterStatus, Clip, ProjectEstimate, ProjectId},
 };
 use async_trait::async_trait;
 use shared::{
-    speech::{self, ClipKey, ClipSource, Dialect, Pronouncer, Utterance},
-    CharacterId, Voice, VoiceEngine,
+    speech::{
+        self,
+        planner::{render_plan, tally_by_engine},
+        ClipKey, ClipSource, Dialect, Pronouncer, Utterance,
+    },
+    Cast, CharacterId, Voice, VoiceEngine,
 };
 
 use crate::store::SqlStore;
@@ -66,20 +73,36 @@ pub struct Auditioner {
     store: Arc<SqlStore>,
     engines: HashMap<VoiceEngine, Arc<dyn SpeechEngine>>,
     cache: AudioCache,
+    prices: Vec<(VoiceEngine, f64)>,
 }
 
 impl Auditioner {
-    /// Auditions with `engines` (at most one per [`VoiceEngine`]) and `cache`.
+    /// Auditions with `engines` (at most one per [`VoiceEngine`]) and `cache`; the planner
+    /// prices each engine's million billed characters at `prices`.
     pub fn new(
         store: Arc<SqlStore>,
         engines: Vec<Arc<dyn SpeechEngine>>,
         cache: AudioCache,
+        prices: Vec<(VoiceEngine, f64)>,
     ) -> Self {
         Self {
             store,
             engines: engines.into_iter().map(|e| (e.engine(), e)).collect(),
             cache,
+            prices,
         }
+    }
+
+    /// The version and format of each engine that can tell them (a missing one cannot render,
+    /// so none of its clips can be cached).
+    async fn identities(&self) -> HashMap<VoiceEngine, EngineIdentity> {
+        let mut out = HashMap::new();
+        for (engine, speech) in &self.engines {
+            if let Ok(identity) = speech.identity().await {
+                out.insert(*engine, identity);
+            }
+        }
+        out
     }
 
     /// The audio cache, for the route that serves clips.
@@ -163,5 +186,55 @@ impl Auditions for Auditioner {
             .await?;
         tracing::info!(seconds = audio.seconds, "clip rendered");
         Ok(clip(audio.seconds, false))
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0))]
+    async fn estimate(&self, project: ProjectId) -> Result<ProjectEstimate, StoreError> {
+        let detail = self.store.project(project).await?;
+        let map = self.store.pronunciations(project).await?.map;
+        let cast = Cast::new(detail.cast.clone()).map_err(|err| {
+            StoreError::Internal(anyhow::anyhow!("a stored cast is invalid: {err}"))
+        })?;
+        let cached = self.cache.keys(project).await?;
+        let identities = self.identities().await;
+        let mut chapters = Vec::new();
+        for summary in self.store.list_chapters(project).await? {
+            let planned = matches!(
+                summary.status,
+                ChapterStatus::Planned | ChapterStatus::Complete
+            );
+            let engines = if planned {
+                let plan = self.store.load_plan(summary.id).await?;
+                let rendered =
+                    render_plan(&plan.segments, &cast, &map, detail.language, &detail.limits);
+                tally_by_engine(&rendered, |one| {
+                    let (Some(identity), Ok(rendering)) =
+                        (identities.get(&one.voice.engine), &one.rendering)
+                    else {
+                        return false;
+                    };
+                    let key = ClipKey::of(&ClipSource {
+                        engine: one.voice.engine.as_str(),
+                        engine_version: &identity.version,
+                        format: &identity.format,
+                        voice: one.voice,
+                        document: &rendering.document,
+                    });
+                    cached.contains(key.as_str())
+                })
+            } else {
+                Vec::new()
+            };
+            chapters.push(ChapterEstimate {
+                chapter: summary.id,
+                title: summary.title,
+                planned,
+                engines,
+            });
+        }
+        Ok(ProjectEstimate {
+            chapters,
+            prices: self.prices.clone(),
+        })
     }
 }

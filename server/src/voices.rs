@@ -1,6 +1,7 @@
 //! `EngineVoices`: the `VoiceCatalogue` port on the real engines. espeak-ng's voices come from
 //! running `espeak-ng --voices` once per process; Azure Speech's from its `voices/list` endpoint
-//! when a key is configured, kept for a day. Parsing is `shared::cast::voices`.
+//! and ElevenLabs' from `GET /v1/voices` when a key is configured, each kept for a day. Parsing
+//! is `shared::cast::voices`.
 
 use std::{
     process::Stdio,
@@ -16,7 +17,10 @@ use async_trait::async_trait;
 use shared::{cast::voices, CatalogueVoice, VoiceEngine};
 use tokio::sync::{Mutex, OnceCell};
 
-use crate::config::{AzureSpeech, Config};
+use crate::{
+    config::{AzureSpeech, Config},
+    speech::elevenlabs::ElevenLabs,
+};
 
 /// How long `espeak-ng --voices` may take.
 const ESPEAK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -32,6 +36,13 @@ pub struct EngineVoices {
     espeak_program: String,
     espeak: OnceCell<Arc<Vec<CatalogueVoice>>>,
     azure: Option<AzureVoices>,
+    elevenlabs: Option<ElevenLabsVoices>,
+}
+
+/// ElevenLabs' list, fetched when first asked and again once it is a day old.
+struct ElevenLabsVoices {
+    engine: ElevenLabs,
+    cache: Mutex<Option<(Instant, Arc<Vec<CatalogueVoice>>)>>,
 }
 
 /// Azure Speech's list, fetched when first asked and again once it is older than its TTL.
@@ -60,10 +71,18 @@ impl EngineVoices {
             }),
             None => None,
         };
+        let elevenlabs = match &config.elevenlabs {
+            Some(account) => Some(ElevenLabsVoices {
+                engine: ElevenLabs::new(account.clone(), config.speech_retry)?,
+                cache: Mutex::new(None),
+            }),
+            None => None,
+        };
         Ok(Self {
             espeak_program: config.espeak_program.clone(),
             espeak: OnceCell::new(),
             azure,
+            elevenlabs,
         })
     }
 
@@ -87,6 +106,10 @@ impl VoiceCatalogue for EngineVoices {
             VoiceEngine::Espeak => self.espeak().await?,
             VoiceEngine::Azure => match &self.azure {
                 Some(azure) => azure.voices().await?,
+                None => return Ok(Vec::new()),
+            },
+            VoiceEngine::ElevenLabs => match &self.elevenlabs {
+                Some(elevenlabs) => elevenlabs.voices().await?,
                 None => return Ok(Vec::new()),
             },
         };
@@ -210,5 +233,33 @@ impl AzureVoices {
             })?;
         tracing::info!(count = voices.len(), "Azure Speech voices listed");
         Ok(voices)
+    }
+}
+
+impl ElevenLabsVoices {
+    /// The cached list while it is a day old at most; otherwise a new one, or the stale one when
+    /// ElevenLabs cannot give a new one.
+    async fn voices(&self) -> Result<Arc<Vec<CatalogueVoice>>, StoreError> {
+        let mut cache = self.cache.lock().await;
+        if let Some((fetched, voices)) = cache.as_ref() {
+            if fetched.elapsed() < AZURE_CACHE_TTL {
+                return Ok(voices.clone());
+            }
+        }
+        match self.engine.voices().await {
+            Ok(voices) => {
+                tracing::info!(count = voices.len(), "ElevenLabs voices listed");
+                let voices = Arc::new(voices);
+                *cache = Some((Instant::now(), voices.clone()));
+                Ok(voices)
+            }
+            Err(failure) => match cache.as_ref() {
+                Some((_, stale)) => Ok(stale.clone()),
+                None => Err(StoreError::Unavailable(Unavailable::Speech {
+                    engine: VoiceEngine::ElevenLabs,
+                    failure,
+                })),
+            },
+        }
     }
 }

@@ -8,6 +8,7 @@
 //! everything that changes the audio. Sits above `cast`, `plan` and `pronunciation`.
 
 pub mod key;
+pub mod planner;
 pub mod pronouncer;
 mod ssml;
 #[cfg(test)]
@@ -42,6 +43,7 @@ impl Dialect {
         match engine {
             VoiceEngine::Espeak => Dialect::Espeak,
             VoiceEngine::Azure => Dialect::Azure,
+            VoiceEngine::ElevenLabs => Dialect::Plain,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Server function for auditions: a segment's words in its speaker's voice.
+//! Server functions for auditions (a segment's words in its speaker's voice) and the planner
+//! (what rendering the project takes).
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -6,7 +7,7 @@ use shared::CharacterId;
 
 use crate::{
     error::AppError,
-    model::{Clip, ProjectId},
+    model::{Clip, ProjectEstimate, ProjectId},
 };
 
 /// Renders `text` as `speaker` (the narrator when `None`) says it in `project`, with the
@@ -20,4 +21,11 @@ pub async fn audition(
 ) -> Result<Clip, AppError> {
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
     Ok(auditions.audition(project, text, speaker).await?)
+}
+
+/// The planner's figures for `project`.
+#[server(input = Json, endpoint = "estimate_project")]
+pub async fn estimate_project(project: ProjectId) -> Result<ProjectEstimate, AppError> {
+    let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
+    Ok(auditions.estimate(project).await?)
 }

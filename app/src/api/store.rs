@@ -15,8 +15,8 @@ use shared::{
 use crate::{
     error::{AppError, Busy, Refusal, Unavailable},
     model::{
-        ChapterId, ChapterPlan, ChapterSummary, Clip, JobId, ProjectDetail, ProjectId,
-        ProjectPronunciations, ProjectSummary, SpeakerEngine,
+        ChapterId, ChapterPlan, ChapterSummary, Clip, JobId, ProjectDetail, ProjectEstimate,
+        ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
     },
 };
 
@@ -261,6 +261,14 @@ pub trait Auditions: Send + Sync + 'static {
         text: String,
         speaker: Option<shared::CharacterId>,
     ) -> Result<Clip, StoreError>;
+
+    /// The planner's figures: every planned segment of every chapter written as an audition
+    /// would send it, tallied per engine (minutes, characters, billed characters, clips cached
+    /// and to render), with the configured prices.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn estimate(&self, project: ProjectId) -> Result<ProjectEstimate, StoreError>;
 }
 
 /// Speaker assignment by the server's language model, run as background jobs whose progress the

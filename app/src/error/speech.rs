@@ -42,4 +42,6 @@ pub enum SpeechFailure {
     },
     /// The audio that came back is not a clip the studio can read.
     BadAudio,
+    /// The service's answer (a voice list) is not what the studio expects.
+    UnreadableAnswer,
 }

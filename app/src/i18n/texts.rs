@@ -152,6 +152,8 @@ pub struct Texts {
     pub delimiter_name: fn(Delimiter) -> &'static str,
     pub no_plan_yet: &'static str,
     pub saved: &'static str,
+    /// The accessible name of the save state.
+    pub save_state: &'static str,
     pub unsaved: &'static str,
     pub saving: &'static str,
     pub save_failed: fn(&str) -> String,
@@ -241,4 +243,28 @@ pub struct Texts {
     pub audition_applied: &'static str,
     pub audition_unsaid: fn(&str) -> String,
     pub audition_clip: fn(f64, bool) -> String,
+    // Planner.
+    pub planner: &'static str,
+    pub planner_note: &'static str,
+    pub loading_planner: &'static str,
+    pub planner_chapter: &'static str,
+    pub planner_engine: &'static str,
+    pub planner_minutes: &'static str,
+    pub planner_chars: &'static str,
+    pub planner_billed: &'static str,
+    pub planner_cached: &'static str,
+    pub planner_to_render: &'static str,
+    pub planner_full: &'static str,
+    pub planner_book: &'static str,
+    pub planner_not_planned: &'static str,
+    /// "12 of 40".
+    pub planner_of: fn(usize, usize) -> String,
+    /// Segments an engine cannot take as they are.
+    pub planner_refused: fn(usize) -> String,
+    /// A whole number with the locale's thousands separator.
+    pub count: fn(usize) -> String,
+    /// A number with one decimal, in the locale's way.
+    pub decimal: fn(f64) -> String,
+    /// US dollars, in the locale's way.
+    pub dollars: fn(f64) -> String,
 }

@@ -178,8 +178,7 @@ fn options(values: &[&'static str], words: &[&'static str]) -> impl IntoView {
 /// voice fields suggest (any id can still be typed; the engine checks it when auditioning).
 #[component]
 fn VoiceLists(language: shared::Language) -> impl IntoView {
-    let engines = [VoiceEngine::Espeak, VoiceEngine::Azure];
-    engines
+    VoiceEngine::ALL
         .into_iter()
         .map(|engine| {
             let voices = Resource::new(|| (), move |_| list_voices(engine));

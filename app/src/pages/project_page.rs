@@ -1,5 +1,7 @@
 //! A project's page: rename or delete it, open its cast and its pronunciations, import a
-//! manuscript, and see its chapters with their status.
+//! manuscript, see its chapters with their status, and what rendering them takes (`planner`).
+
+mod planner;
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
@@ -46,6 +48,7 @@ pub fn ProjectPage() -> impl IntoView {
                 <p class="planning-progress" role="status">{planning_progress(&list)}</p>
                 <ChapterSelector project=project().unwrap_or(ProjectId(0)) chapters=list current=None />
             </Loaded>
+            {move || project().map(|project| view! { <planner::Planner project /> })}
         </main>
     }
 }

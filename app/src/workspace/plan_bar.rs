@@ -88,7 +88,7 @@ fn SaveIndicator(state: Signal<SaveState>) -> impl IntoView {
     };
     let conflict = move || state.get() == SaveState::Conflict;
     view! {
-        <span class="save-state" role="status">
+        <span class="save-state" role="status" aria-label=t.save_state>
             {text}
             <Show when=conflict>
                 " "

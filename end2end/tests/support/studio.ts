@@ -33,7 +33,7 @@ export function segmentText(page: Page) {
 
 /** Waits until the page says every change is stored. */
 export async function expectSaved(page: Page) {
-  await expect(page.getByRole('status')).toHaveText('All changes saved', { timeout: 15_000 });
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('All changes saved', { timeout: 15_000 });
 }
 
 /** Waits until the wasm bundle has hydrated the page. */

@@ -89,3 +89,11 @@ pub(crate) async fn oldest(conn: &mut AnyConnection, limit: i64) -> sqlx::Result
     .fetch_all(conn)
     .await
 }
+
+/// The keys of every clip cached for a project.
+pub(crate) async fn keys(conn: &mut AnyConnection, project_id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT clip_key FROM audio_clips WHERE project_id = $1")
+        .bind(project_id)
+        .fetch_all(conn)
+        .await
+}

@@ -54,6 +54,19 @@ impl AudioCache {
         ObjectPath::from(format!("{}/{key}.wav", project.0))
     }
 
+    /// The keys of the project's cached clips (as the index has them).
+    ///
+    /// # Errors
+    /// `Internal` when the database fails.
+    pub async fn keys(
+        &self,
+        project: ProjectId,
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let keys = audio::keys(&mut conn, project.0).await.map_err(internal)?;
+        Ok(keys.into_iter().collect())
+    }
+
     /// The duration of the project's cached clip `key`, marking it used; `None` when it is not
     /// cached or its audio turned out missing or unreadable (then it is forgotten).
     ///

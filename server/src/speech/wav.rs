@@ -88,6 +88,34 @@ pub fn fix_streamed_header(bytes: &mut [u8]) -> Result<(), WavError> {
     Ok(())
 }
 
+/// A WAV file of raw 16-bit little-endian mono samples at `sample_rate` (what ElevenLabs sends
+/// for `pcm_*` formats).
+///
+/// # Errors
+/// `NoData` when there are no samples or an odd byte count; `NotWav` when over 4 GB.
+pub fn from_pcm(pcm: &[u8], sample_rate: u32) -> Result<Vec<u8>, WavError> {
+    if pcm.is_empty() || !pcm.len().is_multiple_of(2) {
+        return Err(WavError::NoData);
+    }
+    let data_len = u32::try_from(pcm.len()).map_err(|_| WavError::NotWav)?;
+    let riff_len = data_len.checked_add(36).ok_or(WavError::NotWav)?;
+    let mut out = Vec::with_capacity(pcm.len() + 44);
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&riff_len.to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes()); // PCM
+    out.extend_from_slice(&1u16.to_le_bytes()); // mono
+    out.extend_from_slice(&sample_rate.to_le_bytes());
+    out.extend_from_slice(&sample_rate.saturating_mul(2).to_le_bytes()); // bytes per second
+    out.extend_from_slice(&2u16.to_le_bytes()); // bytes per sample frame
+    out.extend_from_slice(&16u16.to_le_bytes()); // bits per sample
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data_len.to_le_bytes());
+    out.extend_from_slice(pcm);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +165,21 @@ mod tests {
         assert_eq!(check(&bytes), Ok(0.8));
         let reader = hound::WavReader::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(reader.duration(), 800);
+    }
+
+    #[test]
+    fn raw_samples_become_a_wav_hound_reads() {
+        let samples: Vec<i16> = (0..2_400).map(|i| (i % 300 - 150) as i16).collect();
+        let pcm: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
+
+        let bytes = from_pcm(&pcm, 24_000).unwrap();
+
+        assert_eq!(check(&bytes), Ok(0.1));
+        let reader = hound::WavReader::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(reader.spec().sample_rate, 24_000);
+        let read: Vec<i16> = reader.into_samples().map(Result::unwrap).collect();
+        assert_eq!(read, samples);
+        assert_eq!(from_pcm(&[], 24_000), Err(WavError::NoData));
+        assert_eq!(from_pcm(&[1, 2, 3], 24_000), Err(WavError::NoData));
     }
 }

@@ -356,3 +356,59 @@ async fn the_demo_chapter_is_planned_with_speakers_and_auditions_with_its_pronun
         "{clip}"
     );
 }
+
+/// The planner's first engine of the first chapter: `[engine, tally]`.
+async fn espeak_tally(app: &TestApp, project: i64) -> Value {
+    let estimate: Value = app
+        .call("estimate_project", json!({ "project": project }))
+        .await
+        .ok();
+    estimate["chapters"][0]["engines"][0].clone()
+}
+
+#[tokio::test]
+async fn the_planner_tallies_each_chapter_and_counts_the_clips_cached() {
+    let app = spawn_app_with(|_| {}).await;
+    let projects: Vec<Value> = app.call("list_projects", json!({})).await.ok();
+    let hound = projects.iter().find(|p| p["language"] == "en").unwrap();
+    let project = hound["id"].as_i64().unwrap();
+    let plan = app.load(hound["first_chapter"].as_i64().unwrap()).await;
+    let segments = plan["segments"].as_array().unwrap();
+    let before = espeak_tally(&app, project).await;
+    let first = &segments[0];
+    audition(
+        &app,
+        project,
+        first["text"].as_str().unwrap(),
+        first["voice"].as_str(),
+    )
+    .await
+    .ok::<Value>();
+    let after = espeak_tally(&app, project).await;
+
+    assert_eq!(before[0], "espeak");
+    let tally = &before[1];
+    assert_eq!(tally["segments"].as_u64().unwrap() as usize, segments.len());
+    let chars: usize = segments
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().chars().count())
+        .sum();
+    assert_eq!(tally["chars"].as_u64().unwrap() as usize, chars);
+    assert!(tally["seconds"].as_f64().unwrap() > 60.0);
+    assert_eq!(tally["cached"], 0);
+    assert_eq!(after[1]["cached"], 1, "the auditioned segment is cached");
+    assert_eq!(
+        tally["billable_to_render"].as_u64().unwrap()
+            - after[1]["billable_to_render"].as_u64().unwrap(),
+        first["text"].as_str().unwrap().chars().count() as u64
+    );
+    let niebla: Value = app
+        .call(
+            "estimate_project",
+            json!({ "project": projects.iter().find(|p| p["language"] == "es").unwrap()["id"] }),
+        )
+        .await
+        .ok();
+    assert_eq!(niebla["chapters"].as_array().unwrap().len(), 3);
+    assert_eq!(niebla["chapters"][0]["planned"], false);
+}

@@ -63,6 +63,17 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         audio_dir: dir.path().join("audio"),
         audio_cache_bytes: 2 * 1024 * 1024 * 1024,
         azure_speech: None,
+        elevenlabs: None,
+        speech_retry: server::retry::RetryPolicy {
+            max_attempts: 3,
+            base_delay: std::time::Duration::from_millis(20),
+            max_delay: std::time::Duration::from_millis(200),
+        },
+        prices: vec![
+            (shared::VoiceEngine::Espeak, 0.0),
+            (shared::VoiceEngine::Azure, 16.0),
+            (shared::VoiceEngine::ElevenLabs, 100.0),
+        ],
         llm: None,
     };
     configure(&mut config);

@@ -7,6 +7,7 @@
 
 mod audition;
 mod chapters;
+mod cloud_speech;
 mod helpers;
 mod import;
 mod llm_engine;

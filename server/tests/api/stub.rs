@@ -1,5 +1,6 @@
-//! A scripted chat-completions server: records every request and answers each with the next
-//! scripted reply (a 418 once the script runs out, which the engine reports as an error). A gated
+//! A scripted HTTP server standing in for a cloud service (chat completions, Azure Speech,
+//! ElevenLabs): records every request and answers each with the next scripted reply (a 418 once
+//! the script runs out, which the engine reports as an error). A gated
 //! stub holds each answer until the test releases it, so a test can see a request in flight.
 
 use std::{
@@ -24,7 +25,10 @@ pub(crate) struct Seen {
     pub(crate) path: String,
     pub(crate) query: Option<String>,
     pub(crate) headers: HeaderMap,
+    /// The body read as JSON (`Null` when it is not).
     pub(crate) body: Value,
+    /// The body as sent.
+    pub(crate) raw: Vec<u8>,
     pub(crate) at: Instant,
 }
 
@@ -38,7 +42,7 @@ impl Seen {
 
 /// A scripted answer: status, headers, body, made from the request.
 pub(crate) type Responder =
-    Box<dyn Fn(&Seen) -> (u16, Vec<(String, String)>, String) + Send + Sync>;
+    Box<dyn Fn(&Seen) -> (u16, Vec<(String, String)>, Vec<u8>) + Send + Sync>;
 
 #[derive(Default)]
 struct Inner {
@@ -125,6 +129,7 @@ async fn handle(
         query: uri.query().map(str::to_owned),
         headers,
         body: serde_json::from_slice(&body).unwrap_or(Value::Null),
+        raw: body.to_vec(),
         at: Instant::now(),
     };
     inner.seen.lock().unwrap().push(seen.clone());
@@ -137,6 +142,9 @@ async fn handle(
         return (StatusCode::IM_A_TEAPOT, "the stub's script ran out").into_response();
     };
     let (status, headers, body) = responder(&seen);
+    let typed = headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
     let mut response = (StatusCode::from_u16(status).unwrap(), body).into_response();
     for (name, value) in headers {
         response.headers_mut().insert(
@@ -144,7 +152,7 @@ async fn handle(
             value.parse().unwrap(),
         );
     }
-    if status == 200 {
+    if status == 200 && !typed {
         response.headers_mut().insert(
             axum::http::header::CONTENT_TYPE,
             "application/json".parse().unwrap(),
@@ -177,7 +185,12 @@ pub(crate) fn reply(status: u16, headers: &[(&str, &str)], body: &str) -> Respon
         .iter()
         .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
         .collect();
-    let body = body.to_owned();
+    reply_bytes(status, &headers, body.as_bytes().to_vec())
+}
+
+/// Any status, headers and bytes.
+pub(crate) fn reply_bytes(status: u16, headers: &[(String, String)], body: Vec<u8>) -> Responder {
+    let headers = headers.to_vec();
     Box::new(move |_| (status, headers.clone(), body.clone()))
 }
 
@@ -204,6 +217,6 @@ pub(crate) fn answer_with(
 ) -> Responder {
     Box::new(move |seen| {
         let content = answer(seen, &keys(seen));
-        (200, Vec::new(), completion(&content, "stop"))
+        (200, Vec::new(), completion(&content, "stop").into_bytes())
     })
 }

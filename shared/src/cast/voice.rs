@@ -14,6 +14,8 @@ pub enum VoiceEngine {
     Espeak,
     /// Azure Speech, through its REST API.
     Azure,
+    /// ElevenLabs, through its REST API (no SSML: pronunciations go as respellings).
+    ElevenLabs,
 }
 
 impl VoiceEngine {
@@ -22,7 +24,20 @@ impl VoiceEngine {
         match self {
             VoiceEngine::Espeak => "espeak",
             VoiceEngine::Azure => "azure",
+            VoiceEngine::ElevenLabs => "elevenlabs",
         }
+    }
+
+    /// Every engine, in the order the page offers them.
+    pub const ALL: [VoiceEngine; 3] = [
+        VoiceEngine::Espeak,
+        VoiceEngine::Azure,
+        VoiceEngine::ElevenLabs,
+    ];
+
+    /// The engine named `name` ([`VoiceEngine::as_str`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|engine| engine.as_str() == name)
     }
 }
 

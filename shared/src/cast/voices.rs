@@ -32,11 +32,15 @@ pub struct CatalogueVoice {
 }
 
 impl CatalogueVoice {
-    /// Whether it speaks `language` (any regional variant: `es-419` speaks Spanish).
+    /// Whether it speaks `language` (any regional variant: `es-419` speaks Spanish; a
+    /// multilingual voice, language `mul`, speaks every language).
     pub fn speaks(&self, language: Language) -> bool {
-        Language::from_code(&self.language) == Some(language)
+        self.language == MULTILINGUAL || Language::from_code(&self.language) == Some(language)
     }
 }
+
+/// The language of a voice that speaks many (ISO 639-2 `mul`): ElevenLabs' multilingual models.
+pub const MULTILINGUAL: &str = "mul";
 
 /// Why a voice list could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -149,6 +153,58 @@ pub fn parse_azure_voices(json: &str) -> Result<Vec<CatalogueVoice>, VoiceListEr
         .collect())
 }
 
+/// ElevenLabs' `GET /v1/voices` answer: `{"voices": [...]}`.
+#[derive(Deserialize)]
+struct ElevenLabsList {
+    voices: Vec<ElevenLabsVoice>,
+}
+
+/// One ElevenLabs voice; every field but `voice_id` may be missing.
+#[derive(Deserialize)]
+struct ElevenLabsVoice {
+    voice_id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    labels: std::collections::HashMap<String, String>,
+}
+
+/// The voices of ElevenLabs' `GET /v1/voices` answer. The multilingual models let every voice
+/// speak every language, so a voice's language is [`MULTILINGUAL`] unless its labels name one.
+///
+/// # Errors
+/// [`VoiceListError::Malformed`] when the text is not `{"voices": [...]}` with a `voice_id`
+/// for each.
+pub fn parse_elevenlabs_voices(json: &str) -> Result<Vec<CatalogueVoice>, VoiceListError> {
+    let list: ElevenLabsList =
+        serde_json::from_str(json).map_err(|err| VoiceListError::Malformed {
+            line: err.line(),
+            column: err.column(),
+            reason: json_reason(&err),
+        })?;
+    Ok(list
+        .voices
+        .into_iter()
+        .map(|voice| CatalogueVoice {
+            engine: VoiceEngine::ElevenLabs,
+            name: voice
+                .name
+                .filter(|name| !name.trim().is_empty())
+                .unwrap_or_else(|| voice.voice_id.clone()),
+            language: voice
+                .labels
+                .get("language")
+                .filter(|code| !code.trim().is_empty())
+                .cloned()
+                .unwrap_or_else(|| MULTILINGUAL.to_owned()),
+            gender: voice.labels.get("gender").and_then(|g| azure_gender(g)),
+            id: voice.voice_id,
+            styles: Vec::new(),
+        })
+        .collect())
+}
+
+/// A gender as Azure and ElevenLabs write it.
 fn azure_gender(gender: &str) -> Option<Gender> {
     match gender.to_ascii_lowercase().as_str() {
         "female" => Some(Gender::Female),

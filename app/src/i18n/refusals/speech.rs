@@ -4,19 +4,14 @@ use shared::{speech::SpeechError, VoiceEngine};
 
 use crate::error::SpeechFailure;
 
-/// The engine's name as producers know it.
-fn engine_name(engine: VoiceEngine) -> &'static str {
-    match engine {
-        VoiceEngine::Espeak => "espeak-ng",
-        VoiceEngine::Azure => "Azure Speech",
-    }
-}
+use crate::i18n::engine_name;
 
 /// What the server needs to be told for this engine, as its settings name it.
 fn key_settings(engine: VoiceEngine) -> &'static str {
     match engine {
         VoiceEngine::Espeak => "STUDIO_ESPEAK",
         VoiceEngine::Azure => "STUDIO_AZURE_SPEECH_KEY and STUDIO_AZURE_SPEECH_REGION",
+        VoiceEngine::ElevenLabs => "STUDIO_ELEVENLABS_API_KEY",
     }
 }
 
@@ -54,6 +49,9 @@ pub(in crate::i18n) fn failure_en(engine: VoiceEngine, failure: &SpeechFailure) 
             format!("{name} failed ({status}); try again later")
         }
         SpeechFailure::BadAudio => format!("{name} sent back audio the studio cannot read"),
+        SpeechFailure::UnreadableAnswer => {
+            format!("{name} answered with something the studio cannot read; try again later")
+        }
     }
 }
 
@@ -94,6 +92,9 @@ pub(in crate::i18n) fn failure_es(engine: VoiceEngine, failure: &SpeechFailure) 
             format!("{name} falló ({status}); inténtalo más tarde")
         }
         SpeechFailure::BadAudio => format!("{name} devolvió un audio que el estudio no puede leer"),
+        SpeechFailure::UnreadableAnswer => {
+            format!("{name} respondió algo que el estudio no puede leer; inténtalo más tarde")
+        }
     }
 }
 

@@ -122,17 +122,15 @@ fn VoiceFields(c: RwSignal<Character>, id: String) -> impl IntoView {
                     aria-label=field(t.engine)
                     on:change=move |ev| {
                         c.update(|c| {
-                            c.voice.engine = if event_target_value(&ev) == "azure" {
-                                VoiceEngine::Azure
-                            } else {
-                                VoiceEngine::Espeak
-                            };
+                            c.voice.engine = VoiceEngine::from_name(&event_target_value(&ev))
+                                .unwrap_or_default();
                         })
                     }
                     prop:value=move || c.with(|c| c.voice.engine.as_str())
                 >
                     <option value="espeak">"espeak-ng"</option>
                     <option value="azure">"Azure"</option>
+                    <option value="elevenlabs">"ElevenLabs"</option>
                 </select>
             </label>
             <label>

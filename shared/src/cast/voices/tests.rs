@@ -170,3 +170,24 @@ fn a_catalogue_voice_round_trips_through_json() {
     );
     assert!(json.contains(r#""engine":"azure""#));
 }
+
+#[test]
+fn elevenlabs_voices_are_multilingual_unless_labelled() {
+    let json = r#"{"voices": [
+        {"voice_id": "JBFqnCBsd6RMkjVDRZzb", "name": "George", "category": "premade",
+         "labels": {"accent": "british", "gender": "male", "age": "middle aged"}},
+        {"voice_id": "abc123", "name": "Lucía", "labels": {"language": "es", "gender": "female"}},
+        {"voice_id": "noname"}
+    ]}"#;
+
+    let voices = parse_elevenlabs_voices(json).unwrap();
+
+    assert_eq!(voices.len(), 3);
+    assert_eq!(voices[0].id, "JBFqnCBsd6RMkjVDRZzb");
+    assert_eq!(voices[0].engine, VoiceEngine::ElevenLabs);
+    assert_eq!(voices[0].gender, Some(Gender::Male));
+    assert!(voices[0].speaks(Language::Es) && voices[0].speaks(Language::En));
+    assert!(voices[1].speaks(Language::Es) && !voices[1].speaks(Language::En));
+    assert_eq!(voices[2].name, "noname");
+    assert!(parse_elevenlabs_voices("[]").is_err());
+}
