@@ -61,3 +61,15 @@ test('an audition that cannot be rendered says why in the page', async ({ page, 
   await page.getByRole('region', { name: 'Audition' }).getByRole('button', { name: 'Audition' }).click();
   await expect(page.getByRole('region', { name: 'Audition' })).toContainText('espeak-ng has no voice “xx-nosuch”');
 });
+
+test('the cast page tries a voice as the form holds it, before saving', async ({ page, request }) => {
+  const project = await newProject(request, 'Try voice spec', 'en', ['Holmes']);
+  await page.goto(`/projects/${project}/cast`);
+  await hydrated(page);
+
+  await page.getByLabel('Rate % (holmes)').fill('40');
+  await page.getByRole('button', { name: 'Try voice – holmes' }).click();
+
+  const state = page.locator('.try-voice').filter({ has: page.getByRole('button', { name: 'Try voice – holmes' }) }).locator('.try-voice-state');
+  await expect(state).toContainText(/\d\.\d s · rendered now/, { timeout: 15_000 });
+});

@@ -26,7 +26,7 @@ test('the home page lists both demo projects', async ({ page }) => {
 
 test('the demo project page shows the planner: minutes, characters and cost per engine', async ({ page, request }) => {
   const projects = await (await request.post('/api/list_projects', { data: {} })).json();
-  const hound = projects.find((p: { language: string }) => p.language === 'en');
+  const hound = projects.find((p: { name: string }) => p.name === 'The Hound of the Baskervilles (demo)');
   await page.goto(`/projects/${hound.id}`);
 
   const planner = page.getByRole('region', { name: 'Planner' });

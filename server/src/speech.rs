@@ -15,7 +15,7 @@ use std::{collections::HashMap, sync::Arc};
 use app::{
     api::{Auditions, PlanStore, ProjectStore, PronunciationStore, StoreError},
     error::{Refusal, SpeechFailure, Unavailable},
-    model::{ChapterEstimate, ChapterStatus, Clip, ProjectEstimate, ProjectId},
+    model::{ChapterEstimate, ChapterStatus, Clip, ProjectDetail, ProjectEstimate, ProjectId},
 };
 use async_trait::async_trait;
 use shared::{
@@ -93,47 +93,16 @@ impl Auditioner {
         }
     }
 
-    /// The version and format of each engine that can tell them (a missing one cannot render,
-    /// so none of its clips can be cached).
-    async fn identities(&self) -> HashMap<VoiceEngine, EngineIdentity> {
-        let mut out = HashMap::new();
-        for (engine, speech) in &self.engines {
-            if let Ok(identity) = speech.identity().await {
-                out.insert(*engine, identity);
-            }
-        }
-        out
-    }
-
-    /// The audio cache, for the route that serves clips.
-    pub fn cache(&self) -> &AudioCache {
-        &self.cache
-    }
-}
-
-/// A voice engine's failure as the port reports it.
-fn unavailable(engine: VoiceEngine, failure: SpeechFailure) -> StoreError {
-    StoreError::Unavailable(Unavailable::Speech { engine, failure })
-}
-
-#[async_trait]
-impl Auditions for Auditioner {
-    #[tracing::instrument(skip_all, fields(project = project.0, chars = text.chars().count()))]
-    async fn audition(
+    /// The clip of `text` said by `voice` with the project's pronunciations: from the cache, or
+    /// rendered and cached.
+    async fn say(
         &self,
-        project: ProjectId,
-        text: String,
-        speaker: Option<CharacterId>,
+        detail: &ProjectDetail,
+        voice: &Voice,
+        text: &str,
     ) -> Result<Clip, StoreError> {
-        let detail = self.store.project(project).await?;
+        let project = detail.id;
         let map = self.store.pronunciations(project).await?.map;
-        let speaker = speaker.unwrap_or_else(CharacterId::narrator);
-        let character = detail
-            .cast
-            .iter()
-            .find(|c| c.id == speaker)
-            .ok_or(StoreError::Refused(Refusal::UnknownSpeaker))?;
-        let voice = &character.voice;
         let engine = self
             .engines
             .get(&voice.engine)
@@ -141,7 +110,7 @@ impl Auditions for Auditioner {
         let locale = speech::voice_locale(voice, detail.language);
         let rendering = speech::render(
             Utterance {
-                text: &text,
+                text,
                 voice,
                 language: detail.language,
             },
@@ -186,6 +155,58 @@ impl Auditions for Auditioner {
             .await?;
         tracing::info!(seconds = audio.seconds, "clip rendered");
         Ok(clip(audio.seconds, false))
+    }
+
+    /// The version and format of each engine that can tell them (a missing one cannot render,
+    /// so none of its clips can be cached).
+    async fn identities(&self) -> HashMap<VoiceEngine, EngineIdentity> {
+        let mut out = HashMap::new();
+        for (engine, speech) in &self.engines {
+            if let Ok(identity) = speech.identity().await {
+                out.insert(*engine, identity);
+            }
+        }
+        out
+    }
+
+    /// The audio cache, for the route that serves clips.
+    pub fn cache(&self) -> &AudioCache {
+        &self.cache
+    }
+}
+
+/// A voice engine's failure as the port reports it.
+fn unavailable(engine: VoiceEngine, failure: SpeechFailure) -> StoreError {
+    StoreError::Unavailable(Unavailable::Speech { engine, failure })
+}
+
+#[async_trait]
+impl Auditions for Auditioner {
+    #[tracing::instrument(skip_all, fields(project = project.0, chars = text.chars().count()))]
+    async fn audition(
+        &self,
+        project: ProjectId,
+        text: String,
+        speaker: Option<CharacterId>,
+    ) -> Result<Clip, StoreError> {
+        let detail = self.store.project(project).await?;
+        let speaker = speaker.unwrap_or_else(CharacterId::narrator);
+        let character = detail
+            .cast
+            .iter()
+            .find(|c| c.id == speaker)
+            .ok_or(StoreError::Refused(Refusal::UnknownSpeaker))?;
+        self.say(&detail, &character.voice, &text).await
+    }
+
+    #[tracing::instrument(skip_all, fields(project = project.0, engine = voice.engine.as_str()))]
+    async fn try_voice(&self, project: ProjectId, voice: Voice) -> Result<Clip, StoreError> {
+        voice
+            .validate()
+            .map_err(|err| StoreError::Refused(Refusal::InvalidCast(err)))?;
+        let detail = self.store.project(project).await?;
+        let line = sample_line(detail.language);
+        self.say(&detail, &voice, line).await
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
@@ -236,5 +257,18 @@ impl Auditions for Auditioner {
             chapters,
             prices: self.prices.clone(),
         })
+    }
+}
+
+/// What *Try voice* says: a public-domain line in the project's language, with a question and an
+/// exclamation so the voice's intonation shows.
+pub fn sample_line(language: shared::Language) -> &'static str {
+    match language {
+        shared::Language::En => {
+            "It was the best of times, it was the worst of times. Are you quite sure? Then let us go at once!"
+        }
+        shared::Language::Es => {
+            "En un lugar de la Mancha, de cuyo nombre no quiero acordarme, vivía un hidalgo. ¿Estás seguro? ¡Pues vamos ahora mismo!"
+        }
     }
 }

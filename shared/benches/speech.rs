@@ -32,11 +32,12 @@ fn chapter(limits: &EngineLimits) -> Vec<Segment> {
 
 /// 2,500 entries: the text's longer words first, then invented names.
 fn map() -> PronunciationMap {
-    let words: BTreeSet<&str> = HOUND
+    let words: BTreeSet<String> = HOUND
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 6)
+        .map(str::to_lowercase)
         .collect();
-    let real = words.into_iter().take(ENTRIES / 3).map(str::to_owned);
+    let real = words.into_iter().take(ENTRIES / 3);
     let invented = (0..).map(|n| format!("Zorvath{n}"));
     let entries = real
         .chain(invented)

@@ -29,3 +29,10 @@ pub async fn estimate_project(project: ProjectId) -> Result<ProjectEstimate, App
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
     Ok(auditions.estimate(project).await?)
 }
+
+/// A sample line said by `voice` (unsaved settings welcome) with `project`'s pronunciations.
+#[server(input = Json, endpoint = "try_voice")]
+pub async fn try_voice(project: ProjectId, voice: shared::Voice) -> Result<Clip, AppError> {
+    let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
+    Ok(auditions.try_voice(project, voice).await?)
+}

@@ -262,6 +262,14 @@ pub trait Auditions: Send + Sync + 'static {
         speaker: Option<shared::CharacterId>,
     ) -> Result<Clip, StoreError>;
 
+    /// A sample line in the project's language said by `voice` (a cast member's settings, saved
+    /// or not) with the project's pronunciations: *Try voice* on the cast page.
+    ///
+    /// # Errors
+    /// As [`Auditions::audition`]; `Refused` for settings out of bounds.
+    async fn try_voice(&self, project: ProjectId, voice: shared::Voice)
+        -> Result<Clip, StoreError>;
+
     /// The planner's figures: every planned segment of every chapter written as an audition
     /// would send it, tallied per engine (minutes, characters, billed characters, clips cached
     /// and to render), with the configured prices.

@@ -344,6 +344,7 @@ pub static EN: Texts = Texts {
     audition_clip: |seconds, cached| {
         format!("{seconds:.1} s · {}", if cached { "from the audio cache" } else { "rendered now" })
     },
+    try_voice: "Try voice",
     planner: "Planner",
     planner_note: "Estimated from the chapters' plans, each segment written as its speaker's engine receives it: minutes of audio, characters billed (Azure counts the SSML it receives, pronunciations included), clips already in the audio cache, and what rendering costs at the configured price per million characters.",
     loading_planner: "Estimating…",

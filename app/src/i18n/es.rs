@@ -381,6 +381,7 @@ pub static ES: Texts = Texts {
     audition_clip: |seconds, cached| {
         format!("{} s · {}", format!("{seconds:.1}").replace('.', ","), if cached { "de la caché de audio" } else { "generado ahora" })
     },
+    try_voice: "Probar la voz",
     planner: "Planificador",
     planner_note: "Estimado a partir de los planes de los capítulos, cada segmento escrito tal como lo recibe el motor de su personaje: minutos de audio, caracteres facturados (Azure cuenta el SSML que recibe, pronunciaciones incluidas), fragmentos ya en la caché de audio y lo que cuesta generarlos al precio configurado por millón de caracteres.",
     loading_planner: "Estimando…",

@@ -243,6 +243,7 @@ pub struct Texts {
     pub audition_applied: &'static str,
     pub audition_unsaid: fn(&str) -> String,
     pub audition_clip: fn(f64, bool) -> String,
+    pub try_voice: &'static str,
     // Planner.
     pub planner: &'static str,
     pub planner_note: &'static str,

@@ -3,6 +3,7 @@
 
 mod character_form;
 mod proposals;
+mod try_voice;
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{Cast, Character, CharacterId, Voice, VoiceEngine};
@@ -133,7 +134,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
         </ul>
         <VoiceLists language />
         <For each=move || drafts.get() key=|d| d.key let:draft>
-            <CharacterForm draft remove />
+            <CharacterForm project draft remove />
         </For>
         <form class="add-character" on:submit=add>
             <label>

@@ -412,3 +412,48 @@ async fn the_planner_tallies_each_chapter_and_counts_the_clips_cached() {
     assert_eq!(niebla["chapters"].as_array().unwrap().len(), 3);
     assert_eq!(niebla["chapters"][0]["planned"], false);
 }
+
+#[tokio::test]
+async fn try_voice_says_a_sample_line_with_unsaved_settings_and_refuses_bad_ones() {
+    let app = spawn_empty_app().await;
+    let project = project(&app).await;
+    let voice = |rate: i32, degree: f64| {
+        json!({ "engine": "espeak", "voice_id": "en-gb", "style": null,
+                "style_degree": degree, "rate": rate, "pitch": 0 })
+    };
+
+    let normal: Value = app
+        .call(
+            "try_voice",
+            json!({ "project": project, "voice": voice(0, 1.0) }),
+        )
+        .await
+        .ok();
+    let faster: Value = app
+        .call(
+            "try_voice",
+            json!({ "project": project, "voice": voice(60, 1.0) }),
+        )
+        .await
+        .ok();
+    let refused = app
+        .call_in(
+            "try_voice",
+            json!({ "project": project, "voice": voice(0, 5.0) }),
+            "es",
+        )
+        .await;
+
+    assert_ne!(normal["key"], faster["key"]);
+    assert!(normal["seconds"].as_f64().unwrap() > faster["seconds"].as_f64().unwrap());
+    assert!(
+        normal["seconds"].as_f64().unwrap() > 3.0,
+        "the whole sample line"
+    );
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body["Refused"].as_str().unwrap().contains("0,01–2"),
+        "{}",
+        refused.body
+    );
+}

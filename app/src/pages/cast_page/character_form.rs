@@ -5,12 +5,16 @@
 use leptos::prelude::*;
 use shared::{cast::character::AgeBand, text::language::Gender, Character, VoiceEngine};
 
-use super::{options, Draft};
-use crate::i18n::t;
+use super::{options, try_voice::TryVoice, Draft};
+use crate::{i18n::t, model::ProjectId};
 
 /// The form of one character; `remove` takes it out of the cast (never the narrator).
 #[component]
-pub(super) fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoView {
+pub(super) fn CharacterForm(
+    project: ProjectId,
+    draft: Draft,
+    remove: Callback<usize>,
+) -> impl IntoView {
     let c = draft.character;
     let is_narrator = c.with_untracked(|c| c.id.is_narrator());
     let id = c.with_untracked(|c| c.id.to_string());
@@ -77,6 +81,7 @@ pub(super) fn CharacterForm(draft: Draft, remove: Callback<usize>) -> impl IntoV
                 </select>
             </label>
             <VoiceFields c id=id.clone() />
+            <TryVoice project c label=format!("{} – {id}", t.try_voice) />
             <Show when=move || !is_narrator>
                 <label>
                     <input
