@@ -343,3 +343,53 @@ pub struct ChapterEstimate {
     /// What each engine that reads some of it has to render.
     pub engines: Vec<(shared::VoiceEngine, shared::speech::planner::Tally)>,
 }
+
+/// Where a pronunciation map's entries occur in the project, and what saving it would change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Concordance {
+    /// One per entry of the map asked about, in its order.
+    pub entries: Vec<EntryUses>,
+    /// Per engine, what the map asked about changes against the saved one in the planned
+    /// chapters (nothing when they are the same).
+    pub impact: Vec<(shared::VoiceEngine, ChangeImpact)>,
+    /// The price per million billed characters of each engine, in US dollars.
+    pub prices: Vec<(shared::VoiceEngine, f64)>,
+}
+
+/// Where one entry occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryUses {
+    /// The entry's written form.
+    pub grapheme: String,
+    /// Its locale.
+    pub locale: String,
+    /// How many times it occurs in all chapters.
+    pub count: usize,
+    /// The first places.
+    pub places: Vec<Occurrence>,
+}
+
+/// One place an entry occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// The chapter.
+    pub chapter: ChapterId,
+    /// Its title.
+    pub title: String,
+    /// Where the word starts, in characters of the chapter's text (the chapter page opens on
+    /// the segment holding it: `?at=`).
+    pub at: usize,
+    /// The sentence around it.
+    pub context: String,
+}
+
+/// What a changed pronunciation map does to one engine's planned segments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeImpact {
+    /// Segments whose request would change.
+    pub changed: usize,
+    /// Of those, the ones with a clip in the audio cache that would no longer be used.
+    pub stale: usize,
+    /// Characters billed to render the changed segments again.
+    pub billable_chars: usize,
+}

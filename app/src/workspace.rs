@@ -38,11 +38,13 @@ use speaker_run::SpeakerRun;
 #[component]
 pub fn PlanWorkspace(
     plan: ChapterPlan,
+    /// A character of the chapter's text whose segment is selected first.
+    at: Option<usize>,
     engine: SpeakerEngine,
     on_changed: Callback<()>,
 ) -> impl IntoView {
     let t = t();
-    let ws = Workspace::new(plan, t, on_changed);
+    let ws = Workspace::new(plan, at, t, on_changed);
     let run = SpeakerRun::new(ws, &engine);
     let signoff = Signoff::new(ws);
     let actions = ws.actions();

@@ -73,3 +73,34 @@ test('the cast page tries a voice as the form holds it, before saving', async ({
   const state = page.locator('.try-voice').filter({ has: page.getByRole('button', { name: 'Try voice – holmes' }) }).locator('.try-voice-state');
   await expect(state).toContainText(/\d\.\d s · rendered now/, { timeout: 15_000 });
 });
+
+test('the concordance finds an entry, opens its segment, and prices a change before it is saved', async ({ page, request }) => {
+  const project = await newProject(request, 'Concordance spec', 'en');
+  const { chapter } = await addChapter(
+    request, project,
+    'The fog was thick.\n\nSir Henry Baskerville arrived.\n\nThe moor was still.\n\nBaskerville Hall stood alone.', 'Moor');
+  await generatePlan(request, chapter);
+  const saved = await request.post('/api/save_pronunciations', {
+    data: {
+      project, version: 0,
+      entries: [{ grapheme: 'Baskerville', ipa: 'ˈbæskəvɪl', espeak: "b'askEvIl", respelling: null, locale: 'en', case_sensitive: true, status: 'approved' }],
+    },
+  });
+  expect(saved.ok()).toBeTruthy();
+  await page.goto(`/projects/${project}/pronunciations`);
+  await hydrated(page);
+
+  const concordance = page.getByRole('region', { name: 'Where the entries occur' });
+  const row = concordance.getByRole('row', { name: /^Baskerville/ });
+  await expect(row.getByRole('cell').nth(1)).toHaveText('2');
+  await expect(concordance.getByRole('note')).toHaveText('Saving the map as it is now would change no planned segment.');
+
+  // A changed entry, not saved yet: what saving it would change.
+  await page.getByLabel('espeak-ng phonemes of entry 1').fill("b'a:skEvIl");
+  await concordance.getByRole('button', { name: 'Count again and estimate the changes' }).click();
+  await expect(concordance.getByRole('note')).toContainText('espeak-ng: 2 planned segments (0 cached clips no longer used');
+
+  // A place opens the chapter on the segment that holds it.
+  await row.getByRole('link', { name: 'Moor' }).nth(1).click();
+  await expect(rows(page).nth(3)).toHaveAttribute('aria-selected', 'true');
+});

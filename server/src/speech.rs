@@ -15,16 +15,20 @@ use std::{collections::HashMap, sync::Arc};
 use app::{
     api::{Auditions, PlanStore, ProjectStore, PronunciationStore, StoreError},
     error::{Refusal, SpeechFailure, Unavailable},
-    model::{ChapterEstimate, ChapterStatus, Clip, ProjectDetail, ProjectEstimate, ProjectId},
+    model::{
+        ChangeImpact, ChapterEstimate, ChapterStatus, ChapterSummary, Clip, Concordance, EntryUses,
+        Occurrence, ProjectDetail, ProjectEstimate, ProjectId,
+    },
 };
 use async_trait::async_trait;
 use shared::{
     speech::{
         self,
+        concordance::concordance,
         planner::{render_plan, tally_by_engine},
         ClipKey, ClipSource, Dialect, Pronouncer, Utterance,
     },
-    Cast, CharacterId, Voice, VoiceEngine,
+    Cast, CharacterId, PronunciationMap, Voice, VoiceEngine,
 };
 
 use crate::store::SqlStore;
@@ -123,13 +127,7 @@ impl Auditioner {
             .identity()
             .await
             .map_err(|failure| unavailable(voice.engine, failure))?;
-        let key = ClipKey::of(&ClipSource {
-            engine: voice.engine.as_str(),
-            engine_version: &identity.version,
-            format: &identity.format,
-            voice,
-            document: &rendering.document,
-        });
+        let key = key(&identity, voice, &rendering.document);
         let clip = |seconds, cached| Clip {
             url: format!("/audio/{}/{key}", project.0),
             key: key.clone(),
@@ -155,6 +153,67 @@ impl Auditioner {
             .await?;
         tracing::info!(seconds = audio.seconds, "clip rendered");
         Ok(clip(audio.seconds, false))
+    }
+
+    /// What replacing `saved` by `draft` does to the planned segments, per engine: requests that
+    /// change, cached clips that go stale, characters billed to render the changed ones.
+    async fn impact(
+        &self,
+        detail: &ProjectDetail,
+        chapters: &[ChapterSummary],
+        saved: &PronunciationMap,
+        draft: &PronunciationMap,
+    ) -> Result<Vec<(VoiceEngine, ChangeImpact)>, StoreError> {
+        let cast = stored_cast(detail)?;
+        let cached = self.cache.keys(detail.id).await?;
+        let identities = self.identities().await;
+        let mut impact: Vec<(VoiceEngine, ChangeImpact)> = Vec::new();
+        for summary in chapters {
+            if !matches!(
+                summary.status,
+                ChapterStatus::Planned | ChapterStatus::Complete
+            ) {
+                continue;
+            }
+            let plan = self.store.load_plan(summary.id).await?;
+            let before = render_plan(
+                &plan.segments,
+                &cast,
+                saved,
+                detail.language,
+                &detail.limits,
+            );
+            let after = render_plan(
+                &plan.segments,
+                &cast,
+                draft,
+                detail.language,
+                &detail.limits,
+            );
+            for (old, new) in before.iter().zip(&after) {
+                let (Ok(was), Ok(will)) = (&old.rendering, &new.rendering) else {
+                    continue;
+                };
+                if was.document == will.document {
+                    continue;
+                }
+                let engine = old.voice.engine;
+                let stale = identities.get(&engine).is_some_and(|identity| {
+                    cached.contains(key(identity, old.voice, &was.document).as_str())
+                });
+                let slot = match impact.iter().position(|(e, _)| *e == engine) {
+                    Some(at) => &mut impact[at].1,
+                    None => {
+                        impact.push((engine, ChangeImpact::default()));
+                        &mut impact.last_mut().expect("just pushed").1
+                    }
+                };
+                slot.changed += 1;
+                slot.stale += usize::from(stale);
+                slot.billable_chars += will.billable_chars;
+            }
+        }
+        Ok(impact)
     }
 
     /// The version and format of each engine that can tell them (a missing one cannot render,
@@ -209,13 +268,55 @@ impl Auditions for Auditioner {
         self.say(&detail, &voice, line).await
     }
 
+    #[tracing::instrument(skip_all, fields(project = project.0, entries = draft.entries().len()))]
+    async fn concordance(
+        &self,
+        project: ProjectId,
+        draft: PronunciationMap,
+    ) -> Result<Concordance, StoreError> {
+        let detail = self.store.project(project).await?;
+        let saved = self.store.pronunciations(project).await?.map;
+        let chapters = self.store.list_chapters(project).await?;
+        let texts = self.store.chapter_texts(project).await?;
+        let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let entries = concordance(&draft, &borrowed, CONCORDANCE_PLACES)
+            .into_iter()
+            .map(|uses| EntryUses {
+                grapheme: uses.grapheme,
+                locale: uses.locale,
+                count: uses.count,
+                places: uses
+                    .places
+                    .into_iter()
+                    .filter_map(|place| {
+                        let chapter = chapters.get(place.text)?;
+                        Some(Occurrence {
+                            chapter: chapter.id,
+                            title: chapter.title.clone(),
+                            at: place.start,
+                            context: place.context,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        let impact = if draft == saved {
+            Vec::new()
+        } else {
+            self.impact(&detail, &chapters, &saved, &draft).await?
+        };
+        Ok(Concordance {
+            entries,
+            impact,
+            prices: self.prices.clone(),
+        })
+    }
+
     #[tracing::instrument(skip_all, fields(project = project.0))]
     async fn estimate(&self, project: ProjectId) -> Result<ProjectEstimate, StoreError> {
         let detail = self.store.project(project).await?;
         let map = self.store.pronunciations(project).await?.map;
-        let cast = Cast::new(detail.cast.clone()).map_err(|err| {
-            StoreError::Internal(anyhow::anyhow!("a stored cast is invalid: {err}"))
-        })?;
+        let cast = stored_cast(&detail)?;
         let cached = self.cache.keys(project).await?;
         let identities = self.identities().await;
         let mut chapters = Vec::new();
@@ -234,14 +335,7 @@ impl Auditions for Auditioner {
                     else {
                         return false;
                     };
-                    let key = ClipKey::of(&ClipSource {
-                        engine: one.voice.engine.as_str(),
-                        engine_version: &identity.version,
-                        format: &identity.format,
-                        voice: one.voice,
-                        document: &rendering.document,
-                    });
-                    cached.contains(key.as_str())
+                    cached.contains(key(identity, one.voice, &rendering.document).as_str())
                 })
             } else {
                 Vec::new()
@@ -259,6 +353,26 @@ impl Auditions for Auditioner {
         })
     }
 }
+
+/// The cache key of `document` said by `voice` on the engine `identity` describes.
+fn key(identity: &EngineIdentity, voice: &Voice, document: &str) -> ClipKey {
+    ClipKey::of(&ClipSource {
+        engine: voice.engine.as_str(),
+        engine_version: &identity.version,
+        format: &identity.format,
+        voice,
+        document,
+    })
+}
+
+/// The project's cast as the domain takes it (it was validated when saved).
+fn stored_cast(detail: &ProjectDetail) -> Result<Cast, StoreError> {
+    Cast::new(detail.cast.clone())
+        .map_err(|err| StoreError::Internal(anyhow::anyhow!("a stored cast is invalid: {err}")))
+}
+
+/// How many places of each entry the concordance lists (all are counted).
+const CONCORDANCE_PLACES: usize = 20;
 
 /// What *Try voice* says: a public-domain line in the project's language, with a question and an
 /// exclamation so the voice's intonation shows.

@@ -39,6 +39,17 @@ impl SqlStore {
             .map_err(internal)?
             == 0)
     }
+
+    /// The texts of a project's chapters, in their order (as `list_chapters` lists them).
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub async fn chapter_texts(&self, project: ProjectId) -> Result<Vec<String>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        chapters::chapter_texts(&mut conn, project.0)
+            .await
+            .map_err(internal)
+    }
 }
 
 #[async_trait]

@@ -7,6 +7,7 @@
 //! once per map and locale); [`render`] writes the document for a [`Dialect`]; [`ClipKey`] hashes
 //! everything that changes the audio. Sits above `cast`, `plan` and `pronunciation`.
 
+pub mod concordance;
 pub mod key;
 pub mod planner;
 pub mod pronouncer;

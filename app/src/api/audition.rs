@@ -36,3 +36,15 @@ pub async fn try_voice(project: ProjectId, voice: shared::Voice) -> Result<Clip,
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
     Ok(auditions.try_voice(project, voice).await?)
 }
+
+/// Where `entries` (the pronunciation page's draft) occur in `project`, and what saving them
+/// would change.
+#[server(input = Json, endpoint = "pronunciation_concordance")]
+pub async fn pronunciation_concordance(
+    project: ProjectId,
+    entries: Vec<shared::pronunciation::Entry>,
+) -> Result<crate::model::Concordance, AppError> {
+    let map = shared::PronunciationMap::new(entries)?;
+    let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
+    Ok(auditions.concordance(project, map).await?)
+}

@@ -15,8 +15,8 @@ use shared::{
 use crate::{
     error::{AppError, Busy, Refusal, Unavailable},
     model::{
-        ChapterId, ChapterPlan, ChapterSummary, Clip, JobId, ProjectDetail, ProjectEstimate,
-        ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
+        ChapterId, ChapterPlan, ChapterSummary, Clip, Concordance, JobId, ProjectDetail,
+        ProjectEstimate, ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
     },
 };
 
@@ -269,6 +269,18 @@ pub trait Auditions: Send + Sync + 'static {
     /// As [`Auditions::audition`]; `Refused` for settings out of bounds.
     async fn try_voice(&self, project: ProjectId, voice: shared::Voice)
         -> Result<Clip, StoreError>;
+
+    /// Where each entry of `map` (the page's draft, saved or not) occurs in the project's
+    /// chapters, and, against the saved map, how many planned segments it would change per
+    /// engine, how many cached clips it would make stale and what rendering them again bills.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn concordance(
+        &self,
+        project: ProjectId,
+        map: shared::PronunciationMap,
+    ) -> Result<Concordance, StoreError>;
 
     /// The planner's figures: every planned segment of every chapter written as an audition
     /// would send it, tallied per engine (minutes, characters, billed characters, clips cached

@@ -172,8 +172,11 @@ pub fn SegmentTable(
         format!("{}px", hidden as f64 * row_height())
     };
 
-    // Keeps the selected row in view, whatever moved it (keys, a split, an undo).
+    // Keeps the selected row in view, whatever moved it (keys, a split, an undo, a link to a
+    // segment), once the pane is measured.
+    let measured = Memo::new(move |_| viewport.with(Option::is_some));
     Effect::new(move |_| {
+        measured.track();
         let Some(id) = selected.get() else { return };
         let (Some(pane), Some(view)) = (pane.get_untracked(), viewport.get_untracked()) else {
             return;

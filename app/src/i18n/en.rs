@@ -345,6 +345,20 @@ pub static EN: Texts = Texts {
         format!("{seconds:.1} s · {}", if cached { "from the audio cache" } else { "rendered now" })
     },
     try_voice: "Try voice",
+    concordance: "Where the entries occur",
+    concordance_note: "Each entry of the map as edited, found in the chapters as an audition finds it (whole words, its case and locale rules): how often, and the first places, each opening the chapter on its segment. Listen plays the sentence with the saved pronunciations.",
+    concordance_count_again: "Count again and estimate the changes",
+    loading_concordance: "Counting…",
+    concordance_occurrences: "Occurrences",
+    concordance_places: "Where",
+    concordance_listen: "Listen",
+    concordance_no_change: "Saving the map as it is now would change no planned segment.",
+    concordance_saving: "Saving the map as it is now would change:",
+    concordance_engine_impact: |engine, changed, stale, billed, cost| {
+        let segments = if changed == 1 { "1 planned segment".to_owned() } else { format!("{changed} planned segments") };
+        let clips = if stale == 1 { "1 cached clip".to_owned() } else { format!("{stale} cached clips") };
+        format!("{engine}: {segments} ({clips} no longer used; rendering them again bills {billed} characters, {cost})")
+    },
     planner: "Planner",
     planner_note: "Estimated from the chapters' plans, each segment written as its speaker's engine receives it: minutes of audio, characters billed (Azure counts the SSML it receives, pronunciations included), clips already in the audio cache, and what rendering costs at the configured price per million characters.",
     loading_planner: "Estimating…",

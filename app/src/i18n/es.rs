@@ -382,6 +382,20 @@ pub static ES: Texts = Texts {
         format!("{} s · {}", format!("{seconds:.1}").replace('.', ","), if cached { "de la caché de audio" } else { "generado ahora" })
     },
     try_voice: "Probar la voz",
+    concordance: "Dónde aparecen las entradas",
+    concordance_note: "Cada entrada del mapa tal como está editado, buscada en los capítulos como la busca una audición (palabras enteras, sus reglas de mayúsculas y de variante): cuántas veces y los primeros lugares, cada uno abre el capítulo en su segmento. Escuchar reproduce la frase con las pronunciaciones guardadas.",
+    concordance_count_again: "Volver a contar y estimar los cambios",
+    loading_concordance: "Contando…",
+    concordance_occurrences: "Apariciones",
+    concordance_places: "Dónde",
+    concordance_listen: "Escuchar",
+    concordance_no_change: "Guardar el mapa tal como está no cambiaría ningún segmento planificado.",
+    concordance_saving: "Guardar el mapa tal como está cambiaría:",
+    concordance_engine_impact: |engine, changed, stale, billed, cost| {
+        let segments = if changed == 1 { "1 segmento planificado".to_owned() } else { format!("{changed} segmentos planificados") };
+        let clips = if stale == 1 { "1 fragmento en caché deja".to_owned() } else { format!("{stale} fragmentos en caché dejan") };
+        format!("{engine}: {segments} ({clips} de usarse; volver a generarlos factura {billed} caracteres, {cost})")
+    },
     planner: "Planificador",
     planner_note: "Estimado a partir de los planes de los capítulos, cada segmento escrito tal como lo recibe el motor de su personaje: minutos de audio, caracteres facturados (Azure cuenta el SSML que recibe, pronunciaciones incluidas), fragmentos ya en la caché de audio y lo que cuesta generarlos al precio configurado por millón de caracteres.",
     loading_planner: "Estimando…",

@@ -244,6 +244,18 @@ pub struct Texts {
     pub audition_unsaid: fn(&str) -> String,
     pub audition_clip: fn(f64, bool) -> String,
     pub try_voice: &'static str,
+    // Pronunciation concordance.
+    pub concordance: &'static str,
+    pub concordance_note: &'static str,
+    pub concordance_count_again: &'static str,
+    pub loading_concordance: &'static str,
+    pub concordance_occurrences: &'static str,
+    pub concordance_places: &'static str,
+    pub concordance_listen: &'static str,
+    pub concordance_no_change: &'static str,
+    pub concordance_saving: &'static str,
+    /// Engine, segments changed, cached clips made stale, characters billed, cost.
+    pub concordance_engine_impact: fn(&str, usize, usize, &str, &str) -> String,
     // Planner.
     pub planner: &'static str,
     pub planner_note: &'static str,

@@ -2,6 +2,7 @@
 //! Rendered completely on the server, so the segment table reads with JavaScript off.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{plans::load_plan, speakers::configured_speaker_engine},
@@ -19,6 +20,14 @@ pub fn ChapterPage() -> impl IntoView {
     let chapter_id = super::id_param("chapter");
     let project = move || project_id().map(ProjectId);
     let chapter = move || chapter_id().map(ChapterId);
+    // `?at=<character>`: open on the segment holding it (links from the concordance).
+    let query = use_query_map();
+    let at = move || {
+        query
+            .read()
+            .get("at")
+            .and_then(|value| value.parse::<usize>().ok())
+    };
     let chapters = super::chapters_resource(project);
     let plan = Resource::new(chapter, |chapter| async move {
         match chapter {
@@ -53,7 +62,7 @@ pub fn ChapterPage() -> impl IntoView {
                         let title = plan.title.clone();
                         view! {
                             <h1>{title}</h1>
-                            <PlanWorkspace plan engine on_changed />
+                            <PlanWorkspace plan engine on_changed at=at() />
                         }
                     }
                 </Loaded>

@@ -2,6 +2,7 @@
 //! respelling, locale, case, review status), edited in a table and saved whole; PLS import/export.
 //! IPA is checked as it is typed by the same `shared` validator the server runs.
 
+mod concordance;
 mod entry_row;
 
 use leptos::{prelude::*, task::spawn_local};
@@ -216,6 +217,7 @@ fn PronunciationEditor(map: ProjectPronunciations) -> impl IntoView {
                 _ => "muted",
             }>{move || status.get().map(|s| s.unwrap_or_else(|e| e))}</span>
         </p>
+        <concordance::ConcordancePanel project rows version />
     }
 }
 

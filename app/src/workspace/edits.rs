@@ -54,7 +54,14 @@ pub struct Workspace {
 
 impl Workspace {
     /// Starts editing `plan` (its autosave included).
-    pub fn new(plan: ChapterPlan, t: &'static Texts, on_changed: Callback<()>) -> Self {
+    /// The workspace of `plan`, its selection on the segment holding character `at` of the
+    /// chapter's text (a link from the pronunciation concordance), else on the first.
+    pub fn new(
+        plan: ChapterPlan,
+        at: Option<usize>,
+        t: &'static Texts,
+        on_changed: Callback<()>,
+    ) -> Self {
         let text: Arc<str> = Arc::from(plan.text.as_str());
         let stale = shared::plan::rebase::stale(&plan.segments, &plan.text);
         let voices: Voices = plan
@@ -62,7 +69,10 @@ impl Workspace {
             .iter()
             .map(|c| (c.id.to_string(), c.name.clone()))
             .collect();
-        let first = plan.segments.first().map(|s| s.id);
+        let first = at
+            .and_then(|at| plan.segments.iter().find(|s| s.start <= at && at < s.end))
+            .or_else(|| plan.segments.first())
+            .map(|s| s.id);
         let state = RwSignal::new(EditorState::new(
             text.clone(),
             plan.limits.clone(),

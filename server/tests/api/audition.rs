@@ -457,3 +457,81 @@ async fn try_voice_says_a_sample_line_with_unsaved_settings_and_refuses_bad_ones
         refused.body
     );
 }
+
+#[tokio::test]
+async fn the_concordance_finds_each_entry_and_a_changed_one_counts_its_stale_clips() {
+    let app = spawn_app_with(|_| {}).await;
+    let projects: Vec<Value> = app.call("list_projects", json!({})).await.ok();
+    let hound = projects.iter().find(|p| p["language"] == "en").unwrap();
+    let project = hound["id"].as_i64().unwrap();
+    let chapter = hound["first_chapter"].as_i64().unwrap();
+    let plan = app.load(chapter).await;
+    let segments = plan["segments"].as_array().unwrap();
+    // Whole words only: "the Mortimers" is not the entry.
+    let mentions = |segment: &Value| {
+        let text = segment["text"].as_str().unwrap();
+        text.match_indices("Mortimer")
+            .filter(|(at, word)| {
+                !text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .count()
+    };
+    let naming: Vec<&Value> = segments.iter().filter(|s| mentions(s) > 0).collect();
+    let first = naming[0];
+    audition(
+        &app,
+        project,
+        first["text"].as_str().unwrap(),
+        first["voice"].as_str(),
+    )
+    .await
+    .ok::<Value>();
+    let saved: Value = app
+        .call("load_pronunciations", json!({ "project": project }))
+        .await
+        .ok();
+    let mut entries = saved["map"].as_array().unwrap().clone();
+
+    let unchanged: Value = app
+        .call(
+            "pronunciation_concordance",
+            json!({ "project": project, "entries": entries }),
+        )
+        .await
+        .ok();
+    let mortimer = entries
+        .iter()
+        .position(|e| e["grapheme"] == "Mortimer")
+        .unwrap();
+    entries[mortimer]["espeak"] = json!("m'o:tImER");
+    let changed: Value = app
+        .call(
+            "pronunciation_concordance",
+            json!({ "project": project, "entries": entries }),
+        )
+        .await
+        .ok();
+
+    let uses = &unchanged["entries"][mortimer];
+    let total: usize = segments.iter().map(mentions).sum();
+    assert_eq!(uses["count"].as_u64().unwrap() as usize, total);
+    let place = &uses["places"][0];
+    assert_eq!(place["chapter"], chapter);
+    let text = plan["text"].as_str().unwrap();
+    let at = place["at"].as_u64().unwrap() as usize;
+    assert!(text
+        .chars()
+        .skip(at)
+        .collect::<String>()
+        .starts_with("Mortimer"));
+    assert!(place["context"].as_str().unwrap().contains("Mortimer"));
+    assert_eq!(unchanged["impact"], json!([]));
+    let impact = &changed["impact"][0];
+    assert_eq!(impact[0], "espeak");
+    assert_eq!(
+        impact[1]["changed"].as_u64().unwrap() as usize,
+        naming.len()
+    );
+    assert_eq!(impact[1]["stale"], 1, "the auditioned segment's clip");
+    assert!(impact[1]["billable_chars"].as_u64().unwrap() > 0);
+}

@@ -3,7 +3,7 @@
 //! quotation unless the quotation alone is over the limit.
 
 mod pack;
-mod sentence;
+pub(crate) mod sentence;
 #[cfg(test)]
 mod tests;
 

@@ -81,7 +81,7 @@ fn push(units: &mut Vec<Unit>, paragraph: &str, range: Range<usize>, counter: &m
 /// Whether `sentence` (a UAX #29 sentence, followed by `next`) really ends one: with a terminal
 /// sign, possibly before closing quotes or brackets, and not with an abbreviation. UAX #29 also
 /// breaks at every line break, which inside a paragraph is a soft wrap.
-fn ends_sentence(sentence: &str, next: &str) -> bool {
+pub(crate) fn ends_sentence(sentence: &str, next: &str) -> bool {
     let sentence = sentence.trim_end();
     let terminal = sentence
         .trim_end_matches(['”', '’', '"', '\'', '»', ')', ']', '}'])
