@@ -9,6 +9,7 @@ mod speech;
 pub use import::{Format, ImportError, Mismatch};
 pub use speech::SpeechFailure;
 
+use crate::model::Version;
 use serde::{Deserialize, Serialize};
 use shared::{
     plan::file::PlanFileError,
@@ -25,7 +26,7 @@ pub enum AppError {
     /// Someone saved this plan since it was loaded; reload before saving again.
     Conflict {
         /// The version now stored.
-        current_version: i64,
+        current_version: Version,
     },
     /// A domain rule refused the request; nothing was stored.
     Invalid(SegmentError),

@@ -1,8 +1,14 @@
 //! Wire types the page and the server functions exchange: ids, summaries and a loaded plan.
 //! Plain data with serde; rules about them live in `shared`.
 
+mod speech;
+
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
+
+pub use speech::{
+    ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
+};
 
 /// A project's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -13,6 +19,32 @@ pub struct ProjectId(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ChapterId(pub i64);
+
+/// A stored version of a plan, a cast or a pronunciation map: a save names the version it was
+/// made from and is refused when the store holds another (optimistic locking); each save that
+/// lands makes the next one. A number on the wire.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Version(pub i64);
+
+impl Version {
+    /// Before the first save.
+    pub const NONE: Version = Version(0);
+
+    /// The version a save from this one makes.
+    #[must_use]
+    pub fn next(self) -> Version {
+        Version(self.0 + 1)
+    }
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// A project as listed on the home page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,7 +108,7 @@ pub struct ChapterPlan {
     /// The project's cast, narrator first: who can speak a segment.
     pub cast: Vec<Character>,
     /// The stored version, sent back with a save (0 before the first plan).
-    pub version: i64,
+    pub version: Version,
     /// Whether the chapter is marked complete.
     pub complete: bool,
     /// The segments; empty when no plan was generated yet.
@@ -104,7 +136,7 @@ pub struct ProjectDetail {
     /// The cast, narrator first; a valid `shared::Cast`.
     pub cast: Vec<Character>,
     /// The stored cast version, sent back with a save (optimistic locking).
-    pub cast_version: i64,
+    pub cast_version: Version,
 }
 
 /// A project's pronunciation map, as its pronunciation page loads it.
@@ -115,7 +147,7 @@ pub struct ProjectPronunciations {
     /// The manuscript's language: the locale of new entries and of an empty PLS export.
     pub language: Language,
     /// The stored version, sent back with a save or an import (optimistic locking).
-    pub version: i64,
+    pub version: Version,
     /// The entries, valid by construction.
     pub map: PronunciationMap,
 }
@@ -299,97 +331,4 @@ pub enum Unusable {
     Refused,
     /// It was not the JSON asked for.
     NotJson,
-}
-
-/// A segment's words rendered in its speaker's voice, as an audition answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Clip {
-    /// Where the browser fetches the audio (`/audio/{project}/{key}`); the same URL always
-    /// serves the same bytes.
-    pub url: String,
-    /// The cache key: a hash of engine, voice and the document sent.
-    pub key: shared::speech::ClipKey,
-    /// The engine that rendered it.
-    pub engine: shared::VoiceEngine,
-    /// The audio's length, in seconds.
-    pub seconds: f64,
-    /// The pronunciation entries applied, with their place in the text.
-    pub applied: Vec<shared::speech::Applied>,
-    /// Written forms of entries found in the text that this engine cannot say (read as written).
-    pub unsaid: Vec<String>,
-    /// Whether it came from the audio cache (no engine was called).
-    pub cached: bool,
-}
-
-/// What rendering a project takes, chapter by chapter and engine by engine, as the planner
-/// shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProjectEstimate {
-    /// The chapters, in order; a chapter without a plan has no tallies.
-    pub chapters: Vec<ChapterEstimate>,
-    /// The price per million billed characters of each engine, in US dollars (configured).
-    pub prices: Vec<(shared::VoiceEngine, f64)>,
-}
-
-/// One chapter's tallies.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChapterEstimate {
-    /// The chapter.
-    pub chapter: ChapterId,
-    /// Its title.
-    pub title: String,
-    /// Whether it has a plan.
-    pub planned: bool,
-    /// What each engine that reads some of it has to render.
-    pub engines: Vec<(shared::VoiceEngine, shared::speech::planner::Tally)>,
-}
-
-/// Where a pronunciation map's entries occur in the project, and what saving it would change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Concordance {
-    /// One per entry of the map asked about, in its order.
-    pub entries: Vec<EntryUses>,
-    /// Per engine, what the map asked about changes against the saved one in the planned
-    /// chapters (nothing when they are the same).
-    pub impact: Vec<(shared::VoiceEngine, ChangeImpact)>,
-    /// The price per million billed characters of each engine, in US dollars.
-    pub prices: Vec<(shared::VoiceEngine, f64)>,
-}
-
-/// Where one entry occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EntryUses {
-    /// The entry's written form.
-    pub grapheme: String,
-    /// Its locale.
-    pub locale: String,
-    /// How many times it occurs in all chapters.
-    pub count: usize,
-    /// The first places.
-    pub places: Vec<Occurrence>,
-}
-
-/// One place an entry occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Occurrence {
-    /// The chapter.
-    pub chapter: ChapterId,
-    /// Its title.
-    pub title: String,
-    /// Where the word starts, in characters of the chapter's text (the chapter page opens on
-    /// the segment holding it: `?at=`).
-    pub at: usize,
-    /// The sentence around it.
-    pub context: String,
-}
-
-/// What a changed pronunciation map does to one engine's planned segments.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChangeImpact {
-    /// Segments whose request would change.
-    pub changed: usize,
-    /// Of those, the ones with a clip in the audio cache that would no longer be used.
-    pub stale: usize,
-    /// Characters billed to render the changed segments again.
-    pub billable_chars: usize,
 }

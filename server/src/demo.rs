@@ -88,7 +88,9 @@ async fn plan_with_speakers(
     cast: &Cast,
     language: Language,
 ) -> Result<(), StoreError> {
-    let plan = store.generate_plan(chapter, 0).await?;
+    let plan = store
+        .generate_plan(chapter, app::model::Version::NONE)
+        .await?;
     let found = attribute_segments(&plan.text, &plan.segments, cast, language, &[]);
     let mut segments = plan.segments;
     for (segment, (_, attribution)) in segments.iter_mut().zip(found) {

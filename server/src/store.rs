@@ -5,6 +5,7 @@ mod project_store;
 mod pronunciation_store;
 
 use anyhow::Context;
+use app::model::Version;
 use app::{
     api::{PlanStore, StoreError},
     model::{ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, ProjectId, ProjectSummary},
@@ -144,14 +145,14 @@ impl PlanStore for SqlStore {
             ),
             None => (0, false, Vec::new()),
         };
-        chapter_plan(row, version, complete, segments)
+        chapter_plan(row, Version(version), complete, segments)
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version))]
     async fn generate_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
     ) -> Result<ChapterPlan, StoreError> {
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let segments = segment_chapter(&loaded.text, &loaded.limits);
@@ -170,9 +171,9 @@ impl PlanStore for SqlStore {
     async fn save_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
         segments: Vec<Segment>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<Version, StoreError> {
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
@@ -186,9 +187,9 @@ impl PlanStore for SqlStore {
     async fn import_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
         mut segments: Vec<Segment>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<Version, StoreError> {
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let cast = Cast::new(loaded.cast).context("a stored cast is invalid")?;
         file::resolve_voices(&mut segments, &cast)?;
@@ -242,16 +243,18 @@ impl SqlStore {
     async fn load_at_version(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
     ) -> Result<ChapterPlan, StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let row = chapters::chapter_by_id(&mut conn, chapter.0)
             .await
             .map_err(internal)?
             .ok_or(StoreError::NotFound)?;
-        let version = plans::plan_version(&mut conn, chapter.0)
-            .await
-            .map_err(internal)?;
+        let version = Version(
+            plans::plan_version(&mut conn, chapter.0)
+                .await
+                .map_err(internal)?,
+        );
         if version != expected_version {
             return Err(StoreError::Conflict {
                 expected: expected_version,
@@ -278,9 +281,9 @@ impl SqlStore {
     async fn write_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
         segments: &[Segment],
-    ) -> Result<i64, StoreError> {
+    ) -> Result<Version, StoreError> {
         let json = serde_json::to_string(segments).context("encoding a plan")?;
         let write = PlanWrite {
             chapter_id: chapter.0,
@@ -289,12 +292,12 @@ impl SqlStore {
             now: db::now_millis(),
         };
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
-        let written = if expected_version == 0 {
+        let written = if expected_version == Version::NONE {
             plans::insert_first_plan(&mut tx, &write)
                 .await
                 .map_err(internal)?
         } else {
-            plans::replace_plan(&mut tx, &write, expected_version)
+            plans::replace_plan(&mut tx, &write, expected_version.0)
                 .await
                 .map_err(internal)?
         };
@@ -304,11 +307,11 @@ impl SqlStore {
                 .map_err(internal)?;
             return Err(StoreError::Conflict {
                 expected: expected_version,
-                current,
+                current: Version(current),
             });
         }
         tx.commit().await.map_err(internal)?;
-        Ok(expected_version + 1)
+        Ok(expected_version.next())
     }
 }
 
@@ -316,7 +319,7 @@ impl SqlStore {
 /// its stored plan's state.
 fn chapter_plan(
     row: chapters::ChapterRow,
-    version: i64,
+    version: Version,
     complete: bool,
     segments: Vec<Segment>,
 ) -> Result<ChapterPlan, StoreError> {

@@ -1,6 +1,7 @@
 //! Server functions for a chapter's plan: load, generate and save (with a version check), and
 //! export and import in the desktop planner's plan-file format.
 
+use crate::model::Version;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use shared::Segment;
@@ -19,7 +20,7 @@ pub async fn load_plan(chapter: ChapterId) -> Result<ChapterPlan, AppError> {
 
 /// Segments the chapter and stores the result, replacing the plan stored at `version`.
 #[server(input = Json, endpoint = "generate_plan")]
-pub async fn generate_plan(chapter: ChapterId, version: i64) -> Result<ChapterPlan, AppError> {
+pub async fn generate_plan(chapter: ChapterId, version: Version) -> Result<ChapterPlan, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.generate_plan(chapter, version).await?)
 }
@@ -29,9 +30,9 @@ pub async fn generate_plan(chapter: ChapterId, version: i64) -> Result<ChapterPl
 #[server(input = Json, endpoint = "save_plan")]
 pub async fn save_plan(
     chapter: ChapterId,
-    version: i64,
+    version: Version,
     segments: Vec<Segment>,
-) -> Result<i64, AppError> {
+) -> Result<Version, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.save_plan(chapter, version, segments).await?)
 }
@@ -56,7 +57,11 @@ pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
 /// version. Refused whole, with the reason, when the file is not a plan, a segment does not match
 /// the chapter text or a voice is not in the cast; a conflict when someone saved since `version`.
 #[server(input = Json, endpoint = "import_plan")]
-pub async fn import_plan(chapter: ChapterId, version: i64, file: String) -> Result<i64, AppError> {
+pub async fn import_plan(
+    chapter: ChapterId,
+    version: Version,
+    file: String,
+) -> Result<Version, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     let segments = shared::plan::file::parse(&file)?;
     Ok(store.import_plan(chapter, version, segments).await?)

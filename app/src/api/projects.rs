@@ -1,6 +1,7 @@
 //! Server functions for projects: list, create, rename, delete, load with the cast, save the
 //! cast, and add the chapters an import produced.
 
+use crate::model::Version;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use shared::{Character, Language};
@@ -73,9 +74,9 @@ pub async fn propose_cast(
 #[server(input = Json, endpoint = "save_cast")]
 pub async fn save_cast(
     project: ProjectId,
-    version: i64,
+    version: Version,
     cast: Vec<Character>,
-) -> Result<i64, AppError> {
+) -> Result<Version, AppError> {
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let cast = shared::Cast::new(cast)?;
     Ok(store.save_cast(project, version, cast).await?)

@@ -1,6 +1,7 @@
 //! Server functions for a project's pronunciation map: load it, save it whole, import a PLS file
 //! into it (merged, all or nothing) and export it as PLS. Validation is `shared::pronunciation`'s.
 
+use crate::model::Version;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use shared::pronunciation::Entry;
@@ -21,9 +22,9 @@ pub async fn load_pronunciations(project: ProjectId) -> Result<ProjectPronunciat
 #[server(input = Json, endpoint = "save_pronunciations")]
 pub async fn save_pronunciations(
     project: ProjectId,
-    version: i64,
+    version: Version,
     entries: Vec<Entry>,
-) -> Result<i64, AppError> {
+) -> Result<Version, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     let map = shared::PronunciationMap::new(entries)?;
     Ok(store.save_pronunciations(project, version, map).await?)
@@ -35,7 +36,7 @@ pub async fn save_pronunciations(
 #[server(input = Json, endpoint = "import_pls")]
 pub async fn import_pls(
     project: ProjectId,
-    version: i64,
+    version: Version,
     text: String,
 ) -> Result<ProjectPronunciations, AppError> {
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;

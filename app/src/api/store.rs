@@ -3,6 +3,7 @@
 //! the voice engines (`VoiceCatalogue`), declared here and implemented by the `server` crate.
 //! One store method is one use case and one transaction.
 
+use crate::model::Version;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -30,9 +31,9 @@ pub enum StoreError {
     #[error("version conflict: expected {expected}, stored {current}")]
     Conflict {
         /// The version the caller had.
-        expected: i64,
+        expected: Version,
         /// The version stored now.
-        current: i64,
+        current: Version,
     },
     /// A domain rule refused the data.
     #[error(transparent)]
@@ -92,7 +93,7 @@ pub trait PlanStore: Send + Sync + 'static {
     async fn generate_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
     ) -> Result<ChapterPlan, StoreError>;
 
     /// Replaces the plan stored at `expected_version` by `segments`, after validating every
@@ -103,9 +104,9 @@ pub trait PlanStore: Send + Sync + 'static {
     async fn save_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
         segments: Vec<Segment>,
-    ) -> Result<i64, StoreError>;
+    ) -> Result<Version, StoreError>;
 
     /// Replaces the plan stored at `expected_version` by segments read from a desktop plan file:
     /// each `voice` naming a cast member by id, name or alias becomes that member's id, a
@@ -118,9 +119,9 @@ pub trait PlanStore: Send + Sync + 'static {
     async fn import_plan(
         &self,
         chapter: ChapterId,
-        expected_version: i64,
+        expected_version: Version,
         segments: Vec<Segment>,
-    ) -> Result<i64, StoreError>;
+    ) -> Result<Version, StoreError>;
 
     /// Marks a planned chapter complete, or reopens it. Completing needs every segment to have
     /// a speaker and none to be flagged ([`shared::signoff::blockers`]).
@@ -165,9 +166,9 @@ pub trait ProjectStore: Send + Sync + 'static {
     async fn save_cast(
         &self,
         project: ProjectId,
-        expected_version: i64,
+        expected_version: Version,
         cast: Cast,
-    ) -> Result<i64, StoreError>;
+    ) -> Result<Version, StoreError>;
 
     /// The characters the project's chapters suggest that its cast lacks (names near speech
     /// verbs, with aliases and likely gender), most evident first.
@@ -216,9 +217,9 @@ pub trait PronunciationStore: Send + Sync + 'static {
     async fn save_pronunciations(
         &self,
         project: ProjectId,
-        expected_version: i64,
+        expected_version: Version,
         map: PronunciationMap,
-    ) -> Result<i64, StoreError>;
+    ) -> Result<Version, StoreError>;
 
     /// Merges `imported` into the map stored at `expected_version`
     /// ([`PronunciationMap::merge`]: an imported entry replaces the stored one for the same
@@ -229,7 +230,7 @@ pub trait PronunciationStore: Send + Sync + 'static {
     async fn import_pronunciations(
         &self,
         project: ProjectId,
-        expected_version: i64,
+        expected_version: Version,
         imported: PronunciationMap,
     ) -> Result<ProjectPronunciations, StoreError>;
 }

@@ -3,6 +3,8 @@
 //! revision R from version V, arm a timer). Never lost: a revision counts as stored only when the
 //! store said so for that very revision, and a conflict stops saving rather than overwrite.
 
+use crate::model::Version;
+
 pub(super) mod driver;
 #[cfg(test)]
 mod tests;
@@ -34,7 +36,7 @@ pub enum SaveState {
 pub enum Command {
     /// Send the plan as it is at `revision` to the store, which should hold version `base`;
     /// answer with `save_succeeded`, `save_failed` or `conflicted`.
-    Save { revision: u64, base: i64 },
+    Save { revision: u64, base: Version },
     /// Call `timer_fired` in `ms` milliseconds, instead of any timer armed before.
     Arm { ms: u64 },
 }
@@ -44,7 +46,7 @@ pub enum Command {
 pub struct Autosave {
     state: SaveState,
     /// The store's version of the plan: the base of the next save.
-    version: i64,
+    version: Version,
     /// The revision the store holds.
     stored: u64,
     /// The page's latest revision.
@@ -55,7 +57,7 @@ pub struct Autosave {
 
 impl Autosave {
     /// A plan loaded at revision 0, stored at `version`.
-    pub fn new(version: i64) -> Self {
+    pub fn new(version: Version) -> Self {
         Self {
             state: SaveState::Saved,
             version,
@@ -71,7 +73,7 @@ impl Autosave {
     }
 
     /// The store's version of the plan.
-    pub fn version(&self) -> i64 {
+    pub fn version(&self) -> Version {
         self.version
     }
 
@@ -113,7 +115,7 @@ impl Autosave {
     }
 
     /// The store holds `revision` at `version`; edits made meanwhile are saved after a pause.
-    pub fn save_succeeded(&mut self, revision: u64, version: i64) -> Option<Command> {
+    pub fn save_succeeded(&mut self, revision: u64, version: Version) -> Option<Command> {
         self.version = version;
         self.stored = revision;
         self.failures = 0;
@@ -146,7 +148,7 @@ impl Autosave {
     }
 
     /// The server stored a fresh plan at `version`; the page starts it at revision 0.
-    pub fn replaced(&mut self, version: i64) {
+    pub fn replaced(&mut self, version: Version) {
         self.version = version;
         self.stored = 0;
         self.revision = 0;

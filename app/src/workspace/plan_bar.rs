@@ -20,7 +20,7 @@ pub fn PlanBar(
     let locked = ws.locked();
     let complete = ws.complete;
     let version = ws.autosave.version();
-    let summary = move || (t.summary)(ws.state.with(|s| s.segments().len()), version.get());
+    let summary = move || (t.summary)(ws.state.with(|s| s.segments().len()), version.get().0);
     let open_flags = move || {
         let open = ws
             .state

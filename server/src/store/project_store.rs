@@ -1,6 +1,7 @@
 //! `ProjectStore` on the database: project settings, the cast and imported chapters.
 
 use anyhow::Context;
+use app::model::Version;
 use app::{
     api::{ProjectStore, StoreError},
     model::{ChapterId, ProjectDetail, ProjectId},
@@ -46,7 +47,7 @@ impl ProjectStore for SqlStore {
             language,
             limits: serde_json::from_str(&row.limits_json).context("decoding limits")?,
             cast: cast.into(),
-            cast_version: row.cast_version,
+            cast_version: Version(row.cast_version),
         })
     }
 
@@ -74,9 +75,9 @@ impl ProjectStore for SqlStore {
     async fn save_cast(
         &self,
         project: ProjectId,
-        expected_version: i64,
+        expected_version: Version,
         cast: Cast,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<Version, StoreError> {
         let json = serde_json::to_string(&cast).context("encoding a cast")?;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = projects::project_by_id(&mut tx, project.0)
@@ -87,7 +88,7 @@ impl ProjectStore for SqlStore {
         let written = projects::write_cast(
             &mut tx,
             project.0,
-            expected_version,
+            expected_version.0,
             &json,
             db::now_millis(),
         )
@@ -96,11 +97,11 @@ impl ProjectStore for SqlStore {
         if !written {
             return Err(StoreError::Conflict {
                 expected: expected_version,
-                current,
+                current: Version(current),
             });
         }
         tx.commit().await.map_err(internal)?;
-        Ok(expected_version + 1)
+        Ok(expected_version.next())
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]

@@ -2,6 +2,7 @@
 //! own version, loaded and saved whole; an import merges into it inside one transaction.
 
 use anyhow::Context;
+use app::model::Version;
 use app::{
     api::{PronunciationStore, StoreError},
     error::Refusal,
@@ -29,21 +30,21 @@ impl PronunciationStore for SqlStore {
     async fn save_pronunciations(
         &self,
         project: ProjectId,
-        expected_version: i64,
+        expected_version: Version,
         map: PronunciationMap,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<Version, StoreError> {
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = stored(&mut tx, project).await?;
         write(&mut tx, &current, expected_version, &map).await?;
         tx.commit().await.map_err(internal)?;
-        Ok(expected_version + 1)
+        Ok(expected_version.next())
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0, expected_version, entries = imported.entries().len()))]
     async fn import_pronunciations(
         &self,
         project: ProjectId,
-        expected_version: i64,
+        expected_version: Version,
         imported: PronunciationMap,
     ) -> Result<ProjectPronunciations, StoreError> {
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
@@ -62,7 +63,7 @@ impl PronunciationStore for SqlStore {
         write(&mut tx, &current, expected_version, &merged).await?;
         tx.commit().await.map_err(internal)?;
         Ok(ProjectPronunciations {
-            version: expected_version + 1,
+            version: expected_version.next(),
             map: merged,
             ..current
         })
@@ -87,7 +88,7 @@ async fn stored(
     Ok(ProjectPronunciations {
         project,
         language: Language::from_code(&row.language).unwrap_or_default(),
-        version: row.pronunciations_version,
+        version: Version(row.pronunciations_version),
         map,
     })
 }
@@ -96,14 +97,14 @@ async fn stored(
 async fn write(
     conn: &mut AnyConnection,
     current: &ProjectPronunciations,
-    expected_version: i64,
+    expected_version: Version,
     map: &PronunciationMap,
 ) -> Result<(), StoreError> {
     let json = serde_json::to_string(map).context("encoding a pronunciation map")?;
     let written = projects::write_pronunciations(
         conn,
         current.project.0,
-        expected_version,
+        expected_version.0,
         &json,
         db::now_millis(),
     )

@@ -11,7 +11,7 @@ use super::Rows;
 use crate::{
     api::audition::{audition, pronunciation_concordance},
     i18n::{engine_name, t, Texts},
-    model::{Concordance, Occurrence, ProjectId},
+    model::{Concordance, Occurrence, ProjectId, Version},
 };
 
 /// The concordance of `rows`, counted when the page opens and again on demand.
@@ -19,7 +19,7 @@ use crate::{
 pub(super) fn ConcordancePanel(
     project: ProjectId,
     rows: Rows,
-    version: RwSignal<i64>,
+    version: RwSignal<Version>,
 ) -> impl IntoView {
     let t = t();
     let found = RwSignal::new(None::<Result<Concordance, String>>);

@@ -2,6 +2,7 @@
 //! timer, the tab hiding and `save_plan`'s answers, and does what the machine asks; it decides
 //! nothing itself.
 
+use crate::model::Version;
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{Autosave, Command, SaveState};
@@ -25,7 +26,7 @@ impl Autosaver {
     /// autosave, and hiding the tab flushes a pending save.
     pub fn start(
         chapter: ChapterId,
-        version: i64,
+        version: Version,
         state: RwSignal<EditorState>,
         t: &'static Texts,
     ) -> Self {
@@ -55,7 +56,7 @@ impl Autosaver {
     }
 
     /// The store's version of the plan.
-    pub fn version(self) -> Signal<i64> {
+    pub fn version(self) -> Signal<Version> {
         Signal::derive(move || self.machine.with(Autosave::version))
     }
 
@@ -65,7 +66,7 @@ impl Autosaver {
     }
 
     /// The server answered the fresh plan (already in `state`): stored at this version, or not.
-    pub fn replaced(self, answer: &Result<i64, AppError>) {
+    pub fn replaced(self, answer: &Result<Version, AppError>) {
         match answer {
             Ok(version) => self.machine.update(|m| m.replaced(*version)),
             Err(AppError::Conflict { .. }) => self.machine.update(Autosave::conflicted),

@@ -1,3 +1,4 @@
+use crate::model::Version;
 use std::collections::VecDeque;
 
 use super::*;
@@ -25,7 +26,7 @@ struct FakeClock {
 /// the script runs out) with a compare-and-swap on its version like the real one.
 #[derive(Default)]
 struct FakeStore {
-    version: i64,
+    version: Version,
     held: Option<u64>,
     script: VecDeque<Answer>,
     in_flight: Option<(u64, i64)>,
@@ -44,10 +45,10 @@ struct Page {
 impl Page {
     fn new(answers: &[Answer]) -> Self {
         Self {
-            autosave: Autosave::new(7),
+            autosave: Autosave::new(Version(7)),
             clock: FakeClock::default(),
             store: FakeStore {
-                version: 7,
+                version: Version(7),
                 script: answers.iter().copied().collect(),
                 ..FakeStore::default()
             },
@@ -81,14 +82,18 @@ impl Page {
         let answer = self.store.script.pop_front().unwrap_or(Answer::Ok);
         let command = match answer {
             Answer::Ok => {
-                assert_eq!(base, self.store.version, "a save from a stale version");
-                self.store.version += 1;
+                assert_eq!(
+                    Version(base),
+                    self.store.version,
+                    "a save from a stale version"
+                );
+                self.store.version = self.store.version.next();
                 self.store.held = Some(revision);
                 self.autosave.save_succeeded(revision, self.store.version)
             }
             Answer::Fail => self.autosave.save_failed("offline".into()),
             Answer::Conflict => {
-                self.store.version += 1;
+                self.store.version = self.store.version.next();
                 self.autosave.conflicted();
                 None
             }
@@ -104,8 +109,8 @@ impl Page {
             }
             Some(Command::Save { revision, base }) => {
                 assert!(self.store.in_flight.is_none(), "two saves in flight");
-                self.store.in_flight = Some((revision, base));
-                self.store.asked.push((revision, base));
+                self.store.in_flight = Some((revision, base.0));
+                self.store.asked.push((revision, base.0));
             }
             None => {}
         }
@@ -130,7 +135,10 @@ fn an_edit_is_saved_after_two_quiet_seconds() {
     assert_eq!(page.store.asked, [(1, 7)]);
     page.answer();
     assert_eq!(page.state(), &SaveState::Saved);
-    assert_eq!((page.store.held, page.autosave.version()), (Some(1), 8));
+    assert_eq!(
+        (page.store.held, page.autosave.version()),
+        (Some(1), Version(8))
+    );
     assert!(!page.autosave.has_unsaved());
 }
 
@@ -299,7 +307,7 @@ fn a_fresh_plan_starts_saved_at_its_version() {
     page.autosave.replacing();
     page.wait(AUTOSAVE_MS);
     page.revision = 0;
-    page.autosave.replaced(12);
+    page.autosave.replaced(Version(12));
     let command = page.autosave.edited(0);
     page.run(command);
 
