@@ -110,6 +110,15 @@ pub enum Refusal {
     Speech(shared::speech::SpeechError),
     /// The segment's speaker is not in the project's cast.
     UnknownSpeaker,
+    /// The voice has no speaking style of this name (the engine would silently ignore it).
+    StyleNotOffered {
+        /// The voice.
+        voice: String,
+        /// The style asked for.
+        style: String,
+        /// The styles it offers.
+        offered: Vec<String>,
+    },
     /// A refusal as the server worded it, in the language of the request that got it.
     #[serde(untagged)]
     Worded(String),

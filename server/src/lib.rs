@@ -120,8 +120,10 @@ impl Application {
                     .context("preparing ElevenLabs")?,
             ));
         }
+        let voices = Arc::new(voices);
         let auditions = Arc::new(Auditioner::new(
             store.clone(),
+            voices.clone(),
             engines,
             cache,
             config.prices.clone(),
@@ -129,7 +131,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             store,
-            voices: Arc::new(voices),
+            voices,
             speaker_jobs,
             auditions,
         };

@@ -13,7 +13,7 @@ pub mod wav;
 use std::{collections::HashMap, sync::Arc};
 
 use app::{
-    api::{Auditions, PlanStore, ProjectStore, PronunciationStore, StoreError},
+    api::{Auditions, PlanStore, ProjectStore, PronunciationStore, StoreError, VoiceCatalogue},
     error::{Refusal, SpeechFailure, Unavailable},
     model::{
         ChangeImpact, ChapterEstimate, ChapterStatus, ChapterSummary, Clip, Concordance, EntryUses,
@@ -75,6 +75,7 @@ pub trait SpeechEngine: Send + Sync + 'static {
 /// The `Auditions` port: project settings from the store, engines by name, the audio cache.
 pub struct Auditioner {
     store: Arc<SqlStore>,
+    catalogue: Arc<dyn VoiceCatalogue>,
     engines: HashMap<VoiceEngine, Arc<dyn SpeechEngine>>,
     cache: AudioCache,
     prices: Vec<(VoiceEngine, f64)>,
@@ -85,12 +86,14 @@ impl Auditioner {
     /// prices each engine's million billed characters at `prices`.
     pub fn new(
         store: Arc<SqlStore>,
+        catalogue: Arc<dyn VoiceCatalogue>,
         engines: Vec<Arc<dyn SpeechEngine>>,
         cache: AudioCache,
         prices: Vec<(VoiceEngine, f64)>,
     ) -> Self {
         Self {
             store,
+            catalogue,
             engines: engines.into_iter().map(|e| (e.engine(), e)).collect(),
             cache,
             prices,
@@ -106,6 +109,7 @@ impl Auditioner {
         text: &str,
     ) -> Result<Clip, StoreError> {
         let project = detail.id;
+        self.check_style(voice).await?;
         let map = self.store.pronunciations(project).await?.map;
         let engine = self
             .engines
@@ -214,6 +218,29 @@ impl Auditioner {
             }
         }
         Ok(impact)
+    }
+
+    /// Refuses a style the voice's engine lists and the voice lacks: Azure would ignore it and
+    /// read neutrally, which a producer would only notice by ear. When the list cannot be had,
+    /// the style is sent as it is.
+    async fn check_style(&self, voice: &Voice) -> Result<(), StoreError> {
+        let Some(style) = voice.style.as_deref() else {
+            return Ok(());
+        };
+        let Ok(listed) = self.catalogue.voices(voice.engine).await else {
+            return Ok(());
+        };
+        let Some(offered) = listed.iter().find(|v| v.id == voice.voice_id) else {
+            return Ok(());
+        };
+        if offered.styles.iter().any(|s| s.eq_ignore_ascii_case(style)) {
+            return Ok(());
+        }
+        Err(StoreError::Refused(Refusal::StyleNotOffered {
+            voice: voice.voice_id.clone(),
+            style: style.to_owned(),
+            offered: offered.styles.clone(),
+        }))
     }
 
     /// The version and format of each engine that can tell them (a missing one cannot render,

@@ -52,6 +52,23 @@ fn audio(body: Vec<u8>, content_type: &str) -> Responder {
     )
 }
 
+/// Azure's voice list as the stub gives it: Ryan offers two styles.
+const AZURE_VOICES: &str = r#"[{"ShortName": "en-GB-RyanNeural", "Locale": "en-GB", "Gender": "Male",
+    "StyleList": ["cheerful", "chat"]}]"#;
+
+/// A stub of both services answering `script` in order, and Azure's voice list whenever asked
+/// (not recorded: the tests count synthesis requests).
+async fn speech_stub(script: Vec<Responder>) -> Stub {
+    Stub::start_with(
+        script,
+        vec![(
+            "/cognitiveservices/voices/list".to_owned(),
+            reply(200, &[], AZURE_VOICES),
+        )],
+    )
+    .await
+}
+
 /// A studio whose Azure Speech and ElevenLabs are `endpoint`.
 async fn studio(endpoint: &str) -> TestApp {
     let endpoint = endpoint.to_owned();
@@ -139,7 +156,7 @@ async fn clip_seconds(app: &TestApp, clip: &Value) -> f64 {
 
 #[tokio::test]
 async fn azure_gets_its_headers_and_the_voices_ssml_and_the_clip_is_cached() {
-    let stub = Stub::start(vec![audio(wav(1.5), "audio/x-wav")]).await;
+    let stub = speech_stub(vec![audio(wav(1.5), "audio/x-wav")]).await;
     let app = studio(&stub.url).await;
     let project = project(&app).await;
 
@@ -186,7 +203,7 @@ async fn azure_gets_its_headers_and_the_voices_ssml_and_the_clip_is_cached() {
 
 #[tokio::test]
 async fn elevenlabs_gets_its_key_model_settings_and_respellings_as_plain_text() {
-    let stub = Stub::start(vec![audio(pcm(0.75), "audio/pcm")]).await;
+    let stub = speech_stub(vec![audio(pcm(0.75), "audio/pcm")]).await;
     let app = studio(&stub.url).await;
     let project = project(&app).await;
 
@@ -326,7 +343,7 @@ async fn every_error_status_is_a_clear_refusal_in_the_pages_language_and_nothing
         } else {
             audio(wav(0.5), "audio/x-wav")
         });
-        let stub = Stub::start(script).await;
+        let stub = speech_stub(script).await;
         let app = studio(&stub.url).await;
         let project = project(&app).await;
 
@@ -349,7 +366,7 @@ async fn every_error_status_is_a_clear_refusal_in_the_pages_language_and_nothing
 
 #[tokio::test]
 async fn a_rate_limit_waits_as_long_as_retry_after_says_then_succeeds() {
-    let stub = Stub::start(vec![
+    let stub = speech_stub(vec![
         reply(429, &[("retry-after", "0.15")], ""),
         audio(wav(0.5), "audio/x-wav"),
     ])
@@ -377,7 +394,7 @@ async fn a_service_that_is_not_there_is_unreachable_and_audio_that_is_not_wav_is
         .unwrap()
         .contains("Azure Speech could not be reached"));
 
-    let stub = Stub::start(vec![reply(200, &[("content-type", "text/html")], "<html>")]).await;
+    let stub = speech_stub(vec![reply(200, &[("content-type", "text/html")], "<html>")]).await;
     let app = studio(&stub.url).await;
     let id = project(&app).await;
     let (status, answer) = audition(&app, id, "narrator", "es").await;
@@ -412,4 +429,39 @@ async fn elevenlabs_voices_are_listed_with_the_key() {
     assert_eq!(seen.len(), 1, "the list is kept");
     assert_eq!(seen[0].path, "/v1/voices");
     assert_eq!(seen[0].header("xi-api-key").unwrap(), ELEVEN_KEY);
+}
+
+#[tokio::test]
+async fn a_style_the_voice_lacks_is_refused_before_azure_is_asked() {
+    let stub = speech_stub(Vec::new()).await;
+    let app = studio(&stub.url).await;
+    let project = project(&app).await;
+    let voice = json!({ "engine": "azure", "voice_id": "en-GB-RyanNeural", "style": "whispering",
+                        "style_degree": 1.0, "rate": 0, "pitch": 0 });
+
+    let en = app
+        .call_in(
+            "try_voice",
+            json!({ "project": project, "voice": voice }),
+            "en",
+        )
+        .await;
+    let es = app
+        .call_in(
+            "try_voice",
+            json!({ "project": project, "voice": voice }),
+            "es",
+        )
+        .await;
+
+    assert_eq!(en.status, 422);
+    assert_eq!(
+        en.body["Refused"],
+        "the voice en-GB-RyanNeural has no style “whispering” (it offers cheerful, chat); change it on the cast page"
+    );
+    assert!(es.body["Refused"]
+        .as_str()
+        .unwrap()
+        .contains("no tiene el estilo «whispering»"));
+    assert!(stub.seen().is_empty(), "nothing was sent to synthesize");
 }

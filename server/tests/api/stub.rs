@@ -46,6 +46,9 @@ pub(crate) type Responder =
 
 #[derive(Default)]
 struct Inner {
+    /// Answers to a path, given every time and not recorded (a service's lookups beside the
+    /// requests a test is about, such as a voice list).
+    fixed: Vec<(String, Responder)>,
     seen: Mutex<Vec<Seen>>,
     script: Mutex<VecDeque<Responder>>,
     /// When set, each answer waits for a permit from [`Stub::release`].
@@ -64,13 +67,29 @@ pub(crate) struct Stub {
 
 impl Stub {
     pub(crate) async fn start(script: Vec<Responder>) -> Self {
-        Self::serve(script, None).await
+        Self::serve(script, Vec::new(), None).await
+    }
+
+    /// A stub that also answers each of `fixed`'s paths with its responder, every time, without
+    /// recording those requests.
+    // Used by `tests/api`, which shares this file.
+    #[allow(dead_code)]
+    pub(crate) async fn start_with(
+        script: Vec<Responder>,
+        fixed: Vec<(String, Responder)>,
+    ) -> Self {
+        Self::serve(script, fixed, None).await
     }
 
     /// A stub that records each request at once but answers it only once [`Stub::release`] gave
     /// it a permit.
     pub(crate) async fn start_gated(script: Vec<Responder>) -> Self {
-        Self::serve(script, Some(Arc::new(tokio::sync::Semaphore::new(0)))).await
+        Self::serve(
+            script,
+            Vec::new(),
+            Some(Arc::new(tokio::sync::Semaphore::new(0))),
+        )
+        .await
     }
 
     /// Lets `answers` more requests of a gated stub be answered.
@@ -82,8 +101,13 @@ impl Stub {
         }
     }
 
-    async fn serve(script: Vec<Responder>, gate: Option<Arc<tokio::sync::Semaphore>>) -> Self {
+    async fn serve(
+        script: Vec<Responder>,
+        fixed: Vec<(String, Responder)>,
+        gate: Option<Arc<tokio::sync::Semaphore>>,
+    ) -> Self {
         let inner = Arc::new(Inner {
+            fixed,
             seen: Mutex::new(Vec::new()),
             script: Mutex::new(script.into()),
             gate,
@@ -132,6 +156,9 @@ async fn handle(
         raw: body.to_vec(),
         at: Instant::now(),
     };
+    if let Some((_, fixed)) = inner.fixed.iter().find(|(path, _)| *path == seen.path) {
+        return respond(fixed(&seen));
+    }
     inner.seen.lock().unwrap().push(seen.clone());
     inner.arrived.notify_waiters();
     if let Some(gate) = &inner.gate {
@@ -141,7 +168,11 @@ async fn handle(
     let Some(responder) = responder else {
         return (StatusCode::IM_A_TEAPOT, "the stub's script ran out").into_response();
     };
-    let (status, headers, body) = responder(&seen);
+    respond(responder(&seen))
+}
+
+/// The HTTP response of a scripted answer (JSON unless it says otherwise).
+fn respond((status, headers, body): (u16, Vec<(String, String)>, Vec<u8>)) -> Response {
     let typed = headers
         .iter()
         .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));

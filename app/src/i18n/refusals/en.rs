@@ -76,6 +76,20 @@ pub(in crate::i18n) fn refusal_en(refusal: &Refusal) -> String {
         Refusal::UnknownSpeaker => {
             "this segment's speaker is not in the cast; choose another".to_owned()
         }
+        Refusal::StyleNotOffered {
+            voice,
+            style,
+            offered,
+        } => {
+            let offered = if offered.is_empty() {
+                "it offers none".to_owned()
+            } else {
+                format!("it offers {}", offered.join(", "))
+            };
+            format!(
+                "the voice {voice} has no style “{style}” ({offered}); change it on the cast page"
+            )
+        }
         Refusal::Worded(words) => words.clone(),
     }
 }

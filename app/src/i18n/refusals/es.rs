@@ -80,6 +80,20 @@ pub(in crate::i18n) fn refusal_es(refusal: &Refusal) -> String {
         Refusal::UnknownSpeaker => {
             "el hablante de este segmento no está en el reparto; elige otro".to_owned()
         }
+        Refusal::StyleNotOffered {
+            voice,
+            style,
+            offered,
+        } => {
+            let offered = if offered.is_empty() {
+                "no ofrece ninguno".to_owned()
+            } else {
+                format!("ofrece {}", offered.join(", "))
+            };
+            format!(
+                "la voz {voice} no tiene el estilo «{style}» ({offered}); cámbialo en la página del reparto"
+            )
+        }
         Refusal::Worded(words) => words.clone(),
     }
 }
