@@ -118,7 +118,18 @@ fn context(sentences: &[(usize, &str)], at: usize) -> String {
     let middle = chars.partition_point(|(i, _)| *i < before);
     let from = middle.saturating_sub(CONTEXT_CHARS / 2);
     let to = (from + CONTEXT_CHARS).min(chars.len());
-    let piece: String = chars[from..to].iter().map(|(_, c)| c).collect();
+    let mut piece: String = chars[from..to].iter().map(|(_, c)| c).collect();
+    // Cut at whole words: drop the partial word at each cut end.
+    if to < chars.len() {
+        if let Some(space) = piece.rfind(char::is_whitespace) {
+            piece.truncate(space);
+        }
+    }
+    if from > 0 {
+        if let Some(space) = piece.find(char::is_whitespace) {
+            piece.drain(..space);
+        }
+    }
     let mut out = String::new();
     if from > 0 {
         out.push('…');
@@ -190,5 +201,12 @@ mod tests {
             .clone();
         assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("Holmes"));
         assert!(cut.chars().count() <= CONTEXT_CHARS + 2);
+        let words = cut.trim_matches('…').split_whitespace();
+        assert!(
+            words
+                .into_iter()
+                .all(|w| ["word", "more", "Holmes", "more."].contains(&w)),
+            "{cut}"
+        );
     }
 }

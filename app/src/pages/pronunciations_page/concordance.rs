@@ -135,7 +135,7 @@ fn place_view(
         <li>
             <a href=href>{place.title.clone()}</a>
             ": "
-            <q>{place.context.clone()}</q>
+            <span class="context">{place.context.clone()}</span>
             " "
             <button type="button" class="listen" on:click=move |_| listen.run(context.clone())>
                 {t.concordance_listen}
