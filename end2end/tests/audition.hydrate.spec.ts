@@ -30,7 +30,8 @@ test('a segment is auditioned with its pronunciation, then the chapter is heard 
   await expect(audition.locator('mark')).toHaveAttribute('title', /pronunciation map/);
   await expect(audition).toContainText(/\d,?\.?\d s · rendered now/);
 
-  // The clip plays to its end; the same words again come from the cache.
+  // The clip plays to its end, from the page's memory; the same words again come from the cache.
+  await expect(audition.locator('audio')).toHaveAttribute('src', /^blob:/);
   const play = audition.getByRole('button', { name: 'Audition', exact: true });
   await expect(play).toBeVisible({ timeout: 15_000 });
   await play.click();

@@ -1,8 +1,11 @@
 //! Audition: the selected segment's current words (saved or not) in its speaker's voice, and
 //! *Listen from here*, which plays on segment after segment, moving the selection with the audio.
-//! The server renders or finds each clip (`audition`); the browser keeps its audio (the URL names
-//! its content and may be cached for good), and the next clip is fetched while one plays, so the
-//! next one starts at once. While listening, moving the selection plays the segment moved to.
+//! The server renders or finds each clip (`audition`); the page keeps its audio in memory
+//! (`memory`, bounded; the URL names the content, so it is never stale), and the next clip is
+//! fetched while one plays, so the next one starts at once. While listening, moving the selection
+//! plays the segment moved to.
+
+mod memory;
 
 use std::collections::HashMap;
 
@@ -34,9 +37,10 @@ pub struct Player {
     pub heard: RwSignal<Option<(SegmentId, String, Clip)>>,
     /// Whether the end of a clip plays the next segment.
     pub listening: RwSignal<bool>,
-    /// The element that plays, and the one that fetches the next clip ahead.
+    /// The element that plays.
     pub audio: NodeRef<Audio>,
-    pub ahead: NodeRef<Audio>,
+    /// Clips' audio held by the page.
+    memory: StoredValue<memory::Memory>,
     /// Clips already rendered, by words and speaker: a replay asks the server nothing.
     known: StoredValue<HashMap<Said, Clip>>,
     /// Bumped by every request, so an answer that arrives after a newer request is dropped.
@@ -55,7 +59,7 @@ impl Player {
             heard: RwSignal::new(None),
             listening: RwSignal::new(false),
             audio: NodeRef::new(),
-            ahead: NodeRef::new(),
+            memory: StoredValue::new(memory::Memory::default()),
             known: StoredValue::new(HashMap::new()),
             generation: StoredValue::new(0),
             retried: StoredValue::new(0),
@@ -119,10 +123,17 @@ impl Player {
             if self.generation.get_value() != generation {
                 return;
             }
+            let source = match &answer {
+                Ok(clip) => self.source(clip).await,
+                Err(_) => String::new(),
+            };
+            if self.generation.get_value() != generation {
+                return;
+            }
             match answer {
                 Ok(clip) => {
                     self.heard.set(Some((id, said.0, clip.clone())));
-                    self.start(&clip.url, id, ws.t.audio_refused);
+                    self.start(&source, id, ws.t.audio_refused);
                     if self.listening.get_untracked() {
                         self.fetch_ahead(ws, id);
                     }
@@ -156,6 +167,25 @@ impl Player {
         Ok(clip)
     }
 
+    /// Where the audio of `clip` plays from: the page's memory, fetched into it now, or (when it
+    /// cannot be fetched) the clip's URL.
+    async fn source(self, clip: &Clip) -> String {
+        if let Some(url) = self.memory.try_update_value(|m| m.get(&clip.key)).flatten() {
+            return url;
+        }
+        let Some((object, bytes)) = memory::fetch(&clip.url).await else {
+            return clip.url.clone();
+        };
+        let dropped = self
+            .memory
+            .try_update_value(|m| m.put(clip.key.clone(), object.clone(), bytes))
+            .unwrap_or_default();
+        for url in dropped {
+            memory::revoke(&url);
+        }
+        object
+    }
+
     fn start(self, url: &str, id: SegmentId, refused: &'static str) {
         let Some(audio) = self.audio.get_untracked() else {
             return;
@@ -167,7 +197,7 @@ impl Player {
         }
     }
 
-    /// Renders the segment after `id` and lets the browser fetch its audio, so that it starts at
+    /// Renders the segment after `id` and fetches its audio into memory, so that it starts at
     /// once when `id` ends.
     fn fetch_ahead(self, ws: Workspace, id: SegmentId) {
         let Some(next) = next_segment(ws, id) else {
@@ -177,9 +207,8 @@ impl Player {
             return;
         };
         spawn_local(async move {
-            if let (Ok(clip), Some(ahead)) = (self.clip(ws, said).await, self.ahead.get_untracked())
-            {
-                ahead.set_src(&clip.url);
+            if let Ok(clip) = self.clip(ws, said).await {
+                self.source(&clip).await;
             }
         });
     }
@@ -200,9 +229,19 @@ impl Player {
             return;
         }
         if let Some(said) = said(ws, id) {
-            self.known.update_value(|known| {
-                known.remove(&said);
-            });
+            let clip = self
+                .known
+                .try_update_value(|known| known.remove(&said))
+                .flatten();
+            if let Some(clip) = clip {
+                let url = self
+                    .memory
+                    .try_update_value(|m| m.forget(&clip.key))
+                    .flatten();
+                if let Some(url) = url {
+                    memory::revoke(&url);
+                }
+            }
         }
         self.play(ws, id);
         self.retried.set_value(self.generation.get_value());

@@ -71,7 +71,6 @@ pub fn AuditionBar(ws: Workspace, player: Player) -> impl IntoView {
                 on:error=move |_| player.failed_to_load(ws)
                 preload="auto"
             ></audio>
-            <audio node_ref=player.ahead preload="auto" muted=true></audio>
         </section>
     }
 }
