@@ -25,6 +25,42 @@ install_system_packages() {
   fi
 }
 
+# moto, an S3-compatible server from PyPI, in its own virtualenv: the audio-bucket tests' S3.
+MOTO_VERSION=5.2.6
+MOTO_VENV="$HOME/.cache/audiobook-studio/moto-$MOTO_VERSION"
+install_s3_server() {
+  if [ ! -x "$MOTO_VENV/bin/moto_server" ]; then
+    if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+      step "apt-get install python3-venv"
+      local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
+    fi
+    step "pip install moto $MOTO_VERSION (an S3-compatible server for the tests, once)"
+    rm -rf "$MOTO_VENV"
+    python3 -m venv "$MOTO_VENV"
+    "$MOTO_VENV/bin/pip" install -q --disable-pip-version-check "moto[server,s3]==$MOTO_VERSION"
+  fi
+}
+
+# start_s3_server PORT BUCKET: moto on 127.0.0.1:PORT with an empty BUCKET; its pid in MOTO_PID.
+start_s3_server() {
+  local port="$1" bucket="$2"
+  "$MOTO_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$(mktemp)" 2>&1 &
+  MOTO_PID=$!
+  "$MOTO_VENV/bin/python" - "$port" "$bucket" <<'PY'
+import sys, time, urllib.request
+port, bucket = sys.argv[1], sys.argv[2]
+for _ in range(150):
+    try:
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/{bucket}", method="PUT"))
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.2)
+sys.exit(f"moto did not answer on port {port}")
+PY
+}
+
 install_rust_tools() {
   rustup target list --installed | grep -q wasm32-unknown-unknown \
     || { step "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }

@@ -5,6 +5,10 @@ use std::{fmt, net::SocketAddr};
 
 use anyhow::Context;
 
+mod audio;
+
+pub use audio::{AudioBucket, AudioStore};
+
 use crate::retry::RetryPolicy;
 
 /// The server's settings.
@@ -24,8 +28,9 @@ pub struct Config {
     /// How many espeak-ng processes may render at once (`STUDIO_ESPEAK_PROCESSES`, default the
     /// number of cores).
     pub espeak_processes: usize,
-    /// Folder of the audio cache (`STUDIO_AUDIO_DIR`, default `audio`).
-    pub audio_dir: std::path::PathBuf,
+    /// Where the audio cache keeps its clips: a local folder (`STUDIO_AUDIO_DIR`, default
+    /// `audio`), or an S3-compatible bucket when `STUDIO_AUDIO_BUCKET` is set ([`AudioBucket`]).
+    pub audio_store: AudioStore,
     /// Most bytes of audio the cache keeps before evicting the least recently used clips
     /// (`STUDIO_AUDIO_CACHE_MB`, default 2048).
     pub audio_cache_bytes: u64,
@@ -176,9 +181,7 @@ impl Config {
             address,
             espeak_processes: usize::try_from(number("STUDIO_ESPEAK_PROCESSES", cores as u64)?)
                 .unwrap_or(cores),
-            audio_dir: var("STUDIO_AUDIO_DIR")
-                .unwrap_or_else(|| "audio".to_owned())
-                .into(),
+            audio_store: AudioStore::from_vars(var)?,
             audio_cache_bytes: number("STUDIO_AUDIO_CACHE_MB", 2048)?.saturating_mul(1024 * 1024),
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://studio.db?mode=rwc".to_owned()),

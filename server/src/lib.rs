@@ -85,7 +85,8 @@ impl Application {
             None => None,
         };
         let db = Db::connect(&config.database_url).await?;
-        let cache = AudioCache::local(&config.audio_dir, db.clone(), config.audio_cache_bytes)?;
+        let cache =
+            AudioCache::open(&config.audio_store, db.clone(), config.audio_cache_bytes).await?;
         let store = SqlStore::new(db);
         if config.seed_demo {
             demo::seed(&store)

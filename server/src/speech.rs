@@ -4,6 +4,7 @@
 //! one per [`VoiceEngine`].
 
 pub mod azure;
+pub mod bucket;
 pub mod cache;
 pub mod cloud;
 pub mod elevenlabs;

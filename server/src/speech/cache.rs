@@ -1,5 +1,6 @@
 //! `AudioCache`: rendered clips by [`ClipKey`], per project. The audio is an object
-//! `{project}/{key}.wav` in an `object_store` (a local folder by default); the `audio_clips` table
+//! `{project}/{key}.wav` in an `object_store` (a local folder by default, or an S3-compatible
+//! bucket); the `audio_clips` table
 //! indexes it (bytes, duration, last use) and bounds the total size, evicting the least recently
 //! used clips. A clip whose object is missing, truncated or unreadable is forgotten, so it is
 //! rendered again.
@@ -12,10 +13,35 @@ use object_store::{local::LocalFileSystem, path::Path as ObjectPath, ObjectStore
 use shared::speech::ClipKey;
 
 use crate::{
+    config::AudioStore,
     db::{self, audio, Db},
-    speech::wav,
+    speech::{bucket, wav},
     store::internal,
 };
+
+/// The object store the configuration names: a local folder (created if missing) or an
+/// S3-compatible bucket.
+///
+/// # Errors
+/// When the folder cannot be created or the bucket's client cannot be built.
+pub fn objects(store: &AudioStore) -> anyhow::Result<Arc<dyn ObjectStore>> {
+    Ok(match store {
+        AudioStore::Folder(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating the audio cache folder {}", dir.display()))?;
+            Arc::new(
+                LocalFileSystem::new_with_prefix(dir)
+                    .with_context(|| format!("opening the audio cache folder {}", dir.display()))?,
+            )
+        }
+        AudioStore::Bucket(settings) => bucket::open(settings)?,
+    })
+}
+
+/// The object that holds the project's clip `key`.
+pub fn clip_path(project: ProjectId, key: &ClipKey) -> ObjectPath {
+    ObjectPath::from(format!("{}/{key}.wav", project.0))
+}
 
 /// How many clips one eviction pass looks at.
 const EVICTION_BATCH: i64 = 64;
@@ -38,20 +64,18 @@ impl AudioCache {
         }
     }
 
-    /// A cache in the local folder `dir` (created if missing).
+    /// A cache where the configuration says: a local folder (created if missing) or an
+    /// S3-compatible bucket (checked now, so a wrong name, endpoint or key stops the server at
+    /// start rather than failing the first audition).
     ///
     /// # Errors
-    /// When the folder cannot be created.
-    pub fn local(dir: &std::path::Path, db: Db, max_bytes: u64) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("creating the audio cache folder {}", dir.display()))?;
-        let objects = LocalFileSystem::new_with_prefix(dir)
-            .with_context(|| format!("opening the audio cache folder {}", dir.display()))?;
-        Ok(Self::new(Arc::new(objects), db, max_bytes))
-    }
-
-    fn path(project: ProjectId, key: &ClipKey) -> ObjectPath {
-        ObjectPath::from(format!("{}/{key}.wav", project.0))
+    /// When the folder cannot be created or the bucket cannot be used.
+    pub async fn open(store: &AudioStore, db: Db, max_bytes: u64) -> anyhow::Result<Self> {
+        let objects = objects(store)?;
+        if let AudioStore::Bucket(settings) = store {
+            bucket::probe(objects.as_ref(), settings).await?;
+        }
+        Ok(Self::new(objects, db, max_bytes))
     }
 
     /// The keys of the project's cached clips (as the index has them).
@@ -97,7 +121,7 @@ impl AudioCache {
         else {
             return Ok(None);
         };
-        let path = Self::path(project, key);
+        let path = clip_path(project, key);
         let bytes = match self.objects.get(&path).await {
             Ok(found) => found.bytes().await.ok(),
             Err(_) => None,
@@ -143,7 +167,7 @@ impl AudioCache {
             duration_ms: (seconds * 1000.0).round() as i64,
         };
         self.objects
-            .put(&Self::path(project, key), bytes.into())
+            .put(&clip_path(project, key), bytes.into())
             .await
             .context("writing a clip to the audio cache")?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
@@ -170,7 +194,7 @@ impl AudioCache {
                 if let Ok(key) = row.clip_key.parse::<ClipKey>() {
                     let _ = self
                         .objects
-                        .delete(&Self::path(ProjectId(row.project_id), &key))
+                        .delete(&clip_path(ProjectId(row.project_id), &key))
                         .await;
                 }
                 audio::delete(conn, row.project_id, &row.clip_key)

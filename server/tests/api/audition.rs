@@ -3,8 +3,11 @@
 //! `ETag`, byte ranges and long-lived caching; bad input refused in the page's language with
 //! nothing cached.
 
+use app::model::ProjectId;
+use futures_util::TryStreamExt;
+use object_store::ObjectStoreExt;
 use serde_json::{json, Value};
-use server::config::Config;
+use server::{config::Config, speech::cache::clip_path};
 
 use crate::helpers::{character, spawn_app_with, spawn_empty_app, Answer, TestApp};
 
@@ -301,26 +304,67 @@ async fn the_cache_keeps_to_its_size_by_dropping_the_least_recently_used() {
 
 #[tokio::test]
 async fn a_damaged_cached_clip_is_rendered_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let audio = dir.path().to_owned();
-    let app = spawn_app_with(move |config: &mut Config| {
-        config.seed_demo = false;
-        config.audio_dir = audio;
-    })
-    .await;
+    let app = spawn_app_with(|config: &mut Config| config.seed_demo = false).await;
     let project = project(&app).await;
     let clip: Value = audition(&app, project, LINE, None).await.ok();
-    let file = dir
-        .path()
-        .join(project.to_string())
-        .join(format!("{}.wav", clip["key"].as_str().unwrap()));
-    let bytes = std::fs::read(&file).unwrap();
-    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let objects = app.audio_objects();
+    let path = clip_path(
+        ProjectId(project),
+        &clip["key"].as_str().unwrap().parse().unwrap(),
+    );
+    let bytes = objects.get(&path).await.unwrap().bytes().await.unwrap();
+    objects
+        .put(&path, bytes.slice(..bytes.len() / 2).into())
+        .await
+        .unwrap();
 
     let again: Value = audition(&app, project, LINE, None).await.ok();
 
     assert_eq!(again["cached"], false);
-    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    let stored = objects.get(&path).await.unwrap().bytes().await.unwrap();
+    assert_eq!(stored, bytes);
+}
+
+#[tokio::test]
+async fn each_project_keeps_its_clips_under_its_own_name_in_the_store() {
+    let app = spawn_empty_app().await;
+    let first = project(&app).await;
+    let second = app
+        .project_with_cast(
+            "Another",
+            "en",
+            &[character("holmes", "Sherlock Holmes", &[])],
+        )
+        .await;
+
+    let one: Value = audition(&app, first, LINE, None).await.ok();
+    let two: Value = audition(&app, second, LINE, None).await.ok();
+
+    assert_eq!(
+        one["key"], two["key"],
+        "the same words and voice make the same key"
+    );
+    assert_eq!(two["cached"], false, "another project's clip is not shared");
+    let objects = app.audio_objects();
+    for (project, clip) in [(first, &one), (second, &two)] {
+        let listed: Vec<_> = objects
+            .list(Some(&object_store::path::Path::from(project.to_string())))
+            .try_collect()
+            .await
+            .unwrap();
+        let names: Vec<String> = listed.iter().map(|o| o.location.to_string()).collect();
+        assert_eq!(
+            names,
+            [format!("{project}/{}.wav", clip["key"].as_str().unwrap())]
+        );
+    }
+    let (status, _, _) = fetch(
+        &app,
+        &format!("/audio/{second}/{}", one["key"].as_str().unwrap()),
+        &[],
+    )
+    .await;
+    assert_eq!(status, 200, "the second project has its own copy");
 }
 
 #[tokio::test]

@@ -1,14 +1,21 @@
 //! `spawn_app`: starts the server on port 0 with a fresh SQLite file (or, when `TEST_POSTGRES_URL`
-//! is set, a fresh PostgreSQL database) and returns typed helpers to call it.
+//! is set, a fresh PostgreSQL database) and its audio in a fresh folder (or, when
+//! `TEST_S3_ENDPOINT` is set, a fresh prefix of the bucket `studio-test` there), and returns typed
+//! helpers to call it.
 
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
-use server::{config::Config, Application};
+use server::{
+    config::{AudioBucket, AudioStore, Config},
+    Application,
+};
 
 /// A running server and a client for it.
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
+    /// Where the server keeps its audio.
+    pub audio: AudioStore,
     _dir: tempfile::TempDir,
 }
 
@@ -49,34 +56,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
 async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     server::telemetry::init();
     let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = match std::env::var("TEST_POSTGRES_URL") {
-        Ok(admin_url) => fresh_postgres_database(&admin_url).await,
-        Err(_) => format!("sqlite://{}/test.db?mode=rwc", dir.path().display()),
-    };
-    let mut config = Config {
-        address: "127.0.0.1:0".parse().expect("address"),
-        database_url,
-        site_root: dir.path().display().to_string(),
-        seed_demo,
-        espeak_program: "espeak-ng".to_owned(),
-        espeak_processes: 2,
-        audio_dir: dir.path().join("audio"),
-        audio_cache_bytes: 2 * 1024 * 1024 * 1024,
-        azure_speech: None,
-        elevenlabs: None,
-        speech_retry: server::retry::RetryPolicy {
-            max_attempts: 3,
-            base_delay: std::time::Duration::from_millis(20),
-            max_delay: std::time::Duration::from_millis(200),
-        },
-        prices: vec![
-            (shared::VoiceEngine::Espeak, 0.0),
-            (shared::VoiceEngine::Azure, 16.0),
-            (shared::VoiceEngine::ElevenLabs, 100.0),
-        ],
-        llm: None,
-    };
+    let mut config = test_config(dir.path());
+    config.seed_demo = seed_demo;
+    if let Ok(admin_url) = std::env::var("TEST_POSTGRES_URL") {
+        config.database_url = fresh_postgres_database(&admin_url).await;
+    }
     configure(&mut config);
+    let audio = config.audio_store.clone();
     // The server gets its own runtime (with the large worker stacks of production) on its own
     // thread; it lives until the test process exits.
     let (sender, receiver) = tokio::sync::oneshot::channel();
@@ -96,7 +82,56 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
             .timeout(std::time::Duration::from_secs(120))
             .build()
             .expect("an HTTP client"),
+        audio,
         _dir: dir,
+    }
+}
+
+/// The configuration of a test server whose files live in `dir`: SQLite, the demo seeded,
+/// espeak-ng, no cloud engine, quick retries.
+pub fn test_config(dir: &std::path::Path) -> Config {
+    Config {
+        address: "127.0.0.1:0".parse().expect("address"),
+        database_url: format!("sqlite://{}/test.db?mode=rwc", dir.display()),
+        site_root: dir.display().to_string(),
+        seed_demo: true,
+        espeak_program: "espeak-ng".to_owned(),
+        espeak_processes: 2,
+        audio_store: test_audio_store(dir),
+        audio_cache_bytes: 2 * 1024 * 1024 * 1024,
+        azure_speech: None,
+        elevenlabs: None,
+        speech_retry: server::retry::RetryPolicy {
+            max_attempts: 3,
+            base_delay: std::time::Duration::from_millis(20),
+            max_delay: std::time::Duration::from_millis(200),
+        },
+        prices: vec![
+            (shared::VoiceEngine::Espeak, 0.0),
+            (shared::VoiceEngine::Azure, 16.0),
+            (shared::VoiceEngine::ElevenLabs, 100.0),
+        ],
+        llm: None,
+    }
+}
+
+/// A fresh folder under `dir`, or a fresh prefix of the bucket `studio-test` at
+/// `TEST_S3_ENDPOINT` (which `.ci/run` starts and fills with its bucket).
+pub fn test_audio_store(dir: &std::path::Path) -> AudioStore {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    match std::env::var("TEST_S3_ENDPOINT") {
+        Ok(endpoint) => {
+            let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            AudioStore::Bucket(AudioBucket {
+                name: "studio-test".to_owned(),
+                prefix: Some(format!("run-{}-{n}", std::process::id())),
+                endpoint: Some(endpoint),
+                region: "us-east-1".to_owned(),
+                access_key_id: "studio".to_owned(),
+                secret_access_key: "studio-secret".to_owned(),
+            })
+        }
+        Err(_) => AudioStore::Folder(dir.join("audio")),
     }
 }
 
@@ -120,6 +155,11 @@ async fn fresh_postgres_database(admin_url: &str) -> String {
 }
 
 impl TestApp {
+    /// The server's audio, read and written as the server does.
+    pub fn audio_objects(&self) -> std::sync::Arc<dyn object_store::ObjectStore> {
+        server::speech::cache::objects(&self.audio).expect("opening the audio store")
+    }
+
     /// Calls server function `name` with JSON `args`.
     pub async fn call(&self, name: &str, args: Value) -> Answer {
         self.send(self.client.post(format!("{}/api/{name}", self.base)), args)
