@@ -4,6 +4,9 @@
 //! Their errors are [`AppError`]s. Over HTTP one is answered with [`AppError::status`] and, when it
 //! is a refusal, worded in the request's language ([`crate::i18n::worded`]).
 
+#[cfg(feature = "ssr")]
+pub mod account_port;
+pub mod accounts;
 pub mod audition;
 pub mod chapters;
 pub mod plans;
@@ -22,9 +25,13 @@ use leptos::server_fn::{
 use crate::error::{AppError, Transport};
 
 #[cfg(feature = "ssr")]
+pub use account_port::{
+    Accounts, ClientAddress, NewAccount, SessionCookie, SessionToken, SESSION_COOKIE, SESSION_DAYS,
+};
+#[cfg(feature = "ssr")]
 pub use store::{
-    use_port, Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, StoreError,
-    VoiceCatalogue,
+    use_port, use_principal, Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs,
+    StoreError, VoiceCatalogue,
 };
 
 impl FromServerFnError for AppError {

@@ -3,9 +3,11 @@
 //! is logged on the server and dropped. The words are in `i18n` (English and Spanish; `Display`
 //! gives the English, for logs), the HTTP status is [`AppError::status`].
 
+mod account;
 mod import;
 mod speech;
 
+pub use account::AccountRefusal;
 pub use import::{Format, ImportError, Mismatch};
 pub use speech::SpeechFailure;
 
@@ -23,6 +25,15 @@ use shared::{
 pub enum AppError {
     /// The project, chapter or plan does not exist (or is not yours).
     NotFound,
+    /// The request needs a signed-in user (no session, or an expired or unknown one).
+    Unauthorized,
+    /// The signed-in user's role does not allow this, or the request came from another site.
+    Forbidden,
+    /// Too many wrong passwords for this account or address: wait `retry_after_seconds`.
+    TooManyAttempts {
+        /// Seconds until the next attempt is taken.
+        retry_after_seconds: u64,
+    },
     /// Someone saved this plan since it was loaded; reload before saving again.
     Conflict {
         /// The version now stored.
@@ -110,6 +121,8 @@ pub enum Refusal {
     Speech(shared::speech::SpeechError),
     /// The segment's speaker is not in the project's cast.
     UnknownSpeaker,
+    /// An account request (sign-up, sign-in, setup) was refused.
+    Account(AccountRefusal),
     /// The voice has no speaking style of this name (the engine would silently ignore it).
     StyleNotOffered {
         /// The voice.
@@ -186,6 +199,10 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
+            AppError::Unauthorized
+            | AppError::Refused(Refusal::Account(AccountRefusal::WrongCredentials)) => 401,
+            AppError::Forbidden => 403,
+            AppError::TooManyAttempts { .. } => 429,
             AppError::Conflict { .. } | AppError::Busy(_) => 409,
             AppError::Refused(Refusal::Import(ImportError::TooLarge { .. })) => 413,
             AppError::Invalid(_)

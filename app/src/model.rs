@@ -1,11 +1,13 @@
 //! Wire types the page and the server functions exchange: ids, summaries and a loaded plan.
 //! Plain data with serde; rules about them live in `shared`.
 
+mod account;
 mod speech;
 
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
+pub use account::{Account, OrganisationId, Principal, Role, UserId};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
 };

@@ -1,6 +1,7 @@
 //! `Db`: the connection pool (SQLite or PostgreSQL behind sqlx's `Any` driver) and migrations.
 //! Queries live in the submodules, one function per query, with `$1` placeholders for both backends.
 
+pub(crate) mod accounts;
 pub(crate) mod audio;
 pub(crate) mod chapters;
 pub(crate) mod plans;

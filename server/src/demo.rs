@@ -7,7 +7,10 @@
 //!   its first segments reviewed, ready to audition and listen through.
 //! - *Niebla*: a cast and a pronunciation map; its chapters wait to be planned.
 
-use app::api::{PlanStore, ProjectStore, PronunciationStore, StoreError};
+use app::{
+    api::{PlanStore, ProjectStore, PronunciationStore, StoreError},
+    model::Principal,
+};
 use shared::{
     attribution::{attribute_segments, verdict::MIN_CONFIDENCE},
     cast::character::AgeBand,
@@ -24,44 +27,47 @@ const NIEBLA: &str = include_str!("../demo/es-unamuno-niebla-cap01-03.txt");
 /// How many segments of the planned demo chapter are already marked reviewed.
 const REVIEWED: usize = 6;
 
-/// Adds the demo projects when there is no project at all.
+/// Adds the demo projects to `who`'s organisation (the demo account's at the first start, and
+/// every new organisation's while the demo is on).
 ///
 /// # Errors
 /// When the database fails.
-pub async fn seed(store: &SqlStore) -> Result<(), StoreError> {
-    if !store.is_empty().await? {
-        return Ok(());
-    }
+pub async fn seed(store: &SqlStore, who: &Principal) -> Result<(), StoreError> {
     let hound = store
-        .create_project("The Hound of the Baskervilles (demo)".into(), Language::En)
+        .create_project(
+            who,
+            "The Hound of the Baskervilles (demo)".into(),
+            Language::En,
+        )
         .await?;
     let mut hound_chapters = Vec::new();
     for (title, text) in chapters(HOUND) {
         hound_chapters.push(
             store
-                .add_chapter(hound, title, ChapterText::parse(text)?)
+                .add_chapter(who, hound, title, ChapterText::parse(text)?)
                 .await?,
         );
     }
     let cast = hound_cast();
-    cast_and_pronunciations(store, hound, &cast, hound_pronunciations()).await?;
+    cast_and_pronunciations(store, who, hound, &cast, hound_pronunciations()).await?;
     if let Some(&first) = hound_chapters.first() {
-        plan_with_speakers(store, first, &cast, Language::En).await?;
+        plan_with_speakers(store, who, first, &cast, Language::En).await?;
     }
 
     let niebla = store
-        .create_project("Niebla (demo)".into(), Language::Es)
+        .create_project(who, "Niebla (demo)".into(), Language::Es)
         .await?;
     for (title, text) in chapters(NIEBLA) {
         store
             .add_chapter(
+                who,
                 niebla,
                 format!("Capítulo {title}"),
                 ChapterText::parse(text)?,
             )
             .await?;
     }
-    cast_and_pronunciations(store, niebla, &niebla_cast(), niebla_pronunciations()).await?;
+    cast_and_pronunciations(store, who, niebla, &niebla_cast(), niebla_pronunciations()).await?;
     tracing::info!("seeded the demo projects");
     Ok(())
 }
@@ -69,14 +75,17 @@ pub async fn seed(store: &SqlStore) -> Result<(), StoreError> {
 /// Stores a demo project's cast and pronunciation map over the ones it was created with.
 async fn cast_and_pronunciations(
     store: &SqlStore,
+    who: &Principal,
     project: app::model::ProjectId,
     cast: &Cast,
     map: PronunciationMap,
 ) -> Result<(), StoreError> {
-    let version = store.project(project).await?.cast_version;
-    store.save_cast(project, version, cast.clone()).await?;
-    let version = store.pronunciations(project).await?.version;
-    store.save_pronunciations(project, version, map).await?;
+    let version = store.project(who, project).await?.cast_version;
+    store.save_cast(who, project, version, cast.clone()).await?;
+    let version = store.pronunciations(who, project).await?.version;
+    store
+        .save_pronunciations(who, project, version, map)
+        .await?;
     Ok(())
 }
 
@@ -84,12 +93,13 @@ async fn cast_and_pronunciations(
 /// first few reviewed.
 async fn plan_with_speakers(
     store: &SqlStore,
+    who: &Principal,
     chapter: app::model::ChapterId,
     cast: &Cast,
     language: Language,
 ) -> Result<(), StoreError> {
     let plan = store
-        .generate_plan(chapter, app::model::Version::NONE)
+        .generate_plan(who, chapter, app::model::Version::NONE)
         .await?;
     let found = attribute_segments(&plan.text, &plan.segments, cast, language, &[]);
     let mut segments = plan.segments;
@@ -101,7 +111,9 @@ async fn plan_with_speakers(
     for segment in segments.iter_mut().take(REVIEWED) {
         segment.reviewed = true;
     }
-    store.save_plan(chapter, plan.version, segments).await?;
+    store
+        .save_plan(who, chapter, plan.version, segments)
+        .await?;
     Ok(())
 }
 

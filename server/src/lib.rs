@@ -4,6 +4,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -22,7 +23,10 @@ use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use app::{
-    api::{Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs, VoiceCatalogue},
+    api::{
+        Accounts, Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs,
+        VoiceCatalogue,
+    },
     shell, App,
 };
 use axum::{extract::DefaultBodyLimit, Router};
@@ -32,6 +36,7 @@ use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
 use crate::{
+    accounts::SqlAccounts,
     config::Config,
     db::Db,
     llm::LlmEngine,
@@ -68,6 +73,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     address: SocketAddr,
+    setup_link: Option<String>,
 }
 
 impl Application {
@@ -87,16 +93,18 @@ impl Application {
         let db = Db::connect(&config.database_url).await?;
         let cache =
             AudioCache::open(&config.audio_store, db.clone(), config.audio_cache_bytes).await?;
-        let store = SqlStore::new(db);
-        if config.seed_demo {
-            demo::seed(&store)
-                .await
-                .context("seeding the demo projects")?;
-        }
+        let store = SqlStore::new(db.clone());
+        let accounts = Arc::new(SqlAccounts::new(db, store.clone(), config.seed_demo)?);
+        let setup = accounts.prepare().await?;
         let listener = TcpListener::bind(config.address)
             .await
             .with_context(|| format!("binding {}", config.address))?;
         let address = listener.local_addr().context("reading the bound address")?;
+        let setup_link = setup.map(|token| format!("http://{address}/setup?link={token}"));
+        if let Some(link) = &setup_link {
+            // Printed, not only logged: whoever started the server needs it, once.
+            println!("No account exists yet. Create the first owner here (the link works once):\n  {link}");
+        }
         let leptos_options = LeptosOptions::builder()
             .output_name("studio")
             .site_root(config.site_root.as_str())
@@ -131,6 +139,7 @@ impl Application {
         ));
         let state = AppState {
             leptos_options,
+            accounts,
             store,
             voices,
             speaker_jobs,
@@ -140,6 +149,7 @@ impl Application {
             listener,
             router: router(state),
             address,
+            setup_link,
         })
     }
 
@@ -148,17 +158,26 @@ impl Application {
         self.address
     }
 
+    /// The one-time link that creates the first owner, on a fresh install without the demo.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
     /// Serves until the process is stopped.
     ///
     /// # Errors
     /// When the server fails.
     pub async fn run(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("serving http")
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("serving http")
     }
 }
 
@@ -170,12 +189,15 @@ pub fn router(state: AppState) -> Router {
     let speaker_jobs = state.speaker_jobs.clone();
     let auditions = state.auditions.clone();
     let options = state.leptos_options.clone();
+    let accounts = state.accounts.clone();
+    let session_accounts = state.accounts.clone();
     Router::new()
         .merge(routes::routes())
         .leptos_routes_with_context(
             &state,
             routes,
             move || {
+                provide_context::<Arc<dyn Accounts>>(accounts.clone());
                 provide_context::<Arc<dyn PlanStore>>(store.clone());
                 provide_context::<Arc<dyn ProjectStore>>(store.clone());
                 provide_context::<Arc<dyn PronunciationStore>>(store.clone());
@@ -186,6 +208,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            session_accounts,
+            accounts::layer::session,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

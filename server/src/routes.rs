@@ -7,7 +7,7 @@ mod speaker_jobs;
 
 use app::{
     i18n::{worded, Locale},
-    model::{ImportPreview, PreviewChapter, SectionKind},
+    model::{ImportPreview, PreviewChapter, Principal, Role, SectionKind},
     AppError,
 };
 use axum::{
@@ -16,7 +16,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
-    Json, Router,
+    Extension, Json, Router,
 };
 use serde::Deserialize;
 
@@ -44,10 +44,17 @@ struct ImportQuery {
 /// reviews them and adds the ones they keep with the `add_chapters` server function.
 #[tracing::instrument(skip_all, fields(name = %query.name, bytes = body.len()))]
 async fn import_preview(
+    who: Option<Extension<Principal>>,
     Query(query): Query<ImportQuery>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    // Importing is an editor's work, although the preview stores nothing.
+    match signed_in(who, &headers) {
+        Ok(who) if who.may(Role::Editor) => {}
+        Ok(_) => return error_response(AppError::Forbidden, &headers),
+        Err(response) => return response,
+    }
     // Unzipping and parsing a whole book is CPU work: keep it off the async workers.
     let parsed = tokio::task::spawn_blocking(move || import::import(&query.name, &body)).await;
     match parsed {
@@ -61,6 +68,15 @@ async fn import_preview(
             error_response(AppError::Internal, &headers)
         }
     }
+}
+
+/// The request's principal, which the session layer put there; 401 without one.
+pub(crate) fn signed_in(
+    who: Option<Extension<Principal>>,
+    headers: &HeaderMap,
+) -> Result<Principal, Response> {
+    who.map(|Extension(who)| who)
+        .ok_or_else(|| error_response(AppError::Unauthorized, headers))
 }
 
 /// The answer of a plain route that failed: [`AppError::status`], and the error as server

@@ -15,8 +15,8 @@ use app::{
     api::{PlanStore, SpeakerJobs, StoreError},
     error::{Busy, Refusal, Unavailable},
     model::{
-        ChapterId, ChapterPlan, JobFailure, JobId, JobStage, ProjectId, SpeakerEngine,
-        SpeakerJobEvent, Unusable,
+        ChapterId, ChapterPlan, JobFailure, JobId, JobStage, Principal, ProjectId, Role,
+        SpeakerEngine, SpeakerJobEvent, Unusable,
     },
 };
 use async_trait::async_trait;
@@ -102,14 +102,22 @@ impl SpeakerJobs for LlmJobs {
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0, chapter = chapter.0))]
-    async fn start(&self, project: ProjectId, chapter: ChapterId) -> Result<JobId, StoreError> {
-        let Some((engine, _)) = &self.llm else {
-            return Err(StoreError::Unavailable(Unavailable::NoLanguageModel));
-        };
-        let plan = self.store.load_plan(chapter).await?;
+    async fn start(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+    ) -> Result<JobId, StoreError> {
+        let plan = self.store.load_plan(who, chapter).await?;
         if plan.project_id != project {
             return Err(StoreError::NotFound);
         }
+        if !who.may(Role::Editor) {
+            return Err(StoreError::Forbidden);
+        }
+        let Some((engine, _)) = &self.llm else {
+            return Err(StoreError::Unavailable(Unavailable::NoLanguageModel));
+        };
         if !plan.has_plan() {
             return Err(StoreError::Refused(Refusal::NoPlanYet));
         }
@@ -145,10 +153,18 @@ impl SpeakerJobs for LlmJobs {
 
     async fn cancel(
         &self,
+        who: &Principal,
         project: ProjectId,
         chapter: ChapterId,
         job: JobId,
     ) -> Result<(), StoreError> {
+        // Scoped like every read: another organisation's chapter is not found.
+        if self.store.load_plan(who, chapter).await?.project_id != project {
+            return Err(StoreError::NotFound);
+        }
+        if !who.may(Role::Editor) {
+            return Err(StoreError::Forbidden);
+        }
         let jobs = lock(&self.jobs);
         match jobs.get(&chapter) {
             Some(found) if found.id == job && found.project == project => {

@@ -18,7 +18,7 @@ use app::{
     error::{Refusal, SpeechFailure, Unavailable},
     model::{
         ChangeImpact, ChapterEstimate, ChapterStatus, ChapterSummary, Clip, Concordance, EntryUses,
-        Occurrence, ProjectDetail, ProjectEstimate, ProjectId,
+        Occurrence, Principal, ProjectDetail, ProjectEstimate, ProjectId,
     },
 };
 use async_trait::async_trait;
@@ -105,13 +105,14 @@ impl Auditioner {
     /// rendered and cached.
     async fn say(
         &self,
+        who: &Principal,
         detail: &ProjectDetail,
         voice: &Voice,
         text: &str,
     ) -> Result<Clip, StoreError> {
         let project = detail.id;
         self.check_style(voice).await?;
-        let map = self.store.pronunciations(project).await?.map;
+        let map = self.store.pronunciations(who, project).await?.map;
         let engine = self
             .engines
             .get(&voice.engine)
@@ -164,6 +165,7 @@ impl Auditioner {
     /// change, cached clips that go stale, characters billed to render the changed ones.
     async fn impact(
         &self,
+        who: &Principal,
         detail: &ProjectDetail,
         chapters: &[ChapterSummary],
         saved: &PronunciationMap,
@@ -180,7 +182,7 @@ impl Auditioner {
             ) {
                 continue;
             }
-            let plan = self.store.load_plan(summary.id).await?;
+            let plan = self.store.load_plan(who, summary.id).await?;
             let before = render_plan(
                 &plan.segments,
                 &cast,
@@ -272,39 +274,46 @@ impl Auditions for Auditioner {
     #[tracing::instrument(skip_all, fields(project = project.0, chars = text.chars().count()))]
     async fn audition(
         &self,
+        who: &Principal,
         project: ProjectId,
         text: String,
         speaker: Option<CharacterId>,
     ) -> Result<Clip, StoreError> {
-        let detail = self.store.project(project).await?;
+        let detail = self.store.project(who, project).await?;
         let speaker = speaker.unwrap_or_else(CharacterId::narrator);
         let character = detail
             .cast
             .iter()
             .find(|c| c.id == speaker)
             .ok_or(StoreError::Refused(Refusal::UnknownSpeaker))?;
-        self.say(&detail, &character.voice, &text).await
+        self.say(who, &detail, &character.voice, &text).await
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0, engine = voice.engine.as_str()))]
-    async fn try_voice(&self, project: ProjectId, voice: Voice) -> Result<Clip, StoreError> {
+    async fn try_voice(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        voice: Voice,
+    ) -> Result<Clip, StoreError> {
         voice
             .validate()
             .map_err(|err| StoreError::Refused(Refusal::InvalidCast(err)))?;
-        let detail = self.store.project(project).await?;
+        let detail = self.store.project(who, project).await?;
         let line = sample_line(detail.language);
-        self.say(&detail, &voice, line).await
+        self.say(who, &detail, &voice, line).await
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0, entries = draft.entries().len()))]
     async fn concordance(
         &self,
+        who: &Principal,
         project: ProjectId,
         draft: PronunciationMap,
     ) -> Result<Concordance, StoreError> {
-        let detail = self.store.project(project).await?;
-        let saved = self.store.pronunciations(project).await?.map;
-        let chapters = self.store.list_chapters(project).await?;
+        let detail = self.store.project(who, project).await?;
+        let saved = self.store.pronunciations(who, project).await?.map;
+        let chapters = self.store.list_chapters(who, project).await?;
         let texts = self.store.chapter_texts(project).await?;
         let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
         let entries = concordance(&draft, &borrowed, CONCORDANCE_PLACES)
@@ -331,7 +340,7 @@ impl Auditions for Auditioner {
         let impact = if draft == saved {
             Vec::new()
         } else {
-            self.impact(&detail, &chapters, &saved, &draft).await?
+            self.impact(who, &detail, &chapters, &saved, &draft).await?
         };
         Ok(Concordance {
             entries,
@@ -341,20 +350,24 @@ impl Auditions for Auditioner {
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
-    async fn estimate(&self, project: ProjectId) -> Result<ProjectEstimate, StoreError> {
-        let detail = self.store.project(project).await?;
-        let map = self.store.pronunciations(project).await?.map;
+    async fn estimate(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<ProjectEstimate, StoreError> {
+        let detail = self.store.project(who, project).await?;
+        let map = self.store.pronunciations(who, project).await?.map;
         let cast = stored_cast(&detail)?;
         let cached = self.cache.keys(project).await?;
         let identities = self.identities().await;
         let mut chapters = Vec::new();
-        for summary in self.store.list_chapters(project).await? {
+        for summary in self.store.list_chapters(who, project).await? {
             let planned = matches!(
                 summary.status,
                 ChapterStatus::Planned | ChapterStatus::Complete
             );
             let engines = if planned {
-                let plan = self.store.load_plan(summary.id).await?;
+                let plan = self.store.load_plan(who, summary.id).await?;
                 let rendered =
                     render_plan(&plan.segments, &cast, &map, detail.language, &detail.limits);
                 tally_by_engine(&rendered, |one| {

@@ -6,13 +6,18 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::{speaker_jobs::LlmJobs, speech::Auditioner, store::SqlStore, voices::EngineVoices};
+use crate::{
+    accounts::SqlAccounts, speaker_jobs::LlmJobs, speech::Auditioner, store::SqlStore,
+    voices::EngineVoices,
+};
 
 /// Shared state of the router.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     /// Leptos rendering options (site root, output name).
     pub leptos_options: LeptosOptions,
+    /// Accounts and sessions, behind the session layer and the account server functions.
+    pub accounts: Arc<SqlAccounts>,
     /// The store behind the server functions' ports.
     pub store: Arc<SqlStore>,
     /// The voice catalogue behind `list_voices`.

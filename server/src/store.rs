@@ -1,6 +1,7 @@
 //! `SqlStore`: the `PlanStore` port on the database. One transaction per use case; every rule
 //! comes from `shared` (segmentation, plan validation), none is written here.
 
+mod access;
 mod project_store;
 mod pronunciation_store;
 
@@ -8,7 +9,10 @@ use anyhow::Context;
 use app::model::Version;
 use app::{
     api::{PlanStore, StoreError},
-    model::{ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, ProjectId, ProjectSummary},
+    model::{
+        ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, Principal, ProjectId,
+        ProjectSummary, Role,
+    },
 };
 use async_trait::async_trait;
 use shared::{
@@ -56,9 +60,11 @@ impl SqlStore {
 #[async_trait]
 impl PlanStore for SqlStore {
     #[tracing::instrument(skip_all)]
-    async fn list_projects(&self) -> Result<Vec<ProjectSummary>, StoreError> {
+    async fn list_projects(&self, who: &Principal) -> Result<Vec<ProjectSummary>, StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        let rows = projects::all_projects(&mut conn).await.map_err(internal)?;
+        let rows = projects::projects_of_organisation(&mut conn, who.organisation.0)
+            .await
+            .map_err(internal)?;
         Ok(rows
             .into_iter()
             .map(|row| ProjectSummary {
@@ -74,10 +80,12 @@ impl PlanStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0))]
     async fn add_chapter(
         &self,
+        who: &Principal,
         project: ProjectId,
         title: String,
         text: ChapterText,
     ) -> Result<ChapterId, StoreError> {
+        self.allow_project(who, project, Role::Editor).await?;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         if !projects::project_exists(&mut tx, project.0)
             .await
@@ -99,7 +107,12 @@ impl PlanStore for SqlStore {
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
-    async fn list_chapters(&self, project: ProjectId) -> Result<Vec<ChapterSummary>, StoreError> {
+    async fn list_chapters(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<Vec<ChapterSummary>, StoreError> {
+        self.allow_project(who, project, Role::Viewer).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         if !projects::project_exists(&mut conn, project.0)
             .await
@@ -128,7 +141,12 @@ impl PlanStore for SqlStore {
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0))]
-    async fn load_plan(&self, chapter: ChapterId) -> Result<ChapterPlan, StoreError> {
+    async fn load_plan(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+    ) -> Result<ChapterPlan, StoreError> {
+        self.allow_chapter(who, chapter, Role::Viewer).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let row = chapters::chapter_by_id(&mut conn, chapter.0)
             .await
@@ -151,9 +169,11 @@ impl PlanStore for SqlStore {
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version))]
     async fn generate_plan(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         expected_version: Version,
     ) -> Result<ChapterPlan, StoreError> {
+        self.allow_chapter(who, chapter, Role::Editor).await?;
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let segments = segment_chapter(&loaded.text, &loaded.limits);
         let version = self
@@ -170,10 +190,12 @@ impl PlanStore for SqlStore {
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]
     async fn save_plan(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         expected_version: Version,
         segments: Vec<Segment>,
     ) -> Result<Version, StoreError> {
+        self.allow_chapter(who, chapter, Role::Editor).await?;
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
@@ -186,10 +208,12 @@ impl PlanStore for SqlStore {
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]
     async fn import_plan(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         expected_version: Version,
         mut segments: Vec<Segment>,
     ) -> Result<Version, StoreError> {
+        self.allow_chapter(who, chapter, Role::Editor).await?;
         let loaded = self.load_at_version(chapter, expected_version).await?;
         let cast = Cast::new(loaded.cast).context("a stored cast is invalid")?;
         file::resolve_voices(&mut segments, &cast)?;
@@ -202,7 +226,13 @@ impl PlanStore for SqlStore {
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, complete))]
-    async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError> {
+    async fn set_complete(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        complete: bool,
+    ) -> Result<(), StoreError> {
+        self.allow_chapter(who, chapter, Role::Editor).await?;
         // One transaction, so a save landing between the check and the update cannot slip in.
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         if complete {

@@ -19,22 +19,25 @@ pub async fn audition(
     text: String,
     speaker: Option<CharacterId>,
 ) -> Result<Clip, AppError> {
+    let who = crate::api::use_principal()?;
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
-    Ok(auditions.audition(project, text, speaker).await?)
+    Ok(auditions.audition(&who, project, text, speaker).await?)
 }
 
 /// The planner's figures for `project`.
 #[server(input = Json, endpoint = "estimate_project")]
 pub async fn estimate_project(project: ProjectId) -> Result<ProjectEstimate, AppError> {
+    let who = crate::api::use_principal()?;
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
-    Ok(auditions.estimate(project).await?)
+    Ok(auditions.estimate(&who, project).await?)
 }
 
 /// A sample line said by `voice` (unsaved settings welcome) with `project`'s pronunciations.
 #[server(input = Json, endpoint = "try_voice")]
 pub async fn try_voice(project: ProjectId, voice: shared::Voice) -> Result<Clip, AppError> {
+    let who = crate::api::use_principal()?;
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
-    Ok(auditions.try_voice(project, voice).await?)
+    Ok(auditions.try_voice(&who, project, voice).await?)
 }
 
 /// Where `entries` (the pronunciation page's draft) occur in `project`, and what saving them
@@ -45,6 +48,7 @@ pub async fn pronunciation_concordance(
     entries: Vec<shared::pronunciation::Entry>,
 ) -> Result<crate::model::Concordance, AppError> {
     let map = shared::PronunciationMap::new(entries)?;
+    let who = crate::api::use_principal()?;
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
-    Ok(auditions.concordance(project, map).await?)
+    Ok(auditions.concordance(&who, project, map).await?)
 }

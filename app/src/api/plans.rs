@@ -14,15 +14,17 @@ use crate::{
 /// A chapter's text and stored plan.
 #[server(input = Json, endpoint = "load_plan")]
 pub async fn load_plan(chapter: ChapterId) -> Result<ChapterPlan, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    Ok(store.load_plan(chapter).await?)
+    Ok(store.load_plan(&who, chapter).await?)
 }
 
 /// Segments the chapter and stores the result, replacing the plan stored at `version`.
 #[server(input = Json, endpoint = "generate_plan")]
 pub async fn generate_plan(chapter: ChapterId, version: Version) -> Result<ChapterPlan, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    Ok(store.generate_plan(chapter, version).await?)
+    Ok(store.generate_plan(&who, chapter, version).await?)
 }
 
 /// Saves the segments over the plan stored at `version`; returns the new version. Refused whole
@@ -33,16 +35,18 @@ pub async fn save_plan(
     version: Version,
     segments: Vec<Segment>,
 ) -> Result<Version, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    Ok(store.save_plan(chapter, version, segments).await?)
+    Ok(store.save_plan(&who, chapter, version, segments).await?)
 }
 
 /// The chapter's plan as a desktop plan file (`<chapterId>.plan.json`): pretty-printed JSON with
 /// the desktop fields only. Refused when the chapter has no plan yet.
 #[server(input = Json, endpoint = "export_plan")]
 pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    let plan = store.load_plan(chapter).await?;
+    let plan = store.load_plan(&who, chapter).await?;
     if !plan.has_plan() {
         return Err(crate::error::Refusal::NoPlanToExport.into());
     }
@@ -62,7 +66,8 @@ pub async fn import_plan(
     version: Version,
     file: String,
 ) -> Result<Version, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     let segments = shared::plan::file::parse(&file)?;
-    Ok(store.import_plan(chapter, version, segments).await?)
+    Ok(store.import_plan(&who, chapter, version, segments).await?)
 }

@@ -17,47 +17,53 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Every project, by name.
 #[server(input = Json, endpoint = "list_projects")]
 pub async fn list_projects() -> Result<Vec<ProjectSummary>, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    Ok(store.list_projects().await?)
+    Ok(store.list_projects(&who).await?)
 }
 
 /// Creates an empty project in `language`, with a narrator-only cast.
 #[server(input = Json, endpoint = "create_project")]
 pub async fn create_project(name: String, language: Language) -> Result<ProjectId, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let name = project_name(&name)?;
-    Ok(store.create_project(name, language).await?)
+    Ok(store.create_project(&who, name, language).await?)
 }
 
 /// A project with its settings and cast.
 #[server(input = Json, endpoint = "load_project")]
 pub async fn load_project(project: ProjectId) -> Result<ProjectDetail, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    Ok(store.project(project).await?)
+    Ok(store.project(&who, project).await?)
 }
 
 /// Renames a project.
 #[server(input = Json, endpoint = "rename_project")]
 pub async fn rename_project(project: ProjectId, name: String) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let name = project_name(&name)?;
-    Ok(store.rename_project(project, name).await?)
+    Ok(store.rename_project(&who, project, name).await?)
 }
 
 /// Deletes a project with all its chapters and plans.
 #[server(input = Json, endpoint = "delete_project")]
 pub async fn delete_project(project: ProjectId) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    Ok(store.delete_project(project).await?)
+    Ok(store.delete_project(&who, project).await?)
 }
 
 /// Replaces a chapter's text with a re-imported one; returns how many of its plan's segments no
 /// longer match it (the chapter page then offers to carry the plan over).
 #[server(input = Json, endpoint = "replace_chapter_text")]
 pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<usize, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let text = shared::ChapterText::parse(text)?;
-    Ok(store.replace_chapter_text(chapter, text).await?)
+    Ok(store.replace_chapter_text(&who, chapter, text).await?)
 }
 
 /// The characters the project's chapters suggest that its cast lacks, most evident first, for
@@ -66,8 +72,9 @@ pub async fn replace_chapter_text(chapter: ChapterId, text: String) -> Result<us
 pub async fn propose_cast(
     project: ProjectId,
 ) -> Result<Vec<shared::attribution::propose::ProposedCharacter>, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
-    Ok(store.propose_cast(project).await?)
+    Ok(store.propose_cast(&who, project).await?)
 }
 
 /// Replaces the cast saved at `version` (validated whole by `shared::Cast`); returns the new version.
@@ -77,9 +84,10 @@ pub async fn save_cast(
     version: Version,
     cast: Vec<Character>,
 ) -> Result<Version, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     let cast = shared::Cast::new(cast)?;
-    Ok(store.save_cast(project, version, cast).await?)
+    Ok(store.save_cast(&who, project, version, cast).await?)
 }
 
 /// Adds chapters (from an import the producer reviewed) at the end of a project, all or none.
@@ -88,6 +96,7 @@ pub async fn add_chapters(
     project: ProjectId,
     chapters: Vec<NewChapter>,
 ) -> Result<Vec<ChapterId>, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
     if chapters.is_empty() {
         return Err(Refusal::NoChapterToAdd.into());
@@ -103,7 +112,7 @@ pub async fn add_chapters(
             Ok((chapter.title, text))
         })
         .collect::<Result<Vec<_>, Refusal>>()?;
-    Ok(store.add_chapters(project, chapters).await?)
+    Ok(store.add_chapters(&who, project, chapters).await?)
 }
 
 /// A trimmed project name, refused when blank or over [`MAX_NAME_CHARS`].

@@ -14,8 +14,9 @@ use crate::{
 /// The project's pronunciation map with its version.
 #[server(input = Json, endpoint = "load_pronunciations")]
 pub async fn load_pronunciations(project: ProjectId) -> Result<ProjectPronunciations, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
-    Ok(store.pronunciations(project).await?)
+    Ok(store.pronunciations(&who, project).await?)
 }
 
 /// Replaces the map saved at `version` by `entries` (validated whole); returns the new version.
@@ -25,9 +26,12 @@ pub async fn save_pronunciations(
     version: Version,
     entries: Vec<Entry>,
 ) -> Result<Version, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     let map = shared::PronunciationMap::new(entries)?;
-    Ok(store.save_pronunciations(project, version, map).await?)
+    Ok(store
+        .save_pronunciations(&who, project, version, map)
+        .await?)
 }
 
 /// Reads a PLS 1.0 file and merges its entries into the map saved at `version`: an entry of the
@@ -39,18 +43,20 @@ pub async fn import_pls(
     version: Version,
     text: String,
 ) -> Result<ProjectPronunciations, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
     let imported = shared::pronunciation::pls::import(&text)?;
     Ok(store
-        .import_pronunciations(project, version, imported)
+        .import_pronunciations(&who, project, version, imported)
         .await?)
 }
 
 /// The saved map as a PLS 1.0 document.
 #[server(input = Json, endpoint = "export_pls")]
 pub async fn export_pls(project: ProjectId) -> Result<String, AppError> {
+    let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PronunciationStore>()?;
-    let stored = store.pronunciations(project).await?;
+    let stored = store.pronunciations(&who, project).await?;
     Ok(shared::pronunciation::pls::export(
         &stored.map,
         stored.language.code(),

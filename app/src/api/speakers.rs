@@ -13,6 +13,7 @@ use crate::{
 /// The engine "Assign speakers" uses: the rules in the page, or the configured language model.
 #[server(input = Json, endpoint = "speaker_engine")]
 pub async fn configured_speaker_engine() -> Result<SpeakerEngine, AppError> {
+    crate::api::use_principal()?;
     Ok(crate::api::use_port::<dyn crate::api::SpeakerJobs>()?.engine())
 }
 
@@ -21,8 +22,9 @@ pub async fn configured_speaker_engine() -> Result<SpeakerEngine, AppError> {
 /// chapter is not the project's.
 #[server(input = Json, endpoint = "start_speaker_job")]
 pub async fn start_speaker_job(project: ProjectId, chapter: ChapterId) -> Result<JobId, AppError> {
+    let who = crate::api::use_principal()?;
     let jobs = crate::api::use_port::<dyn crate::api::SpeakerJobs>()?;
-    Ok(jobs.start(project, chapter).await?)
+    Ok(jobs.start(&who, project, chapter).await?)
 }
 
 /// Cancels a speaker-assignment job; its requests to the model stop at once.
@@ -32,6 +34,7 @@ pub async fn cancel_speaker_job(
     chapter: ChapterId,
     job: JobId,
 ) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
     let jobs = crate::api::use_port::<dyn crate::api::SpeakerJobs>()?;
-    Ok(jobs.cancel(project, chapter, job).await?)
+    Ok(jobs.cancel(&who, project, chapter, job).await?)
 }

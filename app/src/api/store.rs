@@ -16,7 +16,7 @@ use shared::{
 use crate::{
     error::{AppError, Busy, Refusal, Unavailable},
     model::{
-        ChapterId, ChapterPlan, ChapterSummary, Clip, Concordance, JobId, ProjectDetail,
+        ChapterId, ChapterPlan, ChapterSummary, Clip, Concordance, JobId, Principal, ProjectDetail,
         ProjectEstimate, ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
     },
 };
@@ -24,9 +24,12 @@ use crate::{
 /// Why the store refused or failed a use case.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The row asked for does not exist.
+    /// The row asked for does not exist, or belongs to another organisation.
     #[error("not found")]
     NotFound,
+    /// The principal's role does not allow the use case.
+    #[error("forbidden")]
+    Forbidden,
     /// The plan was saved by someone else since `expected` was loaded.
     #[error("version conflict: expected {expected}, stored {current}")]
     Conflict {
@@ -51,6 +54,12 @@ pub enum StoreError {
     /// The same work is already running (a speaker assignment for this chapter).
     #[error("busy: {0:?}")]
     Busy(Busy),
+    /// Too many wrong passwords lately for this account or address.
+    #[error("too many attempts; retry after {retry_after_seconds} s")]
+    TooManyAttempts {
+        /// Seconds until the next attempt is taken.
+        retry_after_seconds: u64,
+    },
     /// The database or something below it failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -60,7 +69,7 @@ pub enum StoreError {
 #[async_trait]
 pub trait PlanStore: Send + Sync + 'static {
     /// Every project, by name.
-    async fn list_projects(&self) -> Result<Vec<ProjectSummary>, StoreError>;
+    async fn list_projects(&self, who: &Principal) -> Result<Vec<ProjectSummary>, StoreError>;
 
     /// Adds a chapter at the end of a project.
     ///
@@ -68,6 +77,7 @@ pub trait PlanStore: Send + Sync + 'static {
     /// `NotFound` for an unknown project.
     async fn add_chapter(
         &self,
+        who: &Principal,
         project: ProjectId,
         title: String,
         text: ChapterText,
@@ -77,13 +87,21 @@ pub trait PlanStore: Send + Sync + 'static {
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn list_chapters(&self, project: ProjectId) -> Result<Vec<ChapterSummary>, StoreError>;
+    async fn list_chapters(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<Vec<ChapterSummary>, StoreError>;
 
     /// A chapter's text and stored plan (no segments when none was generated).
     ///
     /// # Errors
     /// `NotFound` for an unknown chapter.
-    async fn load_plan(&self, chapter: ChapterId) -> Result<ChapterPlan, StoreError>;
+    async fn load_plan(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+    ) -> Result<ChapterPlan, StoreError>;
 
     /// Segments the chapter with the project's limits and stores the result as a new version,
     /// replacing any plan stored at `expected_version`.
@@ -92,6 +110,7 @@ pub trait PlanStore: Send + Sync + 'static {
     /// `NotFound`; `Conflict` when the stored version is not `expected_version`.
     async fn generate_plan(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         expected_version: Version,
     ) -> Result<ChapterPlan, StoreError>;
@@ -103,6 +122,7 @@ pub trait PlanStore: Send + Sync + 'static {
     /// `NotFound`; `Conflict` for a stale version; `Rule` with the first invalid segment.
     async fn save_plan(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         expected_version: Version,
         segments: Vec<Segment>,
@@ -118,6 +138,7 @@ pub trait PlanStore: Send + Sync + 'static {
     /// first voice nobody in the cast answers to.
     async fn import_plan(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         expected_version: Version,
         segments: Vec<Segment>,
@@ -128,7 +149,12 @@ pub trait PlanStore: Send + Sync + 'static {
     ///
     /// # Errors
     /// `NotFound` for an unknown chapter or one with no plan; `Blocked` with what stops it.
-    async fn set_complete(&self, chapter: ChapterId, complete: bool) -> Result<(), StoreError>;
+    async fn set_complete(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        complete: bool,
+    ) -> Result<(), StoreError>;
 }
 
 /// Storage of projects: their settings, cast and imported chapters.
@@ -137,6 +163,7 @@ pub trait ProjectStore: Send + Sync + 'static {
     /// Creates an empty project with default limits and a narrator-only cast.
     async fn create_project(
         &self,
+        who: &Principal,
         name: String,
         language: Language,
     ) -> Result<ProjectId, StoreError>;
@@ -145,19 +172,28 @@ pub trait ProjectStore: Send + Sync + 'static {
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn project(&self, project: ProjectId) -> Result<ProjectDetail, StoreError>;
+    async fn project(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<ProjectDetail, StoreError>;
 
     /// Renames a project.
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn rename_project(&self, project: ProjectId, name: String) -> Result<(), StoreError>;
+    async fn rename_project(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        name: String,
+    ) -> Result<(), StoreError>;
 
     /// Deletes a project with every chapter and plan.
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn delete_project(&self, project: ProjectId) -> Result<(), StoreError>;
+    async fn delete_project(&self, who: &Principal, project: ProjectId) -> Result<(), StoreError>;
 
     /// Replaces the cast stored at `expected_version`; returns the new version.
     ///
@@ -165,6 +201,7 @@ pub trait ProjectStore: Send + Sync + 'static {
     /// `NotFound`; `Conflict` when someone saved the cast since.
     async fn save_cast(
         &self,
+        who: &Principal,
         project: ProjectId,
         expected_version: Version,
         cast: Cast,
@@ -175,7 +212,11 @@ pub trait ProjectStore: Send + Sync + 'static {
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn propose_cast(&self, project: ProjectId) -> Result<Vec<ProposedCharacter>, StoreError>;
+    async fn propose_cast(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<Vec<ProposedCharacter>, StoreError>;
 
     /// Replaces a chapter's text (a re-import). Its plan, if any, is kept as it is, gets a new
     /// version and is no longer complete; returns how many of its segments no longer match the
@@ -185,6 +226,7 @@ pub trait ProjectStore: Send + Sync + 'static {
     /// `NotFound` for an unknown chapter.
     async fn replace_chapter_text(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         text: ChapterText,
     ) -> Result<usize, StoreError>;
@@ -195,6 +237,7 @@ pub trait ProjectStore: Send + Sync + 'static {
     /// `NotFound` for an unknown project.
     async fn add_chapters(
         &self,
+        who: &Principal,
         project: ProjectId,
         chapters: Vec<(String, ChapterText)>,
     ) -> Result<Vec<ChapterId>, StoreError>;
@@ -207,8 +250,11 @@ pub trait PronunciationStore: Send + Sync + 'static {
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn pronunciations(&self, project: ProjectId)
-        -> Result<ProjectPronunciations, StoreError>;
+    async fn pronunciations(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<ProjectPronunciations, StoreError>;
 
     /// Replaces the map stored at `expected_version`; returns the new version.
     ///
@@ -216,6 +262,7 @@ pub trait PronunciationStore: Send + Sync + 'static {
     /// `NotFound`; `Conflict` when someone saved the map since.
     async fn save_pronunciations(
         &self,
+        who: &Principal,
         project: ProjectId,
         expected_version: Version,
         map: PronunciationMap,
@@ -229,6 +276,7 @@ pub trait PronunciationStore: Send + Sync + 'static {
     /// `NotFound`; `Conflict` for a stale version; `Refused` when the result is too large.
     async fn import_pronunciations(
         &self,
+        who: &Principal,
         project: ProjectId,
         expected_version: Version,
         imported: PronunciationMap,
@@ -258,6 +306,7 @@ pub trait Auditions: Send + Sync + 'static {
     /// engine cannot take; `Unavailable` when the voice's engine is missing or fails.
     async fn audition(
         &self,
+        who: &Principal,
         project: ProjectId,
         text: String,
         speaker: Option<shared::CharacterId>,
@@ -268,8 +317,12 @@ pub trait Auditions: Send + Sync + 'static {
     ///
     /// # Errors
     /// As [`Auditions::audition`]; `Refused` for settings out of bounds.
-    async fn try_voice(&self, project: ProjectId, voice: shared::Voice)
-        -> Result<Clip, StoreError>;
+    async fn try_voice(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        voice: shared::Voice,
+    ) -> Result<Clip, StoreError>;
 
     /// Where each entry of `map` (the page's draft, saved or not) occurs in the project's
     /// chapters, and, against the saved map, how many planned segments it would change per
@@ -279,6 +332,7 @@ pub trait Auditions: Send + Sync + 'static {
     /// `NotFound` for an unknown project.
     async fn concordance(
         &self,
+        who: &Principal,
         project: ProjectId,
         map: shared::PronunciationMap,
     ) -> Result<Concordance, StoreError>;
@@ -289,7 +343,11 @@ pub trait Auditions: Send + Sync + 'static {
     ///
     /// # Errors
     /// `NotFound` for an unknown project.
-    async fn estimate(&self, project: ProjectId) -> Result<ProjectEstimate, StoreError>;
+    async fn estimate(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<ProjectEstimate, StoreError>;
 }
 
 /// Speaker assignment by the server's language model, run as background jobs whose progress the
@@ -306,7 +364,12 @@ pub trait SpeakerJobs: Send + Sync + 'static {
     /// `NotFound` when the chapter is not in the project; `Unavailable` when no model is
     /// configured; `Refused` when the chapter has no plan or the cast is invalid; `Busy` while
     /// another job runs for the chapter.
-    async fn start(&self, project: ProjectId, chapter: ChapterId) -> Result<JobId, StoreError>;
+    async fn start(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+    ) -> Result<JobId, StoreError>;
 
     /// Cancels a job: its requests to the model stop and it ends with `Cancelled`. Cancelling a
     /// job that already ended changes nothing.
@@ -315,6 +378,7 @@ pub trait SpeakerJobs: Send + Sync + 'static {
     /// `NotFound` when the job is not the chapter's (or is long gone).
     async fn cancel(
         &self,
+        who: &Principal,
         project: ProjectId,
         chapter: ChapterId,
         job: JobId,
@@ -333,10 +397,30 @@ pub fn use_port<P: ?Sized + Send + Sync + 'static>() -> Result<Arc<P>, AppError>
     })
 }
 
+/// The signed-in principal of the current request, which the server's session layer put in the
+/// request's extensions; `Unauthorized` (401) without one.
+///
+/// # Errors
+/// `Unauthorized` when the request has no valid session.
+pub fn use_principal() -> Result<Principal, AppError> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Principal>().copied())
+        .ok_or_else(|| {
+            set_status(&AppError::Unauthorized);
+            AppError::Unauthorized
+        })
+}
+
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
         let app = match err {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Forbidden => AppError::Forbidden,
+            StoreError::TooManyAttempts {
+                retry_after_seconds,
+            } => AppError::TooManyAttempts {
+                retry_after_seconds,
+            },
             StoreError::Conflict { current, .. } => AppError::Conflict {
                 current_version: current,
             },
@@ -365,6 +449,15 @@ pub fn set_status(err: &AppError) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(err.status()) {
             response.set_status(status);
+        }
+        if let AppError::TooManyAttempts {
+            retry_after_seconds,
+        } = err
+        {
+            response.insert_header(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from(*retry_after_seconds),
+            );
         }
     }
 }

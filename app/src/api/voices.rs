@@ -10,6 +10,7 @@ use crate::error::AppError;
 /// Speech's list when the server has a key. Empty when the engine is not available on the server.
 #[server(input = Json, endpoint = "list_voices")]
 pub async fn list_voices(engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, AppError> {
+    crate::api::use_principal()?;
     let catalogue = crate::api::use_port::<dyn crate::api::VoiceCatalogue>()?;
     Ok(catalogue.voices(engine).await?)
 }

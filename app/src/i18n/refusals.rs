@@ -3,6 +3,7 @@
 //! in Spanish are in `errors.rs`). Every variant is matched, so a new one
 //! cannot ship unworded; `Display` of `AppError` and `ImportError` is the English, for logs.
 
+mod account;
 mod en;
 mod es;
 mod speech;

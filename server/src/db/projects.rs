@@ -12,13 +12,18 @@ pub(crate) struct ProjectRow {
     pub first_chapter: Option<i64>,
 }
 
-pub(crate) async fn all_projects(conn: &mut AnyConnection) -> sqlx::Result<Vec<ProjectRow>> {
+/// The projects of an organisation.
+pub(crate) async fn projects_of_organisation(
+    conn: &mut AnyConnection,
+    organisation: i64,
+) -> sqlx::Result<Vec<ProjectRow>> {
     sqlx::query_as(
         "SELECT p.id, p.name, p.language,
                 (SELECT COUNT(*) FROM chapters c WHERE c.project_id = p.id) AS chapter_count,
                 (SELECT c.id FROM chapters c WHERE c.project_id = p.id ORDER BY c.position LIMIT 1) AS first_chapter
-         FROM projects p ORDER BY p.name, p.id",
+         FROM projects p WHERE p.organisation_id = $1 ORDER BY p.name, p.id",
     )
+    .bind(organisation)
     .fetch_all(conn)
     .await
 }
@@ -39,15 +44,17 @@ pub(crate) async fn project_exists(conn: &mut AnyConnection, id: i64) -> sqlx::R
 
 pub(crate) async fn insert_project(
     conn: &mut AnyConnection,
+    organisation: i64,
     name: &str,
     language: &str,
     limits_json: &str,
     now: i64,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO projects (name, language, limits_json, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+        "INSERT INTO projects (organisation_id, name, language, limits_json, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
     )
+    .bind(organisation)
     .bind(name)
     .bind(language)
     .bind(limits_json)

@@ -4,23 +4,39 @@
 
 use std::sync::Arc;
 
-use app::{model::ProjectId, AppError};
+use app::{
+    model::{Principal, ProjectId, Role},
+    AppError,
+};
 use axum::{
     body::Body,
     extract::{Path, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
+    Extension,
 };
 use shared::speech::ClipKey;
 
-use crate::speech::Auditioner;
+use crate::{speech::Auditioner, store::SqlStore};
 
 /// Serves the project's clip `key`; 404 when the project has no such clip.
 pub(super) async fn clip(
     State(auditions): State<Arc<Auditioner>>,
+    State(store): State<Arc<SqlStore>>,
+    who: Option<Extension<Principal>>,
     Path((project, key)): Path<(i64, String)>,
     headers: HeaderMap,
 ) -> Response {
+    let who = match super::signed_in(who, &headers) {
+        Ok(who) => who,
+        Err(response) => return response,
+    };
+    if let Err(err) = store
+        .allow_project(&who, ProjectId(project), Role::Viewer)
+        .await
+    {
+        return super::error_response(AppError::from(err), &headers);
+    }
     let Ok(key) = key.parse::<ClipKey>() else {
         return super::error_response(AppError::NotFound, &headers);
     };

@@ -5,10 +5,10 @@
 
 use std::sync::Arc;
 
-use crate::speaker_jobs::LlmJobs;
+use crate::{speaker_jobs::LlmJobs, store::SqlStore};
 use app::{
     i18n::Locale,
-    model::{ChapterId, JobId, ProjectId, SpeakerJobEvent},
+    model::{ChapterId, JobId, Principal, ProjectId, Role, SpeakerJobEvent},
     AppError,
 };
 use axum::{
@@ -18,14 +18,29 @@ use axum::{
         sse::{Event, KeepAlive, Sse},
         IntoResponse, Response,
     },
+    Extension,
 };
 
 /// Streams the job's events; 404 when the chapter of the project has no such job.
 pub(super) async fn events(
     State(jobs): State<Arc<LlmJobs>>,
+    State(store): State<Arc<SqlStore>>,
+    who: Option<Extension<Principal>>,
     Path((project, chapter, job)): Path<(i64, i64, u64)>,
     headers: HeaderMap,
 ) -> Response {
+    let who = match super::signed_in(who, &headers) {
+        Ok(who) => who,
+        Err(response) => return response,
+    };
+    match store
+        .allow_chapter(&who, ChapterId(chapter), Role::Viewer)
+        .await
+    {
+        Ok(found) if found == ProjectId(project) => {}
+        Ok(_) => return super::error_response(AppError::NotFound, &headers),
+        Err(err) => return super::error_response(AppError::from(err), &headers),
+    }
     let Some(receiver) = jobs.events(ProjectId(project), ChapterId(chapter), JobId(job)) else {
         return super::error_response(AppError::NotFound, &headers);
     };

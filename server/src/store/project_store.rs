@@ -4,7 +4,7 @@ use anyhow::Context;
 use app::model::Version;
 use app::{
     api::{ProjectStore, StoreError},
-    model::{ChapterId, ProjectDetail, ProjectId},
+    model::{ChapterId, Principal, ProjectDetail, ProjectId, Role},
 };
 use async_trait::async_trait;
 use shared::{
@@ -20,20 +20,35 @@ impl ProjectStore for SqlStore {
     #[tracing::instrument(skip_all)]
     async fn create_project(
         &self,
+        who: &Principal,
         name: String,
         language: Language,
     ) -> Result<ProjectId, StoreError> {
+        if !who.may(Role::Editor) {
+            return Err(StoreError::Forbidden);
+        }
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let limits = serde_json::to_string(&EngineLimits::default()).context("encoding limits")?;
-        let id =
-            projects::insert_project(&mut conn, &name, language.code(), &limits, db::now_millis())
-                .await
-                .map_err(internal)?;
+        let id = projects::insert_project(
+            &mut conn,
+            who.organisation.0,
+            &name,
+            language.code(),
+            &limits,
+            db::now_millis(),
+        )
+        .await
+        .map_err(internal)?;
         Ok(ProjectId(id))
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
-    async fn project(&self, project: ProjectId) -> Result<ProjectDetail, StoreError> {
+    async fn project(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<ProjectDetail, StoreError> {
+        self.allow_project(who, project, Role::Viewer).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let row = projects::project_by_id(&mut conn, project.0)
             .await
@@ -52,7 +67,13 @@ impl ProjectStore for SqlStore {
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
-    async fn rename_project(&self, project: ProjectId, name: String) -> Result<(), StoreError> {
+    async fn rename_project(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        name: String,
+    ) -> Result<(), StoreError> {
+        self.allow_project(who, project, Role::Editor).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         found(
             projects::rename_project(&mut conn, project.0, &name, db::now_millis())
@@ -62,7 +83,8 @@ impl ProjectStore for SqlStore {
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
-    async fn delete_project(&self, project: ProjectId) -> Result<(), StoreError> {
+    async fn delete_project(&self, who: &Principal, project: ProjectId) -> Result<(), StoreError> {
+        self.allow_project(who, project, Role::Owner).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         found(
             projects::delete_project(&mut conn, project.0)
@@ -74,10 +96,12 @@ impl ProjectStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0, expected_version))]
     async fn save_cast(
         &self,
+        who: &Principal,
         project: ProjectId,
         expected_version: Version,
         cast: Cast,
     ) -> Result<Version, StoreError> {
+        self.allow_project(who, project, Role::Editor).await?;
         let json = serde_json::to_string(&cast).context("encoding a cast")?;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = projects::project_by_id(&mut tx, project.0)
@@ -105,7 +129,12 @@ impl ProjectStore for SqlStore {
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
-    async fn propose_cast(&self, project: ProjectId) -> Result<Vec<ProposedCharacter>, StoreError> {
+    async fn propose_cast(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<Vec<ProposedCharacter>, StoreError> {
+        self.allow_project(who, project, Role::Viewer).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let row = projects::project_by_id(&mut conn, project.0)
             .await
@@ -130,9 +159,11 @@ impl ProjectStore for SqlStore {
     #[tracing::instrument(skip_all, fields(chapter = chapter.0))]
     async fn replace_chapter_text(
         &self,
+        who: &Principal,
         chapter: ChapterId,
         text: ChapterText,
     ) -> Result<usize, StoreError> {
+        self.allow_chapter(who, chapter, Role::Editor).await?;
         let now = db::now_millis();
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = chapters::chapter_by_id(&mut tx, chapter.0)
@@ -169,9 +200,11 @@ impl ProjectStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0, chapters = chapters.len()))]
     async fn add_chapters(
         &self,
+        who: &Principal,
         project: ProjectId,
         chapters: Vec<(String, ChapterText)>,
     ) -> Result<Vec<ChapterId>, StoreError> {
+        self.allow_project(who, project, Role::Editor).await?;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         if !projects::project_exists(&mut tx, project.0)
             .await

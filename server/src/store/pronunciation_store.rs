@@ -6,7 +6,7 @@ use app::model::Version;
 use app::{
     api::{PronunciationStore, StoreError},
     error::Refusal,
-    model::{ProjectId, ProjectPronunciations},
+    model::{Principal, ProjectId, ProjectPronunciations, Role},
 };
 use async_trait::async_trait;
 use shared::{Language, PronunciationMap};
@@ -20,8 +20,10 @@ impl PronunciationStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0))]
     async fn pronunciations(
         &self,
+        who: &Principal,
         project: ProjectId,
     ) -> Result<ProjectPronunciations, StoreError> {
+        self.allow_project(who, project, Role::Viewer).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         stored(&mut conn, project).await
     }
@@ -29,10 +31,12 @@ impl PronunciationStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0, expected_version))]
     async fn save_pronunciations(
         &self,
+        who: &Principal,
         project: ProjectId,
         expected_version: Version,
         map: PronunciationMap,
     ) -> Result<Version, StoreError> {
+        self.allow_project(who, project, Role::Editor).await?;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = stored(&mut tx, project).await?;
         write(&mut tx, &current, expected_version, &map).await?;
@@ -43,10 +47,12 @@ impl PronunciationStore for SqlStore {
     #[tracing::instrument(skip_all, fields(project = project.0, expected_version, entries = imported.entries().len()))]
     async fn import_pronunciations(
         &self,
+        who: &Principal,
         project: ProjectId,
         expected_version: Version,
         imported: PronunciationMap,
     ) -> Result<ProjectPronunciations, StoreError> {
+        self.allow_project(who, project, Role::Editor).await?;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = stored(&mut tx, project).await?;
         if current.version != expected_version {

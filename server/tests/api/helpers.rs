@@ -6,6 +6,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use server::{
+    accounts::{DEMO_EMAIL, DEMO_PASSWORD},
     config::{AudioBucket, AudioStore, Config},
     Application,
 };
@@ -63,6 +64,7 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
     }
     configure(&mut config);
     let audio = config.audio_store.clone();
+    let demo = config.seed_demo;
     // The server gets its own runtime (with the large worker stacks of production) on its own
     // thread; it lives until the test process exits.
     let (sender, receiver) = tokio::sync::oneshot::channel();
@@ -75,16 +77,80 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         });
     });
     let base = format!("http://{}", receiver.await.expect("the server's address"));
+    let cookie = if demo {
+        sign_in(&base, DEMO_EMAIL, DEMO_PASSWORD).await
+    } else {
+        sign_up(&base, "producer@studio.test", "Producer").await
+    };
     TestApp {
+        client: client_with(cookie.as_deref()),
         base,
-        // A page or call that never answers fails its test instead of stalling the run.
-        client: reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(120))
-            .build()
-            .expect("an HTTP client"),
         audio,
         _dir: dir,
     }
+}
+
+/// The password of every account the tests make.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A client sending `cookie` (a session's `name=value`) with every request. A page or call that
+/// never answers fails its test instead of stalling the run.
+pub fn client_with(cookie: Option<&str>) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if let Some(cookie) = cookie {
+        headers.insert(
+            reqwest::header::COOKIE,
+            reqwest::header::HeaderValue::from_str(cookie).expect("a cookie"),
+        );
+    }
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(120))
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("an HTTP client")
+}
+
+/// Posts an account form (`sign_in`, `sign_up`) as a browser without JavaScript does; the
+/// response as it came (no redirect followed).
+pub async fn post_form(base: &str, name: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    client_with(None)
+        .post(format!("{base}/api/{name}"))
+        .form(form)
+        .send()
+        .await
+        .expect("posting a form")
+}
+
+/// The session cookie (`name=value`) a response sets, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("studio_session=") && !v.starts_with("studio_session=;"))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}
+
+/// Signs in and returns the session cookie.
+pub async fn sign_in(base: &str, email: &str, password: &str) -> Option<String> {
+    let response = post_form(base, "sign_in", &[("email", email), ("password", password)]).await;
+    session_cookie(&response)
+}
+
+/// Signs up a new account (owner of a new organisation) and returns its session cookie.
+pub async fn sign_up(base: &str, email: &str, name: &str) -> Option<String> {
+    let response = post_form(
+        base,
+        "sign_up",
+        &[("email", email), ("name", name), ("password", PASSWORD)],
+    )
+    .await;
+    let cookie = session_cookie(&response);
+    assert!(cookie.is_some(), "signing up {email}: {}", response.status());
+    cookie
 }
 
 /// The configuration of a test server whose files live in `dir`: SQLite, the demo seeded,

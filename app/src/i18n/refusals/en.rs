@@ -11,6 +11,11 @@ use crate::i18n::EN;
 /// An [`AppError`] in English.
 pub(in crate::i18n) fn app_error_en(err: &AppError) -> String {
     match err {
+        AppError::Unauthorized => super::account::UNAUTHORIZED_EN.to_owned(),
+        AppError::Forbidden => super::account::FORBIDDEN_EN.to_owned(),
+        AppError::TooManyAttempts {
+            retry_after_seconds,
+        } => super::account::too_many_en(*retry_after_seconds),
         AppError::NotFound => "not found".to_owned(),
         AppError::Conflict { current_version } => format!(
             "this plan was changed elsewhere (now at version {current_version}); reload to see it"
@@ -73,6 +78,7 @@ pub(in crate::i18n) fn refusal_en(refusal: &Refusal) -> String {
         }
         Refusal::Unavailable(service) => unavailable_en(service),
         Refusal::Speech(err) => super::speech::speech_error_en(err),
+        Refusal::Account(refusal) => super::account::account_en(refusal),
         Refusal::UnknownSpeaker => {
             "this segment's speaker is not in the cast; choose another".to_owned()
         }

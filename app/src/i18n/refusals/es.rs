@@ -12,6 +12,11 @@ use crate::i18n::ES;
 /// An [`AppError`] in Spanish.
 pub(in crate::i18n) fn app_error_es(err: &AppError) -> String {
     match err {
+        AppError::Unauthorized => super::account::UNAUTHORIZED_ES.to_owned(),
+        AppError::Forbidden => super::account::FORBIDDEN_ES.to_owned(),
+        AppError::TooManyAttempts {
+            retry_after_seconds,
+        } => super::account::too_many_es(*retry_after_seconds),
         AppError::NotFound => "no existe (o no es tuyo)".to_owned(),
         AppError::Conflict { current_version } => format!(
             "otra persona cambió este plan (ahora en la versión {current_version}); recarga para \
@@ -77,6 +82,7 @@ pub(in crate::i18n) fn refusal_es(refusal: &Refusal) -> String {
         }
         Refusal::Unavailable(service) => unavailable_es(service),
         Refusal::Speech(err) => super::speech::speech_error_es(err),
+        Refusal::Account(refusal) => super::account::account_es(refusal),
         Refusal::UnknownSpeaker => {
             "el hablante de este segmento no está en el reparto; elige otro".to_owned()
         }

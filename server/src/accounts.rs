@@ -1,0 +1,411 @@
+//! `SqlAccounts` (the `Accounts` port): accounts with argon2id password hashes, organisations,
+//! sessions kept in the database (the cookie holds a random token; the table only its SHA-256),
+//! repeated wrong passwords slowed down per account and per address, the one-time setup link of
+//! a fresh install, and the demo account.
+
+pub mod layer;
+
+use std::{net::IpAddr, sync::Mutex};
+
+use anyhow::Context;
+use app::{
+    api::{Accounts, NewAccount, SessionToken, StoreError, SESSION_DAYS},
+    error::{AccountRefusal, Refusal},
+    model::{Account, OrganisationId, Principal, Role, UserId},
+};
+use argon2::{
+    password_hash::{rand_core::OsRng, rand_core::RngCore, PasswordHash, SaltString},
+    Argon2, PasswordHasher, PasswordVerifier,
+};
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    db::{self, accounts, Db},
+    store::{internal, SqlStore},
+};
+
+/// The demo account's email and password, shown on the sign-in page when the demo is on.
+pub const DEMO_EMAIL: &str = "demo@studio.test";
+/// See [`DEMO_EMAIL`].
+pub const DEMO_PASSWORD: &str = "listen-to-the-hound";
+
+/// Wrong passwords allowed before each attempt must wait.
+const FREE_FAILURES: i64 = 5;
+/// The longest wait between attempts after repeated failures.
+const MAX_WAIT_MS: i64 = 15 * 60 * 1000;
+/// Password length bounds, in characters.
+const PASSWORD_MIN: usize = 10;
+const PASSWORD_MAX: usize = 256;
+/// The longest name of a user or an organisation.
+const NAME_MAX: usize = 100;
+
+/// Accounts on the database.
+pub struct SqlAccounts {
+    db: Db,
+    store: SqlStore,
+    demo: bool,
+    /// The one-time setup link's token while no user exists (printed at start).
+    setup: Mutex<Option<String>>,
+    /// A hash to verify against when the email is unknown, so that answer takes as long.
+    decoy: String,
+}
+
+impl SqlAccounts {
+    /// Accounts on `db`; with `demo`, new organisations get the demo projects.
+    ///
+    /// # Errors
+    /// When the decoy hash cannot be made.
+    pub fn new(db: Db, store: SqlStore, demo: bool) -> anyhow::Result<Self> {
+        let decoy = hash_password("a password no account has")?;
+        Ok(Self {
+            db,
+            store,
+            demo,
+            setup: Mutex::new(None),
+            decoy,
+        })
+    }
+
+    /// On a database with no user: with the demo on, seeds the demo account, organisation and
+    /// projects; otherwise makes the one-time setup link's token (the caller prints it).
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub async fn prepare(&self) -> anyhow::Result<Option<String>> {
+        let mut conn = self.db.pool.acquire().await?;
+        if accounts::count_users(&mut conn).await? > 0 {
+            return Ok(None);
+        }
+        drop(conn);
+        if self.demo {
+            let who = self
+                .create(
+                    NewAccount {
+                        email: DEMO_EMAIL.to_owned(),
+                        name: "Demo producer".to_owned(),
+                        password: DEMO_PASSWORD.to_owned(),
+                    },
+                    Some("Demo studio"),
+                    false,
+                )
+                .await
+                .map_err(|err| anyhow::anyhow!("creating the demo account: {err}"))?;
+            crate::demo::seed(&self.store, &who)
+                .await
+                .map_err(|err| anyhow::anyhow!("seeding the demo projects: {err}"))?;
+            return Ok(None);
+        }
+        let token = random_token();
+        *lock(&self.setup) = Some(token.clone());
+        Ok(Some(token))
+    }
+
+    /// The principal of a session cookie's token, if the session is live.
+    ///
+    /// # Errors
+    /// When the database fails.
+    pub async fn principal(&self, token: &str) -> anyhow::Result<Option<Principal>> {
+        let mut conn = self.db.pool.acquire().await?;
+        let row = accounts::session(&mut conn, &token_hash(token), db::now_millis()).await?;
+        Ok(row.and_then(|row| {
+            Some(Principal {
+                user: UserId(row.user_id),
+                organisation: OrganisationId(row.organisation_id),
+                role: Role::from_name(&row.role)?,
+            })
+        }))
+    }
+
+    /// Makes a user, their membership as owner of `organisation` (a new one named after them
+    /// unless the unclaimed one is taken over), and returns them as a principal.
+    async fn create(
+        &self,
+        account: NewAccount,
+        organisation: Option<&str>,
+        claim: bool,
+    ) -> Result<Principal, StoreError> {
+        let email = checked_email(&account.email)?;
+        let name = checked_name(&account.name)?;
+        checked_password(&account.password)?;
+        let hash = tokio::task::spawn_blocking(move || hash_password(&account.password))
+            .await
+            .context("hashing a password")??;
+        let now = db::now_millis();
+        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let user = accounts::insert_user(&mut tx, &email, &name, &hash, now)
+            .await
+            .map_err(internal)?
+            .ok_or(refused(AccountRefusal::EmailTaken))?;
+        let unclaimed = if claim {
+            accounts::unclaimed_organisation(&mut tx)
+                .await
+                .map_err(internal)?
+        } else {
+            None
+        };
+        let organisation = match unclaimed {
+            Some(id) => id,
+            None => {
+                let title = organisation.map_or_else(|| format!("{name}’s studio"), str::to_owned);
+                accounts::insert_organisation(&mut tx, &title, now)
+                    .await
+                    .map_err(internal)?
+            }
+        };
+        accounts::insert_membership(&mut tx, organisation, user, Role::Owner.as_str(), now)
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(Principal {
+            user: UserId(user),
+            organisation: OrganisationId(organisation),
+            role: Role::Owner,
+        })
+    }
+
+    /// A new session for `who`.
+    async fn session(&self, who: &Principal) -> Result<SessionToken, StoreError> {
+        let token = random_token();
+        let now = db::now_millis();
+        let expires = now + SESSION_DAYS * 24 * 60 * 60 * 1000;
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        accounts::insert_session(
+            &mut conn,
+            &token_hash(&token),
+            who.user.0,
+            who.organisation.0,
+            now,
+            expires,
+        )
+        .await
+        .map_err(internal)?;
+        Ok(SessionToken(token))
+    }
+
+    /// Refuses while `subject` has failed too often too recently.
+    async fn check_pace(&self, subject: &str, now: i64) -> Result<(), StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        if let Some((failures, last_at)) = accounts::failures(&mut conn, subject)
+            .await
+            .map_err(internal)?
+        {
+            let ready = last_at + wait_ms(failures);
+            if now < ready {
+                let seconds = u64::try_from((ready - now + 999) / 1000).unwrap_or(1);
+                return Err(StoreError::TooManyAttempts {
+                    retry_after_seconds: seconds,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Accounts for SqlAccounts {
+    async fn sign_up(&self, account: NewAccount) -> Result<SessionToken, StoreError> {
+        let who = self.create(account, None, false).await?;
+        if self.demo {
+            crate::demo::seed(&self.store, &who).await?;
+        }
+        self.session(&who).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn sign_in(
+        &self,
+        email: String,
+        password: String,
+        address: Option<IpAddr>,
+    ) -> Result<SessionToken, StoreError> {
+        let email = email.trim().to_lowercase();
+        let subjects: Vec<String> = std::iter::once(format!("account:{email}"))
+            .chain(address.map(|a| format!("address:{a}")))
+            .collect();
+        let now = db::now_millis();
+        for subject in &subjects {
+            self.check_pace(subject, now).await?;
+        }
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let user = accounts::user_by_email(&mut conn, &email)
+            .await
+            .map_err(internal)?;
+        let (user_id, hash) = match user {
+            Some(user) => (Some(user.id), user.password_hash),
+            None => (None, self.decoy.clone()),
+        };
+        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .context("checking a password")?;
+        let Some(user) = user_id.filter(|_| matches) else {
+            for subject in &subjects {
+                accounts::record_failure(&mut conn, subject, now)
+                    .await
+                    .map_err(internal)?;
+            }
+            tracing::info!(?address, "a wrong email or password");
+            return Err(refused(AccountRefusal::WrongCredentials));
+        };
+        accounts::clear_failures(&mut conn, &subjects[0])
+            .await
+            .map_err(internal)?;
+        let organisation = accounts::first_organisation(&mut conn, user)
+            .await
+            .map_err(internal)?
+            .ok_or(refused(AccountRefusal::WrongCredentials))?;
+        drop(conn);
+        let who = Principal {
+            user: UserId(user),
+            organisation: OrganisationId(organisation),
+            role: Role::Viewer,
+        };
+        self.session(&who).await
+    }
+
+    async fn set_up(&self, link: String, account: NewAccount) -> Result<SessionToken, StoreError> {
+        {
+            let mut setup = lock(&self.setup);
+            match setup.as_deref() {
+                Some(token) if constant_time_eq(token.as_bytes(), link.trim().as_bytes()) => {
+                    *setup = None;
+                }
+                _ => return Err(refused(AccountRefusal::SetupLinkInvalid)),
+            }
+        }
+        let who = self.create(account, None, true).await?;
+        self.session(&who).await
+    }
+
+    async fn sign_out(&self, token: &str) -> Result<(), StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        accounts::delete_session(&mut conn, &token_hash(token))
+            .await
+            .map_err(internal)
+    }
+
+    async fn account(&self, who: &Principal) -> Result<Account, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = accounts::account(&mut conn, who.user.0, who.organisation.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        Ok(Account {
+            email: row.email,
+            name: row.name,
+            organisation: row.organisation,
+            role: who.role,
+        })
+    }
+
+    fn demo_credentials(&self) -> Option<(String, String)> {
+        self.demo
+            .then(|| (DEMO_EMAIL.to_owned(), DEMO_PASSWORD.to_owned()))
+    }
+}
+
+fn refused(refusal: AccountRefusal) -> StoreError {
+    StoreError::Refused(Refusal::Account(refusal))
+}
+
+/// How long after its last failure a subject with `failures` consecutive failures must wait:
+/// nothing for the first few, then one second doubling up to 15 minutes.
+fn wait_ms(failures: i64) -> i64 {
+    if failures < FREE_FAILURES {
+        return 0;
+    }
+    let doublings = u32::try_from(failures - FREE_FAILURES)
+        .unwrap_or(u32::MAX)
+        .min(20);
+    (1000_i64 << doublings).min(MAX_WAIT_MS)
+}
+
+fn checked_email(email: &str) -> Result<String, StoreError> {
+    let email = email.trim().to_lowercase();
+    let valid = email.len() <= 254
+        && !email.chars().any(char::is_whitespace)
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.contains('@')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        });
+    if valid {
+        Ok(email)
+    } else {
+        Err(refused(AccountRefusal::InvalidEmail))
+    }
+}
+
+fn checked_name(name: &str) -> Result<String, StoreError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > NAME_MAX {
+        return Err(refused(AccountRefusal::NameNeeded { max: NAME_MAX }));
+    }
+    Ok(name.to_owned())
+}
+
+fn checked_password(password: &str) -> Result<(), StoreError> {
+    let length = password.chars().count();
+    if length < PASSWORD_MIN {
+        return Err(refused(AccountRefusal::PasswordTooShort {
+            min: PASSWORD_MIN,
+        }));
+    }
+    if length > PASSWORD_MAX {
+        return Err(refused(AccountRefusal::PasswordTooLong {
+            max: PASSWORD_MAX,
+        }));
+    }
+    Ok(())
+}
+
+/// An argon2id PHC string of `password` with a random salt (the crate's default cost).
+fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|err| anyhow::anyhow!("hashing a password: {err}"))
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// 32 random bytes from the operating system, as hex: a session token or a setup link.
+fn random_token() -> String {
+    let mut bytes = [0_u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// What the database keeps of a token.
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
