@@ -5,6 +5,7 @@
 //! `Accept-Language`; it is written into `<html lang>`, which the browser reads when hydrating,
 //! so both render the same words. [`LanguageSwitch`] changes it and remembers it in the cookie.
 
+mod account;
 mod en;
 mod errors;
 mod errors_en;
@@ -12,6 +13,7 @@ mod es;
 mod refusals;
 mod texts;
 
+pub use account::{account_texts, AccountTexts};
 pub use en::EN;
 pub use es::ES;
 pub use texts::Texts;
@@ -103,6 +105,11 @@ pub fn use_locale() -> RwSignal<Locale> {
 /// The strings of the page's language. A switch reloads the page, so this is read once.
 pub fn t() -> &'static Texts {
     use_locale().get_untracked().texts()
+}
+
+/// The account pages' strings in the page's language.
+pub fn ta() -> &'static AccountTexts {
+    account_texts(use_locale().get_untracked())
 }
 
 /// The locale the page starts in: on the server from the request, in the browser from the

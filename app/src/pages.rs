@@ -1,5 +1,6 @@
 //! One component per route. Pages own data: they create resources and pass plain values down.
 
+mod account_pages;
 mod cast_page;
 mod chapter_page;
 mod home_page;
@@ -7,6 +8,7 @@ mod not_found_page;
 mod project_page;
 mod pronunciations_page;
 
+pub use account_pages::{AccountBar, SetUpPage, SignInPage, SignUpPage};
 pub use cast_page::CastPage;
 pub use chapter_page::ChapterPage;
 pub use home_page::HomePage;

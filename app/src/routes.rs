@@ -8,7 +8,8 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    CastPage, ChapterPage, HomePage, NotFoundPage, ProjectPage, PronunciationsPage,
+    CastPage, ChapterPage, HomePage, NotFoundPage, ProjectPage, PronunciationsPage, SetUpPage,
+    SignInPage, SignUpPage,
 };
 
 /// Every page of the app.
@@ -18,6 +19,9 @@ pub fn AppRoutes() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
+                <Route path=path!("/setup") view=SetUpPage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project") view=ProjectPage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project/cast") view=CastPage ssr=SsrMode::Async />
                 <Route

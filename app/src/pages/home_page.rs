@@ -21,6 +21,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <main class="page">
             <LanguageSwitch />
+            <super::AccountBar />
             <h1>{t.projects}</h1>
             <NewProjectForm />
             <Loaded loading=t.loading_projects data=move || async move { projects.await } let:list>

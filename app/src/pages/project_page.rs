@@ -38,6 +38,7 @@ pub fn ProjectPage() -> impl IntoView {
     view! {
         <main class="page">
             <LanguageSwitch />
+            <super::AccountBar />
             <a href="/">{t.back_to_projects}</a>
             <Loaded loading=t.loading_project data=move || async move { detail.await } let:detail>
                 <ProjectHeader detail=detail.clone() />

@@ -149,7 +149,11 @@ pub async fn sign_up(base: &str, email: &str, name: &str) -> Option<String> {
     )
     .await;
     let cookie = session_cookie(&response);
-    assert!(cookie.is_some(), "signing up {email}: {}", response.status());
+    assert!(
+        cookie.is_some(),
+        "signing up {email}: {}",
+        response.status()
+    );
     cookie
 }
 

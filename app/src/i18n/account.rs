@@ -1,0 +1,91 @@
+//! The words of the account pages (sign in, sign up, first owner) and of the account bar, in
+//! English and Spanish.
+
+use crate::model::Role;
+
+use super::Locale;
+
+/// The account pages' words in one language.
+pub struct AccountTexts {
+    pub sign_in: &'static str,
+    pub sign_up: &'static str,
+    pub sign_out: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub your_name: &'static str,
+    pub new_here: &'static str,
+    pub have_account: &'static str,
+    pub sign_up_intro: &'static str,
+    pub demo_hint: &'static str,
+    pub set_up_title: &'static str,
+    pub set_up_intro: &'static str,
+    pub create_owner: &'static str,
+    pub signed_in_as: fn(&str, &str, Role) -> String,
+    pub role: fn(Role) -> &'static str,
+}
+
+/// The account words of `locale`.
+pub fn account_texts(locale: Locale) -> &'static AccountTexts {
+    match locale {
+        Locale::En => &EN,
+        Locale::Es => &ES,
+    }
+}
+
+/// English.
+pub const EN: AccountTexts = AccountTexts {
+    sign_in: "Sign in",
+    sign_up: "Create an account",
+    sign_out: "Sign out",
+    email: "Email",
+    password: "Password",
+    your_name: "Your name",
+    new_here: "New here?",
+    have_account: "Already have an account?",
+    sign_up_intro: "You get your own studio, with the demo books to try, and can invite your team.",
+    demo_hint: "To look around, sign in with the demo account:",
+    set_up_title: "Create the studio's owner",
+    set_up_intro: "No account exists yet. The owner you create here takes over the studio's projects and invites the team.",
+    create_owner: "Create the owner",
+    signed_in_as: |name, organisation, role| {
+        format!("{name} · {organisation} ({})", role_en(role))
+    },
+    role: role_en,
+};
+
+/// Spanish.
+pub const ES: AccountTexts = AccountTexts {
+    sign_in: "Iniciar sesión",
+    sign_up: "Crear una cuenta",
+    sign_out: "Cerrar sesión",
+    email: "Correo",
+    password: "Contraseña",
+    your_name: "Tu nombre",
+    new_here: "¿Eres nuevo?",
+    have_account: "¿Ya tienes cuenta?",
+    sign_up_intro: "Tendrás tu propio estudio, con los libros de demostración para probar, y podrás invitar a tu equipo.",
+    demo_hint: "Para echar un vistazo, entra con la cuenta de demostración:",
+    set_up_title: "Crea el propietario del estudio",
+    set_up_intro: "Aún no hay ninguna cuenta. El propietario que crees aquí se queda con los proyectos del estudio e invita al equipo.",
+    create_owner: "Crear el propietario",
+    signed_in_as: |name, organisation, role| {
+        format!("{name} · {organisation} ({})", role_es(role))
+    },
+    role: role_es,
+};
+
+fn role_en(role: Role) -> &'static str {
+    match role {
+        Role::Viewer => "viewer",
+        Role::Editor => "editor",
+        Role::Owner => "owner",
+    }
+}
+
+fn role_es(role: Role) -> &'static str {
+    match role {
+        Role::Viewer => "lector",
+        Role::Editor => "editor",
+        Role::Owner => "propietario",
+    }
+}

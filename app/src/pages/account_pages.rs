@@ -1,0 +1,139 @@
+//! The account pages: sign in (with the demo account shown when the demo is on), sign up, and
+//! the first owner's setup. Plain forms posting to the account server functions, so they work
+//! with JavaScript off; with it, an error shows under the form without leaving the page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::accounts::{current_account, demo_account, SetUpOwner, SignIn, SignOut, SignUp},
+    i18n::{t, ta, LanguageSwitch},
+    AppError,
+};
+
+/// `/sign-in?next=…`: email and password.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let demo = Resource::new(|| (), |_| demo_account());
+    let a = ta();
+    view! {
+        <main class="page account-page">
+            <LanguageSwitch />
+            <h1>{a.sign_in}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    demo.await.ok().flatten().map(|demo| view! {
+                        <p class="demo-hint" data-testid="demo-hint">
+                            {a.demo_hint} " " <code>{demo.email}</code> " / " <code>{demo.password}</code>
+                        </p>
+                    })
+                })}
+            </Suspense>
+            <ActionForm action=action attr:class="account-form">
+                <input type="hidden" name="next" prop:value=next />
+                <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
+                <label>
+                    {a.password}
+                    <input type="password" name="password" required autocomplete="current-password" />
+                </label>
+                <button type="submit" class="primary">{a.sign_in}</button>
+            </ActionForm>
+            <Failure action=action />
+            <p>{a.new_here} " " <a href="/sign-up">{a.sign_up}</a></p>
+        </main>
+    }
+}
+
+/// `/sign-up`: a new account owning a new organisation.
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let action = ServerAction::<SignUp>::new();
+    let a = ta();
+    view! {
+        <main class="page account-page">
+            <LanguageSwitch />
+            <h1>{a.sign_up}</h1>
+            <p class="muted">{a.sign_up_intro}</p>
+            <ActionForm action=action attr:class="account-form">
+                <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
+                <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
+                <label>
+                    {a.password}
+                    <input type="password" name="password" required minlength="10" autocomplete="new-password" />
+                </label>
+                <button type="submit" class="primary">{a.sign_up}</button>
+            </ActionForm>
+            <Failure action=action />
+            <p>{a.have_account} " " <a href="/sign-in">{a.sign_in}</a></p>
+        </main>
+    }
+}
+
+/// `/setup?link=…`: the first owner of a fresh install, with the link the server printed.
+#[component]
+pub fn SetUpPage() -> impl IntoView {
+    let action = ServerAction::<SetUpOwner>::new();
+    let query = use_query_map();
+    let link = move || query.read().get("link").unwrap_or_default();
+    let a = ta();
+    view! {
+        <main class="page account-page">
+            <LanguageSwitch />
+            <h1>{a.set_up_title}</h1>
+            <p class="muted">{a.set_up_intro}</p>
+            <ActionForm action=action attr:class="account-form">
+                <input type="hidden" name="link" prop:value=link />
+                <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
+                <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
+                <label>
+                    {a.password}
+                    <input type="password" name="password" required minlength="10" autocomplete="new-password" />
+                </label>
+                <button type="submit" class="primary">{a.create_owner}</button>
+            </ActionForm>
+            <Failure action=action />
+        </main>
+    }
+}
+
+/// The refusal of the last submission, if it failed.
+#[component]
+fn Failure<A: Send + Sync + 'static>(action: ServerAction<A>) -> impl IntoView
+where
+    A: leptos::server_fn::ServerFn<Output = (), Error = AppError> + Clone,
+{
+    let t = t();
+    move || {
+        action.value().get().and_then(Result::err).map(|err| {
+            view! { <p class="error" role="alert">{(t.error)(&err)}</p> }
+        })
+    }
+}
+
+/// Who is signed in, in which organisation and role, and *Sign out*: at the top of the project
+/// pages.
+#[component]
+pub fn AccountBar() -> impl IntoView {
+    let account = Resource::new(|| (), |_| current_account());
+    let sign_out = ServerAction::<SignOut>::new();
+    let a = ta();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                account.await.ok().flatten().map(|account| view! {
+                    <div class="account-bar" data-testid="account-bar">
+                        <span data-role=account.role.as_str()>
+                            {(a.signed_in_as)(&account.name, &account.organisation, account.role)}
+                        </span>
+                        <ActionForm action=sign_out attr:class="sign-out">
+                            <button type="submit">{a.sign_out}</button>
+                        </ActionForm>
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}
