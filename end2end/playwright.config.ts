@@ -2,7 +2,8 @@
 // (never a downloaded browser). Specs run hydrated; specs not named *.hydrate.spec.ts also run with
 // JavaScript disabled, against the server-rendered page. A second studio, configured for the LLM
 // speaker engine and pointed at a stub chat-completions server (support/llm-stub.mjs), serves only
-// llm.hydrate.spec.ts (its baseURL comes from STUDIO_E2E_LLM_PORT).
+// llm.hydrate.spec.ts (its baseURL comes from STUDIO_E2E_LLM_PORT). Every spec starts signed in
+// as the demo account (support/sign-in.ts), except where it signs in or up itself.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.STUDIO_E2E_PORT ?? 3100);
@@ -12,6 +13,8 @@ const siteRoot = process.env.STUDIO_SITE_ROOT ?? '../target/site';
 const llmPort = Number(process.env.STUDIO_E2E_LLM_PORT ?? 3160);
 const llmStubPort = Number(process.env.STUDIO_E2E_LLM_STUB_PORT ?? 3161);
 const llmDatabase = process.env.STUDIO_E2E_LLM_DB ?? `${database}.llm`;
+// The demo account's session, written by support/sign-in.ts before the specs run.
+const signedIn = `${database}-signed-in.json`;
 
 export default defineConfig({
   testDir: './tests',
@@ -19,8 +22,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   reporter: [['list']],
+  globalSetup: './support/sign-in.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    storageState: signedIn,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -3,9 +3,14 @@
 // whose progress streams into a progress bar; its result is one undoable edit that leaves a
 // hand-picked speaker alone and autosaves; a running job can be cancelled.
 import { test, expect, Page } from '@playwright/test';
-import { newProject, addChapter, generatePlan, expectSaved, hydrated } from './support/studio';
+import { newProject, addChapter, generatePlan, expectSaved, hydrated, signUpFresh } from './support/studio';
 
 test.use({ baseURL: `http://127.0.0.1:${process.env.STUDIO_E2E_LLM_PORT ?? 3160}` });
+
+// This studio has no demo account: each test works in an organisation of its own.
+test.beforeEach(async ({ page, request }) => {
+  await signUpFresh(page, request);
+});
 
 /** Paragraphs of about 2,000 characters, each opening with a line of Holmes or Watson: long
  * enough for the engine to send the chapter in several chunks. */

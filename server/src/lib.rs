@@ -102,8 +102,11 @@ impl Application {
         let address = listener.local_addr().context("reading the bound address")?;
         let setup_link = setup.map(|token| format!("http://{address}/setup?link={token}"));
         if let Some(link) = &setup_link {
-            // Printed, not only logged: whoever started the server needs it, once.
-            println!("No account exists yet. Create the first owner here (the link works once):\n  {link}");
+            // A warning, so that it shows at every log level but `error`: whoever started the
+            // server needs it, once.
+            tracing::warn!(
+                "no account exists yet; create the first owner (the link works once): {link}"
+            );
         }
         let leptos_options = LeptosOptions::builder()
             .output_name("studio")

@@ -50,10 +50,10 @@ async fn import_preview(
     body: Bytes,
 ) -> Response {
     // Importing is an editor's work, although the preview stores nothing.
-    match signed_in(who, &headers) {
+    match signed_in(who) {
         Ok(who) if who.may(Role::Editor) => {}
         Ok(_) => return error_response(AppError::Forbidden, &headers),
-        Err(response) => return response,
+        Err(err) => return error_response(err, &headers),
     }
     // Unzipping and parsing a whole book is CPU work: keep it off the async workers.
     let parsed = tokio::task::spawn_blocking(move || import::import(&query.name, &body)).await;
@@ -70,13 +70,9 @@ async fn import_preview(
     }
 }
 
-/// The request's principal, which the session layer put there; 401 without one.
-pub(crate) fn signed_in(
-    who: Option<Extension<Principal>>,
-    headers: &HeaderMap,
-) -> Result<Principal, Response> {
-    who.map(|Extension(who)| who)
-        .ok_or_else(|| error_response(AppError::Unauthorized, headers))
+/// The request's principal, which the session layer put there; `Unauthorized` without one.
+pub(crate) fn signed_in(who: Option<Extension<Principal>>) -> Result<Principal, AppError> {
+    who.map(|Extension(who)| who).ok_or(AppError::Unauthorized)
 }
 
 /// The answer of a plain route that failed: [`AppError::status`], and the error as server

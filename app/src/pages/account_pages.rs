@@ -33,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
                 })}
             </Suspense>
             <ActionForm action=action attr:class="account-form">
-                <input type="hidden" name="next" prop:value=next />
+                <input type="hidden" name="next" value=next />
                 <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
                 <label>
                     {a.password}
@@ -85,7 +85,7 @@ pub fn SetUpPage() -> impl IntoView {
             <h1>{a.set_up_title}</h1>
             <p class="muted">{a.set_up_intro}</p>
             <ActionForm action=action attr:class="account-form">
-                <input type="hidden" name="link" prop:value=link />
+                <input type="hidden" name="link" value=link />
                 <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
                 <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
                 <label>
@@ -101,9 +101,9 @@ pub fn SetUpPage() -> impl IntoView {
 
 /// The refusal of the last submission, if it failed.
 #[component]
-fn Failure<A: Send + Sync + 'static>(action: ServerAction<A>) -> impl IntoView
+fn Failure<A>(action: ServerAction<A>) -> impl IntoView
 where
-    A: leptos::server_fn::ServerFn<Output = (), Error = AppError> + Clone,
+    A: leptos::server_fn::ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
 {
     let t = t();
     move || {

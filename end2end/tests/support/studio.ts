@@ -66,3 +66,14 @@ export async function addChapter(request: APIRequestContext, project: number, te
 export async function savePlan(request: APIRequestContext, chapter: number, version: number, segments: object[]) {
   return call(request, 'save_plan', { chapter, version, segments }) as Promise<number>;
 }
+
+/** Signs `request` and `page` up and in as a new account (owner of a new organisation) on the
+ * studio at their baseURL; returns the account's email. */
+export async function signUpFresh(page: Page, request: APIRequestContext, password = 'correct horse battery') {
+  const email = `spec-${Date.now()}-${Math.floor(Math.random() * 1e6)}@studio.test`;
+  const signUp = await request.post('/api/sign_up', { form: { email, name: 'Spec producer', password }, maxRedirects: 0 });
+  expect([200, 302], await signUp.text()).toContain(signUp.status());
+  const signIn = await page.request.post('/api/sign_in', { form: { email, password }, maxRedirects: 0 });
+  expect([200, 302], await signIn.text()).toContain(signIn.status());
+  return email;
+}

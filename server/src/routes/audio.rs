@@ -27,9 +27,9 @@ pub(super) async fn clip(
     Path((project, key)): Path<(i64, String)>,
     headers: HeaderMap,
 ) -> Response {
-    let who = match super::signed_in(who, &headers) {
+    let who = match super::signed_in(who) {
         Ok(who) => who,
-        Err(response) => return response,
+        Err(err) => return super::error_response(err, &headers),
     };
     if let Err(err) = store
         .allow_project(&who, ProjectId(project), Role::Viewer)

@@ -29,9 +29,9 @@ pub(super) async fn events(
     Path((project, chapter, job)): Path<(i64, i64, u64)>,
     headers: HeaderMap,
 ) -> Response {
-    let who = match super::signed_in(who, &headers) {
+    let who = match super::signed_in(who) {
         Ok(who) => who,
-        Err(response) => return response,
+        Err(err) => return super::error_response(err, &headers),
     };
     match store
         .allow_chapter(&who, ChapterId(chapter), Role::Viewer)
