@@ -7,7 +7,7 @@ mod speech;
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
-pub use account::{Account, OrganisationId, Principal, Role, UserId};
+pub use account::{Account, Member, OrganisationId, Principal, Role, UserId};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
 };

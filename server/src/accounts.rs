@@ -4,6 +4,7 @@
 //! a fresh install, and the demo account.
 
 pub mod layer;
+mod members;
 
 use std::{net::IpAddr, sync::Mutex};
 
@@ -11,7 +12,7 @@ use anyhow::Context;
 use app::{
     api::{Accounts, NewAccount, SessionToken, StoreError, SESSION_DAYS},
     error::{AccountRefusal, Refusal},
-    model::{Account, OrganisationId, Principal, Role, UserId},
+    model::{Account, Member, OrganisationId, Principal, Role, UserId},
 };
 use argon2::{
     password_hash::{rand_core::OsRng, rand_core::RngCore, PasswordHash, SaltString},
@@ -85,6 +86,7 @@ impl SqlAccounts {
                         email: DEMO_EMAIL.to_owned(),
                         name: "Demo producer".to_owned(),
                         password: DEMO_PASSWORD.to_owned(),
+                        invitation: None,
                     },
                     Some("Demo studio"),
                     false,
@@ -117,14 +119,16 @@ impl SqlAccounts {
         }))
     }
 
-    /// Makes a user, their membership as owner of `organisation` (a new one named after them
-    /// unless the unclaimed one is taken over), and returns them as a principal.
+    /// Makes a user and their membership: owner of a new organisation (named `organisation`,
+    /// or after them), owner of the unclaimed one (`claim`), or what their invitation says; and
+    /// returns them as a principal.
     async fn create(
         &self,
         account: NewAccount,
         organisation: Option<&str>,
         claim: bool,
     ) -> Result<Principal, StoreError> {
+        let invitation = account.invitation.clone();
         let email = checked_email(&account.email)?;
         let name = checked_name(&account.name)?;
         checked_password(&account.password)?;
@@ -137,30 +141,41 @@ impl SqlAccounts {
             .await
             .map_err(internal)?
             .ok_or(refused(AccountRefusal::EmailTaken))?;
-        let unclaimed = if claim {
-            accounts::unclaimed_organisation(&mut tx)
-                .await
-                .map_err(internal)?
-        } else {
-            None
-        };
-        let organisation = match unclaimed {
-            Some(id) => id,
-            None => {
-                let title = organisation.map_or_else(|| format!("{name}’s studio"), str::to_owned);
-                accounts::insert_organisation(&mut tx, &title, now)
+        let (organisation, role) = if let Some(invitation) = invitation {
+            let (organisation, role) =
+                accounts::take_invitation(&mut tx, &token_hash(invitation.trim()), user, now)
                     .await
                     .map_err(internal)?
-            }
+                    .ok_or(refused(AccountRefusal::InvitationInvalid))?;
+            (organisation, Role::from_name(&role).unwrap_or(Role::Viewer))
+        } else {
+            let unclaimed = if claim {
+                accounts::unclaimed_organisation(&mut tx)
+                    .await
+                    .map_err(internal)?
+            } else {
+                None
+            };
+            let organisation = match unclaimed {
+                Some(id) => id,
+                None => {
+                    let title =
+                        organisation.map_or_else(|| format!("{name}’s studio"), str::to_owned);
+                    accounts::insert_organisation(&mut tx, &title, now)
+                        .await
+                        .map_err(internal)?
+                }
+            };
+            (organisation, Role::Owner)
         };
-        accounts::insert_membership(&mut tx, organisation, user, Role::Owner.as_str(), now)
+        accounts::insert_membership(&mut tx, organisation, user, role.as_str(), now)
             .await
             .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
         Ok(Principal {
             user: UserId(user),
             organisation: OrganisationId(organisation),
-            role: Role::Owner,
+            role,
         })
     }
 
@@ -205,8 +220,9 @@ impl SqlAccounts {
 #[async_trait]
 impl Accounts for SqlAccounts {
     async fn sign_up(&self, account: NewAccount) -> Result<SessionToken, StoreError> {
+        let invited = account.invitation.is_some();
         let who = self.create(account, None, false).await?;
-        if self.demo {
+        if self.demo && !invited {
             crate::demo::seed(&self.store, &who).await?;
         }
         self.session(&who).await
@@ -273,8 +289,37 @@ impl Accounts for SqlAccounts {
                 _ => return Err(refused(AccountRefusal::SetupLinkInvalid)),
             }
         }
+        let account = NewAccount {
+            invitation: None,
+            ..account
+        };
         let who = self.create(account, None, true).await?;
         self.session(&who).await
+    }
+
+    async fn invite(&self, who: &Principal, role: Role) -> Result<String, StoreError> {
+        self.invite_member(who, role).await
+    }
+
+    async fn accept_invitation(
+        &self,
+        who: &Principal,
+        session: &str,
+        invitation: String,
+    ) -> Result<(), StoreError> {
+        self.join(who, session, &invitation).await
+    }
+
+    async fn members(&self, who: &Principal) -> Result<Vec<Member>, StoreError> {
+        self.list_members(who).await
+    }
+
+    async fn set_role(&self, who: &Principal, user: UserId, role: Role) -> Result<(), StoreError> {
+        self.change_role(who, user, Some(role)).await
+    }
+
+    async fn remove_member(&self, who: &Principal, user: UserId) -> Result<(), StoreError> {
+        self.change_role(who, user, None).await
     }
 
     async fn sign_out(&self, token: &str) -> Result<(), StoreError> {
@@ -304,7 +349,7 @@ impl Accounts for SqlAccounts {
     }
 }
 
-fn refused(refusal: AccountRefusal) -> StoreError {
+pub(crate) fn refused(refusal: AccountRefusal) -> StoreError {
     StoreError::Refused(Refusal::Account(refusal))
 }
 
@@ -379,14 +424,14 @@ fn verify_password(password: &str, hash: &str) -> bool {
 }
 
 /// 32 random bytes from the operating system, as hex: a session token or a setup link.
-fn random_token() -> String {
+pub(crate) fn random_token() -> String {
     let mut bytes = [0_u8; 32];
     OsRng.fill_bytes(&mut bytes);
     hex(&bytes)
 }
 
 /// What the database keeps of a token.
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

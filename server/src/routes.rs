@@ -13,9 +13,9 @@ use app::{
 use axum::{
     body::Bytes,
     extract::Query,
-    http::{HeaderMap, StatusCode},
+    http::{HeaderMap, Method, StatusCode},
     response::{IntoResponse, Response},
-    routing::{get, post},
+    routing::{get, post, MethodRouter},
     Extension, Json, Router,
 };
 use serde::Deserialize;
@@ -24,14 +24,37 @@ use crate::{import, state::AppState};
 
 /// Routes that are not pages or server functions.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/health", get(|| async { "ok" }))
-        .route("/api/import_preview", post(import_preview))
-        .route("/audio/{project}/{key}", get(audio::clip))
-        .route(
+    table().0
+}
+
+/// Every plain route's method and path, as the router has them (the access tests are built from
+/// this list, so a route added without a rule fails them).
+pub fn plain_routes() -> Vec<(Method, &'static str)> {
+    table().1
+}
+
+fn table() -> (Router<AppState>, Vec<(Method, &'static str)>) {
+    let mut listed = Vec::new();
+    let mut add = |method: Method, path: &'static str, handler: MethodRouter<AppState>| {
+        listed.push((method, path));
+        (path, handler)
+    };
+    let routes = [
+        add(Method::GET, "/health", get(|| async { "ok" })),
+        add(Method::POST, "/api/import_preview", post(import_preview)),
+        add(Method::GET, "/audio/{project}/{key}", get(audio::clip)),
+        add(
+            Method::GET,
             "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
             get(speaker_jobs::events),
-        )
+        ),
+    ];
+    let router = routes
+        .into_iter()
+        .fold(Router::new(), |router, (path, handler)| {
+            router.route(path, handler)
+        });
+    (router, listed)
 }
 
 /// The query of an import preview: the uploaded file's name, whose extension names its format.

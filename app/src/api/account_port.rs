@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::StoreError;
-use crate::model::{Account, Principal};
+use crate::model::{Account, Member, Principal, Role, UserId};
 
 /// What a new account is made of.
 #[derive(Debug, Clone)]
@@ -15,6 +15,9 @@ pub struct NewAccount {
     pub name: String,
     /// Their password, in clear only on its way to the hash.
     pub password: String,
+    /// An invitation link's token: the account joins that organisation (and gets none of its
+    /// own).
+    pub invitation: Option<String>,
 }
 
 /// A new session's secret token: the value of the session cookie. `Debug` hides it.
@@ -67,6 +70,43 @@ pub trait Accounts: Send + Sync + 'static {
     /// # Errors
     /// `NotFound` when the user was removed meanwhile.
     async fn account(&self, who: &Principal) -> Result<Account, StoreError>;
+
+    /// A one-time link token inviting someone into `who`'s organisation with `role` (owners
+    /// only); it works for 7 days.
+    ///
+    /// # Errors
+    /// `Forbidden` below owner.
+    async fn invite(&self, who: &Principal, role: Role) -> Result<String, StoreError>;
+
+    /// The signed-in user (session `session`) joins the organisation of `invitation` and acts
+    /// in it from now on.
+    ///
+    /// # Errors
+    /// `Refused(Account(InvitationInvalid))`.
+    async fn accept_invitation(
+        &self,
+        who: &Principal,
+        session: &str,
+        invitation: String,
+    ) -> Result<(), StoreError>;
+
+    /// The members of `who`'s organisation.
+    ///
+    /// # Errors
+    /// `Internal` when the database fails.
+    async fn members(&self, who: &Principal) -> Result<Vec<Member>, StoreError>;
+
+    /// Gives `user` the role `role` in `who`'s organisation (owners only).
+    ///
+    /// # Errors
+    /// `Forbidden` below owner; `NotFound` for a non-member; `Refused(Account(LastOwner))`.
+    async fn set_role(&self, who: &Principal, user: UserId, role: Role) -> Result<(), StoreError>;
+
+    /// Removes `user` from `who`'s organisation and ends their sessions there (owners only).
+    ///
+    /// # Errors
+    /// As [`Accounts::set_role`].
+    async fn remove_member(&self, who: &Principal, user: UserId) -> Result<(), StoreError>;
 
     /// The demo account's email and password, when the demo is on (the sign-in page shows them).
     fn demo_credentials(&self) -> Option<(String, String)>;

@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::{error::AppError, model::Account};
+use crate::{
+    error::AppError,
+    model::{Account, Member, Role, UserId},
+};
 
 /// What the sign-in page says about the demo account, when the demo is on.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -15,15 +18,22 @@ pub struct DemoCredentials {
     pub password: String,
 }
 
-/// Creates an account owning a new organisation, signs it in and goes to the projects.
+/// Creates an account, signs it in and goes to the projects. With an `invitation` the account
+/// joins that organisation; without, it owns a new one.
 #[server(endpoint = "sign_up")]
-pub async fn sign_up(email: String, name: String, password: String) -> Result<(), AppError> {
+pub async fn sign_up(
+    email: String,
+    name: String,
+    password: String,
+    invitation: Option<String>,
+) -> Result<(), AppError> {
     let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
     let token = accounts
         .sign_up(crate::api::NewAccount {
             email,
             name,
             password,
+            invitation: invitation.filter(|i| !i.trim().is_empty()),
         })
         .await?;
     session::start(&token);
@@ -65,6 +75,7 @@ pub async fn set_up_owner(
                 email,
                 name,
                 password,
+                invitation: None,
             },
         )
         .await?;
@@ -95,6 +106,53 @@ pub async fn current_account() -> Result<Option<Account>, AppError> {
     };
     let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
     Ok(Some(accounts.account(&who).await?))
+}
+
+/// An invitation into the signed-in owner's organisation with `role`: the path of the link to
+/// copy (`/sign-up?invitation=…`), which works once, for 7 days.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "invite_member")]
+pub async fn invite_member(role: Role) -> Result<String, AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    let token = accounts.invite(&who, role).await?;
+    Ok(format!("/sign-up?invitation={token}"))
+}
+
+/// The signed-in user joins the organisation of `invitation` and works in it from now on.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "accept_invitation")]
+pub async fn accept_invitation(invitation: String) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    let session = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::api::SessionCookie>().cloned())
+        .ok_or(AppError::Unauthorized)?;
+    Ok(accounts
+        .accept_invitation(&who, &session.0, invitation)
+        .await?)
+}
+
+/// The members of the signed-in user's organisation.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "list_members")]
+pub async fn list_members() -> Result<Vec<Member>, AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    Ok(accounts.members(&who).await?)
+}
+
+/// Gives a member another role (owners only; the last owner stays owner).
+#[server(input = leptos::server_fn::codec::Json, endpoint = "set_member_role")]
+pub async fn set_member_role(user: UserId, role: Role) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    Ok(accounts.set_role(&who, user, role).await?)
+}
+
+/// Removes a member from the organisation (owners only; not the last owner).
+#[server(input = leptos::server_fn::codec::Json, endpoint = "remove_member")]
+pub async fn remove_member(user: UserId) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    Ok(accounts.remove_member(&who, user).await?)
 }
 
 /// The demo account the sign-in page offers, when the demo is on.

@@ -47,8 +47,8 @@ pub async fn pronunciation_concordance(
     project: ProjectId,
     entries: Vec<shared::pronunciation::Entry>,
 ) -> Result<crate::model::Concordance, AppError> {
-    let map = shared::PronunciationMap::new(entries)?;
     let who = crate::api::use_principal()?;
+    let map = shared::PronunciationMap::new(entries)?;
     let auditions = crate::api::use_port::<dyn crate::api::Auditions>()?;
     Ok(auditions.concordance(&who, project, map).await?)
 }

@@ -28,4 +28,8 @@ pub enum AccountRefusal {
     },
     /// The one-time setup link is wrong or was used.
     SetupLinkInvalid,
+    /// The invitation link is wrong, used or expired.
+    InvitationInvalid,
+    /// The organisation would be left without an owner.
+    LastOwner,
 }

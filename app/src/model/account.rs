@@ -76,3 +76,16 @@ pub struct Account {
     /// Their role there.
     pub role: Role,
 }
+
+/// A member of the organisation, as the members page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Their user id.
+    pub user: UserId,
+    /// Their name.
+    pub name: String,
+    /// Their email.
+    pub email: String,
+    /// Their role.
+    pub role: Role,
+}

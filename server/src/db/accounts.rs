@@ -239,3 +239,149 @@ pub(crate) async fn organisation_of_chapter(
     .fetch_optional(conn)
     .await
 }
+
+pub(crate) async fn insert_invitation(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    organisation: i64,
+    role: &str,
+    created_by: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO invitations (token_hash, organisation_id, role, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(token_hash)
+    .bind(organisation)
+    .bind(role)
+    .bind(created_by)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Marks the live, unused invitation `token_hash` accepted by `user`; its organisation and role
+/// when it was one.
+pub(crate) async fn take_invitation(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    user: i64,
+    now: i64,
+) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as(
+        "UPDATE invitations SET accepted_by = $2
+         WHERE token_hash = $1 AND accepted_by IS NULL AND expires_at > $3
+         RETURNING organisation_id, role",
+    )
+    .bind(token_hash)
+    .bind(user)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Adds a membership, or changes the role of an existing one.
+pub(crate) async fn upsert_membership(
+    conn: &mut AnyConnection,
+    organisation: i64,
+    user: i64,
+    role: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organisation_id, user_id) DO UPDATE SET role = $3",
+    )
+    .bind(organisation)
+    .bind(user)
+    .bind(role)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Moves a session to another organisation of its user.
+pub(crate) async fn switch_session(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    organisation: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE sessions SET organisation_id = $2 WHERE token_hash = $1")
+        .bind(token_hash)
+        .bind(organisation)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A member as the members page lists them.
+#[derive(Debug, FromRow)]
+pub(crate) struct MemberRow {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub(crate) async fn members(
+    conn: &mut AnyConnection,
+    organisation: i64,
+) -> sqlx::Result<Vec<MemberRow>> {
+    sqlx::query_as(
+        "SELECT u.id AS user_id, u.name, u.email, m.role FROM memberships m
+         JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY u.name, u.id",
+    )
+    .bind(organisation)
+    .fetch_all(conn)
+    .await
+}
+
+/// Changes a member's role; false when they are not a member.
+pub(crate) async fn set_role(
+    conn: &mut AnyConnection,
+    organisation: i64,
+    user: i64,
+    role: &str,
+) -> sqlx::Result<bool> {
+    let done =
+        sqlx::query("UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND user_id = $2")
+            .bind(organisation)
+            .bind(user)
+            .bind(role)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Removes a member and ends their sessions in the organisation; false when they were not one.
+pub(crate) async fn remove_member(
+    conn: &mut AnyConnection,
+    organisation: i64,
+    user: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query("DELETE FROM sessions WHERE organisation_id = $1 AND user_id = $2")
+        .bind(organisation)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    let done = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
+        .bind(organisation)
+        .bind(user)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub(crate) async fn count_owners(conn: &mut AnyConnection, organisation: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'",
+    )
+    .bind(organisation)
+    .fetch_one(conn)
+    .await
+}

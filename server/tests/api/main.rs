@@ -5,6 +5,7 @@
 // A failed unwrap is a failed test here, helpers included.
 #![allow(clippy::unwrap_used)]
 
+mod access;
 mod audio_store;
 mod audition;
 mod chapters;

@@ -22,6 +22,12 @@ pub(in crate::i18n) fn account_en(refusal: &AccountRefusal) -> String {
         AccountRefusal::SetupLinkInvalid => {
             "this setup link is not valid (it works once); sign in instead".to_owned()
         }
+        AccountRefusal::InvitationInvalid => {
+            "this invitation is not valid: it works once, for 7 days; ask for a new one".to_owned()
+        }
+        AccountRefusal::LastOwner => {
+            "an organisation needs an owner; make someone else owner first".to_owned()
+        }
     }
 }
 
@@ -44,6 +50,12 @@ pub(in crate::i18n) fn account_es(refusal: &AccountRefusal) -> String {
         }
         AccountRefusal::SetupLinkInvalid => {
             "este enlace de configuración no es válido (sirve una vez); inicia sesión".to_owned()
+        }
+        AccountRefusal::InvitationInvalid => {
+            "esta invitación no es válida: sirve una vez, durante 7 días; pide otra".to_owned()
+        }
+        AccountRefusal::LastOwner => {
+            "una organización necesita un propietario; nombra antes a otro".to_owned()
         }
     }
 }
