@@ -42,7 +42,6 @@ enum Caller {
     Owner,
 }
 
-
 /// What `caller` must get from a route of `access`: `Err(status)` for a refusal, `Ok(())` for
 /// "let through" (any answer but 401, 403, 404 or a server error).
 fn expected(access: Access, caller: Caller) -> Result<(), u16> {

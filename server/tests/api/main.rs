@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod access;
+mod accounts;
 mod audio_store;
 mod audition;
 mod chapters;
