@@ -22,6 +22,14 @@ pub struct AccountTexts {
     pub create_owner: &'static str,
     pub signed_in_as: fn(&str, &str, Role) -> String,
     pub role: fn(Role) -> &'static str,
+    pub members: &'static str,
+    pub loading_members: &'static str,
+    pub role_label: &'static str,
+    pub remove: &'static str,
+    pub invite: &'static str,
+    pub create_link: &'static str,
+    pub invite_link: &'static str,
+    pub team: &'static str,
 }
 
 /// The account words of `locale`.
@@ -51,6 +59,14 @@ pub const EN: AccountTexts = AccountTexts {
         format!("{name} · {organisation} ({})", role_en(role))
     },
     role: role_en,
+    members: "Members",
+    loading_members: "Loading the members…",
+    role_label: "Role",
+    remove: "Remove",
+    invite: "Invite a colleague",
+    create_link: "Create an invitation link",
+    invite_link: "Send them this link (it works once, for 7 days):",
+    team: "Team",
 };
 
 /// Spanish.
@@ -72,6 +88,14 @@ pub const ES: AccountTexts = AccountTexts {
         format!("{name} · {organisation} ({})", role_es(role))
     },
     role: role_es,
+    members: "Miembros",
+    loading_members: "Cargando los miembros…",
+    role_label: "Papel",
+    remove: "Quitar",
+    invite: "Invitar a un colega",
+    create_link: "Crear un enlace de invitación",
+    invite_link: "Envíale este enlace (sirve una vez, durante 7 días):",
+    team: "Equipo",
 };
 
 fn role_en(role: Role) -> &'static str {

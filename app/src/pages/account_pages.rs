@@ -51,6 +51,8 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
+    let query = use_query_map();
+    let invitation = move || query.read().get("invitation").unwrap_or_default();
     let a = ta();
     view! {
         <main class="page account-page">
@@ -58,6 +60,7 @@ pub fn SignUpPage() -> impl IntoView {
             <h1>{a.sign_up}</h1>
             <p class="muted">{a.sign_up_intro}</p>
             <ActionForm action=action attr:class="account-form">
+                <input type="hidden" name="invitation" value=invitation />
                 <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
                 <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
                 <label>
@@ -128,6 +131,7 @@ pub fn AccountBar() -> impl IntoView {
                         <span data-role=account.role.as_str()>
                             {(a.signed_in_as)(&account.name, &account.organisation, account.role)}
                         </span>
+                        <a href="/members">{a.team}</a>
                         <ActionForm action=sign_out attr:class="sign-out">
                             <button type="submit">{a.sign_out}</button>
                         </ActionForm>

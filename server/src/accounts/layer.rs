@@ -90,7 +90,7 @@ fn same_site(method: &Method, headers: &HeaderMap) -> bool {
 
 /// The pages that need a signed-in user: the projects and everything under them.
 fn is_private_page(path: &str) -> bool {
-    path == "/" || path.starts_with("/projects/") || path == "/account"
+    path == "/" || path.starts_with("/projects/") || path == "/members"
 }
 
 /// The value of cookie `name` in the request's `Cookie` headers.

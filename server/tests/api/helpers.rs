@@ -17,6 +17,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Where the server keeps its audio.
     pub audio: AudioStore,
+    /// Dropped with the test: the server stops and closes its database pool.
+    _stop: tokio::sync::oneshot::Sender<()>,
     _dir: tempfile::TempDir,
 }
 
@@ -66,14 +68,19 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
     let audio = config.audio_store.clone();
     let demo = config.seed_demo;
     // The server gets its own runtime (with the large worker stacks of production) on its own
-    // thread; it lives until the test process exits.
+    // thread; it stops when the test drops its `TestApp`.
     let (sender, receiver) = tokio::sync::oneshot::channel();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     std::thread::spawn(move || {
         let runtime = server::runtime().expect("a runtime");
         runtime.block_on(async move {
             let app = Application::build(config).await.expect("building the app");
             let _ = sender.send(app.address());
-            app.run().await.expect("serving");
+            app.run_until(async move {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("serving");
         });
     });
     let base = format!("http://{}", receiver.await.expect("the server's address"));
@@ -86,6 +93,7 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         client: client_with(cookie.as_deref()),
         base,
         audio,
+        _stop: stop,
         _dir: dir,
     }
 }

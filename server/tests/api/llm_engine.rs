@@ -789,14 +789,16 @@ async fn the_rate_limiter_spaces_requests_in_real_time() {
         .unwrap()
         .with_chunking(small_chunks());
     let cast = cast();
+    let started = std::time::Instant::now();
     let (result, _) = run(&engine, &request(&text, &cast, &[])).await;
     result.unwrap();
+    let took = started.elapsed();
     let seen = stub.seen();
     assert!(seen.len() >= 3);
-    for pair in seen.windows(2) {
-        let gap = pair[1].at - pair[0].at;
-        assert!(gap >= Duration::from_millis(90), "requests {gap:?} apart");
-    }
+    // A lower bound only: a loaded machine makes the run slower, never faster, so this cannot
+    // fail for want of speed (the gaps between arrivals at the stub can shrink under load).
+    let spacing = Duration::from_millis(100) * u32::try_from(seen.len() - 1).unwrap();
+    assert!(took >= spacing, "{} requests in {took:?}", seen.len());
 }
 
 #[tokio::test]
