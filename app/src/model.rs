@@ -115,6 +115,14 @@ pub struct ChapterPlan {
     pub complete: bool,
     /// The segments; empty when no plan was generated yet.
     pub segments: Vec<Segment>,
+    /// Whether the signed-in user may change the plan (editors and owners; a viewer reads,
+    /// listens and auditions).
+    #[serde(default = "editable_by_default")]
+    pub editable: bool,
+}
+
+fn editable_by_default() -> bool {
+    true
 }
 
 impl ChapterPlan {

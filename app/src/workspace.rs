@@ -55,7 +55,7 @@ pub fn PlanWorkspace(
     view! {
         <div class="workspace">
             <PlanBar ws run signoff only_doubtful engine_text />
-            <BulkBar ws />
+            {ws.editable.then(|| view! { <BulkBar ws /> })}
             <SpeakerJobBar progress=run.progress.into() on_cancel=Callback::new(move |()| run.cancel()) />
             <Notices ws run signoff />
             <Show when=move || ws.has_plan() fallback=move || view! { <p>{t.no_plan_yet}</p> }>

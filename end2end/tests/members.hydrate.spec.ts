@@ -1,5 +1,6 @@
 // A team: an owner invites a colleague by a link to copy, the colleague signs up through it and
-// works in the owner's studio; the owner makes them a viewer, whose writes are then refused.
+// works in the owner's studio; the owner makes them a viewer, who then sees the chapter without
+// its edit controls and whose writes are refused.
 import { test, expect } from '@playwright/test';
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -38,6 +39,12 @@ test('an owner invites a colleague, who joins the studio; as a viewer their edit
   await expect.poll(async () => (await them.request.post('/api/current_account', { data: {} }).then((r) => r.json())).role).toBe('viewer');
 
   const projects = await (await them.request.post('/api/list_projects', { data: {} })).json();
+  const hound = projects.find((p: any) => p.name.startsWith('The Hound'));
+  await them.goto(`/projects/${hound.id}/chapters/${hound.first_chapter}`);
+  await expect(them.getByRole('note')).toHaveText('As a viewer you read, listen and audition; editors change the plan.');
+  await expect(them.getByRole('button', { name: 'Mark chapter complete' })).toHaveCount(0);
+  await expect(them.getByRole('button', { name: /generate plan/i })).toHaveCount(0);
+  await expect(them.getByRole('button', { name: 'Audition' })).toBeVisible();
   const rename = await them.request.post('/api/rename_project', { data: { project: projects[0].id, name: 'Not allowed' } });
   expect(rename.status()).toBe(403);
   expect((await rename.json()).toString()).toBe('Forbidden');

@@ -163,7 +163,11 @@ impl PlanStore for SqlStore {
             ),
             None => (0, false, Vec::new()),
         };
-        chapter_plan(row, Version(version), complete, segments)
+        let plan = chapter_plan(row, Version(version), complete, segments)?;
+        Ok(ChapterPlan {
+            editable: who.may(Role::Editor),
+            ..plan
+        })
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version))]
@@ -366,6 +370,7 @@ fn chapter_plan(
         version,
         complete,
         segments,
+        editable: true,
     })
 }
 

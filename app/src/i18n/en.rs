@@ -195,6 +195,7 @@ pub static EN: Texts = Texts {
     reopen: "Reopen chapter",
     assign_speakers: "Assign speakers",
     only_doubtful: "Only unassigned or doubtful",
+    read_only: "As a viewer you read, listen and audition; editors change the plan.",
     invalid_cast: "The cast is not valid; fix it on the cast page first.",
     unresolved_after_run: |n| {
         format!("{n} segments could not be attributed with confidence: pick their speaker.")

@@ -204,6 +204,7 @@ pub static ES: Texts = Texts {
     reopen: "Reabrir capítulo",
     assign_speakers: "Asignar hablantes",
     only_doubtful: "Solo sin asignar o dudosos",
+    read_only: "Como lector puedes leer, escuchar y probar voces; los editores cambian el plan.",
     invalid_cast: "El reparto no es válido; corrígelo primero en la página del reparto.",
     unresolved_after_run: |n| {
         format!("{n} segmentos no se pudieron atribuir con seguridad: elige su hablante.")

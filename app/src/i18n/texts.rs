@@ -144,6 +144,7 @@ pub struct Texts {
     pub reopen: &'static str,
     pub assign_speakers: &'static str,
     pub only_doubtful: &'static str,
+    pub read_only: &'static str,
     pub invalid_cast: &'static str,
     pub unresolved_after_run: fn(usize) -> String,
     pub summary: fn(usize, i64) -> String,

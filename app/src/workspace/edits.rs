@@ -47,6 +47,8 @@ pub struct Workspace {
     pub stale: RwSignal<Vec<SegmentId>>,
     /// Whether the chapter is signed off.
     pub complete: RwSignal<bool>,
+    /// Whether the signed-in user may edit (a viewer may not).
+    pub editable: bool,
     pub autosave: Autosaver,
     /// Tells the page that the chapter list may have changed (a fresh plan, sign-off).
     pub on_changed: Callback<()>,
@@ -94,14 +96,18 @@ impl Workspace {
             notice: RwSignal::new(None),
             stale: RwSignal::new(stale),
             complete: RwSignal::new(plan.complete),
+            editable: plan.editable,
             autosave: Autosaver::start(plan.chapter_id, plan.version, state, t),
             on_changed,
         }
     }
 
-    /// Whether edits are refused: the chapter is signed off, or its text changed under the plan.
+    /// Whether edits are refused: the user is a viewer, the chapter is signed off, or its text
+    /// changed under the plan.
     pub fn locked(self) -> Signal<bool> {
-        Signal::derive(move || self.complete.get() || self.stale.with(|s| !s.is_empty()))
+        Signal::derive(move || {
+            !self.editable || self.complete.get() || self.stale.with(|s| !s.is_empty())
+        })
     }
 
     /// Whether the chapter has a plan (tracked).

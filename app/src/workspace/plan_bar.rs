@@ -36,15 +36,18 @@ pub fn PlanBar(
         move || locked.get() || !ws.has_plan() || run.progress.with(Option::is_some);
     view! {
         <div class="plan-bar">
-            <button on:click=move |_| plan_file::generate(ws) disabled=move || complete.get()>
-                {move || if ws.has_plan() { t.regenerate_plan } else { t.generate_plan }}
-            </button>
-            <button on:click=move |_| signoff.toggle_complete() disabled=cannot_sign>
-                {move || if complete.get() { t.reopen } else { t.mark_complete }}
-            </button>
-            <button on:click=move |_| run.assign() disabled=cannot_assign title=engine_text>
-                {t.assign_speakers}
-            </button>
+            {ws.editable.then(|| view! {
+                <button on:click=move |_| plan_file::generate(ws) disabled=move || complete.get()>
+                    {move || if ws.has_plan() { t.regenerate_plan } else { t.generate_plan }}
+                </button>
+                <button on:click=move |_| signoff.toggle_complete() disabled=cannot_sign>
+                    {move || if complete.get() { t.reopen } else { t.mark_complete }}
+                </button>
+                <button on:click=move |_| run.assign() disabled=cannot_assign title=engine_text.clone()>
+                    {t.assign_speakers}
+                </button>
+            })}
+            {(!ws.editable).then(|| view! { <span class="read-only" role="note">{t.read_only}</span> })}
             <label>
                 <input
                     type="checkbox"
@@ -57,16 +60,18 @@ pub fn PlanBar(
             <button on:click=move |_| plan_file::export(ws) disabled=move || !ws.has_plan()>
                 {t.export_plan}
             </button>
-            <label class="file-button">
-                {t.import_plan}
-                " "
-                <input
-                    type="file"
-                    accept=".json"
-                    on:change=move |ev| plan_file::import(ws, &ev)
-                    disabled=move || locked.get()
-                />
-            </label>
+            {ws.editable.then(|| view! {
+                <label class="file-button">
+                    {t.import_plan}
+                    " "
+                    <input
+                        type="file"
+                        accept=".json"
+                        on:change=move |ev| plan_file::import(ws, &ev)
+                        disabled=move || locked.get()
+                    />
+                </label>
+            })}
             <span class="muted">{summary}</span>
             <span class="open-flags">{open_flags}</span>
             <span class="reviewed-share">{reviewed}</span>
