@@ -16,7 +16,7 @@ impl SqlStore {
     /// # Errors
     /// `NotFound` when the project does not exist in `who`'s organisation; `Forbidden` when it
     /// does but `who`'s role is below `role`.
-    pub(crate) async fn allow_project(
+    pub async fn allow_project(
         &self,
         who: &Principal,
         project: ProjectId,
@@ -34,7 +34,7 @@ impl SqlStore {
     ///
     /// # Errors
     /// As [`SqlStore::allow_project`].
-    pub(crate) async fn allow_chapter(
+    pub async fn allow_chapter(
         &self,
         who: &Principal,
         chapter: ChapterId,
