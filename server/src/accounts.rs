@@ -168,7 +168,7 @@ impl SqlAccounts {
             };
             (organisation, Role::Owner)
         };
-        accounts::insert_membership(&mut tx, organisation, user, role.as_str(), now)
+        accounts::upsert_membership(&mut tx, organisation, user, role.as_str(), now)
             .await
             .map_err(internal)?;
         tx.commit().await.map_err(internal)?;

@@ -61,12 +61,7 @@ pub fn SignUpPage() -> impl IntoView {
             <p class="muted">{a.sign_up_intro}</p>
             <ActionForm action=action attr:class="account-form">
                 <input type="hidden" name="invitation" value=invitation />
-                <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
-                <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
-                <label>
-                    {a.password}
-                    <input type="password" name="password" required minlength="10" autocomplete="new-password" />
-                </label>
+                <NewAccountFields />
                 <button type="submit" class="primary">{a.sign_up}</button>
             </ActionForm>
             <Failure action=action />
@@ -89,16 +84,25 @@ pub fn SetUpPage() -> impl IntoView {
             <p class="muted">{a.set_up_intro}</p>
             <ActionForm action=action attr:class="account-form">
                 <input type="hidden" name="link" value=link />
-                <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
-                <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
-                <label>
-                    {a.password}
-                    <input type="password" name="password" required minlength="10" autocomplete="new-password" />
-                </label>
+                <NewAccountFields />
                 <button type="submit" class="primary">{a.create_owner}</button>
             </ActionForm>
             <Failure action=action />
         </main>
+    }
+}
+
+/// Name, email and a new password: what a new account is made of.
+#[component]
+fn NewAccountFields() -> impl IntoView {
+    let a = ta();
+    view! {
+        <label>{a.your_name} <input type="text" name="name" required maxlength="100" autocomplete="name" /></label>
+        <label>{a.email} <input type="email" name="email" required autocomplete="username" /></label>
+        <label>
+            {a.password}
+            <input type="password" name="password" required minlength="10" autocomplete="new-password" />
+        </label>
     }
 }
 

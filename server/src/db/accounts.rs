@@ -68,25 +68,6 @@ pub(crate) async fn unclaimed_organisation(conn: &mut AnyConnection) -> sqlx::Re
     .await
 }
 
-pub(crate) async fn insert_membership(
-    conn: &mut AnyConnection,
-    organisation: i64,
-    user: i64,
-    role: &str,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(organisation)
-    .bind(user)
-    .bind(role)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 /// The organisation a user acts in after signing in: the first they joined.
 pub(crate) async fn first_organisation(
     conn: &mut AnyConnection,

@@ -22,6 +22,19 @@ async fn list_projects(base: &str, cookie: Option<&str>) -> u16 {
         .as_u16()
 }
 
+/// The signed-in account of session `cookie`.
+async fn current_account(base: &str, cookie: &str) -> Value {
+    client_with(Some(cookie))
+        .post(format!("{base}/api/current_account"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn signing_in_makes_a_new_session_and_ends_the_one_the_browser_had() {
     let app = spawn_app().await;
@@ -247,15 +260,7 @@ async fn a_fresh_install_prints_a_one_time_link_that_makes_the_first_owner() {
     .await;
     assert_eq!(again.status().as_u16(), 422, "the link works once");
 
-    let account: Value = client_with(Some(&cookie))
-        .post(format!("{base}/api/current_account"))
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let account = current_account(&base, &cookie).await;
     assert_eq!(account["role"], "owner");
     assert_eq!(account["email"], "o@s.test");
 }
@@ -280,15 +285,7 @@ async fn an_invitation_works_once_and_gives_its_role() {
     )
     .await;
     let cookie = session_cookie(&joined).unwrap();
-    let account: Value = client_with(Some(&cookie))
-        .post(format!("{}/api/current_account", app.base))
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let account = current_account(&app.base, &cookie).await;
     assert_eq!(account["role"], "editor");
     assert_eq!(account["organisation"], "Demo studio");
 
