@@ -34,6 +34,15 @@ pub enum AppError {
         /// Seconds until the next attempt is taken.
         retry_after_seconds: u64,
     },
+    /// The hour's allowance of paid or slow work is spent, for the user or the organisation.
+    OverLimit {
+        /// What was asked for.
+        work: Work,
+        /// How many of it an hour allows.
+        per_hour: u64,
+        /// Seconds until the allowance renews.
+        retry_after_seconds: u64,
+    },
     /// Someone saved this plan since it was loaded; reload before saving again.
     Conflict {
         /// The version now stored.
@@ -137,6 +146,25 @@ pub enum Refusal {
     Worded(String),
 }
 
+/// Paid or slow work that has an hourly allowance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Work {
+    /// A clip rendered by a voice engine (a cached clip is free).
+    Renders,
+    /// A speaker assignment by the language model.
+    SpeakerJobs,
+}
+
+impl Work {
+    /// The name the usage table keeps.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Work::Renders => "render",
+            Work::SpeakerJobs => "speaker_job",
+        }
+    }
+}
+
 /// What is already under way.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Busy {
@@ -202,7 +230,7 @@ impl AppError {
             AppError::Unauthorized
             | AppError::Refused(Refusal::Account(AccountRefusal::WrongCredentials)) => 401,
             AppError::Forbidden => 403,
-            AppError::TooManyAttempts { .. } => 429,
+            AppError::TooManyAttempts { .. } | AppError::OverLimit { .. } => 429,
             AppError::Conflict { .. } | AppError::Busy(_) => 409,
             AppError::Refused(Refusal::Import(ImportError::TooLarge { .. })) => 413,
             AppError::Invalid(_)

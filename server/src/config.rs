@@ -45,6 +45,8 @@ pub struct Config {
     /// How the cloud speech engines try a failed request again (not read from the environment:
     /// four attempts, 1 s, 2 s, 4 s or the service's `Retry-After`).
     pub speech_retry: RetryPolicy,
+    /// Hourly allowances of rendered clips and speaker jobs, per user and per organisation.
+    pub usage: crate::usage::UsageLimits,
     /// The LLM speaker engine, when `STUDIO_LLM_PROVIDER` is set ([`LlmConfig::from_env`]);
     /// without it the page assigns speakers with the rule engine.
     pub llm: Option<LlmConfig>,
@@ -207,6 +209,15 @@ impl Config {
                     price("STUDIO_PRICE_ELEVENLABS", 100.0)?,
                 ),
             ],
+            usage: crate::usage::UsageLimits {
+                renders_per_user: number("STUDIO_RENDERS_PER_HOUR", 600)?,
+                renders_per_organisation: number("STUDIO_ORGANISATION_RENDERS_PER_HOUR", 3_000)?,
+                speaker_jobs_per_user: number("STUDIO_SPEAKER_JOBS_PER_HOUR", 30)?,
+                speaker_jobs_per_organisation: number(
+                    "STUDIO_ORGANISATION_SPEAKER_JOBS_PER_HOUR",
+                    150,
+                )?,
+            },
             llm: LlmConfig::from_env()?,
         })
     }

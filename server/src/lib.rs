@@ -17,6 +17,7 @@ pub mod speech;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod usage;
 pub mod voices;
 
 use std::{net::SocketAddr, sync::Arc};
@@ -46,6 +47,7 @@ use crate::{
     },
     state::AppState,
     store::SqlStore,
+    usage::Usage,
     voices::EngineVoices,
 };
 
@@ -94,6 +96,7 @@ impl Application {
         let cache =
             AudioCache::open(&config.audio_store, db.clone(), config.audio_cache_bytes).await?;
         let store = SqlStore::new(db.clone());
+        let usage = Usage::new(db.clone(), config.usage);
         let accounts = Arc::new(SqlAccounts::new(db, store.clone(), config.seed_demo)?);
         let setup = accounts.prepare().await?;
         let listener = TcpListener::bind(config.address)
@@ -115,7 +118,7 @@ impl Application {
             .site_addr(address)
             .build();
         let store = Arc::new(store);
-        let speaker_jobs = Arc::new(LlmJobs::new(store.clone(), llm));
+        let speaker_jobs = Arc::new(LlmJobs::new(store.clone(), llm, usage.clone()));
         let mut engines: Vec<Arc<dyn SpeechEngine>> = vec![Arc::new(Espeak::new(
             &config.espeak_program,
             config.espeak_processes,
@@ -139,6 +142,7 @@ impl Application {
             engines,
             cache,
             config.prices.clone(),
+            usage,
         ));
         let state = AppState {
             leptos_options,

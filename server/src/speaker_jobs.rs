@@ -13,7 +13,7 @@ use std::{
 
 use app::{
     api::{PlanStore, SpeakerJobs, StoreError},
-    error::{Busy, Refusal, Unavailable},
+    error::{Busy, Refusal, Unavailable, Work},
     model::{
         ChapterId, ChapterPlan, JobFailure, JobId, JobStage, Principal, ProjectId, Role,
         SpeakerEngine, SpeakerJobEvent, Unusable,
@@ -27,6 +27,7 @@ use tokio_util::sync::CancellationToken;
 use crate::llm::{
     AttributionRequest, LlmEngine, LlmError, LlmOutcome, Progress, Stage, Unresolved,
 };
+use crate::usage::Usage;
 
 /// How long a finished job's last event stays readable (a page that subscribes late, or
 /// reconnects, still gets the result).
@@ -36,6 +37,7 @@ const KEEP_FINISHED: Duration = Duration::from_secs(600);
 pub struct LlmJobs {
     llm: Option<(Arc<LlmEngine>, String)>,
     store: Arc<dyn PlanStore>,
+    usage: Usage,
     jobs: Arc<Mutex<HashMap<ChapterId, Arc<Job>>>>,
     next_id: AtomicU64,
 }
@@ -67,10 +69,11 @@ impl Job {
 impl LlmJobs {
     /// Jobs over `store`'s plans; `llm` is the engine and the model it names, or `None` when no
     /// model is configured (then every start is refused and the page uses the rules).
-    pub fn new(store: Arc<dyn PlanStore>, llm: Option<(LlmEngine, String)>) -> Self {
+    pub fn new(store: Arc<dyn PlanStore>, llm: Option<(LlmEngine, String)>, usage: Usage) -> Self {
         Self {
             llm: llm.map(|(engine, model)| (Arc::new(engine), model)),
             store,
+            usage,
             jobs: Arc::default(),
             next_id: AtomicU64::new(1),
         }
@@ -124,6 +127,7 @@ impl SpeakerJobs for LlmJobs {
         if plan.complete {
             return Err(StoreError::Refused(Refusal::ChapterComplete));
         }
+        self.usage.spend(who, Work::SpeakerJobs).await?;
         let cast = Cast::new(plan.cast.clone())
             .map_err(|err| StoreError::Refused(Refusal::InvalidCast(err)))?;
         let job = {

@@ -15,7 +15,7 @@ use std::{collections::HashMap, sync::Arc};
 
 use app::{
     api::{Auditions, PlanStore, ProjectStore, PronunciationStore, StoreError, VoiceCatalogue},
-    error::{Refusal, SpeechFailure, Unavailable},
+    error::{Refusal, SpeechFailure, Unavailable, Work},
     model::{
         ChangeImpact, ChapterEstimate, ChapterStatus, ChapterSummary, Clip, Concordance, EntryUses,
         Occurrence, Principal, ProjectDetail, ProjectEstimate, ProjectId,
@@ -32,7 +32,7 @@ use shared::{
     Cast, CharacterId, PronunciationMap, Voice, VoiceEngine,
 };
 
-use crate::store::SqlStore;
+use crate::{store::SqlStore, usage::Usage};
 pub use cache::AudioCache;
 
 /// What identifies an engine's output beyond the request: its version (or model) and the audio
@@ -80,17 +80,19 @@ pub struct Auditioner {
     engines: HashMap<VoiceEngine, Arc<dyn SpeechEngine>>,
     cache: AudioCache,
     prices: Vec<(VoiceEngine, f64)>,
+    usage: Usage,
 }
 
 impl Auditioner {
-    /// Auditions with `engines` (at most one per [`VoiceEngine`]) and `cache`; the planner
-    /// prices each engine's million billed characters at `prices`.
+    /// Auditions with `engines` (at most one per [`VoiceEngine`]) and `cache`, each render
+    /// counted by `usage`; the planner prices each engine's million billed characters at `prices`.
     pub fn new(
         store: Arc<SqlStore>,
         catalogue: Arc<dyn VoiceCatalogue>,
         engines: Vec<Arc<dyn SpeechEngine>>,
         cache: AudioCache,
         prices: Vec<(VoiceEngine, f64)>,
+        usage: Usage,
     ) -> Self {
         Self {
             store,
@@ -98,6 +100,7 @@ impl Auditioner {
             engines: engines.into_iter().map(|e| (e.engine(), e)).collect(),
             cache,
             prices,
+            usage,
         }
     }
 
@@ -150,6 +153,8 @@ impl Auditioner {
         if let Some(seconds) = self.cache.seconds(project, &key).await? {
             return Ok(clip(seconds, true));
         }
+        // Only a render counts against the allowance: a cached clip is free.
+        self.usage.spend(who, Work::Renders).await?;
         let audio = engine
             .synthesize(voice, &rendering.document)
             .await

@@ -60,6 +60,16 @@ pub enum StoreError {
         /// Seconds until the next attempt is taken.
         retry_after_seconds: u64,
     },
+    /// The hour's allowance of this work is spent.
+    #[error("over the hourly limit of {per_hour} {work:?}")]
+    OverLimit {
+        /// What was asked for.
+        work: crate::error::Work,
+        /// How many an hour allows.
+        per_hour: u64,
+        /// Seconds until it renews.
+        retry_after_seconds: u64,
+    },
     /// The database or something below it failed.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -421,6 +431,15 @@ impl From<StoreError> for AppError {
             } => AppError::TooManyAttempts {
                 retry_after_seconds,
             },
+            StoreError::OverLimit {
+                work,
+                per_hour,
+                retry_after_seconds,
+            } => AppError::OverLimit {
+                work,
+                per_hour,
+                retry_after_seconds,
+            },
             StoreError::Conflict { current, .. } => AppError::Conflict {
                 current_version: current,
             },
@@ -452,6 +471,10 @@ pub fn set_status(err: &AppError) {
         }
         if let AppError::TooManyAttempts {
             retry_after_seconds,
+        }
+        | AppError::OverLimit {
+            retry_after_seconds,
+            ..
         } = err
         {
             response.insert_header(

@@ -366,3 +366,23 @@ pub(crate) async fn count_owners(conn: &mut AnyConnection, organisation: i64) ->
     .fetch_one(conn)
     .await
 }
+
+/// Counts one more unit of `kind` for `subject` in the window starting at `window_start`, and
+/// returns the window's count with it.
+pub(crate) async fn count_usage(
+    conn: &mut AnyConnection,
+    subject: &str,
+    kind: &str,
+    window_start: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO usage_counts (subject, kind, window_start, count) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (subject, kind, window_start) DO UPDATE SET count = usage_counts.count + 1
+         RETURNING count",
+    )
+    .bind(subject)
+    .bind(kind)
+    .bind(window_start)
+    .fetch_one(conn)
+    .await
+}

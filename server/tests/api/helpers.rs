@@ -189,6 +189,7 @@ pub fn test_config(dir: &std::path::Path) -> Config {
             (shared::VoiceEngine::Azure, 16.0),
             (shared::VoiceEngine::ElevenLabs, 100.0),
         ],
+        usage: server::usage::UsageLimits::default(),
         llm: None,
     }
 }

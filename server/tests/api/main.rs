@@ -20,6 +20,7 @@ mod plans;
 mod projects;
 mod pronunciations;
 mod speaker_jobs;
+mod usage;
 // The scripted chat-completions server of the LLM engine's tests and the speaker jobs' tests.
 mod stub;
 mod voices;

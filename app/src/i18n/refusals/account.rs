@@ -1,6 +1,6 @@
 //! Refusals of account requests and of access, in English and Spanish.
 
-use crate::error::AccountRefusal;
+use crate::error::{AccountRefusal, Work};
 
 /// An [`AccountRefusal`] in English.
 pub(in crate::i18n) fn account_en(refusal: &AccountRefusal) -> String {
@@ -101,4 +101,28 @@ fn wait_es(seconds: u64) -> String {
         2..=90 => format!("{seconds} segundos"),
         _ => format!("{} minutos", seconds.div_ceil(60)),
     }
+}
+
+/// An hourly allowance spent, in English.
+pub(in crate::i18n) fn over_limit_en(work: Work, per_hour: u64, seconds: u64) -> String {
+    let what = match work {
+        Work::Renders => "clips rendered",
+        Work::SpeakerJobs => "speaker assignments by the language model",
+    };
+    format!(
+        "the limit of {per_hour} {what} an hour is reached; cached clips still play; try again in {}",
+        wait_en(seconds)
+    )
+}
+
+/// An hourly allowance spent, in Spanish.
+pub(in crate::i18n) fn over_limit_es(work: Work, per_hour: u64, seconds: u64) -> String {
+    let what = match work {
+        Work::Renders => "clips generados",
+        Work::SpeakerJobs => "asignaciones de personajes por el modelo de lenguaje",
+    };
+    format!(
+        "se alcanzó el límite de {per_hour} {what} por hora; los clips guardados siguen sonando; vuelve a intentarlo dentro de {}",
+        wait_es(seconds)
+    )
 }

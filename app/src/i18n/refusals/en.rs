@@ -16,6 +16,11 @@ pub(in crate::i18n) fn app_error_en(err: &AppError) -> String {
         AppError::TooManyAttempts {
             retry_after_seconds,
         } => super::account::too_many_en(*retry_after_seconds),
+        AppError::OverLimit {
+            work,
+            per_hour,
+            retry_after_seconds,
+        } => super::account::over_limit_en(*work, *per_hour, *retry_after_seconds),
         AppError::NotFound => "not found".to_owned(),
         AppError::Conflict { current_version } => format!(
             "this plan was changed elsewhere (now at version {current_version}); reload to see it"

@@ -17,6 +17,11 @@ pub(in crate::i18n) fn app_error_es(err: &AppError) -> String {
         AppError::TooManyAttempts {
             retry_after_seconds,
         } => super::account::too_many_es(*retry_after_seconds),
+        AppError::OverLimit {
+            work,
+            per_hour,
+            retry_after_seconds,
+        } => super::account::over_limit_es(*work, *per_hour, *retry_after_seconds),
         AppError::NotFound => "no existe (o no es tuyo)".to_owned(),
         AppError::Conflict { current_version } => format!(
             "otra persona cambió este plan (ahora en la versión {current_version}); recarga para \

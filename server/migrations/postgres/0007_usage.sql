@@ -1,0 +1,9 @@
+-- Paid and slow work counted per hour, per user and per organisation ('user:<id>',
+-- 'organisation:<id>'), in the database so that the limits hold across servers.
+CREATE TABLE usage_counts (
+    subject TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    window_start BIGINT NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (subject, kind, window_start)
+);
