@@ -6,6 +6,7 @@
 //! so both render the same words. [`LanguageSwitch`] changes it and remembers it in the cookie.
 
 mod account;
+mod audit;
 mod en;
 mod errors;
 mod errors_en;
@@ -14,6 +15,7 @@ mod refusals;
 mod texts;
 
 pub use account::{account_texts, AccountTexts};
+pub use audit::{audit_entry, moment};
 pub use en::EN;
 pub use es::ES;
 pub use texts::Texts;

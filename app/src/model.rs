@@ -2,12 +2,14 @@
 //! Plain data with serde; rules about them live in `shared`.
 
 mod account;
+mod audit;
 mod speech;
 
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
 pub use account::{Account, Member, OrganisationId, Principal, Role, UserId};
+pub use audit::{AuditEntry, AuditEvent};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
 };

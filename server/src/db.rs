@@ -3,6 +3,7 @@
 
 pub(crate) mod accounts;
 pub(crate) mod audio;
+pub(crate) mod audit;
 pub(crate) mod chapters;
 pub(crate) mod plans;
 pub(crate) mod projects;

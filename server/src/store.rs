@@ -2,6 +2,7 @@
 //! comes from `shared` (segmentation, plan validation), none is written here.
 
 mod access;
+mod audit;
 mod project_store;
 mod pronunciation_store;
 
@@ -10,7 +11,7 @@ use app::model::Version;
 use app::{
     api::{PlanStore, StoreError},
     model::{
-        ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, Principal, ProjectId,
+        AuditEntry, ChapterId, ChapterPlan, ChapterStatus, ChapterSummary, Principal, ProjectId,
         ProjectSummary, Role,
     },
 };
@@ -103,6 +104,8 @@ impl PlanStore for SqlStore {
         .await
         .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
+        let entry = AuditEntry::ChaptersAdded { count: 1 };
+        self.record(who, project, Some(ChapterId(id)), entry).await;
         Ok(ChapterId(id))
     }
 
@@ -183,6 +186,11 @@ impl PlanStore for SqlStore {
         let version = self
             .write_plan(chapter, expected_version, &segments)
             .await?;
+        let entry = AuditEntry::PlanGenerated {
+            segments: segments.len(),
+        };
+        self.record(who, loaded.project_id, Some(chapter), entry)
+            .await;
         Ok(ChapterPlan {
             version,
             complete: false,
@@ -205,8 +213,17 @@ impl PlanStore for SqlStore {
         plan.validate(&loaded.text, &loaded.limits)?;
         let cast = Cast::new(loaded.cast).context("a stored cast is invalid")?;
         plan.check_speakers(&cast)?;
-        self.write_plan(chapter, expected_version, plan.segments())
-            .await
+        let before = self.stored_segments(chapter).await?;
+        let version = self
+            .write_plan(chapter, expected_version, plan.segments())
+            .await?;
+        let entry = AuditEntry::PlanSaved {
+            segments: plan.segments().len(),
+            changed: audit::changed_segments(&before, plan.segments()),
+        };
+        self.record(who, loaded.project_id, Some(chapter), entry)
+            .await;
+        Ok(version)
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]
@@ -225,8 +242,15 @@ impl PlanStore for SqlStore {
         let plan = Plan::new(segments);
         plan.validate(&loaded.text, &loaded.limits)?;
         plan.check_speakers(&cast)?;
-        self.write_plan(chapter, expected_version, plan.segments())
-            .await
+        let version = self
+            .write_plan(chapter, expected_version, plan.segments())
+            .await?;
+        let entry = AuditEntry::PlanImported {
+            segments: plan.segments().len(),
+        };
+        self.record(who, loaded.project_id, Some(chapter), entry)
+            .await;
+        Ok(version)
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, complete))]
@@ -236,7 +260,7 @@ impl PlanStore for SqlStore {
         chapter: ChapterId,
         complete: bool,
     ) -> Result<(), StoreError> {
-        self.allow_chapter(who, chapter, Role::Editor).await?;
+        let project = self.allow_chapter(who, chapter, Role::Editor).await?;
         // One transaction, so a save landing between the check and the update cannot slip in.
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         if complete {
@@ -266,6 +290,12 @@ impl PlanStore for SqlStore {
             return Err(StoreError::NotFound);
         }
         tx.commit().await.map_err(internal)?;
+        let entry = if complete {
+            AuditEntry::ChapterCompleted
+        } else {
+            AuditEntry::ChapterReopened
+        };
+        self.record(who, project, Some(chapter), entry).await;
         Ok(())
     }
 }

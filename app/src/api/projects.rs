@@ -129,3 +129,14 @@ pub fn project_name(name: &str) -> Result<String, AppError> {
     }
     Ok(name.to_owned())
 }
+
+/// The project's latest changes (of one chapter, when given), newest first: who did what, when.
+#[server(input = Json, endpoint = "audit_log")]
+pub async fn audit_log(
+    project: ProjectId,
+    chapter: Option<ChapterId>,
+) -> Result<Vec<crate::model::AuditEvent>, AppError> {
+    let who = crate::api::use_principal()?;
+    let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
+    Ok(store.audit_log(&who, project, chapter).await?)
+}

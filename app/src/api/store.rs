@@ -170,6 +170,17 @@ pub trait PlanStore: Send + Sync + 'static {
 /// Storage of projects: their settings, cast and imported chapters.
 #[async_trait]
 pub trait ProjectStore: Send + Sync + 'static {
+    /// The project's latest changes (of one chapter, when given), newest first.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn audit_log(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: Option<ChapterId>,
+    ) -> Result<Vec<crate::model::AuditEvent>, StoreError>;
+
     /// Creates an empty project with default limits and a narrator-only cast.
     async fn create_project(
         &self,

@@ -30,6 +30,9 @@ pub struct AccountTexts {
     pub create_link: &'static str,
     pub invite_link: &'static str,
     pub team: &'static str,
+    pub history: &'static str,
+    pub loading_history: &'static str,
+    pub no_history: &'static str,
 }
 
 /// The account words of `locale`.
@@ -67,6 +70,9 @@ pub const EN: AccountTexts = AccountTexts {
     create_link: "Create an invitation link",
     invite_link: "Send them this link (it works once, for 7 days):",
     team: "Team",
+    history: "History",
+    loading_history: "Loading the history…",
+    no_history: "No change recorded yet.",
 };
 
 /// Spanish.
@@ -96,6 +102,9 @@ pub const ES: AccountTexts = AccountTexts {
     create_link: "Crear un enlace de invitación",
     invite_link: "Envíale este enlace (sirve una vez, durante 7 días):",
     team: "Equipo",
+    history: "Historial",
+    loading_history: "Cargando el historial…",
+    no_history: "Aún no hay cambios registrados.",
 };
 
 fn role_en(role: Role) -> &'static str {

@@ -1,6 +1,7 @@
 //! A project's page: rename or delete it, open its cast and its pronunciations, import a
 //! manuscript, see its chapters with their status, and what rendering them takes (`planner`).
 
+mod history;
 mod planner;
 
 use leptos::{prelude::*, task::spawn_local};
@@ -50,6 +51,7 @@ pub fn ProjectPage() -> impl IntoView {
                 <ChapterSelector project=project().unwrap_or(ProjectId(0)) chapters=list current=None />
             </Loaded>
             {move || project().map(|project| view! { <planner::Planner project /> })}
+            {move || project().map(|project| view! { <history::History project /> })}
         </main>
     }
 }

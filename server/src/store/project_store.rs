@@ -4,7 +4,7 @@ use anyhow::Context;
 use app::model::Version;
 use app::{
     api::{ProjectStore, StoreError},
-    model::{ChapterId, Principal, ProjectDetail, ProjectId, Role},
+    model::{AuditEntry, AuditEvent, ChapterId, Principal, ProjectDetail, ProjectId, Role},
 };
 use async_trait::async_trait;
 use shared::{
@@ -17,6 +17,15 @@ use crate::db::{self, chapters, plans, projects};
 
 #[async_trait]
 impl ProjectStore for SqlStore {
+    async fn audit_log(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: Option<ChapterId>,
+    ) -> Result<Vec<AuditEvent>, StoreError> {
+        self.events(who, project, chapter).await
+    }
+
     #[tracing::instrument(skip_all)]
     async fn create_project(
         &self,
@@ -79,7 +88,11 @@ impl ProjectStore for SqlStore {
             projects::rename_project(&mut conn, project.0, &name, db::now_millis())
                 .await
                 .map_err(internal)?,
-        )
+        )?;
+        drop(conn);
+        self.record(who, project, None, AuditEntry::ProjectRenamed { name })
+            .await;
+        Ok(())
     }
 
     #[tracing::instrument(skip_all, fields(project = project.0))]
@@ -125,6 +138,10 @@ impl ProjectStore for SqlStore {
             });
         }
         tx.commit().await.map_err(internal)?;
+        let entry = AuditEntry::CastSaved {
+            characters: cast.characters().len(),
+        };
+        self.record(who, project, None, entry).await;
         Ok(expected_version.next())
     }
 
@@ -163,7 +180,7 @@ impl ProjectStore for SqlStore {
         chapter: ChapterId,
         text: ChapterText,
     ) -> Result<usize, StoreError> {
-        self.allow_chapter(who, chapter, Role::Editor).await?;
+        let project = self.allow_chapter(who, chapter, Role::Editor).await?;
         let now = db::now_millis();
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
         let current = chapters::chapter_by_id(&mut tx, chapter.0)
@@ -194,6 +211,8 @@ impl ProjectStore for SqlStore {
             None => 0,
         };
         tx.commit().await.map_err(internal)?;
+        self.record(who, project, Some(chapter), AuditEntry::ChapterTextReplaced)
+            .await;
         Ok(stale)
     }
 
@@ -227,6 +246,8 @@ impl ProjectStore for SqlStore {
             ids.push(ChapterId(id));
         }
         tx.commit().await.map_err(internal)?;
+        let entry = AuditEntry::ChaptersAdded { count: ids.len() };
+        self.record(who, project, None, entry).await;
         Ok(ids)
     }
 }

@@ -6,7 +6,7 @@ use app::model::Version;
 use app::{
     api::{PronunciationStore, StoreError},
     error::Refusal,
-    model::{Principal, ProjectId, ProjectPronunciations, Role},
+    model::{AuditEntry, Principal, ProjectId, ProjectPronunciations, Role},
 };
 use async_trait::async_trait;
 use shared::{Language, PronunciationMap};
@@ -41,6 +41,10 @@ impl PronunciationStore for SqlStore {
         let current = stored(&mut tx, project).await?;
         write(&mut tx, &current, expected_version, &map).await?;
         tx.commit().await.map_err(internal)?;
+        let entry = AuditEntry::PronunciationsSaved {
+            entries: map.entries().len(),
+        };
+        self.record(who, project, None, entry).await;
         Ok(expected_version.next())
     }
 
@@ -68,6 +72,10 @@ impl PronunciationStore for SqlStore {
             .map_err(|err| StoreError::Refused(Refusal::Pronunciation(err)))?;
         write(&mut tx, &current, expected_version, &merged).await?;
         tx.commit().await.map_err(internal)?;
+        let entry = AuditEntry::PronunciationsSaved {
+            entries: merged.entries().len(),
+        };
+        self.record(who, project, None, entry).await;
         Ok(ProjectPronunciations {
             version: expected_version.next(),
             map: merged,

@@ -277,6 +277,7 @@ fn server_function(name: &str, f: &Fixture, editor: i64) -> Option<(Access, Valu
         | "propose_cast"
         | "estimate_project" => (Access::Read, json!({ "project": p })),
         "load_plan" | "export_plan" => (Access::Read, json!({ "chapter": c })),
+        "audit_log" => (Access::Read, json!({ "project": p, "chapter": null })),
         "audition" => (
             Access::Read,
             json!({ "project": p, "text": "Come at once.", "speaker": null }),

@@ -8,6 +8,7 @@
 mod access;
 mod accounts;
 mod audio_store;
+mod audit;
 mod audition;
 mod chapters;
 mod cloud_speech;
