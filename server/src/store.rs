@@ -3,6 +3,7 @@
 
 mod access;
 mod audit;
+mod plan_rows;
 mod project_store;
 mod pronunciation_store;
 
@@ -20,7 +21,7 @@ use shared::{
     plan::file, segment_chapter, Cast, ChapterText, EngineLimits, Language, Plan, Segment,
 };
 
-use crate::db::{self, chapters, plans, plans::PlanWrite, projects, Db};
+use crate::db::{self, chapters, plans, projects, Db};
 
 /// The store on a `Db`.
 #[derive(Debug, Clone)]
@@ -297,85 +298,6 @@ impl PlanStore for SqlStore {
         };
         self.record(who, project, Some(chapter), entry).await;
         Ok(())
-    }
-}
-
-impl SqlStore {
-    /// Loads a chapter (text, limits and stored version, without decoding the stored segments),
-    /// refusing with `Conflict` when the plan is no longer at `expected_version` (an early answer;
-    /// `write_plan` checks again atomically).
-    async fn load_at_version(
-        &self,
-        chapter: ChapterId,
-        expected_version: Version,
-    ) -> Result<ChapterPlan, StoreError> {
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        let row = chapters::chapter_by_id(&mut conn, chapter.0)
-            .await
-            .map_err(internal)?
-            .ok_or(StoreError::NotFound)?;
-        let version = Version(
-            plans::plan_version(&mut conn, chapter.0)
-                .await
-                .map_err(internal)?,
-        );
-        if version != expected_version {
-            return Err(StoreError::Conflict {
-                expected: expected_version,
-                current: version,
-            });
-        }
-        chapter_plan(row, version, false, Vec::new())
-    }
-
-    /// The segments stored for `chapter` (none before the first plan).
-    async fn stored_segments(&self, chapter: ChapterId) -> Result<Vec<Segment>, StoreError> {
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        match plans::plan_of_chapter(&mut conn, chapter.0)
-            .await
-            .map_err(internal)?
-        {
-            Some(plan) => decode_segments(&plan.segments_json),
-            None => Ok(Vec::new()),
-        }
-    }
-
-    /// Stores `segments` as the version after `expected_version`, atomically: a concurrent save
-    /// from the same version makes this one a conflict.
-    async fn write_plan(
-        &self,
-        chapter: ChapterId,
-        expected_version: Version,
-        segments: &[Segment],
-    ) -> Result<Version, StoreError> {
-        let json = serde_json::to_string(segments).context("encoding a plan")?;
-        let write = PlanWrite {
-            chapter_id: chapter.0,
-            segments_json: &json,
-            segment_count: i64::try_from(segments.len()).unwrap_or(i64::MAX),
-            now: db::now_millis(),
-        };
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
-        let written = if expected_version == Version::NONE {
-            plans::insert_first_plan(&mut tx, &write)
-                .await
-                .map_err(internal)?
-        } else {
-            plans::replace_plan(&mut tx, &write, expected_version.0)
-                .await
-                .map_err(internal)?
-        };
-        if !written {
-            let current = plans::plan_version(&mut tx, chapter.0)
-                .await
-                .map_err(internal)?;
-            return Err(StoreError::Conflict {
-                expected: expected_version,
-                current: Version(current),
-            });
-        }
-        tx.commit().await.map_err(internal)?;
-        Ok(expected_version.next())
     }
 }
 

@@ -3,77 +3,24 @@
 //! the voice engines (`VoiceCatalogue`), declared here and implemented by the `server` crate.
 //! One store method is one use case and one transaction.
 
+mod context;
+mod error;
+
+pub use context::{set_status, use_port, use_principal};
+pub use error::StoreError;
+
 use crate::model::Version;
-use std::sync::Arc;
 
 use async_trait::async_trait;
-use leptos::prelude::*;
 use shared::{
     attribution::propose::ProposedCharacter, Cast, CatalogueVoice, ChapterText, Language,
-    PronunciationMap, Segment, SegmentError, VoiceEngine,
+    PronunciationMap, Segment, VoiceEngine,
 };
 
-use crate::{
-    error::{AppError, Busy, Refusal, Unavailable},
-    model::{
-        ChapterId, ChapterPlan, ChapterSummary, Clip, Concordance, JobId, Principal, ProjectDetail,
-        ProjectEstimate, ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
-    },
+use crate::model::{
+    ChapterId, ChapterPlan, ChapterSummary, Clip, Concordance, JobId, Principal, ProjectDetail,
+    ProjectEstimate, ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
 };
-
-/// Why the store refused or failed a use case.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The row asked for does not exist, or belongs to another organisation.
-    #[error("not found")]
-    NotFound,
-    /// The principal's role does not allow the use case.
-    #[error("forbidden")]
-    Forbidden,
-    /// The plan was saved by someone else since `expected` was loaded.
-    #[error("version conflict: expected {expected}, stored {current}")]
-    Conflict {
-        /// The version the caller had.
-        expected: Version,
-        /// The version stored now.
-        current: Version,
-    },
-    /// A domain rule refused the data.
-    #[error(transparent)]
-    Rule(#[from] SegmentError),
-    /// The chapter cannot be signed off yet, for these reasons.
-    #[error("the chapter cannot be completed yet")]
-    Blocked(Vec<shared::signoff::Blocker>),
-    /// A service the server depends on (a voice engine, the language model) could not answer.
-    #[error("unavailable: {0:?}")]
-    Unavailable(Unavailable),
-    /// The request cannot be carried out as things stand (no plan yet, an invalid cast, a merged
-    /// pronunciation map grown too large).
-    #[error("refused: {0:?}")]
-    Refused(Refusal),
-    /// The same work is already running (a speaker assignment for this chapter).
-    #[error("busy: {0:?}")]
-    Busy(Busy),
-    /// Too many wrong passwords lately for this account or address.
-    #[error("too many attempts; retry after {retry_after_seconds} s")]
-    TooManyAttempts {
-        /// Seconds until the next attempt is taken.
-        retry_after_seconds: u64,
-    },
-    /// The hour's allowance of this work is spent.
-    #[error("over the hourly limit of {per_hour} {work:?}")]
-    OverLimit {
-        /// What was asked for.
-        work: crate::error::Work,
-        /// How many an hour allows.
-        per_hour: u64,
-        /// Seconds until it renews.
-        retry_after_seconds: u64,
-    },
-    /// The database or something below it failed.
-    #[error(transparent)]
-    Internal(#[from] anyhow::Error),
-}
 
 /// Storage of projects, chapters and chapter plans.
 #[async_trait]
@@ -404,94 +351,4 @@ pub trait SpeakerJobs: Send + Sync + 'static {
         chapter: ChapterId,
         job: JobId,
     ) -> Result<(), StoreError>;
-}
-
-/// The port `P` (`dyn PlanStore`, `dyn ProjectStore`, `dyn PronunciationStore`,
-/// `dyn VoiceCatalogue`, `dyn SpeakerJobs`, `dyn Auditions`) provided to this request by the server.
-///
-/// # Errors
-/// `AppError::Internal` when the server did not provide it (a wiring bug).
-pub fn use_port<P: ?Sized + Send + Sync + 'static>() -> Result<Arc<P>, AppError> {
-    use_context::<Arc<P>>().ok_or_else(|| {
-        tracing::error!("no {} in context", std::any::type_name::<P>());
-        AppError::Internal
-    })
-}
-
-/// The signed-in principal of the current request, which the server's session layer put in the
-/// request's extensions; `Unauthorized` (401) without one.
-///
-/// # Errors
-/// `Unauthorized` when the request has no valid session.
-pub fn use_principal() -> Result<Principal, AppError> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Principal>().copied())
-        .ok_or_else(|| {
-            set_status(&AppError::Unauthorized);
-            AppError::Unauthorized
-        })
-}
-
-impl From<StoreError> for AppError {
-    fn from(err: StoreError) -> Self {
-        let app = match err {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Forbidden => AppError::Forbidden,
-            StoreError::TooManyAttempts {
-                retry_after_seconds,
-            } => AppError::TooManyAttempts {
-                retry_after_seconds,
-            },
-            StoreError::OverLimit {
-                work,
-                per_hour,
-                retry_after_seconds,
-            } => AppError::OverLimit {
-                work,
-                per_hour,
-                retry_after_seconds,
-            },
-            StoreError::Conflict { current, .. } => AppError::Conflict {
-                current_version: current,
-            },
-            StoreError::Rule(rule) => AppError::Invalid(rule),
-            StoreError::Blocked(blockers) => AppError::Blocked(blockers),
-            StoreError::Unavailable(service) => {
-                tracing::warn!(?service, "a service is unavailable");
-                AppError::Refused(Refusal::Unavailable(service))
-            }
-            StoreError::Refused(refusal) => AppError::Refused(refusal),
-            StoreError::Busy(busy) => AppError::Busy(busy),
-            StoreError::Internal(err) => {
-                tracing::error!(error = ?err, "store failed");
-                AppError::Internal
-            }
-        };
-        // A page rendered on the server takes the status of the error it shows.
-        set_status(&app);
-        app
-    }
-}
-
-/// Sets the HTTP status of the current response (a server function's, or a page's) to
-/// [`AppError::status`].
-pub fn set_status(err: &AppError) {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(err.status()) {
-            response.set_status(status);
-        }
-        if let AppError::TooManyAttempts {
-            retry_after_seconds,
-        }
-        | AppError::OverLimit {
-            retry_after_seconds,
-            ..
-        } = err
-        {
-            response.insert_header(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from(*retry_after_seconds),
-            );
-        }
-    }
 }
