@@ -30,8 +30,8 @@ pub use account_port::{
 };
 #[cfg(feature = "ssr")]
 pub use store::{
-    use_port, use_principal, Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs,
-    StoreError, VoiceCatalogue,
+    request_extension, use_port, use_principal, Auditions, PlanStore, ProjectStore,
+    PronunciationStore, SpeakerJobs, StoreError, VoiceCatalogue,
 };
 
 impl FromServerFnError for AppError {

@@ -23,7 +23,7 @@ fn checks(c: &mut Criterion) {
     let (accounts, store, token) = runtime.block_on(async {
         let db = Db::connect(&url).await.expect("the database");
         let store = SqlStore::new(db.clone());
-        let accounts = SqlAccounts::new(db, store.clone(), true).expect("accounts");
+        let accounts = SqlAccounts::new(db, store.clone(), true);
         accounts.prepare().await.expect("the demo");
         let token = accounts
             .sign_in(DEMO_EMAIL.into(), DEMO_PASSWORD.into(), None)

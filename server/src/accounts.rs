@@ -6,7 +6,10 @@
 pub mod layer;
 mod members;
 
-use std::{net::IpAddr, sync::Mutex};
+use std::{
+    net::IpAddr,
+    sync::{Mutex, OnceLock, PoisonError},
+};
 
 use anyhow::Context;
 use app::{
@@ -48,24 +51,17 @@ pub struct SqlAccounts {
     demo: bool,
     /// The one-time setup link's token while no user exists (printed at start).
     setup: Mutex<Option<String>>,
-    /// A hash to verify against when the email is unknown, so that answer takes as long.
-    decoy: String,
 }
 
 impl SqlAccounts {
     /// Accounts on `db`; with `demo`, new organisations get the demo projects.
-    ///
-    /// # Errors
-    /// When the decoy hash cannot be made.
-    pub fn new(db: Db, store: SqlStore, demo: bool) -> anyhow::Result<Self> {
-        let decoy = hash_password("a password no account has")?;
-        Ok(Self {
+    pub fn new(db: Db, store: SqlStore, demo: bool) -> Self {
+        Self {
             db,
             store,
             demo,
             setup: Mutex::new(None),
-            decoy,
-        })
+        }
     }
 
     /// On a database with no user: with the demo on, seeds the demo account, organisation and
@@ -99,7 +95,7 @@ impl SqlAccounts {
             return Ok(None);
         }
         let token = random_token();
-        *lock(&self.setup) = Some(token.clone());
+        *self.setup.lock().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
         Ok(Some(token))
     }
 
@@ -179,8 +175,12 @@ impl SqlAccounts {
         })
     }
 
-    /// A new session for `who`.
-    async fn session(&self, who: &Principal) -> Result<SessionToken, StoreError> {
+    /// A new session of `user`, acting in `organisation`.
+    async fn session(
+        &self,
+        user: UserId,
+        organisation: OrganisationId,
+    ) -> Result<SessionToken, StoreError> {
         let token = random_token();
         let now = db::now_millis();
         let expires = now + SESSION_DAYS * 24 * 60 * 60 * 1000;
@@ -188,8 +188,8 @@ impl SqlAccounts {
         accounts::insert_session(
             &mut conn,
             &token_hash(&token),
-            who.user.0,
-            who.organisation.0,
+            user.0,
+            organisation.0,
             now,
             expires,
         )
@@ -225,7 +225,7 @@ impl Accounts for SqlAccounts {
         if self.demo && !invited {
             crate::demo::seed(&self.store, &who).await?;
         }
-        self.session(&who).await
+        self.session(who.user, who.organisation).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -248,12 +248,14 @@ impl Accounts for SqlAccounts {
             .await
             .map_err(internal)?;
         let (user_id, hash) = match user {
-            Some(user) => (Some(user.id), user.password_hash),
-            None => (None, self.decoy.clone()),
+            Some(user) => (Some(user.id), Some(user.password_hash)),
+            None => (None, None),
         };
-        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .context("checking a password")?;
+        let matches = tokio::task::spawn_blocking(move || {
+            verify_password(&password, hash.as_deref().unwrap_or_else(|| decoy()))
+        })
+        .await
+        .context("checking a password")?;
         let Some(user) = user_id.filter(|_| matches) else {
             for subject in &subjects {
                 accounts::record_failure(&mut conn, subject, now)
@@ -271,17 +273,13 @@ impl Accounts for SqlAccounts {
             .map_err(internal)?
             .ok_or(refused(AccountRefusal::WrongCredentials))?;
         drop(conn);
-        let who = Principal {
-            user: UserId(user),
-            organisation: OrganisationId(organisation),
-            role: Role::Viewer,
-        };
-        self.session(&who).await
+        self.session(UserId(user), OrganisationId(organisation))
+            .await
     }
 
     async fn set_up(&self, link: String, account: NewAccount) -> Result<SessionToken, StoreError> {
         {
-            let mut setup = lock(&self.setup);
+            let mut setup = self.setup.lock().unwrap_or_else(PoisonError::into_inner);
             match setup.as_deref() {
                 Some(token) if constant_time_eq(token.as_bytes(), link.trim().as_bytes()) => {
                     *setup = None;
@@ -294,7 +292,7 @@ impl Accounts for SqlAccounts {
             ..account
         };
         let who = self.create(account, None, true).await?;
-        self.session(&who).await
+        self.session(who.user, who.organisation).await
     }
 
     async fn invite(&self, who: &Principal, role: Role) -> Result<String, StoreError> {
@@ -415,6 +413,13 @@ fn hash_password(password: &str) -> anyhow::Result<String> {
         .map_err(|err| anyhow::anyhow!("hashing a password: {err}"))
 }
 
+/// A hash to check an unknown email's password against, so that the answer takes as long as for
+/// a known one; made at the first such sign-in, not at start.
+fn decoy() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| hash_password("a password no account has").unwrap_or_default())
+}
+
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| {
         Argon2::default()
@@ -427,30 +432,14 @@ fn verify_password(password: &str, hash: &str) -> bool {
 pub(crate) fn random_token() -> String {
     let mut bytes = [0_u8; 32];
     OsRng.fill_bytes(&mut bytes);
-    hex(&bytes)
+    hex::encode(bytes)
 }
 
 /// What the database keeps of a token.
 pub(crate) fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -97,7 +97,7 @@ impl Application {
             AudioCache::open(&config.audio_store, db.clone(), config.audio_cache_bytes).await?;
         let store = SqlStore::new(db.clone());
         let usage = Usage::new(db.clone(), config.usage);
-        let accounts = Arc::new(SqlAccounts::new(db, store.clone(), config.seed_demo)?);
+        let accounts = Arc::new(SqlAccounts::new(db, store.clone(), config.seed_demo));
         let setup = accounts.prepare().await?;
         let listener = TcpListener::bind(config.address)
             .await

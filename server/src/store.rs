@@ -35,18 +35,6 @@ impl SqlStore {
         Self { db }
     }
 
-    /// Whether the database has no project yet.
-    ///
-    /// # Errors
-    /// When the database fails.
-    pub async fn is_empty(&self) -> Result<bool, StoreError> {
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        Ok(projects::count_projects(&mut conn)
-            .await
-            .map_err(internal)?
-            == 0)
-    }
-
     /// The texts of a project's chapters, in their order (as `list_chapters` lists them).
     ///
     /// # Errors
@@ -118,12 +106,6 @@ impl PlanStore for SqlStore {
     ) -> Result<Vec<ChapterSummary>, StoreError> {
         self.allow_project(who, project, Role::Viewer).await?;
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        if !projects::project_exists(&mut conn, project.0)
-            .await
-            .map_err(internal)?
-        {
-            return Err(StoreError::NotFound);
-        }
         let rows = chapters::chapters_of_project(&mut conn, project.0)
             .await
             .map_err(internal)?;

@@ -49,9 +49,8 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), AppError> {
     let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
-    let address = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::api::ClientAddress>().copied())
-        .map(|address| address.0);
+    let address =
+        crate::api::request_extension::<crate::api::ClientAddress>().map(|address| address.0);
     let token = accounts.sign_in(email, password, address).await?;
     session::end_current(accounts.as_ref()).await?;
     session::start(&token);
@@ -97,11 +96,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// The signed-in account, or `None` for an anonymous visitor.
 #[server(input = leptos::server_fn::codec::Json, endpoint = "current_account")]
 pub async fn current_account() -> Result<Option<Account>, AppError> {
-    let Ok(who) = crate::api::use_principal() else {
-        // Anonymous is an answer here, not an error.
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(http::StatusCode::OK);
-        }
+    // Anonymous is an answer here, not an error.
+    let Some(who) = crate::api::request_extension::<crate::model::Principal>() else {
         return Ok(None);
     };
     let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
@@ -123,8 +119,7 @@ pub async fn invite_member(role: Role) -> Result<String, AppError> {
 pub async fn accept_invitation(invitation: String) -> Result<(), AppError> {
     let who = crate::api::use_principal()?;
     let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
-    let session = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::api::SessionCookie>().cloned())
+    let session = crate::api::request_extension::<crate::api::SessionCookie>()
         .ok_or(AppError::Unauthorized)?;
     Ok(accounts
         .accept_invitation(&who, &session.0, invitation)
@@ -204,9 +199,7 @@ mod session {
 
     /// Ends the session of the current request's cookie, if it has one.
     pub(super) async fn end_current(accounts: &dyn Accounts) -> Result<(), crate::api::StoreError> {
-        let cookie = use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<SessionCookie>().cloned());
-        match cookie {
+        match crate::api::request_extension::<SessionCookie>() {
             Some(SessionCookie(token)) => accounts.sign_out(&token).await,
             None => Ok(()),
         }

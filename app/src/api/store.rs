@@ -6,7 +6,7 @@
 mod context;
 mod error;
 
-pub use context::{set_status, use_port, use_principal};
+pub use context::{request_extension, set_status, use_port, use_principal};
 pub use error::StoreError;
 
 use crate::model::Version;

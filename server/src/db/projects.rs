@@ -28,12 +28,6 @@ pub(crate) async fn projects_of_organisation(
     .await
 }
 
-pub(crate) async fn count_projects(conn: &mut AnyConnection) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM projects")
-        .fetch_one(conn)
-        .await
-}
-
 pub(crate) async fn project_exists(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM projects WHERE id = $1")
         .bind(id)

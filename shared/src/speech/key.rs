@@ -51,13 +51,7 @@ impl ClipKey {
         field(&voice.rate.to_le_bytes());
         field(&voice.pitch.to_le_bytes());
         field(source.document.as_bytes());
-        let digest = hash.finalize();
-        let mut hex = String::with_capacity(64);
-        for byte in digest {
-            hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
-            hex.push(char::from_digit(u32::from(byte & 0xf), 16).unwrap_or('0'));
-        }
-        Self(hex)
+        Self(hex::encode(hash.finalize()))
     }
 
     /// The key as text.

@@ -19,18 +19,21 @@ pub fn use_port<P: ?Sized + Send + Sync + 'static>() -> Result<Arc<P>, AppError>
     })
 }
 
-/// The signed-in principal of the current request, which the server's session layer put in the
-/// request's extensions; `Unauthorized` (401) without one.
+/// What the server's session layer put in the current request's extensions as a `T` (the
+/// principal, the session cookie, the client's address), if anything.
+pub fn request_extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
+}
+
+/// The signed-in principal of the current request; `Unauthorized` (401) without one.
 ///
 /// # Errors
 /// `Unauthorized` when the request has no valid session.
 pub fn use_principal() -> Result<Principal, AppError> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Principal>().copied())
-        .ok_or_else(|| {
-            set_status(&AppError::Unauthorized);
-            AppError::Unauthorized
-        })
+    request_extension::<Principal>().ok_or_else(|| {
+        set_status(&AppError::Unauthorized);
+        AppError::Unauthorized
+    })
 }
 
 /// Sets the HTTP status of the current response (a server function's, or a page's) to
