@@ -123,6 +123,18 @@ pub struct ChapterPlan {
     pub editable: bool,
 }
 
+/// What a chapter's plan went through after a version the page holds: the page replays the
+/// changes on its copy, or loads the plan when they are not all known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanChanges {
+    /// The version stored now.
+    pub version: Version,
+    /// Every change between the page's version and `version`, oldest first (after a save, the
+    /// saver's own are not included). None when the server no longer has them all: a whole plan
+    /// was written in between (generated, imported, carried over) or the page is too far behind.
+    pub changes: Option<Vec<shared::plan::change::Change>>,
+}
+
 fn editable_by_default() -> bool {
     true
 }

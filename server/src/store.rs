@@ -3,6 +3,7 @@
 
 mod access;
 mod audit;
+mod plan_changes;
 mod plan_rows;
 mod project_store;
 mod pronunciation_store;
@@ -133,23 +134,7 @@ impl PlanStore for SqlStore {
         chapter: ChapterId,
     ) -> Result<ChapterPlan, StoreError> {
         self.allow_chapter(who, chapter, Role::Viewer).await?;
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        let row = chapters::chapter_by_id(&mut conn, chapter.0)
-            .await
-            .map_err(internal)?
-            .ok_or(StoreError::NotFound)?;
-        let plan = plans::plan_of_chapter(&mut conn, chapter.0)
-            .await
-            .map_err(internal)?;
-        let (version, complete, segments) = match plan {
-            Some(plan) => (
-                plan.version,
-                plan.complete != 0,
-                decode_segments(&plan.segments_json)?,
-            ),
-            None => (0, false, Vec::new()),
-        };
-        let plan = chapter_plan(row, Version(version), complete, segments)?;
+        let plan = self.stored_plan(chapter).await?;
         Ok(ChapterPlan {
             editable: who.may(Role::Editor),
             ..plan
@@ -207,6 +192,27 @@ impl PlanStore for SqlStore {
         self.record(who, loaded.project_id, Some(chapter), entry)
             .await;
         Ok(version)
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, base = base.0, changes = changes.len()))]
+    async fn save_changes(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        base: Version,
+        changes: Vec<shared::plan::change::Change>,
+    ) -> Result<app::model::PlanChanges, StoreError> {
+        self.apply_changes(who, chapter, base, changes).await
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, since = since.0))]
+    async fn changes_since(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        since: Version,
+    ) -> Result<app::model::PlanChanges, StoreError> {
+        self.changes_after(who, chapter, since).await
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]

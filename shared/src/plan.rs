@@ -5,6 +5,7 @@
 //! [`Plan`] itself, the ordered segments of one chapter, is defined here; every change to it is an
 //! [`edit::Edit`] recorded as a [`splice::Splice`] (replace a run of segments), which undo replays.
 
+pub mod change;
 pub mod chapter;
 pub mod edit;
 pub mod error;
@@ -71,6 +72,23 @@ impl Plan {
             },
         }
     }
+
+    /// The id a split gives the half that starts at character `start` of the chapter:
+    /// [`Plan::SPLIT_IDS`] + `start`. No two segments of a plan start at one character, so two
+    /// people splitting different segments of one plan at once never make the same id, and their
+    /// edits can both be kept. [`Plan::next_id`] when that id is taken (a re-import moved its
+    /// segment) or the chapter is too long for it.
+    pub fn id_for_split(&self, start: usize) -> SegmentId {
+        u32::try_from(start)
+            .ok()
+            .and_then(|start| Self::SPLIT_IDS.checked_add(start))
+            .map(SegmentId)
+            .filter(|id| self.index_of(*id).is_none())
+            .unwrap_or_else(|| self.next_id())
+    }
+
+    /// The first id a split can give (the segmenter numbers from 1 and stays far below it).
+    pub const SPLIT_IDS: u32 = 1 << 31;
 
     /// Checks that every assigned speaker is a member of `cast`.
     ///

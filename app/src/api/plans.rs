@@ -4,11 +4,11 @@
 use crate::model::Version;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use shared::Segment;
+use shared::{plan::change::Change, Segment};
 
 use crate::{
     error::AppError,
-    model::{ChapterId, ChapterPlan},
+    model::{ChapterId, ChapterPlan, PlanChanges},
 };
 
 /// A chapter's text and stored plan.
@@ -38,6 +38,30 @@ pub async fn save_plan(
     let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.save_plan(&who, chapter, version, segments).await?)
+}
+
+/// Applies the edits a page made since `base` (its last stored version) to the stored plan, so
+/// that a colleague's save in between is kept when it touched other segments; returns the new
+/// version and the colleague's changes the page lacks. A conflict when a change touches a segment
+/// changed since `base`; refused whole when the result is invalid.
+#[server(input = Json, endpoint = "save_changes")]
+pub async fn save_changes(
+    chapter: ChapterId,
+    base: Version,
+    changes: Vec<Change>,
+) -> Result<PlanChanges, AppError> {
+    let who = crate::api::use_principal()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
+    Ok(store.save_changes(&who, chapter, base, changes).await?)
+}
+
+/// The changes stored after version `since`: what a page open on the chapter replays to catch
+/// up with a colleague's save (none when it must load the plan).
+#[server(input = Json, endpoint = "changes_since")]
+pub async fn changes_since(chapter: ChapterId, since: Version) -> Result<PlanChanges, AppError> {
+    let who = crate::api::use_principal()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
+    Ok(store.changes_since(&who, chapter, since).await?)
 }
 
 /// The chapter's plan as a desktop plan file (`<chapterId>.plan.json`): pretty-printed JSON with

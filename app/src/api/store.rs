@@ -85,6 +85,32 @@ pub trait PlanStore: Send + Sync + 'static {
         segments: Vec<Segment>,
     ) -> Result<Version, StoreError>;
 
+    /// Applies `changes`, made by a page on the plan at version `base`, to the stored plan, with
+    /// `shared`'s code: a colleague's save since `base` is kept when it touched other segments.
+    /// Returns the new version and the colleague's changes the page lacks.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when a change touches a segment someone changed since `base`;
+    /// `Rule` when the result does not validate.
+    async fn save_changes(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        base: Version,
+        changes: Vec<shared::plan::change::Change>,
+    ) -> Result<crate::model::PlanChanges, StoreError>;
+
+    /// The changes stored after version `since`, for a page catching up with its colleagues.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown chapter.
+    async fn changes_since(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        since: Version,
+    ) -> Result<crate::model::PlanChanges, StoreError>;
+
     /// Replaces the plan stored at `expected_version` by segments read from a desktop plan file:
     /// each `voice` naming a cast member by id, name or alias becomes that member's id, a
     /// hand-locked speaker stored for the same segment is kept, then the plan is validated and

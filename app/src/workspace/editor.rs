@@ -8,8 +8,9 @@ use shared::{
         attribute_segments,
         verdict::{Attribution, MIN_CONFIDENCE},
     },
+    plan::change::{merge, Change, Merged},
     Cast, CharacterId, Edit, EngineLimits, History, Language, Plan, Segment, SegmentError,
-    SegmentId,
+    SegmentId, Splice,
 };
 
 /// A plan under edit.
@@ -21,6 +22,8 @@ pub struct EditorState {
     history: History,
     /// Bumped on every change, so a save knows whether edits arrived while it was in flight.
     revision: u64,
+    /// The splices the store does not hold yet, oldest first, each with the revision it made.
+    unsaved: Vec<(u64, Splice)>,
 }
 
 impl EditorState {
@@ -32,6 +35,7 @@ impl EditorState {
             plan: Plan::new(segments),
             history: History::default(),
             revision: 0,
+            unsaved: Vec::new(),
         }
     }
 
@@ -66,27 +70,61 @@ impl EditorState {
     /// The domain's reason when the edit is refused; nothing changes then.
     pub fn apply(&mut self, edit: &Edit) -> Result<(), SegmentError> {
         let splice = self.plan.apply(edit, &self.chapter, &self.limits)?;
-        self.history.record(splice);
-        self.revision += 1;
+        self.history.record(splice.clone());
+        self.changed(splice);
         Ok(())
     }
 
-    /// Undoes the last edit; false when there is none.
+    /// Undoes the last edit; false when there is none (or a colleague changed its segments since).
     pub fn undo(&mut self) -> bool {
-        let done = self.history.undo(&mut self.plan);
-        if done {
-            self.revision += 1;
-        }
-        done
+        let splice = self.history.undo(&mut self.plan);
+        splice.map(|splice| self.changed(splice)).is_some()
     }
 
-    /// Redoes the last undone edit; false when there is none.
+    /// Redoes the last undone edit; false when there is none (or its segments changed since).
     pub fn redo(&mut self) -> bool {
-        let done = self.history.redo(&mut self.plan);
-        if done {
-            self.revision += 1;
+        let splice = self.history.redo(&mut self.plan);
+        splice.map(|splice| self.changed(splice)).is_some()
+    }
+
+    fn changed(&mut self, splice: Splice) {
+        self.revision += 1;
+        if !splice.is_empty() {
+            self.unsaved.push((self.revision, splice));
         }
-        done
+    }
+
+    /// The edits up to `revision` the store does not hold yet, as changes to send, oldest first.
+    pub fn changes_until(&self, revision: u64) -> Vec<Change> {
+        self.unsaved
+            .iter()
+            .take_while(|(r, _)| *r <= revision)
+            .map(|(_, splice)| Change::of(splice))
+            .collect()
+    }
+
+    /// The store holds every edit up to `revision`.
+    pub fn saved(&mut self, revision: u64) {
+        self.unsaved.retain(|(r, _)| *r > revision);
+    }
+
+    /// Replays a colleague's changes, stored after the page's version, on the page's plan (the
+    /// page's unsaved edits stay on top). False, and nothing changed, when one clashes with an
+    /// unsaved edit: the page then loads the stored plan and merges.
+    pub fn pull(&mut self, changes: &[Change]) -> bool {
+        self.plan.apply_changes(changes).is_ok()
+    }
+
+    /// The stored plan `theirs` with the page's unsaved edits carried onto it. Without conflicts
+    /// it becomes the page's plan (the unsaved edits still to be sent); with some, the page's
+    /// plan stays as it is until the producer settles them.
+    pub fn merge_into(&mut self, theirs: Vec<Segment>) -> Merged {
+        let pending: Vec<Splice> = self.unsaved.iter().map(|(_, s)| s.clone()).collect();
+        let merged = merge(Plan::new(theirs), &self.plan, &pending);
+        if merged.conflicts.is_empty() {
+            self.plan = merged.plan.clone();
+        }
+        merged
     }
 
     /// Whether undo would do something.

@@ -110,3 +110,58 @@ pub(crate) async fn mark_text_changed(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// One logged delta save: the changes that made `version`.
+#[derive(Debug, FromRow)]
+pub(crate) struct ChangesRow {
+    pub version: i64,
+    pub changes_json: String,
+}
+
+/// Logs the changes that made `version` of a chapter's plan, and forgets those older than
+/// `keep` versions.
+pub(crate) async fn log_changes(
+    conn: &mut AnyConnection,
+    chapter_id: i64,
+    version: i64,
+    user_id: i64,
+    now: i64,
+    changes_json: &str,
+    keep: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO plan_changes (chapter_id, version, user_id, at, changes_json)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(chapter_id)
+    .bind(version)
+    .bind(user_id)
+    .bind(now)
+    .bind(changes_json)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM plan_changes WHERE chapter_id = $1 AND version <= $2")
+        .bind(chapter_id)
+        .bind(version - keep)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The logged changes that made versions `after + 1 ..= upto`, oldest first (some may be missing).
+pub(crate) async fn changes_between(
+    conn: &mut AnyConnection,
+    chapter_id: i64,
+    after: i64,
+    upto: i64,
+) -> sqlx::Result<Vec<ChangesRow>> {
+    sqlx::query_as(
+        "SELECT version, changes_json FROM plan_changes
+         WHERE chapter_id = $1 AND version > $2 AND version <= $3 ORDER BY version",
+    )
+    .bind(chapter_id)
+    .bind(after)
+    .bind(upto)
+    .fetch_all(conn)
+    .await
+}

@@ -39,6 +39,27 @@ impl SqlStore {
         chapter_plan(row, version, false, Vec::new())
     }
 
+    /// A chapter's text, settings and stored plan, decoded; no access check.
+    pub(super) async fn stored_plan(&self, chapter: ChapterId) -> Result<ChapterPlan, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = chapters::chapter_by_id(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        let plan = plans::plan_of_chapter(&mut conn, chapter.0)
+            .await
+            .map_err(internal)?;
+        let (version, complete, segments) = match plan {
+            Some(plan) => (
+                plan.version,
+                plan.complete != 0,
+                decode_segments(&plan.segments_json)?,
+            ),
+            None => (0, false, Vec::new()),
+        };
+        chapter_plan(row, Version(version), complete, segments)
+    }
+
     /// The segments stored for `chapter` (none before the first plan).
     pub(super) async fn stored_segments(
         &self,

@@ -112,7 +112,7 @@ impl Plan {
     ///
     /// A split keeps the id on the first half (now ending with
     /// [`Delimiter::Manual`](crate::plan::segment::Delimiter::Manual)) and gives the second half
-    /// [`Plan::next_id`] and the old delimiter. A merge keeps the first segment's id and speaker
+    /// [`Plan::id_for_split`] and the old delimiter. A merge keeps the first segment's id and speaker
     /// and reads the chapter between the two segments: if a deleted segment left words there, they
     /// come back, in both `original_text` and `text`.
     ///
@@ -156,11 +156,7 @@ impl Plan {
                 if self.segments.len() == 1 {
                     return Err(SegmentError::LastSegment);
                 }
-                Splice {
-                    at: index,
-                    removed: vec![self.segments[index].clone()],
-                    inserted: Vec::new(),
-                }
+                Splice::new(index, vec![self.segments[index].clone()], Vec::new())
             }
             Edit::EditText { id, text } => {
                 if text.trim().is_empty() {
@@ -226,24 +222,67 @@ impl Plan {
                 segment.needs_revision = !segment.needs_revision;
             })?,
         };
+        let mut splice = splice;
+        splice.after = splice
+            .at
+            .checked_sub(1)
+            .and_then(|i| self.segments.get(i))
+            .map(|segment| segment.id);
         self.splice_in(splice.at, splice.removed.len(), &splice.inserted);
         Ok(splice)
     }
 
-    /// Replays a splice (or its inverse) recorded by [`Plan::apply`] on this plan.
-    ///
-    /// The splice is assumed to fit this plan; one that does not is clamped to its end rather
-    /// than panicking.
-    pub fn replay(&mut self, splice: &Splice) {
-        self.splice_in(splice.at, splice.removed.len(), &splice.inserted);
+    /// Replays a splice (or its inverse) recorded by [`Plan::apply`] on this plan, found by its
+    /// ids (see [`Plan::locate`]); false, and the plan unchanged, when the segments it replaces
+    /// are no longer there exactly as they were (someone changed them since).
+    pub fn replay(&mut self, splice: &Splice) -> bool {
+        self.replay_run(splice.at, splice.after, &splice.removed, &splice.inserted)
     }
 
     /// Replays the inverse of `splice` without building it.
-    pub(crate) fn replay_inverse(&mut self, splice: &Splice) {
-        self.splice_in(splice.at, splice.inserted.len(), &splice.removed);
+    pub(crate) fn replay_inverse(&mut self, splice: &Splice) -> bool {
+        self.replay_run(splice.at, splice.after, &splice.inserted, &splice.removed)
     }
 
-    fn splice_in(&mut self, at: usize, removed: usize, inserted: &[Segment]) {
+    fn replay_run(
+        &mut self,
+        hint: usize,
+        after: Option<SegmentId>,
+        removed: &[Segment],
+        inserted: &[Segment],
+    ) -> bool {
+        let Some(at) = self.locate(hint, after, removed.first().map(|s| s.id)) else {
+            return false;
+        };
+        if self.segments.get(at..at + removed.len()) != Some(removed) {
+            return false;
+        }
+        self.splice_in(at, removed.len(), inserted);
+        true
+    }
+
+    /// Where a run of segments starting with `first` (or, for an empty run, following `after`,
+    /// none meaning the start) is now; `hint` is tried first, the index it had when recorded.
+    pub(in crate::plan) fn locate(
+        &self,
+        hint: usize,
+        after: Option<SegmentId>,
+        first: Option<SegmentId>,
+    ) -> Option<usize> {
+        match (first, after) {
+            (Some(first), _) => match self.segments.get(hint) {
+                Some(segment) if segment.id == first => Some(hint),
+                _ => self.index_of(first),
+            },
+            (None, None) => Some(0),
+            (None, Some(after)) => match hint.checked_sub(1).and_then(|i| self.segments.get(i)) {
+                Some(segment) if segment.id == after => Some(hint),
+                _ => self.index_of(after).map(|i| i + 1),
+            },
+        }
+    }
+
+    pub(in crate::plan) fn splice_in(&mut self, at: usize, removed: usize, inserted: &[Segment]) {
         let len = self.segments.len();
         let at = at.min(len);
         let end = at.saturating_add(removed).min(len);
@@ -267,22 +306,14 @@ impl Plan {
             changes.iter().map(|c| c.0).min(),
             changes.iter().map(|c| c.0).max(),
         ) else {
-            return Ok(Splice {
-                at: 0,
-                removed: Vec::new(),
-                inserted: Vec::new(),
-            });
+            return Ok(Splice::new(0, Vec::new(), Vec::new()));
         };
         let removed = self.segments[first..=last].to_vec();
         let mut inserted = removed.clone();
         for (index, speaker) in changes {
             inserted[index - first].speaker.clone_from(speaker);
         }
-        Ok(Splice {
-            at: first,
-            removed,
-            inserted,
-        })
+        Ok(Splice::new(first, removed, inserted))
     }
 
     /// The one splice covering segments `ids`, each changed by `edit` (empty when `ids` is).
@@ -298,22 +329,14 @@ impl Plan {
         indices.sort_unstable();
         indices.dedup();
         let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
-            return Ok(Splice {
-                at: 0,
-                removed: Vec::new(),
-                inserted: Vec::new(),
-            });
+            return Ok(Splice::new(0, Vec::new(), Vec::new()));
         };
         let removed = self.segments[first..=last].to_vec();
         let mut inserted = removed.clone();
         for index in indices {
             edit(&mut inserted[index - first]);
         }
-        Ok(Splice {
-            at: first,
-            removed,
-            inserted,
-        })
+        Ok(Splice::new(first, removed, inserted))
     }
 
     /// The position of `id`, or [`SegmentError::UnknownSegment`].
@@ -331,11 +354,7 @@ impl Plan {
         let old = self.segments[at].clone();
         let mut new = old.clone();
         edit(&mut new);
-        Ok(Splice {
-            at,
-            removed: vec![old],
-            inserted: vec![new],
-        })
+        Ok(Splice::new(at, vec![old], vec![new]))
     }
 }
 

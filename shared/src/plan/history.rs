@@ -45,24 +45,30 @@ impl History {
         self.redo.clear();
     }
 
-    /// Undoes the last edit on `plan`; returns false when there is nothing to undo.
-    pub fn undo(&mut self, plan: &mut Plan) -> bool {
-        let Some(splice) = self.undo.pop_back() else {
-            return false;
-        };
-        plan.replay_inverse(&splice);
+    /// Undoes the last edit on `plan`; returns the splice that did it, none when there is nothing
+    /// to undo. A step whose segments someone else changed since (a colleague's edit pulled in)
+    /// cannot be replayed: it is dropped, with the steps before it, and nothing changes.
+    pub fn undo(&mut self, plan: &mut Plan) -> Option<Splice> {
+        let splice = self.undo.pop_back()?;
+        if !plan.replay_inverse(&splice) {
+            self.undo.clear();
+            return None;
+        }
+        let inverse = splice.inverse();
         self.redo.push(splice);
-        true
+        Some(inverse)
     }
 
-    /// Redoes the last undone edit on `plan`; returns false when there is nothing to redo.
-    pub fn redo(&mut self, plan: &mut Plan) -> bool {
-        let Some(splice) = self.redo.pop() else {
-            return false;
-        };
-        plan.replay(&splice);
-        self.undo.push_back(splice);
-        true
+    /// Redoes the last undone edit on `plan`; returns the splice that did it, none when there is
+    /// nothing to redo (or its segments changed since, as for [`History::undo`]).
+    pub fn redo(&mut self, plan: &mut Plan) -> Option<Splice> {
+        let splice = self.redo.pop()?;
+        if !plan.replay(&splice) {
+            self.redo.clear();
+            return None;
+        }
+        self.undo.push_back(splice.clone());
+        Some(splice)
     }
 
     /// Whether [`History::undo`] would do something.

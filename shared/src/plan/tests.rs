@@ -223,17 +223,31 @@ fn replaying_the_inverse_of_a_splice_restores_the_plan() {
 }
 
 #[test]
-fn replaying_a_splice_that_does_not_fit_does_not_panic() {
+fn a_splice_whose_segments_changed_since_is_not_replayed() {
     let mut plan = plan();
-    let splice = Splice {
-        at: 7,
-        removed: plan.segments().to_vec(),
-        inserted: Vec::new(),
-    };
+    let mut stale = plan.segments().to_vec();
+    stale[1].text = "Changed since.".to_owned();
+    let changed = Splice::new(1, stale[1..].to_vec(), Vec::new());
+    let mut ghost = plan_of(CHAPTER, &["Uno"]).into_segments();
+    ghost[0].id = SegmentId(9);
+    let gone = Splice::new(7, ghost, Vec::new());
 
-    plan.replay(&splice);
+    assert!(!plan.replay(&changed));
+    assert!(!plan.replay(&gone));
 
     assert_eq!(plan, self::plan());
+}
+
+#[test]
+fn a_splice_is_found_by_its_ids_after_edits_before_it() {
+    let mut plan = plan();
+    let splice = apply(&mut plan, Edit::Delete { id: SegmentId(3) }).unwrap();
+    apply(&mut plan, Edit::Delete { id: SegmentId(1) }).unwrap();
+
+    assert!(plan.replay(&splice.inverse()), "the undo of a delete finds its place");
+
+    let ids: Vec<_> = plan.segments().iter().map(|s| s.id.0).collect();
+    assert_eq!(ids, [2, 3]);
 }
 
 #[test]

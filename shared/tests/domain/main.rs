@@ -3,5 +3,6 @@
 //! failures of `properties` in `tests/proptest-regressions/properties.txt`, where it looks for
 //! them when a test binary has a `main.rs`, and replays them before any new case.
 
+mod concurrent;
 mod manuscripts;
 mod properties;

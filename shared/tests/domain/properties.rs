@@ -88,11 +88,11 @@ const PIECES: &[&str] = &[
     "\u{2029}",
 ];
 
-fn chapter() -> impl Strategy<Value = String> {
+pub(crate) fn chapter() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|pieces| pieces.concat())
 }
 
-fn limits() -> impl Strategy<Value = EngineLimits> {
+pub(crate) fn limits() -> impl Strategy<Value = EngineLimits> {
     (8usize..160).prop_map(|recommended_chars| EngineLimits {
         recommended_chars,
         ..EngineLimits::default()
@@ -194,7 +194,7 @@ fn assert_segments_cover(chapter: &str, segments: &[Segment], limits: &EngineLim
 
 /// An edit, with its segment chosen among those of the plan it is applied to.
 #[derive(Debug, Clone)]
-enum Op {
+pub(crate) enum Op {
     /// Split at a position inside the text, or at a raw (perhaps huge) offset.
     Split(Index, Result<Index, usize>),
     MergeNext(Index),
@@ -206,7 +206,7 @@ enum Op {
     UnknownId(u32, usize),
 }
 
-fn op() -> impl Strategy<Value = Op> {
+pub(crate) fn op() -> impl Strategy<Value = Op> {
     let at = prop_oneof![
         8 => any::<Index>().prop_map(Ok),
         1 => Just(Err(usize::MAX)),
@@ -226,7 +226,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 impl Op {
-    fn edit(&self, plan: &Plan) -> Edit {
+    pub(crate) fn edit(&self, plan: &Plan) -> Edit {
         let segment = |i: &Index| &plan.segments()[i.index(plan.segments().len())];
         let id = |i: &Index| segment(i).id;
         match self {
@@ -314,9 +314,9 @@ proptest! {
             }
         }
         let edited = plan.clone();
-        while history.undo(&mut plan) {}
+        while history.undo(&mut plan).is_some() {}
         prop_assert_eq!(&plan, &original);
-        while history.redo(&mut plan) {}
+        while history.redo(&mut plan).is_some() {}
 
         prop_assert_eq!(plan, edited);
     }

@@ -66,9 +66,9 @@ pub(super) fn merge(
         reviewed: false,
         flag: first.flag.clone().or_else(|| second.flag.clone()),
     };
-    Ok(Splice {
-        at: index,
-        removed: vec![first.clone(), second.clone()],
-        inserted: vec![merged],
-    })
+    Ok(Splice::new(
+        index,
+        vec![first.clone(), second.clone()],
+        vec![merged],
+    ))
 }

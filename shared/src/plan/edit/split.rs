@@ -41,15 +41,14 @@ pub(super) fn split(
     if original_first.is_empty() || original_second.is_empty() {
         return Err(empty_half);
     }
-    let second_id = plan.next_id();
-    limits.check(id, text_first)?;
-    limits.check(second_id, text_second)?;
-
     // The whitespace trimmed at the start of the second half is skipped in the chapter too.
     let skipped = original.len() - original_second.len();
     let second_start = segment
         .start
         .saturating_add(original[..skipped].chars().count());
+    let second_id = plan.id_for_split(second_start);
+    limits.check(id, text_first)?;
+    limits.check(second_id, text_second)?;
     let first = Segment {
         id,
         start: segment.start,
@@ -78,11 +77,11 @@ pub(super) fn split(
         reviewed: false,
         flag: segment.flag.clone(),
     };
-    Ok(Splice {
-        at: index,
-        removed: vec![segment.clone()],
-        inserted: vec![first, second],
-    })
+    Ok(Splice::new(
+        index,
+        vec![segment.clone()],
+        vec![first, second],
+    ))
 }
 
 /// `text` cut at character `at`: the part before without trailing whitespace, the part after

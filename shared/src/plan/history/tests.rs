@@ -55,14 +55,14 @@ fn undo_and_redo_walk_back_and_forth_through_edits() {
     );
     let end = plan.clone();
 
-    assert!(history.undo(&mut plan));
-    assert!(history.undo(&mut plan));
+    assert!(history.undo(&mut plan).is_some());
+    assert!(history.undo(&mut plan).is_some());
     assert_eq!(plan, start);
-    assert!(!history.undo(&mut plan));
-    assert!(history.redo(&mut plan));
-    assert!(history.redo(&mut plan));
+    assert!(history.undo(&mut plan).is_none());
+    assert!(history.redo(&mut plan).is_some());
+    assert!(history.redo(&mut plan).is_some());
     assert_eq!(plan, end);
-    assert!(!history.redo(&mut plan));
+    assert!(history.redo(&mut plan).is_none());
 }
 
 #[test]
@@ -96,9 +96,9 @@ fn history_forgets_the_oldest_step_past_its_capacity() {
         );
     }
 
-    assert!(history.undo(&mut plan));
-    assert!(history.undo(&mut plan));
-    assert!(!history.undo(&mut plan));
+    assert!(history.undo(&mut plan).is_some());
+    assert!(history.undo(&mut plan).is_some());
+    assert!(history.undo(&mut plan).is_none());
     assert!(plan.segments()[0].needs_revision);
 }
 
@@ -111,7 +111,7 @@ fn history_keeps_at_least_one_step() {
         Edit::ToggleRevision { id: SegmentId(1) },
     );
 
-    assert!(history.undo(&mut plan));
+    assert!(history.undo(&mut plan).is_some());
     assert!(!plan.segments()[0].needs_revision);
 }
 

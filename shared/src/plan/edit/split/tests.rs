@@ -136,7 +136,10 @@ fn split_keeps_the_id_on_the_first_half_and_gives_the_second_a_new_one() {
     );
     assert_eq!(
         (second.id, second.delimiter),
-        (SegmentId(3), Delimiter::Sentence)
+        (
+            SegmentId(Plan::SPLIT_IDS + u32::try_from(second.start).unwrap()),
+            Delimiter::Sentence
+        )
     );
     for half in [first, second] {
         assert_eq!(half.speaker, speaker);
@@ -239,3 +242,20 @@ fn an_edited_segment_refuses_a_split_that_empties_its_original_half() {
         }),
     );
 }
+
+#[test]
+fn a_split_id_already_taken_gives_way_to_the_next_free_one() {
+    let chapter = "One two. Three four.";
+    let limits = EngineLimits::default();
+    let mut plan = Plan::new(crate::plan::segmenter::segment_chapter(chapter, &limits));
+    let taken = Plan::SPLIT_IDS + 4;
+    let mut segments = plan.clone().into_segments();
+    segments[0].id = SegmentId(taken);
+    plan = Plan::new(segments);
+
+    plan.apply(&Edit::Split { id: SegmentId(taken), at: 4 }, chapter, &limits)
+        .unwrap();
+
+    assert_eq!(plan.segments()[1].id, SegmentId(taken + 1));
+}
+
