@@ -12,12 +12,14 @@ mod errors;
 mod errors_en;
 mod es;
 mod refusals;
+mod team;
 mod texts;
 
 pub use account::{account_texts, AccountTexts};
 pub use audit::{audit_entry, moment};
 pub use en::EN;
 pub use es::ES;
+pub use team::{team_texts, TeamTexts};
 pub use texts::Texts;
 
 pub use refusals::worded;
@@ -112,6 +114,11 @@ pub fn t() -> &'static Texts {
 /// The account pages' strings in the page's language.
 pub fn ta() -> &'static AccountTexts {
     account_texts(use_locale().get_untracked())
+}
+
+/// The strings of working together on a chapter, in the page's language.
+pub fn tt() -> &'static TeamTexts {
+    team_texts(use_locale().get_untracked())
 }
 
 /// The locale the page starts in: on the server from the request, in the browser from the

@@ -1,51 +1,63 @@
-//! `JobFeed`: a speaker job's Server-Sent Events, read with the browser's `EventSource` (hydrate
-//! build only; on the server `open` refuses). The browser reconnects by itself after a network
-//! hiccup and the server replays the current state, so only a closed feed is reported as lost.
+//! Server-Sent Events read with the browser's `EventSource` (hydrate build only; on the server
+//! `open` refuses): `EventFeed` for any stream of JSON messages (a chapter's live state), and
+//! `JobFeed` for a speaker job's events. The browser reconnects by itself after a network hiccup
+//! and the server replays the current state, so only a closed feed is reported as lost.
+
+use serde::de::DeserializeOwned;
 
 use crate::model::SpeakerJobEvent;
 
-/// What a feed reports: an event, or why it stopped before a final one.
-pub type FeedMessage = Result<SpeakerJobEvent, FeedError>;
+/// What a feed reports: a message, or why it stopped before its last one.
+pub type Delivery<T> = Result<T, FeedError>;
 
-/// Why a feed stopped before its final event.
+/// What a job feed reports: an event, or why it stopped before a final one.
+pub type FeedMessage = Delivery<SpeakerJobEvent>;
+
+/// Why a feed stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedError {
-    /// The browser gave up on the connection (the job is gone, or the server refused).
+    /// The browser gave up on the connection (the stream is gone, or the server refused).
     Lost,
-    /// A message was not a job event.
+    /// A message was not what the feed carries.
     Unreadable(String),
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
+    use serde::de::DeserializeOwned;
     use web_sys::{EventSource, MessageEvent};
 
-    use super::{FeedError, FeedMessage};
+    use super::{Delivery, FeedError};
 
     /// An open feed; dropping it closes the connection.
-    pub struct JobFeed {
+    pub struct EventFeed {
         source: EventSource,
         _on_message: Closure<dyn FnMut(MessageEvent)>,
         _on_error: Closure<dyn FnMut(web_sys::Event)>,
     }
 
-    impl JobFeed {
-        /// Opens `url`; `deliver` gets each event (the connection is closed after a final one)
-        /// or the reason the feed stopped.
+    impl EventFeed {
+        /// Opens `url`; `deliver` gets each message read as a `T` or the reason the feed
+        /// stopped. The connection is closed after a message `last` says is the last one, or
+        /// one that is not a `T`.
         ///
         /// # Errors
         /// When the browser refuses the URL.
-        pub fn open(url: &str, deliver: impl Fn(FeedMessage) + 'static) -> Result<Self, String> {
+        pub fn open<T: DeserializeOwned + 'static>(
+            url: &str,
+            last: impl Fn(&T) -> bool + 'static,
+            deliver: impl Fn(Delivery<T>) + 'static,
+        ) -> Result<Self, String> {
             let source = EventSource::new(url).map_err(|err| format!("{err:?}"))?;
             let deliver = std::rc::Rc::new(deliver);
             let on_message = {
                 let (source, deliver) = (source.clone(), deliver.clone());
                 Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
                     let text = message.data().as_string().unwrap_or_default();
-                    match serde_json::from_str::<crate::model::SpeakerJobEvent>(&text) {
+                    match serde_json::from_str::<T>(&text) {
                         Ok(event) => {
-                            if event.is_final() {
+                            if last(&event) {
                                 source.close();
                             }
                             deliver(Ok(event));
@@ -60,8 +72,7 @@ mod browser {
             let on_error = {
                 let source = source.clone();
                 Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-                    // While the browser retries, the state is CONNECTING; CLOSED means it gave up
-                    // (the job is gone, or the server refused).
+                    // While the browser retries, the state is CONNECTING; CLOSED means it gave up.
                     if source.ready_state() == EventSource::CLOSED {
                         deliver(Err(FeedError::Lost));
                     }
@@ -77,7 +88,7 @@ mod browser {
         }
     }
 
-    impl Drop for JobFeed {
+    impl Drop for EventFeed {
         fn drop(&mut self) {
             self.source.set_onmessage(None);
             self.source.set_onerror(None);
@@ -87,7 +98,7 @@ mod browser {
 }
 
 #[cfg(feature = "hydrate")]
-pub use browser::JobFeed;
+pub use browser::EventFeed;
 
 /// Where a page keeps its feed: the browser's `EventSource` stays on its one thread; the server's
 /// stand-in is `Send`, so the page can be rendered and dropped on any worker thread.
@@ -99,15 +110,33 @@ pub type FeedStorage = leptos::prelude::SyncStorage;
 
 /// On the server there is nothing to listen with.
 #[cfg(not(feature = "hydrate"))]
-pub struct JobFeed;
+pub struct EventFeed;
 
 #[cfg(not(feature = "hydrate"))]
-impl JobFeed {
+impl EventFeed {
     /// Always refused: feeds are read in the browser.
     ///
     /// # Errors
     /// Always.
-    pub fn open(_url: &str, _deliver: impl Fn(FeedMessage) + 'static) -> Result<Self, String> {
-        Err("job progress is read in the browser".into())
+    pub fn open<T: DeserializeOwned + 'static>(
+        _url: &str,
+        _last: impl Fn(&T) -> bool + 'static,
+        _deliver: impl Fn(Delivery<T>) + 'static,
+    ) -> Result<Self, String> {
+        Err("events are read in the browser".into())
     }
+}
+
+/// A speaker job's events.
+pub type JobFeed = EventFeed;
+
+/// Opens a speaker job's events at `url`; the feed ends after the final one.
+///
+/// # Errors
+/// When the browser refuses the URL, or always on the server.
+pub fn open_job_feed(
+    url: &str,
+    deliver: impl Fn(FeedMessage) + 'static,
+) -> Result<JobFeed, String> {
+    EventFeed::open(url, SpeakerJobEvent::is_final, deliver)
 }

@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod speech;
+mod team;
 
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
@@ -13,6 +14,7 @@ pub use audit::{AuditEntry, AuditEvent};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
 };
+pub use team::{Colleague, Live, PlanChanges};
 
 /// A project's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -121,18 +123,6 @@ pub struct ChapterPlan {
     /// listens and auditions).
     #[serde(default = "editable_by_default")]
     pub editable: bool,
-}
-
-/// What a chapter's plan went through after a version the page holds: the page replays the
-/// changes on its copy, or loads the plan when they are not all known.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanChanges {
-    /// The version stored now.
-    pub version: Version,
-    /// Every change between the page's version and `version`, oldest first (after a save, the
-    /// saver's own are not included). None when the server no longer has them all: a whole plan
-    /// was written in between (generated, imported, carried over) or the page is too far behind.
-    pub changes: Option<Vec<shared::plan::change::Change>>,
 }
 
 fn editable_by_default() -> bool {

@@ -7,9 +7,11 @@ mod audition;
 mod audition_bar;
 mod autosave;
 mod bulk_bar;
+mod conflicts;
 pub mod editor;
 mod edits;
 mod keyboard;
+mod live;
 mod notices;
 mod panes;
 mod plan_bar;
@@ -26,6 +28,7 @@ use crate::{
     model::{ChapterPlan, SpeakerEngine},
 };
 use bulk_bar::BulkBar;
+use conflicts::ConflictPanel;
 use edits::Workspace;
 use notices::Notices;
 use panes::Panes;
@@ -52,12 +55,15 @@ pub fn PlanWorkspace(
     keyboard::install(ws, actions, player);
     let only_doubtful = RwSignal::new(false);
     let engine_text = speaker_run::engine_text(t, &engine);
+    let others = live::follow(ws);
     view! {
         <div class="workspace">
             <PlanBar ws run signoff only_doubtful engine_text />
+            <live::Colleagues ws others />
             {ws.editable.then(|| view! { <BulkBar ws /> })}
             <SpeakerJobBar progress=run.progress.into() on_cancel=Callback::new(move |()| run.cancel()) />
             <Notices ws run signoff />
+            <ConflictPanel ws />
             <Show when=move || ws.has_plan() fallback=move || view! { <p>{t.no_plan_yet}</p> }>
                 <Panes ws run signoff only_doubtful actions player />
             </Show>

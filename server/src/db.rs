@@ -6,6 +6,7 @@ pub(crate) mod audio;
 pub(crate) mod audit;
 pub(crate) mod chapters;
 pub(crate) mod plans;
+pub(crate) mod presence;
 pub(crate) mod projects;
 
 use anyhow::Context;

@@ -1,8 +1,9 @@
 //! Plain axum routes outside Leptos: the health check, the manuscript import preview, which
-//! takes a raw file body (server functions take JSON), the Server-Sent Events of speaker jobs,
-//! and the audio of cached clips.
+//! takes a raw file body (server functions take JSON), the Server-Sent Events of speaker jobs and
+//! of a chapter's live state, and the audio of cached clips.
 
 mod audio;
+mod live;
 mod speaker_jobs;
 
 use app::{
@@ -48,6 +49,7 @@ fn table() -> (Router<AppState>, Vec<(Method, &'static str)>) {
             "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
             get(speaker_jobs::events),
         ),
+        add(Method::GET, "/api/chapters/{chapter}/live", get(live::live)),
     ];
     let router = routes
         .into_iter()

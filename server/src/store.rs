@@ -5,6 +5,7 @@ mod access;
 mod audit;
 mod plan_changes;
 mod plan_rows;
+mod presence;
 mod project_store;
 mod pronunciation_store;
 
@@ -213,6 +214,16 @@ impl PlanStore for SqlStore {
         since: Version,
     ) -> Result<app::model::PlanChanges, StoreError> {
         self.changes_after(who, chapter, since).await
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0))]
+    async fn show_place(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        segment: Option<shared::SegmentId>,
+    ) -> Result<(), StoreError> {
+        self.note_place(who, chapter, segment).await
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]

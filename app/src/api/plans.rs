@@ -4,7 +4,7 @@
 use crate::model::Version;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use shared::{plan::change::Change, Segment};
+use shared::{plan::change::Change, Segment, SegmentId};
 
 use crate::{
     error::AppError,
@@ -62,6 +62,14 @@ pub async fn changes_since(chapter: ChapterId, since: Version) -> Result<PlanCha
     let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
     Ok(store.changes_since(&who, chapter, since).await?)
+}
+
+/// Tells colleagues on the chapter which segment the signed-in user is on (none: none selected).
+#[server(input = Json, endpoint = "show_place")]
+pub async fn show_place(chapter: ChapterId, segment: Option<SegmentId>) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
+    Ok(store.show_place(&who, chapter, segment).await?)
 }
 
 /// The chapter's plan as a desktop plan file (`<chapterId>.plan.json`): pretty-printed JSON with

@@ -111,6 +111,17 @@ pub trait PlanStore: Send + Sync + 'static {
         since: Version,
     ) -> Result<crate::model::PlanChanges, StoreError>;
 
+    /// Notes the segment `who` is on in the chapter (none: none selected), for colleagues' pages.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown chapter.
+    async fn show_place(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        segment: Option<shared::SegmentId>,
+    ) -> Result<(), StoreError>;
+
     /// Replaces the plan stored at `expected_version` by segments read from a desktop plan file:
     /// each `voice` naming a cast member by id, name or alias becomes that member's id, a
     /// hand-locked speaker stored for the same segment is kept, then the plan is validated and

@@ -32,6 +32,8 @@ pub struct EditorActions {
 #[component]
 pub fn SegmentEditor(
     segment: Signal<Option<Segment>>,
+    /// Its 1-based row in the table.
+    row: Signal<Option<usize>>,
     draft: RwSignal<String>,
     editing: Signal<bool>,
     locked: Signal<bool>,
@@ -58,7 +60,10 @@ pub fn SegmentEditor(
     let t = t();
     let heading = move || {
         segment.with(|s| match s {
-            Some(s) => (t.segment_heading)(s.id.0, (t.delimiter_name)(s.delimiter), s.start, s.end),
+            Some(s) => {
+                let row = row.get().unwrap_or_default();
+                (t.segment_heading)(row, (t.delimiter_name)(s.delimiter), s.start, s.end)
+            }
             None => t.no_segment.to_owned(),
         })
     };

@@ -216,7 +216,9 @@ pub fn SegmentTable(
                         <th scope="col">{t.confidence}</th>
                     </tr>
                 </thead>
-                <tbody>
+                // Rows are numbered by a CSS counter from the first one rendered: a split renumbers
+                // the rows below it without rendering them again.
+                <tbody style:counter-reset=move || format!("row {}", window.get().start)>
                     <tr class="spacer" aria-hidden="true" style:height=above>
                         <td colspan="9"></td>
                     </tr>

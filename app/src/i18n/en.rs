@@ -210,15 +210,14 @@ pub static EN: Texts = Texts {
     unsaved: "Unsaved changes",
     saving: "Saving…",
     save_failed: |reason| format!("Save failed, retrying: {reason}"),
-    conflict: "Someone else changed this chapter",
-    reload: "Reload",
+    conflict: "A colleague changed the same segments: choose below",
     export_plan: "Export plan",
     import_plan: "Import plan file",
     confirm_import: "Replace this chapter's plan with the file? Unsaved edits will be lost.",
     segments: "Segments",
     selected: "Selected",
     flag: "Flag",
-    id: "Id",
+    id: "#",
     delimiter: "Delimiter",
     start: "Start",
     end: "End",
@@ -277,8 +276,8 @@ pub static EN: Texts = Texts {
     reimport_done: |added, replaced, stale| {
         format!("{added} chapters added, {replaced} replaced; {stale} plans need carrying over to their new text.")
     },
-    segment_heading: |id, delimiter, start, end| {
-        format!("Segment {id} · {delimiter} · {start}–{end}")
+    segment_heading: |row, delimiter, start, end| {
+        format!("Segment {row} · {delimiter} · {start}–{end}")
     },
     no_segment: "No segment selected",
     segment_editor: "Segment editor",

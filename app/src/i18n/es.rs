@@ -247,15 +247,14 @@ pub static ES: Texts = Texts {
     unsaved: "Cambios sin guardar",
     saving: "Guardando…",
     save_failed: |reason| format!("No se pudo guardar, reintentando: {reason}"),
-    conflict: "Otra persona cambió este capítulo",
-    reload: "Recargar",
+    conflict: "Otra persona cambió los mismos segmentos: elige abajo",
     export_plan: "Exportar plan",
     import_plan: "Importar archivo de plan",
     confirm_import: "¿Sustituir el plan de este capítulo por el del archivo? Se perderán los cambios sin guardar.",
     segments: "Segmentos",
     selected: "Seleccionado",
     flag: "Marca",
-    id: "Id",
+    id: "#",
     delimiter: "Corte",
     start: "Inicio",
     end: "Fin",
@@ -314,8 +313,8 @@ pub static ES: Texts = Texts {
     reimport_done: |added, replaced, stale| {
         format!("{added} capítulos añadidos, {replaced} sustituidos; {stale} planes deben trasladarse a su texto nuevo.")
     },
-    segment_heading: |id, delimiter, start, end| {
-        format!("Segmento {id} · {delimiter} · {start}–{end}")
+    segment_heading: |row, delimiter, start, end| {
+        format!("Segmento {row} · {delimiter} · {start}–{end}")
     },
     no_segment: "Ningún segmento seleccionado",
     segment_editor: "Editor de segmentos",

@@ -159,7 +159,6 @@ pub struct Texts {
     pub saving: &'static str,
     pub save_failed: fn(&str) -> String,
     pub conflict: &'static str,
-    pub reload: &'static str,
     pub export_plan: &'static str,
     pub import_plan: &'static str,
     pub confirm_import: &'static str,
@@ -202,7 +201,7 @@ pub struct Texts {
     pub replace_chapter: fn(&str) -> String,
     pub reimport_done: fn(usize, usize, usize) -> String,
     // Segment editor.
-    pub segment_heading: fn(u32, &str, usize, usize) -> String,
+    pub segment_heading: fn(usize, &str, usize, usize) -> String,
     pub no_segment: &'static str,
     pub segment_editor: &'static str,
     pub segment_text: &'static str,

@@ -27,16 +27,21 @@ pub enum SaveState {
     Saving,
     /// The last save failed, for this reason; it will be retried.
     Failed(String),
-    /// Someone else saved first; the page must reload.
+    /// A colleague changed the same segments: saving waits until the producer settles it.
     Conflict,
 }
 
 /// What the machine asks of its driver.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// Send the plan as it is at `revision` to the store, which should hold version `base`;
-    /// answer with `save_succeeded`, `save_failed` or `conflicted`.
-    Save { revision: u64, base: Version },
+    /// Send the edits up to `revision` to the store, made on version `base` (the whole plan when
+    /// `whole`: the store never held this one); answer with `save_succeeded`, `save_failed`,
+    /// or `reloading` then `caught_up` or `conflicted`.
+    Save {
+        revision: u64,
+        base: Version,
+        whole: bool,
+    },
     /// Call `timer_fired` in `ms` milliseconds, instead of any timer armed before.
     Arm { ms: u64 },
 }
@@ -102,6 +107,7 @@ impl Autosave {
         Some(Command::Save {
             revision: self.revision,
             base: self.version,
+            whole: self.stored == NEVER_STORED,
         })
     }
 
@@ -116,16 +122,8 @@ impl Autosave {
 
     /// The store holds `revision` at `version`; edits made meanwhile are saved after a pause.
     pub fn save_succeeded(&mut self, revision: u64, version: Version) -> Option<Command> {
-        self.version = version;
         self.stored = revision;
-        self.failures = 0;
-        if self.has_unsaved() {
-            self.state = SaveState::Pending;
-            Some(Command::Arm { ms: AUTOSAVE_MS })
-        } else {
-            self.state = SaveState::Saved;
-            None
-        }
+        self.caught_up(version)
     }
 
     /// The save failed for `reason`: the edit stays unsaved and is retried, later each time.
@@ -137,9 +135,45 @@ impl Autosave {
         })
     }
 
-    /// Someone else stored the plan first: nothing more is saved, so nothing is overwritten.
+    /// The page is loading the stored plan to merge its edits into (a colleague's changes it
+    /// could not replay): no save starts until it is done.
+    pub fn reloading(&mut self) {
+        self.state = SaveState::Saving;
+    }
+
+    /// The page's plan now stands on the stored `version` (a colleague's changes replayed or
+    /// merged in); its edits not yet stored are saved after a pause.
+    pub fn caught_up(&mut self, version: Version) -> Option<Command> {
+        self.version = version;
+        self.failures = 0;
+        if self.has_unsaved() {
+            self.state = SaveState::Pending;
+            Some(Command::Arm { ms: AUTOSAVE_MS })
+        } else {
+            self.state = SaveState::Saved;
+            None
+        }
+    }
+
+    /// Whether a colleague's changes may be replayed on the page now (no save or merge under
+    /// way, no conflict waiting).
+    pub fn may_pull(&self) -> bool {
+        !self.is_busy()
+    }
+
+    /// A colleague changed the same segments: nothing more is saved until the producer chooses,
+    /// so nothing is overwritten.
     pub fn conflicted(&mut self) {
         self.state = SaveState::Conflict;
+    }
+
+    /// The producer settled the conflicts on the stored `version`; the page's plan is at
+    /// `revision`, its settled edits unsaved: they are saved at once.
+    pub fn settled(&mut self, version: Version, revision: u64) -> Option<Command> {
+        self.version = version;
+        self.revision = revision;
+        self.state = SaveState::Pending;
+        self.timer_fired()
     }
 
     /// A fresh plan was asked of the server: no save starts until it answers.

@@ -59,6 +59,11 @@ impl EditorState {
         self.plan.index_of(id).map(|i| &self.plan.segments()[i])
     }
 
+    /// The 1-based row of segment `id` in the table.
+    pub fn row(&self, id: SegmentId) -> Option<usize> {
+        self.plan.index_of(id).map(|i| i + 1)
+    }
+
     /// Counter of changes since loading.
     pub fn revision(&self) -> u64 {
         self.revision
@@ -125,6 +130,19 @@ impl EditorState {
             self.plan = merged.plan.clone();
         }
         merged
+    }
+
+    /// Settles the conflicts of `merged` (see [`Merged::resolve`]): its plan becomes the page's,
+    /// the edits that lead there from the stored plan wait to be saved, and undo starts afresh.
+    /// Returns the new revision.
+    pub fn settle(&mut self, merged: Merged, keep_mine: &[bool]) -> u64 {
+        let (plan, splices) = merged.resolve(keep_mine);
+        self.plan = plan;
+        self.history.clear();
+        self.revision += 1;
+        let revision = self.revision;
+        self.unsaved = splices.into_iter().map(|s| (revision, s)).collect();
+        revision
     }
 
     /// Whether undo would do something.
@@ -201,154 +219,4 @@ impl EditorState {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// The segmenter's plan of `text`, under edit.
-    pub(crate) fn editor(text: &str) -> EditorState {
-        let limits = EngineLimits::default();
-        let segments = shared::segment_chapter(text, &limits);
-        EditorState::new(Arc::from(text), limits, segments)
-    }
-
-    #[test]
-    fn an_applied_edit_can_be_undone_and_redone() {
-        let mut state = editor("One two three.\n\nFour five.");
-        let before = state.segments().to_vec();
-
-        state
-            .apply(&Edit::Split {
-                id: SegmentId(1),
-                at: 4,
-            })
-            .expect("split");
-        let after = state.segments().to_vec();
-
-        assert_eq!(after.len(), 3);
-        assert!(state.undo());
-        assert_eq!(state.segments(), before.as_slice());
-        assert!(state.redo());
-        assert_eq!(state.segments(), after.as_slice());
-        assert_eq!(state.revision(), 3);
-    }
-
-    #[test]
-    fn a_refused_edit_changes_nothing() {
-        let mut state = editor("Only one paragraph.");
-
-        let result = state.apply(&Edit::Delete { id: SegmentId(1) });
-
-        assert_eq!(result, Err(SegmentError::LastSegment));
-        assert_eq!(state.revision(), 0);
-        assert!(!state.can_undo());
-    }
-
-    #[test]
-    fn neighbour_is_clamped_to_the_table() {
-        let state = editor("A.\n\nB.\n\nC.");
-
-        assert_eq!(state.neighbour(None, 1), Some(SegmentId(1)));
-        assert_eq!(state.neighbour(Some(SegmentId(1)), -1), Some(SegmentId(1)));
-        assert_eq!(state.neighbour(Some(SegmentId(2)), 1), Some(SegmentId(3)));
-        assert_eq!(state.neighbour(Some(SegmentId(3)), 1), Some(SegmentId(3)));
-    }
-
-    #[test]
-    fn proposed_speakers_keep_hand_picked_ones_and_undo_in_one_step() {
-        let text = "“Come in, Watson,” said Holmes.\n\nThe door opened.";
-        let mut state = editor(text);
-        let mut holmes = shared::Character::named("Holmes", Language::En).expect("a name");
-        holmes.gender = shared::text::language::Gender::Male;
-        let watson = shared::Character::named("Watson", Language::En).expect("a name");
-        let cast = Cast::new(vec![
-            shared::Character::narrator(Language::En),
-            holmes,
-            watson,
-        ])
-        .expect("a cast");
-        let last = state.segments().last().map(|s| s.id).expect("segments");
-        state
-            .apply(&Edit::SetSpeaker {
-                id: last,
-                speaker: Some("watson".into()),
-            })
-            .expect("a speaker");
-
-        let (edit, found) = state.propose_speakers(&cast, Language::En);
-        state.apply(&edit).expect("assigned");
-
-        let speakers: Vec<_> = state
-            .segments()
-            .iter()
-            .map(|s| s.speaker.as_deref())
-            .collect();
-        assert_eq!(speakers.first(), Some(&Some("holmes")));
-        assert_eq!(
-            speakers.last(),
-            Some(&Some("watson")),
-            "a hand-picked speaker stays"
-        );
-        assert_eq!(found.len(), state.segments().len());
-        assert!(state.undo());
-        assert_eq!(state.segments()[0].speaker, None);
-    }
-
-    #[test]
-    fn a_servers_speakers_skip_segments_changed_since_and_hand_picked_ones() {
-        use shared::attribution::verdict::{Evidence, Rule};
-        let text = "“One,” said Holmes.\n\n“Two,” said Watson.\n\nThe end came.";
-        let mut state = editor(text);
-        let found: Vec<(SegmentId, Attribution)> = state
-            .segments()
-            .iter()
-            .map(|s| {
-                let attribution = Attribution {
-                    span: s.start..s.end,
-                    speaker: Some(CharacterId("holmes".into())),
-                    confidence: 0.7,
-                    evidence: Evidence {
-                        rule: Rule::LanguageModel,
-                        tag: None,
-                        contradiction: None,
-                    },
-                };
-                (s.id, attribution)
-            })
-            .collect();
-        let ids: Vec<SegmentId> = state.segments().iter().map(|s| s.id).collect();
-        let (first, last) = (ids[0], ids[ids.len() - 1]);
-        state
-            .apply(&Edit::SetSpeaker {
-                id: first,
-                speaker: Some("watson".into()),
-            })
-            .expect("a hand pick");
-        state
-            .apply(&Edit::Split { id: last, at: 4 })
-            .expect("a split");
-        let gone = SegmentId(999);
-        let mut found = found;
-        found.push((gone, found[1].1.clone()));
-
-        let (edit, kept) = state.speakers_from(found);
-        state.apply(&edit).expect("assigned");
-
-        let speakers: Vec<_> = state
-            .segments()
-            .iter()
-            .map(|s| s.speaker.as_deref())
-            .collect();
-        assert_eq!(speakers[0], Some("watson"), "the hand pick stays");
-        assert!(speakers[1..ids.len() - 1]
-            .iter()
-            .all(|s| *s == Some("holmes")));
-        assert_eq!(
-            speakers[ids.len() - 1],
-            None,
-            "the split segment changed since"
-        );
-        assert!(!kept.contains_key(&gone) && !kept.contains_key(&last));
-        assert!(state.undo());
-        assert_eq!(state.segments()[1].speaker, None);
-    }
-}
+pub(crate) mod tests;

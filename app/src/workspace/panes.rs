@@ -48,6 +48,10 @@ pub fn Panes(
         let id = selection.selected.get()?;
         state.with(|s| s.segment(id).cloned())
     });
+    let row = Signal::derive(move || {
+        let id = selection.selected.get()?;
+        state.with(|s| s.row(id))
+    });
     let on_select = Callback::new(move |id| {
         if !ws.editing.get_untracked() {
             selection.selected.set(Some(id));
@@ -73,6 +77,7 @@ pub fn Panes(
             <div class="side">
                 <SegmentEditor
                     segment
+                    row
                     draft=ws.draft
                     editing=ws.editing.into()
                     locked

@@ -91,14 +91,9 @@ fn SaveIndicator(state: Signal<SaveState>) -> impl IntoView {
         SaveState::Failed(reason) => (t.save_failed)(&reason),
         SaveState::Conflict => t.conflict.to_owned(),
     };
-    let conflict = move || state.get() == SaveState::Conflict;
     view! {
         <span class="save-state" role="status" aria-label=t.save_state>
             {text}
-            <Show when=conflict>
-                " "
-                <a href="" rel="external">{t.reload}</a>
-            </Show>
         </span>
     }
 }

@@ -18,7 +18,7 @@ use crate::{
     api::speakers::{cancel_speaker_job, start_speaker_job},
     components::JobProgress,
     i18n::{t, Texts},
-    job_feed::{FeedError, FeedMessage, FeedStorage, JobFeed},
+    job_feed::{open_job_feed, FeedError, FeedMessage, FeedStorage, JobFeed},
     model::{JobId, JobStage, SpeakerEngine, SpeakerJobEvent},
 };
 
@@ -124,7 +124,7 @@ impl SpeakerRun {
             let opened = started.map_err(|err| (t().error)(&err)).and_then(|id| {
                 self.job.set(Some(id));
                 let url = id.events_url(ws.project, ws.chapter);
-                JobFeed::open(&url, move |message| self.on_message(message))
+                open_job_feed(&url, move |message| self.on_message(message))
             });
             match opened {
                 Ok(opened) => self.feed.set_value(Some(opened)),

@@ -9,7 +9,7 @@ use app::{
 };
 use shared::{plan::change::Change, Cast, Plan};
 
-use super::{audit, internal, SqlStore};
+use super::{internal, SqlStore};
 use crate::db::{self, plans};
 
 /// Saves in a row that may find a colleague's save just landed before this one gives up.
@@ -40,12 +40,19 @@ impl SqlStore {
             if current == Version::NONE || base.0 > current.0 {
                 return Err(conflict);
             }
-            let mut plan = Plan::new(stored.segments);
-            let before = plan.clone();
-            plan.apply_changes(&changes).map_err(|clash| {
-                tracing::info!(segments = ?clash.segments, "changes clash with a colleague's");
-                conflict
-            })?;
+            if changes.is_empty() {
+                let changes = self.changes_between(chapter, base, current).await?;
+                return Ok(PlanChanges {
+                    version: current,
+                    changes,
+                });
+            }
+            let plan = Plan::new(stored.segments)
+                .with_changes(&changes)
+                .map_err(|clash| {
+                    tracing::info!(segments = ?clash.segments, "changes clash with a colleague's");
+                    conflict
+                })?;
             plan.validate(&stored.text, &stored.limits)?;
             let cast = Cast::new(stored.cast).context("a stored cast is invalid")?;
             plan.check_speakers(&cast)?;
@@ -57,7 +64,7 @@ impl SqlStore {
                 Ok(version) => {
                     let entry = AuditEntry::PlanSaved {
                         segments: plan.segments().len(),
-                        changed: audit::changed_segments(before.segments(), plan.segments()),
+                        changed: touched(&changes),
                     };
                     self.record(who, stored.project_id, Some(chapter), entry)
                         .await;
@@ -172,4 +179,10 @@ impl SqlStore {
         tx.commit().await.map_err(internal)?;
         Ok(version)
     }
+}
+
+/// How many segments the changes replaced, added or removed (each counted once).
+fn touched(changes: &[Change]) -> usize {
+    let ids: std::collections::HashSet<_> = changes.iter().flat_map(Change::touches).collect();
+    ids.len()
 }

@@ -313,6 +313,12 @@ fn server_function(name: &str, f: &Fixture, editor: i64) -> Option<(Access, Valu
             Access::Write,
             json!({ "chapter": c, "version": version, "segments": f.plan["segments"] }),
         ),
+        "save_changes" => (
+            Access::Write,
+            json!({ "chapter": c, "base": version, "changes": [] }),
+        ),
+        "changes_since" => (Access::Read, json!({ "chapter": c, "since": version })),
+        "show_place" => (Access::Read, json!({ "chapter": c, "segment": null })),
         "import_plan" => (
             Access::Write,
             json!({ "chapter": c, "version": version, "file": f.plan_file }),
@@ -349,6 +355,11 @@ fn plain_route(path: &str, f: &Fixture) -> Option<(Access, String, Option<&'stat
                 "/api/projects/{}/chapters/{}/speaker_jobs/1/events",
                 f.project, f.chapter
             ),
+            None,
+        ),
+        "/api/chapters/{chapter}/live" => (
+            Access::Read,
+            format!("/api/chapters/{}/live", f.chapter),
             None,
         ),
         _ => return None,

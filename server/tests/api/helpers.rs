@@ -245,6 +245,34 @@ impl TestApp {
             .await
     }
 
+    /// Calls server function `name` with JSON `args` as the user of `client`.
+    pub async fn call_as(&self, client: &reqwest::Client, name: &str, args: Value) -> Answer {
+        self.send(client.post(format!("{}/api/{name}", self.base)), args)
+            .await
+    }
+
+    /// A colleague in the demo organisation with `role`, invited by the demo owner and signed
+    /// up as `email`: their signed-in client.
+    pub async fn colleague(&self, role: &str, email: &str) -> reqwest::Client {
+        let link: String = self
+            .call("invite_member", serde_json::json!({ "role": role }))
+            .await
+            .ok();
+        let token = link
+            .rsplit_once('=')
+            .expect("an invitation link")
+            .1
+            .to_owned();
+        let form = [
+            ("email", email),
+            ("name", email.split('@').next().unwrap_or(email)),
+            ("password", PASSWORD),
+            ("invitation", token.as_str()),
+        ];
+        let response = post_form(&self.base, "sign_up", &form).await;
+        client_with(Some(&session_cookie(&response).expect("signed up")))
+    }
+
     /// Calls server function `name` from a browser whose language is `language`.
     pub async fn call_in(&self, name: &str, args: Value, language: &str) -> Answer {
         let request = self

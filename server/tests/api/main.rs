@@ -12,6 +12,7 @@ mod audit;
 mod audition;
 mod chapters;
 mod cloud_speech;
+mod colleagues;
 mod helpers;
 mod import;
 mod llm_engine;

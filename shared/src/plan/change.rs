@@ -147,16 +147,25 @@ impl Plan {
     /// the plan empty (two people each deleting all segments but the other's); the plan is
     /// unchanged then.
     pub fn apply_changes(&mut self, changes: &[Change]) -> Result<(), Clash> {
-        let mut next = self.clone();
+        *self = self.clone().with_changes(changes)?;
+        Ok(())
+    }
+
+    /// [`Plan::apply_changes`] on a plan the caller no longer needs when they clash, so no copy
+    /// is made (the server's, decoded for this save).
+    ///
+    /// # Errors
+    /// As [`Plan::apply_changes`].
+    pub fn with_changes(mut self, changes: &[Change]) -> Result<Plan, Clash> {
+        let was_empty = self.segments.is_empty();
         for change in changes {
-            next.apply_change(change)?;
+            self.apply_change(change)?;
         }
-        if next.segments.is_empty() && !self.segments.is_empty() {
+        if self.segments.is_empty() && !was_empty {
             return Err(Clash {
                 segments: changes.iter().flat_map(Change::touches).collect(),
             });
         }
-        *self = next;
-        Ok(())
+        Ok(self)
     }
 }

@@ -244,7 +244,10 @@ fn a_splice_is_found_by_its_ids_after_edits_before_it() {
     let splice = apply(&mut plan, Edit::Delete { id: SegmentId(3) }).unwrap();
     apply(&mut plan, Edit::Delete { id: SegmentId(1) }).unwrap();
 
-    assert!(plan.replay(&splice.inverse()), "the undo of a delete finds its place");
+    assert!(
+        plan.replay(&splice.inverse()),
+        "the undo of a delete finds its place"
+    );
 
     let ids: Vec<_> = plan.segments().iter().map(|s| s.id.0).collect();
     assert_eq!(ids, [2, 3]);

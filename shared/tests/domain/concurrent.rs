@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use proptest::prelude::*;
 use shared::{
-    plan::change::{Change, merge},
+    plan::change::{merge, Change},
     segment_chapter, EngineLimits, History, Plan, SegmentId,
 };
 
@@ -37,14 +37,20 @@ fn session(base: &Plan, chapter: &str, limits: &EngineLimits, steps: &[Step]) ->
         let splice = match step {
             Step::Edit(op) => {
                 let edit = op.edit(&plan);
-                plan.apply(&edit, chapter, limits).ok().inspect(|s| history.record(s.clone()))
+                plan.apply(&edit, chapter, limits)
+                    .ok()
+                    .inspect(|s| history.record(s.clone()))
             }
             Step::Undo => history.undo(&mut plan),
         };
         splices.extend(splice.filter(|s| !s.is_empty()));
     }
     let changes = splices.iter().map(Change::of).collect();
-    Session { plan, changes, splices }
+    Session {
+        plan,
+        changes,
+        splices,
+    }
 }
 
 fn touched(changes: &[Change]) -> HashSet<SegmentId> {

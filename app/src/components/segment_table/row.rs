@@ -112,7 +112,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                 </button>
                 {row.reviewed.then(|| view! { <span class="reviewed" title=t.reviewed>"✓"</span> })}
             </td>
-            <td>{id.0}</td>
+            <td class="row-number"></td>
             <td>{delimiter}</td>
             <td>{row.start}</td>
             <td>{row.end}</td>

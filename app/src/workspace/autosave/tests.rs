@@ -32,6 +32,8 @@ struct FakeStore {
     in_flight: Option<(u64, i64)>,
     /// Every save asked for: (revision, base version).
     asked: Vec<(u64, i64)>,
+    /// Whether each save sent the whole plan.
+    whole: Vec<bool>,
 }
 
 /// The page around the machine: its plan's revision, a fake clock and a fake store.
@@ -107,8 +109,13 @@ impl Page {
                 self.clock.due = Some(self.clock.now + ms);
                 self.clock.armed.push(ms);
             }
-            Some(Command::Save { revision, base }) => {
+            Some(Command::Save {
+                revision,
+                base,
+                whole,
+            }) => {
                 assert!(self.store.in_flight.is_none(), "two saves in flight");
+                self.store.whole.push(whole);
                 self.store.in_flight = Some((revision, base.0));
                 self.store.asked.push((revision, base.0));
             }
@@ -348,6 +355,54 @@ fn a_carried_over_plan_is_saved_though_it_starts_at_revision_zero() {
     page.answer();
 
     assert_eq!(page.store.asked, [(1, 7), (0, 8)]);
+    assert_eq!(
+        page.store.whole,
+        [false, true],
+        "only the carried-over plan is sent whole"
+    );
     assert_eq!(page.store.held, Some(0));
+    assert_eq!(page.state(), &SaveState::Saved);
+}
+
+#[test]
+fn a_merge_holds_saves_back_then_saves_the_edits_on_the_stored_version() {
+    let mut page = Page::new(&[Answer::Conflict]);
+    page.edit();
+    page.wait(AUTOSAVE_MS);
+    page.answer();
+    page.autosave.reloading();
+    page.edit();
+    page.wait(AUTOSAVE_MS);
+    assert!(
+        !page.autosave.may_pull(),
+        "nothing is replayed during a merge"
+    );
+    assert_eq!(page.store.asked.len(), 1, "no save during a merge");
+
+    let command = page.autosave.caught_up(page.store.version);
+    page.run(command);
+    page.wait(AUTOSAVE_MS);
+    page.answer();
+
+    assert_eq!(page.store.asked, [(1, 7), (2, 8)]);
+    assert_eq!(page.state(), &SaveState::Saved);
+    assert!(page.autosave.may_pull());
+}
+
+#[test]
+fn settled_conflicts_are_saved_at_once_on_the_stored_version() {
+    let mut page = Page::new(&[Answer::Conflict]);
+    page.edit();
+    page.wait(AUTOSAVE_MS);
+    page.answer();
+    page.autosave.conflicted();
+    assert!(!page.autosave.may_pull());
+
+    let command = page.autosave.settled(page.store.version, 5);
+    page.run(command);
+    page.answer();
+
+    assert_eq!(page.store.asked, [(1, 7), (5, 8)]);
+    assert_eq!(page.store.held, Some(5));
     assert_eq!(page.state(), &SaveState::Saved);
 }

@@ -77,10 +77,7 @@ impl Merged {
             }
             let removed = plan.segments()[range.clone()].to_vec();
             plan.splice_in(range.start, range.len(), &conflict.mine);
-            let after = range
-                .start
-                .checked_sub(1)
-                .map(|i| plan.segments()[i].id);
+            let after = range.start.checked_sub(1).map(|i| plan.segments()[i].id);
             kept.push(Splice {
                 at: range.start,
                 after,

@@ -253,9 +253,15 @@ fn a_split_id_already_taken_gives_way_to_the_next_free_one() {
     segments[0].id = SegmentId(taken);
     plan = Plan::new(segments);
 
-    plan.apply(&Edit::Split { id: SegmentId(taken), at: 4 }, chapter, &limits)
-        .unwrap();
+    plan.apply(
+        &Edit::Split {
+            id: SegmentId(taken),
+            at: 4,
+        },
+        chapter,
+        &limits,
+    )
+    .unwrap();
 
     assert_eq!(plan.segments()[1].id, SegmentId(taken + 1));
 }
-
