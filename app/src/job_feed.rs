@@ -3,6 +3,7 @@
 //! `JobFeed` for a speaker job's events. The browser reconnects by itself after a network hiccup
 //! and the server replays the current state, so only a closed feed is reported as lost.
 
+#[cfg(not(feature = "hydrate"))]
 use serde::de::DeserializeOwned;
 
 use crate::model::SpeakerJobEvent;

@@ -8,9 +8,21 @@ const runs = Number(process.env.RUNS ?? 30);
 const paragraphs = Array.from({ length: 2000 }, (_, i) =>
   `Paragraph ${i + 1} tells of the moor, the hound and the old family curse once more.`);
 
+// Signed in as the demo account (DEMO_EMAIL / DEMO_PASSWORD to use another).
+const signIn = await fetch(`${base}/api/sign_in`, {
+  method: 'POST', redirect: 'manual',
+  body: new URLSearchParams({
+    email: process.env.DEMO_EMAIL ?? 'demo@studio.test',
+    password: process.env.DEMO_PASSWORD ?? 'listen-to-the-hound',
+  }),
+});
+const session = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('='));
+if (!session) throw new Error(`signing in: ${signIn.status} ${await signIn.text()}`);
+
 async function call(name, args) {
   const response = await fetch(`${base}/api/${name}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args),
+    method: 'POST', headers: { 'content-type': 'application/json', cookie: session },
+    body: JSON.stringify(args),
   });
   if (!response.ok) throw new Error(`${name}: ${response.status} ${await response.text()}`);
   return response.json();
@@ -26,7 +38,10 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+const [cookieName, ...cookieValue] = session.split('=');
+await context.addCookies([{ name: cookieName, value: cookieValue.join('='), url: base }]);
+const page = await context.newPage();
 const loadStart = Date.now();
 await page.goto(`${base}/projects/${project}/chapters/${chapter}`);
 await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 120_000 });
