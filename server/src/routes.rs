@@ -100,6 +100,21 @@ pub(crate) fn signed_in(who: Option<Extension<Principal>>) -> Result<Principal, 
     who.map(|Extension(who)| who).ok_or(AppError::Unauthorized)
 }
 
+/// The signed-in principal of the request, if they may read `chapter`, with the chapter's project;
+/// otherwise the answer that refuses them (401, or 404 outside their organisation).
+pub(crate) async fn chapter_reader(
+    store: &crate::store::SqlStore,
+    who: Option<Extension<Principal>>,
+    chapter: app::model::ChapterId,
+    headers: &HeaderMap,
+) -> Result<(Principal, app::model::ProjectId), Response> {
+    let who = signed_in(who).map_err(|err| error_response(err, headers))?;
+    match store.allow_chapter(&who, chapter, Role::Viewer).await {
+        Ok(project) => Ok((who, project)),
+        Err(err) => Err(error_response(AppError::from(err), headers)),
+    }
+}
+
 /// The answer of a plain route that failed: [`AppError::status`], and the error as server
 /// functions answer it (a refusal worded in the language of the request).
 pub(crate) fn error_response(err: AppError, headers: &HeaderMap) -> Response {

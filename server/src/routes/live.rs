@@ -6,10 +6,7 @@
 use std::{sync::Arc, time::Duration};
 
 use crate::store::SqlStore;
-use app::{
-    model::{ChapterId, Live, Principal, Role},
-    AppError,
-};
+use app::model::{ChapterId, Live, Principal};
 use axum::{
     extract::{Path, State},
     http::HeaderMap,
@@ -30,14 +27,11 @@ pub(super) async fn live(
     Path(chapter): Path<i64>,
     headers: HeaderMap,
 ) -> Response {
-    let who = match super::signed_in(who) {
-        Ok(who) => who,
-        Err(err) => return super::error_response(err, &headers),
-    };
     let chapter = ChapterId(chapter);
-    if let Err(err) = store.allow_chapter(&who, chapter, Role::Viewer).await {
-        return super::error_response(AppError::from(err), &headers);
-    }
+    let who = match super::chapter_reader(&store, who, chapter, &headers).await {
+        Ok((who, _)) => who,
+        Err(refused) => return refused,
+    };
     let stream = futures_util::stream::unfold(
         (store, who, None::<Live>, true),
         move |(store, who, mut sent, first)| async move {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::{speaker_jobs::LlmJobs, store::SqlStore};
 use app::{
     i18n::Locale,
-    model::{ChapterId, JobId, Principal, ProjectId, Role, SpeakerJobEvent},
+    model::{ChapterId, JobId, Principal, ProjectId, SpeakerJobEvent},
     AppError,
 };
 use axum::{
@@ -29,17 +29,10 @@ pub(super) async fn events(
     Path((project, chapter, job)): Path<(i64, i64, u64)>,
     headers: HeaderMap,
 ) -> Response {
-    let who = match super::signed_in(who) {
-        Ok(who) => who,
-        Err(err) => return super::error_response(err, &headers),
-    };
-    match store
-        .allow_chapter(&who, ChapterId(chapter), Role::Viewer)
-        .await
-    {
-        Ok(found) if found == ProjectId(project) => {}
+    match super::chapter_reader(&store, who, ChapterId(chapter), &headers).await {
+        Ok((_, found)) if found == ProjectId(project) => {}
         Ok(_) => return super::error_response(AppError::NotFound, &headers),
-        Err(err) => return super::error_response(AppError::from(err), &headers),
+        Err(refused) => return refused,
     }
     let Some(receiver) = jobs.events(ProjectId(project), ChapterId(chapter), JobId(job)) else {
         return super::error_response(AppError::NotFound, &headers);

@@ -10,12 +10,10 @@ use app::{
 use shared::{plan::change::Change, Cast, Plan};
 
 use super::{internal, SqlStore};
-use crate::db::{self, plans};
+use crate::db::plans;
 
 /// Saves in a row that may find a colleague's save just landed before this one gives up.
 const ATTEMPTS: usize = 3;
-/// Versions of a chapter whose changes are kept for pages catching up.
-const LOGGED_VERSIONS: i64 = 200;
 
 impl SqlStore {
     /// Applies `changes`, made on version `base`, to the stored plan and stores the result.
@@ -58,7 +56,7 @@ impl SqlStore {
             plan.check_speakers(&cast)?;
             let missed = self.changes_between(chapter, base, current).await?;
             match self
-                .write_changes(who, chapter, current, plan.segments(), &json)
+                .write_plan_logged(chapter, current, plan.segments(), Some((who.user, &json)))
                 .await
             {
                 Ok(version) => {
@@ -131,53 +129,6 @@ impl SqlStore {
             changes.extend(batch);
         }
         Ok(Some(changes))
-    }
-
-    /// Stores `segments` as the version after `expected` and logs `changes_json` under it, in one
-    /// transaction: a concurrent save from the same version makes this one a conflict.
-    async fn write_changes(
-        &self,
-        who: &Principal,
-        chapter: ChapterId,
-        expected: Version,
-        segments: &[shared::Segment],
-        changes_json: &str,
-    ) -> Result<Version, StoreError> {
-        let json = serde_json::to_string(segments).context("encoding a plan")?;
-        let now = db::now_millis();
-        let write = plans::PlanWrite {
-            chapter_id: chapter.0,
-            segments_json: &json,
-            segment_count: i64::try_from(segments.len()).unwrap_or(i64::MAX),
-            now,
-        };
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
-        if !plans::replace_plan(&mut tx, &write, expected.0)
-            .await
-            .map_err(internal)?
-        {
-            let current = plans::plan_version(&mut tx, chapter.0)
-                .await
-                .map_err(internal)?;
-            return Err(StoreError::Conflict {
-                expected,
-                current: Version(current),
-            });
-        }
-        let version = expected.next();
-        plans::log_changes(
-            &mut tx,
-            chapter.0,
-            version.0,
-            who.user.0,
-            now,
-            changes_json,
-            LOGGED_VERSIONS,
-        )
-        .await
-        .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
-        Ok(version)
     }
 }
 

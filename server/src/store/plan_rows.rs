@@ -4,7 +4,7 @@
 use anyhow::Context;
 use app::{
     api::StoreError,
-    model::{ChapterId, ChapterPlan, Version},
+    model::{ChapterId, ChapterPlan, UserId, Version},
 };
 use shared::Segment;
 
@@ -83,6 +83,19 @@ impl SqlStore {
         expected_version: Version,
         segments: &[Segment],
     ) -> Result<Version, StoreError> {
+        self.write_plan_logged(chapter, expected_version, segments, None)
+            .await
+    }
+
+    /// [`SqlStore::write_plan`], logging in the same transaction the changes that made the new
+    /// version (`log`: who, and the changes as JSON), so colleagues' pages can catch up.
+    pub(super) async fn write_plan_logged(
+        &self,
+        chapter: ChapterId,
+        expected_version: Version,
+        segments: &[Segment],
+        log: Option<(UserId, &str)>,
+    ) -> Result<Version, StoreError> {
         let json = serde_json::to_string(segments).context("encoding a plan")?;
         let write = PlanWrite {
             chapter_id: chapter.0,
@@ -109,7 +122,24 @@ impl SqlStore {
                 current: Version(current),
             });
         }
+        let version = expected_version.next();
+        if let Some((user, changes_json)) = log {
+            plans::log_changes(
+                &mut tx,
+                chapter.0,
+                version.0,
+                user.0,
+                write.now,
+                changes_json,
+                LOGGED_VERSIONS,
+            )
+            .await
+            .map_err(internal)?;
+        }
         tx.commit().await.map_err(internal)?;
-        Ok(expected_version.next())
+        Ok(version)
     }
 }
+
+/// Versions of a chapter whose changes are kept for pages catching up.
+const LOGGED_VERSIONS: i64 = 200;
