@@ -3,6 +3,7 @@
 
 mod chapter_selector;
 mod error_view;
+mod history;
 mod import_panel;
 mod loaded;
 mod review_panel;
@@ -12,6 +13,7 @@ mod speaker_job_bar;
 
 pub use chapter_selector::ChapterSelector;
 pub use error_view::ErrorView;
+pub use history::History;
 pub use import_panel::ImportPanel;
 pub use loaded::Loaded;
 pub use review_panel::ReviewPanel;

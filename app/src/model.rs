@@ -9,8 +9,8 @@ mod team;
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
-pub use account::{Account, Member, OrganisationId, Principal, Role, UserId};
-pub use audit::{AuditEntry, AuditEvent};
+pub use account::{Account, Member, Membership, OrganisationId, Principal, Role, UserId};
+pub use audit::{AuditEntry, AuditEvent, EditCounts};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
 };

@@ -85,3 +85,33 @@ test('edits of the same segment are shown side by side and the producer chooses'
   }
   await ed.context.close();
 });
+
+test('a viewer raises and discusses a flag that the producer sees signed with their name', async ({ page, browser, request }) => {
+  const { chapter, path } = await newChapter(request, 'The moor was dark.\n\nBaskerville Hall stood alone.');
+  await generatePlan(request, chapter);
+  const vi = await colleague(page, browser, 'Vera', 'viewer');
+  await page.goto(path);
+  await vi.page.goto(path);
+  await Promise.all([hydrated(page), hydrated(vi.page)]);
+
+  // The viewer may not edit, but may flag and comment.
+  await rows(vi.page).nth(1).click();
+  const theirs = vi.page.getByRole('region', { name: 'Review' });
+  await theirs.getByLabel('Kind').selectOption('mispronunciation');
+  await theirs.getByLabel('Note').fill('Stress BAS-ker-ville');
+  await theirs.getByRole('button', { name: 'Flag for revision' }).click();
+  await expect(theirs).toContainText('Raised by Vera');
+  await theirs.getByRole('textbox', { name: 'Comment' }).fill('Twice in this line');
+  await theirs.getByRole('button', { name: 'Add comment' }).click();
+  await expect(theirs.getByRole('list', { name: 'Comments' })).toContainText('Twice in this line');
+
+  // The producer's page pulls the flag in without a reload, signed with the viewer's name.
+  await expect(page.getByText('Open flags: 1')).toBeVisible({ timeout: 10_000 });
+  await rows(page).nth(1).click();
+  const mine = page.getByRole('region', { name: 'Review' });
+  await expect(mine).toContainText('Raised by Vera');
+  await expect(mine.getByRole('list', { name: 'Comments' })).toContainText('Vera');
+  await mine.getByRole('button', { name: 'Mark fixed' }).click();
+  await expect(theirs).toContainText('fixed, to verify', { timeout: 10_000 });
+  await vi.context.close();
+});

@@ -2,6 +2,7 @@
 // works in the owner's studio; the owner makes them a viewer, who then sees the chapter without
 // its edit controls and whose writes are refused.
 import { test, expect } from '@playwright/test';
+import { hydrated } from './support/studio';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -33,6 +34,7 @@ test('an owner invites a colleague, who joins the studio; as a viewer their edit
   await expect(them.getByRole('link', { name: 'The Hound of the Baskervilles (demo)' })).toBeVisible();
 
   await page.reload();
+  await hydrated(page);
   const row = page.getByRole('row').filter({ hasText: 'Ed Editor' });
   await expect(row).toBeVisible();
   await row.getByRole('combobox', { name: 'Role' }).selectOption('viewer');

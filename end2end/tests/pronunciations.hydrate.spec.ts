@@ -19,6 +19,7 @@ test.describe('in English', () => {
   test('an entry is added, bad IPA is refused with its message, and the map is saved', async ({ page, request }) => {
     const project = await newProject(request, 'Pronunciation spec', 'en');
     await page.goto(`/projects/${project}`);
+    await hydrated(page);
     await page.getByRole('link', { name: 'Pronunciations' }).click();
     await expect(page.getByRole('heading', { name: 'Pronunciations' })).toBeVisible();
     await hydrated(page);

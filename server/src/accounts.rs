@@ -3,26 +3,31 @@
 //! repeated wrong passwords slowed down per account and per address, the one-time setup link of
 //! a fresh install, and the demo account.
 
+mod credentials;
 pub mod layer;
 mod members;
 
 use std::{
     net::IpAddr,
-    sync::{Mutex, OnceLock, PoisonError},
+    sync::{Mutex, PoisonError},
 };
 
 use anyhow::Context;
 use app::{
     api::{Accounts, NewAccount, SessionToken, StoreError, SESSION_DAYS},
     error::{AccountRefusal, Refusal},
-    model::{Account, Member, OrganisationId, Principal, Role, UserId},
-};
-use argon2::{
-    password_hash::{rand_core::OsRng, rand_core::RngCore, PasswordHash, SaltString},
-    Argon2, PasswordHasher, PasswordVerifier,
+    model::{
+        Account, AuditEntry, AuditEvent, Member, Membership, OrganisationId, Principal, Role,
+        UserId,
+    },
 };
 use async_trait::async_trait;
-use sha2::{Digest, Sha256};
+
+use credentials::{
+    checked_email, checked_name, checked_password, constant_time_eq, decoy, hash_password,
+    verify_password,
+};
+pub(crate) use credentials::{random_token, token_hash};
 
 use crate::{
     db::{self, accounts, Db},
@@ -38,11 +43,6 @@ pub const DEMO_PASSWORD: &str = "listen-to-the-hound";
 const FREE_FAILURES: i64 = 5;
 /// The longest wait between attempts after repeated failures.
 const MAX_WAIT_MS: i64 = 15 * 60 * 1000;
-/// Password length bounds, in characters.
-const PASSWORD_MIN: usize = 10;
-const PASSWORD_MAX: usize = 256;
-/// The longest name of a user or an organisation.
-const NAME_MAX: usize = 100;
 
 /// Accounts on the database.
 pub struct SqlAccounts {
@@ -167,6 +167,13 @@ impl SqlAccounts {
         accounts::upsert_membership(&mut tx, organisation, user, role.as_str(), now)
             .await
             .map_err(internal)?;
+        members::note(
+            &mut tx,
+            organisation,
+            user,
+            &AuditEntry::MemberJoined { role },
+        )
+        .await?;
         tx.commit().await.map_err(internal)?;
         Ok(Principal {
             user: UserId(user),
@@ -320,6 +327,23 @@ impl Accounts for SqlAccounts {
         self.change_role(who, user, None).await
     }
 
+    async fn member_history(&self, who: &Principal) -> Result<Vec<AuditEvent>, StoreError> {
+        self.membership_history(who).await
+    }
+
+    async fn organisations(&self, who: &Principal) -> Result<Vec<Membership>, StoreError> {
+        self.organisations_of(who).await
+    }
+
+    async fn switch_organisation(
+        &self,
+        who: &Principal,
+        session: &str,
+        organisation: OrganisationId,
+    ) -> Result<(), StoreError> {
+        self.switch_to(who, session, organisation).await
+    }
+
     async fn sign_out(&self, token: &str) -> Result<(), StoreError> {
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         accounts::delete_session(&mut conn, &token_hash(token))
@@ -361,85 +385,4 @@ fn wait_ms(failures: i64) -> i64 {
         .unwrap_or(u32::MAX)
         .min(20);
     (1000_i64 << doublings).min(MAX_WAIT_MS)
-}
-
-fn checked_email(email: &str) -> Result<String, StoreError> {
-    let email = email.trim().to_lowercase();
-    let valid = email.len() <= 254
-        && !email.chars().any(char::is_whitespace)
-        && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.contains('@')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        });
-    if valid {
-        Ok(email)
-    } else {
-        Err(refused(AccountRefusal::InvalidEmail))
-    }
-}
-
-fn checked_name(name: &str) -> Result<String, StoreError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > NAME_MAX {
-        return Err(refused(AccountRefusal::NameNeeded { max: NAME_MAX }));
-    }
-    Ok(name.to_owned())
-}
-
-fn checked_password(password: &str) -> Result<(), StoreError> {
-    let length = password.chars().count();
-    if length < PASSWORD_MIN {
-        return Err(refused(AccountRefusal::PasswordTooShort {
-            min: PASSWORD_MIN,
-        }));
-    }
-    if length > PASSWORD_MAX {
-        return Err(refused(AccountRefusal::PasswordTooLong {
-            max: PASSWORD_MAX,
-        }));
-    }
-    Ok(())
-}
-
-/// An argon2id PHC string of `password` with a random salt (the crate's default cost).
-fn hash_password(password: &str) -> anyhow::Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|hash| hash.to_string())
-        .map_err(|err| anyhow::anyhow!("hashing a password: {err}"))
-}
-
-/// A hash to check an unknown email's password against, so that the answer takes as long as for
-/// a known one; made at the first such sign-in, not at start.
-fn decoy() -> &'static str {
-    static DECOY: OnceLock<String> = OnceLock::new();
-    DECOY.get_or_init(|| hash_password("a password no account has").unwrap_or_default())
-}
-
-fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
-}
-
-/// 32 random bytes from the operating system, as hex: a session token or a setup link.
-pub(crate) fn random_token() -> String {
-    let mut bytes = [0_u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
-}
-
-/// What the database keeps of a token.
-pub(crate) fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -2,12 +2,13 @@
 //! comes from `shared` (segmentation, plan validation), none is written here.
 
 mod access;
-mod audit;
+pub(crate) mod audit;
 mod plan_changes;
 mod plan_rows;
 mod presence;
 mod project_store;
 mod pronunciation_store;
+mod review_flags;
 
 use anyhow::Context;
 use app::model::Version;
@@ -224,6 +225,17 @@ impl PlanStore for SqlStore {
         segment: Option<shared::SegmentId>,
     ) -> Result<(), StoreError> {
         self.note_place(who, chapter, segment).await
+    }
+
+    #[tracing::instrument(skip_all, fields(chapter = chapter.0, segment = segment.0))]
+    async fn review_flag(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        segment: shared::SegmentId,
+        action: shared::plan::review::FlagAction,
+    ) -> Result<Version, StoreError> {
+        self.flag_segment(who, chapter, segment, action).await
     }
 
     #[tracing::instrument(skip_all, fields(chapter = chapter.0, expected_version, segments = segments.len()))]

@@ -4,7 +4,9 @@
 use async_trait::async_trait;
 
 use super::StoreError;
-use crate::model::{Account, Member, Principal, Role, UserId};
+use crate::model::{
+    Account, AuditEvent, Member, Membership, OrganisationId, Principal, Role, UserId,
+};
 
 /// What a new account is made of.
 #[derive(Debug, Clone)]
@@ -107,6 +109,30 @@ pub trait Accounts: Send + Sync + 'static {
     /// # Errors
     /// As [`Accounts::set_role`].
     async fn remove_member(&self, who: &Principal, user: UserId) -> Result<(), StoreError>;
+
+    /// The latest changes of `who`'s organisation's membership (invitations, joins, roles,
+    /// removals), newest first.
+    ///
+    /// # Errors
+    /// `Internal` when the database fails.
+    async fn member_history(&self, who: &Principal) -> Result<Vec<AuditEvent>, StoreError>;
+
+    /// The organisations `who`'s user is a member of, by name.
+    ///
+    /// # Errors
+    /// `Internal` when the database fails.
+    async fn organisations(&self, who: &Principal) -> Result<Vec<Membership>, StoreError>;
+
+    /// Moves the session `session` to `organisation`, one of `who`'s user's.
+    ///
+    /// # Errors
+    /// `NotFound` when the user is not a member of it.
+    async fn switch_organisation(
+        &self,
+        who: &Principal,
+        session: &str,
+        organisation: OrganisationId,
+    ) -> Result<(), StoreError>;
 
     /// The demo account's email and password, when the demo is on (the sign-in page shows them).
     fn demo_credentials(&self) -> Option<(String, String)>;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::{Account, Member, Role, UserId},
+    model::{Account, AuditEvent, Member, Membership, OrganisationId, Role, UserId},
 };
 
 /// What the sign-in page says about the demo account, when the demo is on.
@@ -124,6 +124,36 @@ pub async fn accept_invitation(invitation: String) -> Result<(), AppError> {
     Ok(accounts
         .accept_invitation(&who, &session.0, invitation)
         .await?)
+}
+
+/// The latest changes of the signed-in user's organisation's membership, newest first.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "member_history")]
+pub async fn member_history() -> Result<Vec<AuditEvent>, AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    Ok(accounts.member_history(&who).await?)
+}
+
+/// The organisations the signed-in user is a member of.
+#[server(input = leptos::server_fn::codec::Json, endpoint = "my_organisations")]
+pub async fn my_organisations() -> Result<Vec<Membership>, AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    Ok(accounts.organisations(&who).await?)
+}
+
+/// The signed-in user works in `organisation`, one of theirs, from now on; then the projects.
+#[server(endpoint = "switch_organisation")]
+pub async fn switch_organisation(organisation: OrganisationId) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
+    let session = crate::api::request_extension::<crate::api::SessionCookie>()
+        .ok_or(AppError::Unauthorized)?;
+    accounts
+        .switch_organisation(&who, &session.0, organisation)
+        .await?;
+    leptos_axum::redirect("/");
+    Ok(())
 }
 
 /// The members of the signed-in user's organisation.

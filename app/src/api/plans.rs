@@ -64,6 +64,19 @@ pub async fn changes_since(chapter: ChapterId, since: Version) -> Result<PlanCha
     Ok(store.changes_since(&who, chapter, since).await?)
 }
 
+/// Raises, comments on or moves along segment `segment`'s review flag, signed by the signed-in
+/// user (a viewer may); returns the plan's new version, whose change the page then pulls in.
+#[server(input = Json, endpoint = "review_flag")]
+pub async fn review_flag(
+    chapter: ChapterId,
+    segment: SegmentId,
+    action: shared::plan::review::FlagAction,
+) -> Result<Version, AppError> {
+    let who = crate::api::use_principal()?;
+    let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
+    Ok(store.review_flag(&who, chapter, segment, action).await?)
+}
+
 /// Tells colleagues on the chapter which segment the signed-in user is on (none: none selected).
 #[server(input = Json, endpoint = "show_place")]
 pub async fn show_place(chapter: ChapterId, segment: Option<SegmentId>) -> Result<(), AppError> {

@@ -1,25 +1,25 @@
 //! The ports: what the server functions need from storage (`PlanStore`, `ProjectStore`,
-//! `PronunciationStore`) and from
-//! the voice engines (`VoiceCatalogue`), declared here and implemented by the `server` crate.
-//! One store method is one use case and one transaction.
+//! `PronunciationStore`) and from the engines (`engines`), declared here and implemented by the
+//! `server` crate. One store method is one use case and one transaction.
 
 mod context;
+mod engines;
 mod error;
 
 pub use context::{request_extension, set_status, use_port, use_principal};
+pub use engines::{Auditions, SpeakerJobs, VoiceCatalogue};
 pub use error::StoreError;
 
 use crate::model::Version;
 
 use async_trait::async_trait;
 use shared::{
-    attribution::propose::ProposedCharacter, Cast, CatalogueVoice, ChapterText, Language,
-    PronunciationMap, Segment, VoiceEngine,
+    attribution::propose::ProposedCharacter, Cast, ChapterText, Language, PronunciationMap, Segment,
 };
 
 use crate::model::{
-    ChapterId, ChapterPlan, ChapterSummary, Clip, Concordance, JobId, Principal, ProjectDetail,
-    ProjectEstimate, ProjectId, ProjectPronunciations, ProjectSummary, SpeakerEngine,
+    ChapterId, ChapterPlan, ChapterSummary, Principal, ProjectDetail, ProjectId,
+    ProjectPronunciations, ProjectSummary,
 };
 
 /// Storage of projects, chapters and chapter plans.
@@ -121,6 +121,20 @@ pub trait PlanStore: Send + Sync + 'static {
         chapter: ChapterId,
         segment: Option<shared::SegmentId>,
     ) -> Result<(), StoreError>;
+
+    /// Carries out `action` on segment `segment`'s review flag, signed with `who`'s name and the
+    /// server's clock, as a change colleagues' pages pull in; viewers may. Returns the new version.
+    ///
+    /// # Errors
+    /// `NotFound`; `Rule` for an unknown segment, a missing flag or an empty or long text;
+    /// `Refused` when the chapter has no plan or is signed off.
+    async fn review_flag(
+        &self,
+        who: &Principal,
+        chapter: ChapterId,
+        segment: shared::SegmentId,
+        action: shared::plan::review::FlagAction,
+    ) -> Result<Version, StoreError>;
 
     /// Replaces the plan stored at `expected_version` by segments read from a desktop plan file:
     /// each `voice` naming a cast member by id, name or alias becomes that member's id, a
@@ -286,106 +300,4 @@ pub trait PronunciationStore: Send + Sync + 'static {
         expected_version: Version,
         imported: PronunciationMap,
     ) -> Result<ProjectPronunciations, StoreError>;
-}
-
-/// The voices each engine offers.
-#[async_trait]
-pub trait VoiceCatalogue: Send + Sync + 'static {
-    /// The voices of `engine`, as the engine lists them. Empty when the engine is not available
-    /// here (espeak-ng not installed, Azure Speech not configured).
-    ///
-    /// # Errors
-    /// `Unavailable` when the engine is configured but did not answer; `Internal` otherwise.
-    async fn voices(&self, engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, StoreError>;
-}
-
-/// Auditions: a segment's words rendered in a cast member's voice with the project's
-/// pronunciations, from the audio cache when the same clip was rendered before.
-#[async_trait]
-pub trait Auditions: Send + Sync + 'static {
-    /// The clip of `text` (a segment's current words, saved or not) said by `speaker` (the
-    /// narrator when `None`) with the project's voices and pronunciations.
-    ///
-    /// # Errors
-    /// `NotFound` for an unknown project; `Refused` for a speaker not in the cast or a text the
-    /// engine cannot take; `Unavailable` when the voice's engine is missing or fails.
-    async fn audition(
-        &self,
-        who: &Principal,
-        project: ProjectId,
-        text: String,
-        speaker: Option<shared::CharacterId>,
-    ) -> Result<Clip, StoreError>;
-
-    /// A sample line in the project's language said by `voice` (a cast member's settings, saved
-    /// or not) with the project's pronunciations: *Try voice* on the cast page.
-    ///
-    /// # Errors
-    /// As [`Auditions::audition`]; `Refused` for settings out of bounds.
-    async fn try_voice(
-        &self,
-        who: &Principal,
-        project: ProjectId,
-        voice: shared::Voice,
-    ) -> Result<Clip, StoreError>;
-
-    /// Where each entry of `map` (the page's draft, saved or not) occurs in the project's
-    /// chapters, and, against the saved map, how many planned segments it would change per
-    /// engine, how many cached clips it would make stale and what rendering them again bills.
-    ///
-    /// # Errors
-    /// `NotFound` for an unknown project.
-    async fn concordance(
-        &self,
-        who: &Principal,
-        project: ProjectId,
-        map: shared::PronunciationMap,
-    ) -> Result<Concordance, StoreError>;
-
-    /// The planner's figures: every planned segment of every chapter written as an audition
-    /// would send it, tallied per engine (minutes, characters, billed characters, clips cached
-    /// and to render), with the configured prices.
-    ///
-    /// # Errors
-    /// `NotFound` for an unknown project.
-    async fn estimate(
-        &self,
-        who: &Principal,
-        project: ProjectId,
-    ) -> Result<ProjectEstimate, StoreError>;
-}
-
-/// Speaker assignment by the server's language model, run as background jobs whose progress the
-/// page reads as Server-Sent Events ([`JobId::events_url`]).
-#[async_trait]
-pub trait SpeakerJobs: Send + Sync + 'static {
-    /// The engine that assigns speakers: the rules in the page, or the configured model.
-    fn engine(&self) -> SpeakerEngine;
-
-    /// Starts assigning speakers to the chapter's stored plan with the project's cast; at most
-    /// one job runs per chapter.
-    ///
-    /// # Errors
-    /// `NotFound` when the chapter is not in the project; `Unavailable` when no model is
-    /// configured; `Refused` when the chapter has no plan or the cast is invalid; `Busy` while
-    /// another job runs for the chapter.
-    async fn start(
-        &self,
-        who: &Principal,
-        project: ProjectId,
-        chapter: ChapterId,
-    ) -> Result<JobId, StoreError>;
-
-    /// Cancels a job: its requests to the model stop and it ends with `Cancelled`. Cancelling a
-    /// job that already ended changes nothing.
-    ///
-    /// # Errors
-    /// `NotFound` when the job is not the chapter's (or is long gone).
-    async fn cancel(
-        &self,
-        who: &Principal,
-        project: ProjectId,
-        chapter: ChapterId,
-        job: JobId,
-    ) -> Result<(), StoreError>;
 }

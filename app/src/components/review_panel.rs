@@ -1,52 +1,42 @@
-//! `ReviewPanel`: the selected segment's review flag: raise one (kind and note), then mark it
-//! fixed, verify it, or reopen it. Each step is an undoable edit like any other, and records who
-//! took it: the reviewer's name, typed once and remembered by this browser (a cookie) until the
-//! studio has accounts.
+//! `ReviewPanel`: the selected segment's review flag: raise one (kind and note), discuss it in
+//! comments, mark it fixed, verify it, or reopen it. Anyone on the chapter may, viewers included;
+//! the server signs each step with the signed-in user's name, so nobody types one.
 
 use leptos::prelude::*;
 use shared::{
-    plan::review::{FlagKind, FlagStatus},
-    Edit, Segment,
+    plan::review::{FlagAction, FlagKind, FlagStatus},
+    Segment,
 };
 
-use crate::i18n::t;
+use crate::i18n::{moment, t, tt};
 
-/// The review ticket of the selected segment.
+/// The review ticket of the selected segment; `on_flag` carries an action to the server.
 #[component]
 pub fn ReviewPanel(
     segment: Signal<Option<Segment>>,
+    /// Whether flags are refused (the chapter is signed off or its text changed).
     locked: Signal<bool>,
-    on_edit: Callback<Edit>,
+    on_flag: Callback<FlagAction>,
 ) -> impl IntoView {
-    let t = t();
+    let (t, tt) = (t(), tt());
     let kind = RwSignal::new(FlagKind::Misread);
     let note = RwSignal::new(String::new());
-    let reviewer = RwSignal::new(String::new());
-    // The name this browser remembers, read once hydrated (the server renders the field empty).
-    Effect::new(move |_| reviewer.set(remembered_reviewer()));
-    let now = || js_sys::Date::now() as i64;
-    let set_status = move |status: FlagStatus| {
-        if let Some(id) = segment.with_untracked(|s| s.as_ref().map(|s| s.id)) {
-            on_edit.run(Edit::SetFlagStatus {
-                id,
-                status,
-                at: now(),
-                by: reviewer.get_untracked(),
-            });
-        }
-    };
+    let comment = RwSignal::new(String::new());
+    let set_status = move |status: FlagStatus| on_flag.run(FlagAction::SetStatus { status });
     let raise = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(id) = segment.with_untracked(|s| s.as_ref().map(|s| s.id)) {
-            on_edit.run(Edit::RaiseFlag {
-                id,
-                kind: kind.get_untracked(),
-                note: note.get_untracked(),
-                at: now(),
-                by: reviewer.get_untracked(),
-            });
-            note.set(String::new());
-        }
+        on_flag.run(FlagAction::Raise {
+            kind: kind.get_untracked(),
+            note: note.get_untracked(),
+        });
+        note.set(String::new());
+    };
+    let add_comment = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_flag.run(FlagAction::Comment {
+            text: comment.get_untracked(),
+        });
+        comment.set(String::new());
     };
     let flag = move || segment.with(|s| s.as_ref().and_then(|s| s.flag.clone()));
     let kind_words = move |kind: FlagKind| {
@@ -56,20 +46,6 @@ pub fn ReviewPanel(
     view! {
         <section class="review" aria-label=t.review>
             <h3>{t.review}</h3>
-            <label class="reviewer">
-                {t.reviewer_name}
-                " "
-                <input
-                    type="text"
-                    autocomplete="name"
-                    prop:value=reviewer
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        remember_reviewer(&name);
-                        reviewer.set(name);
-                    }
-                />
-            </label>
             {move || match flag() {
                 Some(flag) => {
                     let status = flag.status;
@@ -84,6 +60,39 @@ pub fn ReviewPanel(
                         <p class="muted flag-people">
                             {(t.flag_people)(&flag.raised_by, status, &flag.updated_by)}
                         </p>
+                        <ol class="flag-comments" aria-label=tt.comments>
+                            {flag
+                                .comments
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <li>
+                                            <strong>{c.by}</strong>
+                                            " "
+                                            <time class="muted">{moment(c.at)}</time>
+                                            <p>{c.text}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                        <form class="flag-comment" on:submit=add_comment>
+                            <input
+                                type="text"
+                                aria-label=tt.comment
+                                placeholder=tt.comment
+                                maxlength="2000"
+                                prop:value=comment
+                                on:input=move |ev| comment.set(event_target_value(&ev))
+                            />
+                            " "
+                            <button
+                                type="submit"
+                                disabled=move || locked.get() || comment.with(|c| c.trim().is_empty())
+                            >
+                                {tt.add_comment}
+                            </button>
+                        </form>
                         <div class="toolbar">
                             <Show when=move || status == FlagStatus::Open>
                                 <button on:click=move |_| set_status(FlagStatus::Fixed) disabled=locked>
@@ -125,6 +134,7 @@ pub fn ReviewPanel(
                                 type="text"
                                 aria-label=t.flag_note
                                 placeholder=t.flag_note
+                                maxlength="2000"
                                 prop:value=note
                                 on:input=move |ev| note.set(event_target_value(&ev))
                             />
@@ -138,35 +148,5 @@ pub fn ReviewPanel(
                 }
             }}
         </section>
-    }
-}
-
-/// The cookie that keeps the reviewer's name.
-const REVIEWER_COOKIE: &str = "reviewer";
-
-/// The reviewer's name this browser remembers, or empty.
-fn remembered_reviewer() -> String {
-    use leptos::wasm_bindgen::JsCast;
-    let cookies = document()
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()
-        .and_then(|doc| doc.cookie().ok())
-        .unwrap_or_default();
-    cookies
-        .split(';')
-        .filter_map(|pair| pair.trim().strip_prefix(REVIEWER_COOKIE)?.strip_prefix('='))
-        .find_map(|value| js_sys::decode_uri_component(value).ok())
-        .map(String::from)
-        .unwrap_or_default()
-}
-
-/// Remembers the reviewer's name in this browser for a year.
-fn remember_reviewer(name: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let value = String::from(js_sys::encode_uri_component(name.trim()));
-        let _ = doc.set_cookie(&format!(
-            "{REVIEWER_COOKIE}={value}; path=/; max-age=31536000; samesite=lax"
-        ));
     }
 }

@@ -33,6 +33,9 @@ pub struct AccountTexts {
     pub history: &'static str,
     pub loading_history: &'static str,
     pub no_history: &'static str,
+    /// The accessible name of the organisation picker, and its button.
+    pub organisation: &'static str,
+    pub switch: &'static str,
 }
 
 /// The account words of `locale`.
@@ -72,7 +75,8 @@ pub const EN: AccountTexts = AccountTexts {
     team: "Team",
     history: "History",
     loading_history: "Loading the history…",
-    no_history: "No change recorded yet.",
+    no_history: "No change recorded yet.",    organisation: "Organisation",
+    switch: "Switch",
 };
 
 /// Spanish.
@@ -105,6 +109,8 @@ pub const ES: AccountTexts = AccountTexts {
     history: "Historial",
     loading_history: "Cargando el historial…",
     no_history: "Aún no hay cambios registrados.",
+    organisation: "Organización",
+    switch: "Cambiar",
 };
 
 fn role_en(role: Role) -> &'static str {

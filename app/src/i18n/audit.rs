@@ -1,6 +1,8 @@
 //! The words of the audit trail, in English and Spanish.
 
-use crate::model::AuditEntry;
+use shared::plan::review::{FlagKind, FlagStatus};
+
+use crate::model::{AuditEntry, EditCounts, Role};
 
 use super::Locale;
 
@@ -27,6 +29,21 @@ fn entry_en(entry: &AuditEntry) -> String {
         AuditEntry::PlanSaved { segments, changed } => {
             format!("saved the plan: {changed} of {segments} segments changed")
         }
+        AuditEntry::EditsSaved { segments, edits } => {
+            format!("saved edits: {} (of {segments} segments)", edits_en(edits))
+        }
+        AuditEntry::FlagRaised { row, kind } => {
+            format!("flagged segment {row}: {}", kind_words(Locale::En, *kind))
+        }
+        AuditEntry::FlagCommented { row } => format!("commented on the flag of segment {row}"),
+        AuditEntry::FlagMoved { row, status } => {
+            let verb = match status {
+                FlagStatus::Open => "reopened",
+                FlagStatus::Fixed => "marked fixed",
+                FlagStatus::Verified => "verified",
+            };
+            format!("{verb} the flag of segment {row}")
+        }
         AuditEntry::PlanImported { segments } => {
             format!("imported a plan file of {segments} segments")
         }
@@ -42,6 +59,17 @@ fn entry_en(entry: &AuditEntry) -> String {
             format!("saved the pronunciations ({entries} entries)")
         }
         AuditEntry::ProjectRenamed { name } => format!("renamed the project “{name}”"),
+        AuditEntry::MemberInvited { role } => {
+            format!(
+                "made an invitation link ({})",
+                role_words(Locale::En, *role)
+            )
+        }
+        AuditEntry::MemberJoined { role } => format!("joined as {}", role_words(Locale::En, *role)),
+        AuditEntry::MemberRoleChanged { name, role } => {
+            format!("made {name} {}", role_words(Locale::En, *role))
+        }
+        AuditEntry::MemberRemoved { name } => format!("removed {name}"),
     }
 }
 
@@ -52,6 +80,26 @@ fn entry_es(entry: &AuditEntry) -> String {
         }
         AuditEntry::PlanSaved { segments, changed } => {
             format!("guardó el plan: cambiaron {changed} de {segments} segmentos")
+        }
+        AuditEntry::EditsSaved { segments, edits } => {
+            format!(
+                "guardó cambios: {} (de {segments} segmentos)",
+                edits_es(edits)
+            )
+        }
+        AuditEntry::FlagRaised { row, kind } => {
+            format!("marcó el segmento {row}: {}", kind_words(Locale::Es, *kind))
+        }
+        AuditEntry::FlagCommented { row } => {
+            format!("comentó la marca del segmento {row}")
+        }
+        AuditEntry::FlagMoved { row, status } => {
+            let verb = match status {
+                FlagStatus::Open => "reabrió",
+                FlagStatus::Fixed => "dio por corregida",
+                FlagStatus::Verified => "verificó",
+            };
+            format!("{verb} la marca del segmento {row}")
         }
         AuditEntry::PlanImported { segments } => {
             format!("importó un archivo de plan de {segments} segmentos")
@@ -68,5 +116,82 @@ fn entry_es(entry: &AuditEntry) -> String {
             format!("guardó las pronunciaciones ({entries} entradas)")
         }
         AuditEntry::ProjectRenamed { name } => format!("renombró el proyecto «{name}»"),
+        AuditEntry::MemberInvited { role } => {
+            format!(
+                "creó un enlace de invitación ({})",
+                role_words(Locale::Es, *role)
+            )
+        }
+        AuditEntry::MemberJoined { role } => {
+            format!("se unió como {}", role_words(Locale::Es, *role))
+        }
+        AuditEntry::MemberRoleChanged { name, role } => {
+            format!("dio a {name} el papel de {}", role_words(Locale::Es, *role))
+        }
+        AuditEntry::MemberRemoved { name } => format!("quitó a {name}"),
     }
+}
+
+/// A role in `locale`'s words, as the members page names it.
+fn role_words(locale: Locale, role: Role) -> &'static str {
+    (super::account_texts(locale).role)(role)
+}
+
+/// A flag's kind in `locale`'s words, as the review panel names it.
+fn kind_words(locale: Locale, kind: FlagKind) -> &'static str {
+    let index = FlagKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    locale.texts().flag_kinds[index]
+}
+
+/// "1 split, 2 merges, 3 segments changed", the kinds with none left out.
+fn edits_en(edits: &EditCounts) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let parts = [
+        (edits.split, plural(edits.split, "split", "splits")),
+        (edits.merged, plural(edits.merged, "merge", "merges")),
+        (
+            edits.deleted,
+            plural(edits.deleted, "deletion", "deletions"),
+        ),
+        (
+            edits.changed,
+            plural(edits.changed, "segment changed", "segments changed"),
+        ),
+        (
+            edits.other,
+            plural(edits.other, "other edit", "other edits"),
+        ),
+    ];
+    listed(parts)
+}
+
+/// [`edits_en`] in Spanish.
+fn edits_es(edits: &EditCounts) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let parts = [
+        (edits.split, plural(edits.split, "división", "divisiones")),
+        (edits.merged, plural(edits.merged, "unión", "uniones")),
+        (edits.deleted, plural(edits.deleted, "borrado", "borrados")),
+        (
+            edits.changed,
+            plural(edits.changed, "segmento cambiado", "segmentos cambiados"),
+        ),
+        (
+            edits.other,
+            plural(edits.other, "otro cambio", "otros cambios"),
+        ),
+    ];
+    listed(parts)
+}
+
+/// The worded parts whose count is not zero, joined by commas.
+fn listed(parts: [(usize, String); 5]) -> String {
+    let shown: Vec<String> = parts
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, words)| words)
+        .collect();
+    shown.join(", ")
 }

@@ -124,7 +124,6 @@ pub static EN: Texts = Texts {
     verify: "Verify",
     reopen_flag: "Reopen flag",
     open_flags: |n| format!("Open flags: {n}"),
-    reviewer_name: "Reviewer",
     flag_people: |raised, status, updated| {
         let who = |name: &str| if name.is_empty() { "someone".to_owned() } else { name.to_owned() };
         let mut text = format!("Raised by {}", who(raised));

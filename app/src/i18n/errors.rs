@@ -36,6 +36,10 @@ pub(super) fn segment_error(err: &SegmentError) -> String {
             format!("el segmento {id} está asignado a «{speaker}», que no está en el reparto")
         }
         E::NoFlag { id } => format!("el segmento {id} no tiene marca de revisión"),
+        E::EmptyComment { .. } => "el comentario está vacío; escribe algo primero".to_owned(),
+        E::FlagTextTooLong { max } => {
+            format!("una nota o un comentario puede tener como mucho {max} caracteres")
+        }
         E::NoNextSegment { id } => format!("el segmento {id} no tiene segmento siguiente"),
         E::NoPreviousSegment { id } => format!("el segmento {id} no tiene segmento anterior"),
         E::LastSegment => "no se puede borrar el último segmento".to_owned(),

@@ -33,6 +33,10 @@ pub(super) fn segment_error(err: &SegmentError) -> String {
             format!("segment {id} is assigned to \"{speaker}\", who is not in the cast")
         }
         E::NoFlag { id } => format!("segment {id} has no review flag"),
+        E::EmptyComment { .. } => "the comment is empty; write something first".to_owned(),
+        E::FlagTextTooLong { max } => {
+            format!("a note or comment may have at most {max} characters")
+        }
         E::NoNextSegment { id } => format!("segment {id} has no next segment"),
         E::NoPreviousSegment { id } => format!("segment {id} has no previous segment"),
         E::LastSegment => "the last segment cannot be deleted".to_owned(),

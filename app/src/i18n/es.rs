@@ -127,7 +127,6 @@ pub static ES: Texts = Texts {
     verify: "Verificar",
     reopen_flag: "Reabrir marca",
     open_flags: |n| format!("Marcas abiertas: {n}"),
-    reviewer_name: "Revisor",
     flag_people: |raised, status, updated| {
         let who = |name: &str| if name.is_empty() { "alguien".to_owned() } else { name.to_owned() };
         let mut text = format!("Abierta por {}", who(raised));

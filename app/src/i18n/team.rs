@@ -1,5 +1,6 @@
 //! The words of working together on one chapter — a colleague's edits of the same segments shown
-//! side by side, and who else has the chapter open — in English and Spanish.
+//! side by side, who else has the chapter open, the conversation on a review flag — in English
+//! and Spanish.
 
 use super::Locale;
 
@@ -20,6 +21,10 @@ pub struct TeamTexts {
     /// "Ana, on segment 12".
     pub on_segment: fn(&str, usize) -> String,
     pub also_here: &'static str,
+    /// The accessible name of a flag's comments.
+    pub comments: &'static str,
+    pub comment: &'static str,
+    pub add_comment: &'static str,
 }
 
 /// The team words of `locale`.
@@ -44,6 +49,9 @@ pub const EN: TeamTexts = TeamTexts {
     here: "Also on this chapter",
     on_segment: |name, row| format!("{name}, on segment {row}"),
     also_here: "Also here:",
+    comments: "Comments",
+    comment: "Comment",
+    add_comment: "Add comment",
 };
 
 /// Spanish.
@@ -60,4 +68,7 @@ pub const ES: TeamTexts = TeamTexts {
     here: "También en este capítulo",
     on_segment: |name, row| format!("{name}, en el segmento {row}"),
     also_here: "También aquí:",
+    comments: "Comentarios",
+    comment: "Comentario",
+    add_comment: "Comentar",
 };

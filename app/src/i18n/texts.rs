@@ -107,7 +107,6 @@ pub struct Texts {
     pub verify: &'static str,
     pub reopen_flag: &'static str,
     pub open_flags: fn(usize) -> String,
-    pub reviewer_name: &'static str,
     pub flag_people: fn(&str, FlagStatus, &str) -> String,
     // Pronunciation map.
     pub pronunciations: &'static str,

@@ -89,3 +89,16 @@ pub struct Member {
     /// Their role.
     pub role: Role,
 }
+
+/// One of the signed-in user's organisations, for switching between them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    /// The organisation.
+    pub organisation: OrganisationId,
+    /// Its name.
+    pub name: String,
+    /// The user's role there.
+    pub role: Role,
+    /// Whether the user works in it now.
+    pub current: bool,
+}

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::accounts::{current_account, demo_account, SetUpOwner, SignIn, SignOut, SignUp},
+    api::accounts::{
+        current_account, demo_account, my_organisations, SetUpOwner, SignIn, SignOut, SignUp,
+        SwitchOrganisation,
+    },
     i18n::{t, ta, LanguageSwitch},
     AppError,
 };
@@ -136,10 +139,39 @@ pub fn AccountBar() -> impl IntoView {
                             {(a.signed_in_as)(&account.name, &account.organisation, account.role)}
                         </span>
                         <a href="/members">{a.team}</a>
+                        <OrganisationSwitch />
                         <ActionForm action=sign_out attr:class="sign-out">
                             <button type="submit">{a.sign_out}</button>
                         </ActionForm>
                     </div>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Moves the session to another of the user's organisations: shown only to members of more than
+/// one. A plain form, so it works without JavaScript.
+#[component]
+fn OrganisationSwitch() -> impl IntoView {
+    let organisations = Resource::new(|| (), |_| my_organisations());
+    let switch = ServerAction::<SwitchOrganisation>::new();
+    let a = ta();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let list = organisations.await.unwrap_or_default();
+                (list.len() > 1).then(|| view! {
+                    <ActionForm action=switch attr:class="switch-organisation">
+                        <select name="organisation" aria-label=a.organisation>
+                            {list.into_iter().map(|m| {
+                                let label = format!("{} ({})", m.name, (a.role)(m.role));
+                                view! { <option value=m.organisation.0.to_string() selected=m.current>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                        " "
+                        <button type="submit">{a.switch}</button>
+                    </ActionForm>
                 })
             })}
         </Suspense>

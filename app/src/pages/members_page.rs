@@ -4,8 +4,11 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
-    api::accounts::{current_account, invite_member, list_members, remove_member, set_member_role},
-    components::Loaded,
+    api::accounts::{
+        current_account, invite_member, list_members, member_history, remove_member,
+        set_member_role,
+    },
+    components::{History, Loaded},
     i18n::{t, ta, LanguageSwitch},
     model::{Account, Member, Role},
 };
@@ -14,6 +17,11 @@ use crate::{
 #[component]
 pub fn MembersPage() -> impl IntoView {
     let members = Resource::new(|| (), |_| list_members());
+    let history = Resource::new(|| (), |_| member_history());
+    let on_change = Callback::new(move |()| {
+        members.refetch();
+        history.refetch();
+    });
     let account = Resource::new(|| (), |_| current_account());
     let data = move || async move {
         let account = account.await?;
@@ -32,12 +40,13 @@ pub fn MembersPage() -> impl IntoView {
                     let (account, list) = loaded;
                     let owner = account.as_ref().is_some_and(|a| a.role == Role::Owner);
                     view! {
-                        <MemberTable list owner on_change=Callback::new(move |()| members.refetch()) />
-                        {owner.then(|| view! { <InviteForm /> })}
+                        <MemberTable list owner on_change />
+                        {owner.then(|| view! { <InviteForm on_invited=Callback::new(move |()| history.refetch()) /> })}
                         {account.map(|account: Account| view! { <p class="muted">{account.organisation}</p> })}
                     }
                 }
             </Loaded>
+            <History events=history />
         </main>
     }
 }
@@ -100,7 +109,7 @@ fn MemberTable(list: Vec<Member>, owner: bool, on_change: Callback<()>) -> impl 
 
 /// Makes an invitation link for a role, shown for copying.
 #[component]
-fn InviteForm() -> impl IntoView {
+fn InviteForm(on_invited: Callback<()>) -> impl IntoView {
     let a = ta();
     let role = RwSignal::new(Role::Editor);
     let link = RwSignal::new(None::<String>);
@@ -112,6 +121,7 @@ fn InviteForm() -> impl IntoView {
                 Ok(path) => {
                     let origin = window().location().origin().unwrap_or_default();
                     link.set(Some(format!("{origin}{path}")));
+                    on_invited.run(());
                 }
                 Err(err) => error.set(Some((t().error)(&err))),
             }

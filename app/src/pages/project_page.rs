@@ -1,15 +1,14 @@
 //! A project's page: rename or delete it, open its cast and its pronunciations, import a
 //! manuscript, see its chapters with their status, and what rendering them takes (`planner`).
 
-mod history;
 mod planner;
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
 
 use crate::{
-    api::projects::{delete_project, load_project, rename_project},
-    components::{ChapterSelector, ImportPanel, Loaded},
+    api::projects::{audit_log, delete_project, load_project, rename_project},
+    components::{ChapterSelector, History, ImportPanel, Loaded},
     i18n::{t, LanguageSwitch},
     model::{ChapterStatus, ChapterSummary, ProjectDetail, ProjectId},
     AppError,
@@ -51,7 +50,10 @@ pub fn ProjectPage() -> impl IntoView {
                 <ChapterSelector project=project().unwrap_or(ProjectId(0)) chapters=list current=None />
             </Loaded>
             {move || project().map(|project| view! { <planner::Planner project /> })}
-            {move || project().map(|project| view! { <history::History project /> })}
+            {move || project().map(|project| {
+                let events = Resource::new(move || project, |project| audit_log(project, None));
+                view! { <History events project /> }
+            })}
         </main>
     }
 }

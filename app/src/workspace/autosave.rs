@@ -111,13 +111,19 @@ impl Autosave {
         })
     }
 
-    /// The tab was hidden: a pending save starts at once, so switching away never strands an edit.
-    pub fn tab_hidden(&mut self) -> Option<Command> {
+    /// A pending save starts at once: the tab was hidden, so switching away never strands an
+    /// edit, or a step that the store makes itself (a review flag) must follow the page's edits.
+    pub fn save_now(&mut self) -> Option<Command> {
         if self.state == SaveState::Pending {
             self.timer_fired()
         } else {
             None
         }
+    }
+
+    /// Whether a save is waiting or under way (a failed one waits for its retry).
+    pub fn is_settling(&self) -> bool {
+        matches!(self.state, SaveState::Pending | SaveState::Saving)
     }
 
     /// The store holds `revision` at `version`; edits made meanwhile are saved after a pause.

@@ -4,8 +4,11 @@
 
 use std::sync::Arc;
 
-use leptos::{html::Textarea, prelude::*};
-use shared::{plan::offset::char_offset_from_utf16, Cast, Edit, EngineLimits, Language, SegmentId};
+use leptos::{html::Textarea, prelude::*, task::spawn_local};
+use shared::{
+    plan::{offset::char_offset_from_utf16, review::FlagAction},
+    Cast, Edit, EngineLimits, Language, SegmentId,
+};
 
 use super::{
     autosave::driver::Autosaver,
@@ -13,6 +16,7 @@ use super::{
     selection::{after_deleting, Selection},
 };
 use crate::{
+    api::plans::review_flag,
     components::{EditorActions, Voices},
     i18n::Texts,
     model::{ChapterId, ChapterPlan, ProjectId},
@@ -108,6 +112,31 @@ impl Workspace {
         Signal::derive(move || {
             !self.editable || self.complete.get() || self.stale.with(|s| !s.is_empty())
         })
+    }
+
+    /// Whether review flags are refused: the chapter is signed off, or its text changed under
+    /// the plan. A viewer may flag.
+    pub fn flags_locked(self) -> Signal<bool> {
+        Signal::derive(move || self.complete.get() || self.stale.with(|s| !s.is_empty()))
+    }
+
+    /// Carries out `action` on the selected segment's flag on the server, which signs it, once
+    /// the page's pending edits are stored; the page then pulls the change in like a colleague's.
+    pub fn flag(self, action: FlagAction) {
+        let Some(id) = self.selection.selected.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            // The page's own edits are stored first, so the flag never conflicts with them.
+            self.autosave.flush().await;
+            match review_flag(self.chapter, id, action).await {
+                Ok(version) => {
+                    self.notice.set(None);
+                    self.autosave.colleague_saved(version);
+                }
+                Err(err) => self.notice.set(Some((self.t.error)(&err))),
+            }
+        });
     }
 
     /// Whether the chapter has a plan (tracked).

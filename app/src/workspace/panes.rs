@@ -59,7 +59,6 @@ pub fn Panes(
     });
     let on_mark =
         Callback::new(move |(id, how)| state.with_untracked(|s| selection.mark(s, id, how)));
-    let apply = Callback::new(move |edit: Edit| ws.apply(edit));
     view! {
         <div class="panes">
             <SegmentTable
@@ -88,7 +87,11 @@ pub fn Panes(
                     actions
                 />
                 <AuditionBar ws player />
-                <ReviewPanel segment locked on_edit=apply />
+                <ReviewPanel
+                    segment
+                    locked=ws.flags_locked()
+                    on_flag=Callback::new(move |action| ws.flag(action))
+                />
             </div>
         </div>
     }

@@ -1,17 +1,36 @@
 //! The members of an organisation: invitations by link, joining, roles and removal. Only an
 //! owner manages members, and an organisation always keeps an owner.
 
+use anyhow::Context;
 use app::{
     api::StoreError,
     error::AccountRefusal,
-    model::{Member, Principal, Role, UserId},
+    model::{AuditEntry, AuditEvent, Member, Membership, OrganisationId, Principal, Role, UserId},
 };
+use sqlx::AnyConnection;
 
 use super::{random_token, refused, token_hash, SqlAccounts};
 use crate::{
-    db::{self, accounts},
-    store::internal,
+    db::{self, accounts, members},
+    store::{audit::event_of, internal},
 };
+
+/// How many membership events the members page shows.
+const SHOWN: i64 = 50;
+
+/// Records in the organisation's membership history that `user` did `entry` (in the
+/// transaction of the change it describes).
+pub(super) async fn note(
+    conn: &mut AnyConnection,
+    organisation: i64,
+    user: i64,
+    entry: &AuditEntry,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(entry).context("encoding a membership event")?;
+    members::insert_event(conn, organisation, user, db::now_millis(), &json)
+        .await
+        .map_err(internal)
+}
 
 /// How long an invitation link works.
 const INVITATION_DAYS: i64 = 7;
@@ -39,6 +58,8 @@ impl SqlAccounts {
         )
         .await
         .map_err(internal)?;
+        let entry = AuditEntry::MemberInvited { role };
+        note(&mut conn, who.organisation.0, who.user.0, &entry).await?;
         Ok(token)
     }
 
@@ -58,6 +79,15 @@ impl SqlAccounts {
         accounts::upsert_membership(&mut tx, organisation, who.user.0, &role, now)
             .await
             .map_err(internal)?;
+        if let Some(role) = Role::from_name(&role) {
+            note(
+                &mut tx,
+                organisation,
+                who.user.0,
+                &AuditEntry::MemberJoined { role },
+            )
+            .await?;
+        }
         accounts::switch_session(&mut tx, &token_hash(session), organisation)
             .await
             .map_err(internal)?;
@@ -95,6 +125,10 @@ impl SqlAccounts {
         }
         let organisation = who.organisation.0;
         let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let name = members::user_name(&mut tx, user.0)
+            .await
+            .map_err(internal)?
+            .unwrap_or_default();
         let changed = match role {
             Some(role) => accounts::set_role(&mut tx, organisation, user.0, role.as_str()).await,
             None => accounts::remove_member(&mut tx, organisation, user.0).await,
@@ -110,7 +144,63 @@ impl SqlAccounts {
         {
             return Err(refused(AccountRefusal::LastOwner));
         }
+        let entry = match role {
+            Some(role) => AuditEntry::MemberRoleChanged { name, role },
+            None => AuditEntry::MemberRemoved { name },
+        };
+        note(&mut tx, organisation, who.user.0, &entry).await?;
         tx.commit().await.map_err(internal)?;
         Ok(())
+    }
+
+    /// The latest changes of `who`'s organisation's membership, newest first.
+    pub(super) async fn membership_history(
+        &self,
+        who: &Principal,
+    ) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let rows = members::events(&mut conn, who.organisation.0, SHOWN)
+            .await
+            .map_err(internal)?;
+        Ok(rows.into_iter().filter_map(event_of).collect())
+    }
+
+    /// The organisations `who` is a member of, by name.
+    pub(super) async fn organisations_of(
+        &self,
+        who: &Principal,
+    ) -> Result<Vec<Membership>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let rows = members::memberships(&mut conn, who.user.0)
+            .await
+            .map_err(internal)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                Some(Membership {
+                    organisation: OrganisationId(row.organisation_id),
+                    name: row.name,
+                    role: Role::from_name(&row.role)?,
+                    current: row.organisation_id == who.organisation.0,
+                })
+            })
+            .collect())
+    }
+
+    /// Moves session `session` of `who` to `organisation`, one of theirs.
+    pub(super) async fn switch_to(
+        &self,
+        who: &Principal,
+        session: &str,
+        organisation: OrganisationId,
+    ) -> Result<(), StoreError> {
+        let theirs = self.organisations_of(who).await?;
+        if !theirs.iter().any(|m| m.organisation == organisation) {
+            return Err(StoreError::NotFound);
+        }
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        accounts::switch_session(&mut conn, &token_hash(session), organisation.0)
+            .await
+            .map_err(internal)
     }
 }

@@ -54,18 +54,18 @@ impl SqlStore {
         let rows = audit::events(&mut conn, project.0, chapter.map(|c| c.0), SHOWN)
             .await
             .map_err(internal)?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|row| {
-                Some(AuditEvent {
-                    at_ms: row.at,
-                    who: row.who.unwrap_or_default(),
-                    chapter: row.chapter_id.map(ChapterId),
-                    entry: serde_json::from_str(&row.entry_json).ok()?,
-                })
-            })
-            .collect())
+        Ok(rows.into_iter().filter_map(event_of).collect())
     }
+}
+
+/// The event a stored row records; `None` for an entry this build cannot read.
+pub(crate) fn event_of(row: audit::EventRow) -> Option<AuditEvent> {
+    Some(AuditEvent {
+        at_ms: row.at,
+        who: row.who.unwrap_or_default(),
+        chapter: row.chapter_id.map(ChapterId),
+        entry: serde_json::from_str(&row.entry_json).ok()?,
+    })
 }
 
 /// How many segments of `after` differ from `before` (matched by id), the removed ones included.

@@ -5,7 +5,7 @@
 use anyhow::Context;
 use app::{
     api::StoreError,
-    model::{AuditEntry, ChapterId, PlanChanges, Principal, Role, Version},
+    model::{AuditEntry, ChapterId, EditCounts, PlanChanges, Principal, Role, Version},
 };
 use shared::{plan::change::Change, Cast, Plan};
 
@@ -13,7 +13,7 @@ use super::{internal, SqlStore};
 use crate::db::plans;
 
 /// Saves in a row that may find a colleague's save just landed before this one gives up.
-const ATTEMPTS: usize = 3;
+pub(super) const ATTEMPTS: usize = 3;
 
 impl SqlStore {
     /// Applies `changes`, made on version `base`, to the stored plan and stores the result.
@@ -60,9 +60,9 @@ impl SqlStore {
                 .await
             {
                 Ok(version) => {
-                    let entry = AuditEntry::PlanSaved {
+                    let entry = AuditEntry::EditsSaved {
                         segments: plan.segments().len(),
-                        changed: touched(&changes),
+                        edits: EditCounts::of(&changes),
                     };
                     self.record(who, stored.project_id, Some(chapter), entry)
                         .await;
@@ -130,10 +130,4 @@ impl SqlStore {
         }
         Ok(Some(changes))
     }
-}
-
-/// How many segments the changes replaced, added or removed (each counted once).
-fn touched(changes: &[Change]) -> usize {
-    let ids: std::collections::HashSet<_> = changes.iter().flat_map(Change::touches).collect();
-    ids.len()
 }

@@ -83,17 +83,23 @@ struct World {
     app: TestApp,
     clients: Vec<(Caller, Client)>,
     editor_id: i64,
+    /// The organisation every fixture is made in.
+    organisation: i64,
 }
 
 const TEXT: &str = "“Come at once,” said Holmes.\n\nWatson took his hat and followed him.";
 
+/// The server functions that take a form, as the page's plain forms send it.
+const FORM_FUNCTIONS: &[&str] = &["switch_organisation"];
+
 async fn call(client: &Client, base: &str, name: &str, args: &Value) -> (u16, Value) {
-    let response = client
-        .post(format!("{base}/api/{name}"))
-        .json(args)
-        .send()
-        .await
-        .unwrap();
+    let request = client.post(format!("{base}/api/{name}"));
+    let request = if FORM_FUNCTIONS.contains(&name) {
+        request.form(args)
+    } else {
+        request.json(args)
+    };
+    let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let text = response.text().await.unwrap();
     (
@@ -149,6 +155,9 @@ async fn world() -> World {
         .unwrap()["user"]
         .as_i64()
         .unwrap();
+    let organisation = ok(&owner, &base, "my_organisations", json!({})).await[0]["organisation"]
+        .as_i64()
+        .unwrap();
     let clients = vec![
         (Caller::Anonymous, client_with(None)),
         (Caller::Stranger, client_with(Some(&stranger))),
@@ -161,6 +170,7 @@ async fn world() -> World {
         app,
         clients,
         editor_id,
+        organisation,
     }
 }
 
@@ -254,13 +264,21 @@ impl World {
 }
 
 /// The rule and the arguments of server function `name`; `None` when it has no rule.
-fn server_function(name: &str, f: &Fixture, editor: i64) -> Option<(Access, Value)> {
+fn server_function(
+    name: &str,
+    f: &Fixture,
+    editor: i64,
+    organisation: i64,
+) -> Option<(Access, Value)> {
     let (p, c) = (f.project, f.chapter);
     let version = &f.plan["version"];
     Some(match name {
         "sign_in" | "sign_up" | "set_up_owner" | "sign_out" | "demo_account"
         | "current_account" => (Access::Public, json!({})),
-        "list_projects" | "list_members" | "speaker_engine" => (Access::SignedIn, json!({})),
+        "list_projects" | "list_members" | "speaker_engine" | "member_history"
+        | "my_organisations" => (Access::SignedIn, json!({})),
+        // Members switch to it (where they already are); no one else learns that it exists.
+        "switch_organisation" => (Access::Read, json!({ "organisation": organisation })),
         "list_voices" => (Access::SignedIn, json!({ "engine": "espeak" })),
         "accept_invitation" => (Access::SignedIn, json!({ "invitation": "not-a-real-one" })),
         "create_project" => (
@@ -319,6 +337,14 @@ fn server_function(name: &str, f: &Fixture, editor: i64) -> Option<(Access, Valu
         ),
         "changes_since" => (Access::Read, json!({ "chapter": c, "since": version })),
         "show_place" => (Access::Read, json!({ "chapter": c, "segment": null })),
+        "review_flag" => (
+            Access::Read,
+            json!({
+                "chapter": c,
+                "segment": f.plan["segments"][0]["segment_id"],
+                "action": { "do": "raise", "kind": "misread", "note": "Listen again" }
+            }),
+        ),
         "import_plan" => (
             Access::Write,
             json!({ "chapter": c, "version": version, "file": f.plan_file }),
@@ -400,7 +426,9 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
 
     for (n, name) in names.iter().enumerate() {
         let fixture = world.fixture(n).await;
-        let Some((access, args)) = server_function(name, &fixture, world.editor_id) else {
+        let Some((access, args)) =
+            server_function(name, &fixture, world.editor_id, world.organisation)
+        else {
             failures.push(format!("/api/{name} has no access rule"));
             continue;
         };

@@ -8,7 +8,7 @@ use shared::{plan::change::Change, Edit, EngineLimits, Plan, Segment};
 use crate::helpers::{spawn_app, TestApp};
 
 /// The first demo chapter, given a fresh plan: its id, text and plan (version 1).
-async fn chapter(app: &TestApp) -> (i64, String, Plan) {
+pub(crate) async fn chapter(app: &TestApp) -> (i64, String, Plan) {
     let chapter = app.first_chapter().await;
     let version = app.load(chapter).await["version"].as_i64().unwrap();
     let plan: Value = app.generate(chapter, version).await.ok();
@@ -75,6 +75,33 @@ async fn edits_of_different_segments_by_two_people_both_land() {
     let segments = stored(&loaded).into_segments();
     assert_eq!(segments.len(), base.segments().len() + 1);
     assert!(segments.iter().any(|s| s.text == "Quite so."));
+    let (project, _) = app.first_project().await;
+    let trail: Vec<Value> = app
+        .call(
+            "audit_log",
+            json!({ "project": project, "chapter": chapter }),
+        )
+        .await
+        .ok();
+    let edits = |split: usize, changed: usize| {
+        json!({ "EditsSaved": { "segments": segments.len(),
+            "edits": { "split": split, "merged": 0, "deleted": 0, "changed": changed, "other": 0 } } })
+    };
+    assert_eq!(
+        [
+            &trail[0]["who"],
+            &trail[0]["entry"],
+            &trail[1]["who"],
+            &trail[1]["entry"]
+        ],
+        [
+            &json!("ana"),
+            &edits(0, 1),
+            &json!("Demo producer"),
+            &edits(1, 0)
+        ],
+        "each save is recorded with what it did"
+    );
 }
 
 #[tokio::test]

@@ -16,11 +16,13 @@ mod colleagues;
 mod helpers;
 mod import;
 mod llm_engine;
+mod members;
 mod pages;
 mod plan_files;
 mod plans;
 mod projects;
 mod pronunciations;
+mod review_flags;
 mod speaker_jobs;
 mod usage;
 // The scripted chat-completions server of the LLM engine's tests and the speaker jobs' tests.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::plan::{
     error::SegmentError,
     limits::EngineLimits,
-    review::{Flag, FlagKind, FlagStatus},
+    review::{Flag, FlagComment, FlagKind, FlagStatus, FLAG_TEXT_MAX},
     segment::{Segment, SegmentId},
     splice::Splice,
     Plan,
@@ -97,6 +97,17 @@ pub enum Edit {
         /// When (ms since the epoch).
         at: i64,
         /// Who (the reviewer's name, trimmed; may be empty).
+        by: String,
+    },
+    /// Add a comment to segment `id`'s flag.
+    CommentFlag {
+        /// The segment.
+        id: SegmentId,
+        /// The comment (trimmed; refused when empty).
+        text: String,
+        /// When (ms since the epoch).
+        at: i64,
+        /// Who (their name).
         by: String,
     },
     /// Flip segment `id`'s needs-revision flag.
@@ -192,18 +203,41 @@ impl Plan {
                 note,
                 at,
                 by,
-            } => self.change(*id, |segment| {
-                segment.flag = Some(Flag {
-                    kind: *kind,
-                    note: note.trim().to_owned(),
-                    status: FlagStatus::Open,
-                    raised_at: *at,
-                    updated_at: *at,
-                    raised_by: by.trim().to_owned(),
-                    updated_by: by.trim().to_owned(),
-                });
-                segment.needs_revision = true;
-            })?,
+            } => {
+                check_flag_text(note)?;
+                self.change(*id, |segment| {
+                    segment.flag = Some(Flag {
+                        kind: *kind,
+                        note: note.trim().to_owned(),
+                        status: FlagStatus::Open,
+                        raised_at: *at,
+                        updated_at: *at,
+                        raised_by: by.trim().to_owned(),
+                        updated_by: by.trim().to_owned(),
+                        comments: Vec::new(),
+                    });
+                    segment.needs_revision = true;
+                })?
+            }
+            Edit::CommentFlag { id, text, at, by } => {
+                let index = self.require(*id)?;
+                if self.segments[index].flag.is_none() {
+                    return Err(SegmentError::NoFlag { id: *id });
+                }
+                if text.trim().is_empty() {
+                    return Err(SegmentError::EmptyComment { id: *id });
+                }
+                check_flag_text(text)?;
+                self.change(*id, |segment| {
+                    if let Some(flag) = &mut segment.flag {
+                        flag.comments.push(FlagComment {
+                            by: by.trim().to_owned(),
+                            at: *at,
+                            text: text.trim().to_owned(),
+                        });
+                    }
+                })?
+            }
             Edit::SetFlagStatus { id, status, at, by } => {
                 let index = self.require(*id)?;
                 if self.segments[index].flag.is_none() {
@@ -365,4 +399,12 @@ fn manual_speaker(speaker: &Option<String>) -> Option<String> {
         .map(str::trim)
         .filter(|name| !name.is_empty())
         .map(str::to_owned)
+}
+
+/// Refuses a flag's note or comment longer than [`FLAG_TEXT_MAX`] characters.
+fn check_flag_text(text: &str) -> Result<(), SegmentError> {
+    if text.trim().chars().count() > FLAG_TEXT_MAX {
+        return Err(SegmentError::FlagTextTooLong { max: FLAG_TEXT_MAX });
+    }
+    Ok(())
 }

@@ -73,6 +73,18 @@ pub enum SegmentError {
         /// The segment.
         id: SegmentId,
     },
+    /// A comment on a flag has no words.
+    #[error("a comment on segment {id}'s flag needs some words")]
+    EmptyComment {
+        /// The segment.
+        id: SegmentId,
+    },
+    /// A flag's note or comment is too long.
+    #[error("a flag's note or comment may have at most {max} characters")]
+    FlagTextTooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
     /// A merge with the next segment was asked of the last one.
     #[error("segment {id} has no next segment")]
     NoNextSegment {

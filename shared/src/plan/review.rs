@@ -4,6 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::{edit::Edit, segment::SegmentId};
+
+/// The most characters a flag's note or a comment on it may have.
+pub const FLAG_TEXT_MAX: usize = 2000;
+
 /// What the reviewer heard wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,6 +84,62 @@ pub struct Flag {
     /// Who last changed its status.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub updated_by: String,
+    /// The conversation on it, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<FlagComment>,
+}
+
+/// A remark on a flag: a reviewer's detail, a producer's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FlagComment {
+    /// Who wrote it.
+    pub by: String,
+    /// When (ms since the epoch).
+    pub at: i64,
+    /// What they wrote (trimmed, never empty).
+    pub text: String,
+}
+
+/// What anyone on a chapter, a viewer included, may do to a segment's flag. The server turns it
+/// into an [`Edit`] signed with the signed-in user's name and its own clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case")]
+pub enum FlagAction {
+    /// Raise a flag (replacing any earlier one).
+    Raise {
+        /// What is wrong.
+        kind: FlagKind,
+        /// The note.
+        note: String,
+    },
+    /// Add a comment to the flag.
+    Comment {
+        /// The comment.
+        text: String,
+    },
+    /// Move the flag to another status.
+    SetStatus {
+        /// The new status.
+        status: FlagStatus,
+    },
+}
+
+impl FlagAction {
+    /// The edit that carries out this action on segment `id`, by `by` at `at`.
+    pub fn edit(self, id: SegmentId, at: i64, by: &str) -> Edit {
+        let by = by.to_owned();
+        match self {
+            FlagAction::Raise { kind, note } => Edit::RaiseFlag {
+                id,
+                kind,
+                note,
+                at,
+                by,
+            },
+            FlagAction::Comment { text } => Edit::CommentFlag { id, text, at, by },
+            FlagAction::SetStatus { status } => Edit::SetFlagStatus { id, status, at, by },
+        }
+    }
 }
 
 impl Flag {

@@ -434,6 +434,65 @@ fn a_flag_is_raised_fixed_and_verified_and_only_an_open_one_blocks_sign_off() {
 }
 
 #[test]
+fn a_flag_carries_a_conversation_of_signed_comments() {
+    use crate::plan::review::{FlagAction, FlagComment, FlagKind, FlagStatus, FLAG_TEXT_MAX};
+    let mut plan = plan();
+    let id = plan.segments()[0].id;
+    let comment = |text: &str| FlagAction::Comment { text: text.into() }.edit(id, 5, " Edna ");
+    assert_eq!(
+        apply(&mut plan, comment("louder?")),
+        Err(SegmentError::NoFlag { id })
+    );
+    let raise = FlagAction::Raise {
+        kind: FlagKind::Pacing,
+        note: "rushed".into(),
+    };
+    apply(&mut plan, raise.edit(id, 1, "Ana")).unwrap();
+    let before = plan.clone();
+    assert_eq!(
+        apply(&mut plan, comment("  \n ")),
+        Err(SegmentError::EmptyComment { id })
+    );
+    let long = "a".repeat(FLAG_TEXT_MAX + 1);
+    assert_eq!(
+        apply(&mut plan, comment(&long)),
+        Err(SegmentError::FlagTextTooLong { max: FLAG_TEXT_MAX })
+    );
+    assert_eq!(plan, before, "a refused comment changes nothing");
+
+    apply(&mut plan, comment(" slower at the end ")).unwrap();
+    apply(
+        &mut plan,
+        FlagAction::SetStatus {
+            status: FlagStatus::Fixed,
+        }
+        .edit(id, 9, "Luis"),
+    )
+    .unwrap();
+    let flag = plan.segments()[0].flag.clone().unwrap();
+    assert_eq!(
+        flag.comments,
+        vec![FlagComment {
+            by: "Edna".into(),
+            at: 5,
+            text: "slower at the end".into()
+        }]
+    );
+    assert_eq!(
+        (flag.status, flag.updated_by.as_str()),
+        (FlagStatus::Fixed, "Luis")
+    );
+    let raised_again = FlagAction::Raise {
+        kind: FlagKind::Other,
+        note: long,
+    };
+    assert_eq!(
+        apply(&mut plan, raised_again.edit(id, 10, "Ana")),
+        Err(SegmentError::FlagTextTooLong { max: FLAG_TEXT_MAX })
+    );
+}
+
+#[test]
 fn several_rows_get_one_speaker_by_hand_in_one_splice() {
     let mut plan = plan();
     let before = plan.clone();

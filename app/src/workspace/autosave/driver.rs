@@ -17,6 +17,10 @@ use crate::{
     workspace::editor::EditorState,
 };
 
+/// The longest [`Autosaver::flush`] waits for a save, and how often it looks, in milliseconds.
+const FLUSH_WAIT_MS: u32 = 10_000;
+const FLUSH_POLL_MS: u32 = 50;
+
 /// Edits of the same segments by the page and a colleague, waiting for the producer.
 #[derive(Debug, Clone)]
 pub struct Conflicts {
@@ -60,7 +64,7 @@ impl Autosaver {
         });
         let handle = window_event_listener_untyped("visibilitychange", move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                this.step(Autosave::tab_hidden);
+                this.step(Autosave::save_now);
             }
         });
         on_cleanup(move || handle.remove());
@@ -114,6 +118,17 @@ impl Autosaver {
                 }
             }
         });
+    }
+
+    /// Saves the page's pending edits at once and waits (up to [`FLUSH_WAIT_MS`]) until no save
+    /// is under way, so that a change the store makes itself lands after them, not across them.
+    pub async fn flush(self) {
+        self.step(Autosave::save_now);
+        let mut waited = 0;
+        while waited < FLUSH_WAIT_MS && self.machine.with_untracked(Autosave::is_settling) {
+            gloo_timers::future::TimeoutFuture::new(FLUSH_POLL_MS).await;
+            waited += FLUSH_POLL_MS;
+        }
     }
 
     /// A fresh plan was asked of the server.

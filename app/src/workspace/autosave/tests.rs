@@ -74,7 +74,7 @@ impl Page {
     }
 
     fn hide_tab(&mut self) {
-        let command = self.autosave.tab_hidden();
+        let command = self.autosave.save_now();
         self.run(command);
     }
 
@@ -292,6 +292,28 @@ fn hiding_the_tab_saves_a_pending_edit_at_once() {
     assert_eq!(page.state(), &SaveState::Saving);
     assert_eq!(page.store.asked, [(1, 7)]);
     assert_eq!(page.clock.now, 0);
+}
+
+#[test]
+fn a_flush_is_settling_until_the_store_answers_and_then_until_a_retry() {
+    let mut page = Page::new(&[Answer::Fail]);
+    let idle = page.autosave.is_settling();
+    page.edit();
+    let pending = page.autosave.is_settling();
+    page.hide_tab();
+    let saving = page.autosave.is_settling();
+    page.answer();
+    let failed = page.autosave.is_settling();
+    page.wait(MAX_RETRY_MS);
+    page.answer();
+
+    assert_eq!(
+        [idle, pending, saving, failed],
+        [false, true, true, false],
+        "a flush does not wait out a failed save's retry"
+    );
+    assert!(!page.autosave.is_settling());
+    assert_eq!(page.state(), &SaveState::Saved);
 }
 
 #[test]

@@ -1,22 +1,29 @@
-//! The project's history: its latest changes, who made them and when (the audit trail).
+//! `History`: a list of audit events, who made each change and when: a project's or chapter's
+//! trail, or an organisation's membership history.
 
 use leptos::prelude::*;
 
 use crate::{
-    api::projects::audit_log,
     components::Loaded,
+    error::AppError,
     i18n::{audit_entry, moment, ta, use_locale},
     model::{AuditEvent, ProjectId},
 };
 
-/// The latest changes of `project`, newest first.
+/// The events `events` loads, newest first; with `project`, each chapter an event names links
+/// to that chapter.
 #[component]
-pub fn History(project: ProjectId) -> impl IntoView {
-    let events = Resource::new(move || project, |project| audit_log(project, None));
+pub fn History(
+    events: Resource<Result<Vec<AuditEvent>, AppError>>,
+    #[prop(optional)] project: Option<ProjectId>,
+    /// The heading's id (a page may show more than one history).
+    #[prop(default = "history-title")]
+    id: &'static str,
+) -> impl IntoView {
     let a = ta();
     view! {
-        <section class="history" aria-labelledby="history-title">
-            <h2 id="history-title">{a.history}</h2>
+        <section class="history" aria-labelledby=id>
+            <h2 id=id>{a.history}</h2>
             <Loaded loading=a.loading_history data=move || async move { events.await } let:list>
                 {if list.is_empty() {
                     view! { <p class="muted">{a.no_history}</p> }.into_any()
@@ -29,9 +36,9 @@ pub fn History(project: ProjectId) -> impl IntoView {
     }
 }
 
-fn event(project: ProjectId, event: AuditEvent) -> impl IntoView {
+fn event(project: Option<ProjectId>, event: AuditEvent) -> impl IntoView {
     let what = audit_entry(use_locale().get_untracked(), &event.entry);
-    let chapter = event.chapter.map(|chapter| {
+    let chapter = project.zip(event.chapter).map(|(project, chapter)| {
         view! { " · " <a href=format!("/projects/{}/chapters/{}", project.0, chapter.0)>"#"{chapter.0}</a> }
     });
     view! {

@@ -1,0 +1,112 @@
+//! The engine ports: the voices each engine offers, auditions from the audio cache, and speaker
+//! assignment by the language model as background jobs.
+
+use async_trait::async_trait;
+use shared::{CatalogueVoice, VoiceEngine};
+
+use super::StoreError;
+use crate::model::{
+    ChapterId, Clip, Concordance, JobId, Principal, ProjectEstimate, ProjectId, SpeakerEngine,
+};
+
+/// The voices each engine offers.
+#[async_trait]
+pub trait VoiceCatalogue: Send + Sync + 'static {
+    /// The voices of `engine`, as the engine lists them. Empty when the engine is not available
+    /// here (espeak-ng not installed, Azure Speech not configured).
+    ///
+    /// # Errors
+    /// `Unavailable` when the engine is configured but did not answer; `Internal` otherwise.
+    async fn voices(&self, engine: VoiceEngine) -> Result<Vec<CatalogueVoice>, StoreError>;
+}
+
+/// Auditions: a segment's words rendered in a cast member's voice with the project's
+/// pronunciations, from the audio cache when the same clip was rendered before.
+#[async_trait]
+pub trait Auditions: Send + Sync + 'static {
+    /// The clip of `text` (a segment's current words, saved or not) said by `speaker` (the
+    /// narrator when `None`) with the project's voices and pronunciations.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project; `Refused` for a speaker not in the cast or a text the
+    /// engine cannot take; `Unavailable` when the voice's engine is missing or fails.
+    async fn audition(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        text: String,
+        speaker: Option<shared::CharacterId>,
+    ) -> Result<Clip, StoreError>;
+
+    /// A sample line in the project's language said by `voice` (a cast member's settings, saved
+    /// or not) with the project's pronunciations: *Try voice* on the cast page.
+    ///
+    /// # Errors
+    /// As [`Auditions::audition`]; `Refused` for settings out of bounds.
+    async fn try_voice(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        voice: shared::Voice,
+    ) -> Result<Clip, StoreError>;
+
+    /// Where each entry of `map` (the page's draft, saved or not) occurs in the project's
+    /// chapters, and, against the saved map, how many planned segments it would change per
+    /// engine, how many cached clips it would make stale and what rendering them again bills.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn concordance(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        map: shared::PronunciationMap,
+    ) -> Result<Concordance, StoreError>;
+
+    /// The planner's figures: every planned segment of every chapter written as an audition
+    /// would send it, tallied per engine (minutes, characters, billed characters, clips cached
+    /// and to render), with the configured prices.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown project.
+    async fn estimate(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<ProjectEstimate, StoreError>;
+}
+
+/// Speaker assignment by the server's language model, run as background jobs whose progress the
+/// page reads as Server-Sent Events ([`JobId::events_url`]).
+#[async_trait]
+pub trait SpeakerJobs: Send + Sync + 'static {
+    /// The engine that assigns speakers: the rules in the page, or the configured model.
+    fn engine(&self) -> SpeakerEngine;
+
+    /// Starts assigning speakers to the chapter's stored plan with the project's cast; at most
+    /// one job runs per chapter.
+    ///
+    /// # Errors
+    /// `NotFound` when the chapter is not in the project; `Unavailable` when no model is
+    /// configured; `Refused` when the chapter has no plan or the cast is invalid; `Busy` while
+    /// another job runs for the chapter.
+    async fn start(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+    ) -> Result<JobId, StoreError>;
+
+    /// Cancels a job: its requests to the model stop and it ends with `Cancelled`. Cancelling a
+    /// job that already ended changes nothing.
+    ///
+    /// # Errors
+    /// `NotFound` when the job is not the chapter's (or is long gone).
+    async fn cancel(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+        job: JobId,
+    ) -> Result<(), StoreError>;
+}
