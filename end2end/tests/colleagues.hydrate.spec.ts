@@ -113,5 +113,12 @@ test('a viewer raises and discusses a flag that the producer sees signed with th
   await expect(mine.getByRole('list', { name: 'Comments' })).toContainText('Vera');
   await mine.getByRole('button', { name: 'Mark fixed' }).click();
   await expect(theirs).toContainText('fixed, to verify', { timeout: 10_000 });
+
+  // The chapter's history names who did each step.
+  await page.reload();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText('Demo producer marked the flag of segment 2 fixed');
+  await expect(history).toContainText('Vera commented on the flag of segment 2');
+  await expect(history).toContainText('Vera flagged segment 2: mispronunciation');
   await vi.context.close();
 });

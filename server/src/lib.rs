@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod import;
 pub mod llm;
+pub mod rest;
 pub mod retry;
 pub mod routes;
 pub mod speaker_jobs;

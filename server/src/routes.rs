@@ -40,7 +40,7 @@ fn table() -> (Router<AppState>, Vec<(Method, &'static str)>) {
         listed.push((method, path));
         (path, handler)
     };
-    let routes = [
+    let mut routes = vec![
         add(Method::GET, "/health", get(|| async { "ok" })),
         add(Method::POST, "/api/import_preview", post(import_preview)),
         add(Method::GET, "/audio/{project}/{key}", get(audio::clip)),
@@ -51,6 +51,9 @@ fn table() -> (Router<AppState>, Vec<(Method, &'static str)>) {
         ),
         add(Method::GET, "/api/chapters/{chapter}/live", get(live::live)),
     ];
+    for (method, path, handler) in crate::rest::routes() {
+        routes.push(add(method, path, handler));
+    }
     let router = routes
         .into_iter()
         .fold(Router::new(), |router, (path, handler)| {

@@ -37,12 +37,12 @@ fn entry_en(entry: &AuditEntry) -> String {
         }
         AuditEntry::FlagCommented { row } => format!("commented on the flag of segment {row}"),
         AuditEntry::FlagMoved { row, status } => {
-            let verb = match status {
-                FlagStatus::Open => "reopened",
-                FlagStatus::Fixed => "marked fixed",
-                FlagStatus::Verified => "verified",
-            };
-            format!("{verb} the flag of segment {row}")
+            let flag = format!("the flag of segment {row}");
+            match status {
+                FlagStatus::Open => format!("reopened {flag}"),
+                FlagStatus::Fixed => format!("marked {flag} fixed"),
+                FlagStatus::Verified => format!("verified {flag}"),
+            }
         }
         AuditEntry::PlanImported { segments } => {
             format!("imported a plan file of {segments} segments")

@@ -1,12 +1,13 @@
-//! The chapter page: the chapter selector beside the plan workspace of the open chapter.
+//! The chapter page: the chapter selector beside the plan workspace of the open chapter, and
+//! below it the chapter's history (who changed what).
 //! Rendered completely on the server, so the segment table reads with JavaScript off.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::{plans::load_plan, speakers::configured_speaker_engine},
-    components::{ChapterSelector, Loaded},
+    api::{plans::load_plan, projects::audit_log, speakers::configured_speaker_engine},
+    components::{ChapterSelector, History, Loaded},
     i18n::t,
     model::{ChapterId, ProjectId, SpeakerEngine},
     workspace::PlanWorkspace,
@@ -41,7 +42,17 @@ pub fn ChapterPage() -> impl IntoView {
         let engine = engine.await.unwrap_or(SpeakerEngine::Rules);
         plan.await.map(|plan| (plan, engine))
     };
-    let on_changed = Callback::new(move |()| chapters.refetch());
+    let history = Resource::new(
+        move || project().zip(chapter()),
+        |ids| async move {
+            let (project, chapter) = ids.ok_or(AppError::NotFound)?;
+            audit_log(project, Some(chapter)).await
+        },
+    );
+    let on_changed = Callback::new(move |()| {
+        chapters.refetch();
+        history.refetch();
+    });
     let t = t();
     view! {
         <div class="studio">
@@ -66,6 +77,7 @@ pub fn ChapterPage() -> impl IntoView {
                         }
                     }
                 </Loaded>
+                <History events=history id="chapter-history" />
             </main>
         </div>
     }

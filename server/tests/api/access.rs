@@ -5,7 +5,7 @@
 //! refused call the organisation's data is checked unchanged. A route without a rule here fails
 //! the test, so none can be added unguarded.
 
-use reqwest::Client;
+use reqwest::{Client, Method};
 use serde_json::{json, Value};
 
 use crate::helpers::{client_with, post_form, session_cookie, spawn_app, TestApp, PASSWORD};
@@ -362,13 +362,20 @@ fn server_function(
 }
 
 /// A plain route's rule and the request it takes; `None` when it has no rule.
-fn plain_route(path: &str, f: &Fixture) -> Option<(Access, String, Option<&'static str>)> {
+fn plain_route(
+    method: &Method,
+    path: &str,
+    f: &Fixture,
+) -> Option<(Access, String, Option<String>)> {
+    if let Some(rule) = rest_route(method, path, f) {
+        return Some(rule);
+    }
     Some(match path {
         "/health" => (Access::Public, "/health".to_owned(), None),
         "/api/import_preview" => (
             Access::Create,
             "/api/import_preview?name=book.txt".to_owned(),
-            Some("Chapter 1\n\nIt was a dark night."),
+            Some("Chapter 1\n\nIt was a dark night.".to_owned()),
         ),
         "/audio/{project}/{key}" => (
             Access::Read,
@@ -387,6 +394,65 @@ fn plain_route(path: &str, f: &Fixture) -> Option<(Access, String, Option<&'stat
             Access::Read,
             format!("/api/chapters/{}/live", f.chapter),
             None,
+        ),
+        _ => return None,
+    })
+}
+
+/// A REST route's rule and request (sent with the fixture plan's version in `If-Match`).
+fn rest_route(
+    method: &Method,
+    path: &str,
+    f: &Fixture,
+) -> Option<(Access, String, Option<String>)> {
+    let chapter = format!("/api/projects/{}/chapters/{}", f.project, f.chapter);
+    let segment = format!(
+        "{chapter}/plan/segments/{}",
+        f.plan["segments"][0]["segment_id"]
+    );
+    let body = |value: Value| Some(value.to_string());
+    Some(match (method.as_str(), path) {
+        ("GET", "/api/projects") => (Access::SignedIn, path.to_owned(), None),
+        ("GET", "/api/projects/{project}/chapters/status") => (
+            Access::Read,
+            format!("/api/projects/{}/chapters/status", f.project),
+            None,
+        ),
+        ("GET", "/api/projects/{project}/chapters/{chapter}/plan") => {
+            (Access::Read, format!("{chapter}/plan"), None)
+        }
+        ("PUT", "/api/projects/{project}/chapters/{chapter}/plan") => (
+            Access::Write,
+            format!("{chapter}/plan"),
+            body(json!({ "segments": f.plan["segments"] })),
+        ),
+        ("POST", "/api/projects/{project}/chapters/{chapter}/plan/generate") => {
+            (Access::Write, format!("{chapter}/plan/generate"), None)
+        }
+        ("POST", "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/split") => (
+            Access::Write,
+            format!("{segment}/split"),
+            body(json!({ "position": 8 })),
+        ),
+        ("POST", "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/merge") => (
+            Access::Write,
+            format!("{segment}/merge"),
+            body(json!({ "direction": "forward" })),
+        ),
+        ("DELETE", "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}") => {
+            (Access::Write, segment, None)
+        }
+        ("POST", "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/revision") => {
+            (
+                Access::Write,
+                format!("{segment}/revision"),
+                body(json!({ "mark": true })),
+            )
+        }
+        ("POST", "/api/projects/{project}/chapters/{chapter}/complete") => (
+            Access::Write,
+            format!("{chapter}/complete"),
+            body(json!({ "complete": false })),
         ),
         _ => return None,
     })
@@ -452,15 +518,17 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
 
     for (n, (method, path)) in server::routes::plain_routes().into_iter().enumerate() {
         let fixture = world.fixture(1_000 + n).await;
-        let Some((access, url, body)) = plain_route(path, &fixture) else {
+        let Some((access, url, body)) = plain_route(&method, path, &fixture) else {
             failures.push(format!("{method} {path} has no access rule"));
             continue;
         };
         for (caller, client) in &world.clients {
             let before = world.snapshot(&fixture).await;
-            let mut request = client.request(method.clone(), format!("{base}{url}"));
-            if let Some(body) = body {
-                request = request.body(body);
+            let mut request = client
+                .request(method.clone(), format!("{base}{url}"))
+                .header("if-match", format!("\"{}\"", fixture.plan["version"]));
+            if let Some(body) = &body {
+                request = request.body(body.clone());
             }
             let status = request.send().await.unwrap().status().as_u16();
             // No speaker job runs in this organisation: its events are "not found" to all.

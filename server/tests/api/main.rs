@@ -22,6 +22,7 @@ mod plan_files;
 mod plans;
 mod projects;
 mod pronunciations;
+mod rest;
 mod review_flags;
 mod speaker_jobs;
 mod usage;

@@ -1,0 +1,112 @@
+//! The REST API for scripts, beside the page's server functions and behind the same session
+//! layer, ports and roles: a chapter's plan is a resource whose version is its `ETag`; every
+//! write names the version it was made on in `If-Match` (missing: 428, stale: 412). A
+//! single-segment operation runs the same `shared` edit as the page and is stored as the same
+//! delta (`save_changes`), so open pages pull it in like a colleague's edit. Errors are
+//! `application/problem+json` ([`problem`]).
+
+mod plans;
+pub mod problem;
+
+use app::{
+    model::{Principal, Version},
+    AppError,
+};
+use axum::{
+    body::Bytes,
+    extract::rejection::BytesRejection,
+    http::{header, HeaderMap, HeaderValue, Method},
+    response::Response,
+    routing::{delete, get, post, put, MethodRouter},
+    Extension,
+};
+use serde::de::DeserializeOwned;
+
+use crate::state::AppState;
+use problem::Problem;
+
+/// The API's routes, each with its method and path as the router has them.
+pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    const PLAN: &str = "/api/projects/{project}/chapters/{chapter}/plan";
+    const SEGMENT: &str = "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}";
+    vec![
+        (Method::GET, "/api/projects", get(plans::projects)),
+        (
+            Method::GET,
+            "/api/projects/{project}/chapters/status",
+            get(plans::chapter_status),
+        ),
+        (Method::GET, PLAN, get(plans::plan)),
+        (Method::PUT, PLAN, put(plans::put_plan)),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters/{chapter}/plan/generate",
+            post(plans::generate),
+        ),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/split",
+            post(plans::split),
+        ),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/merge",
+            post(plans::merge),
+        ),
+        (Method::DELETE, SEGMENT, delete(plans::delete_segment)),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/revision",
+            post(plans::revision),
+        ),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters/{chapter}/complete",
+            post(plans::complete),
+        ),
+    ]
+}
+
+/// The signed-in principal, or 401.
+fn principal(who: Option<Extension<Principal>>) -> Result<Principal, Problem> {
+    who.map(|Extension(who)| who)
+        .ok_or(Problem::App(AppError::Unauthorized))
+}
+
+/// The version a write names in `If-Match` (`"7"`, `W/"7"` or `7`); 428 without one.
+fn if_match(headers: &HeaderMap) -> Result<Version, Problem> {
+    let value = headers
+        .get(header::IF_MATCH)
+        .ok_or(Problem::VersionRequired)?
+        .to_str()
+        .map_err(|_| bad_request("If-Match is not text"))?;
+    value
+        .trim()
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .parse::<i64>()
+        .map(Version)
+        .map_err(|_| bad_request("If-Match must be the plan's ETag, a version number"))
+}
+
+/// The `ETag` of a plan stored at `version`.
+fn etag(version: Version) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{}\"", version.0))
+        .unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+/// The JSON body as `T`, or a 400 naming what is wrong with it (not JSON, not the expected
+/// shape, or over the server's 64 MB limit on a body).
+fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, Problem> {
+    let body = body.map_err(|err| bad_request(&err.body_text()))?;
+    serde_json::from_slice(&body).map_err(|err| bad_request(&err.to_string()))
+}
+
+fn bad_request(detail: &str) -> Problem {
+    Problem::App(AppError::BadRequest(detail.to_owned()))
+}
+
+/// The answer of a handler: its result, or the problem worded for the request.
+fn answer(result: Result<Response, Problem>, headers: &HeaderMap) -> Response {
+    result.unwrap_or_else(|problem| problem.respond(headers))
+}

@@ -1,0 +1,315 @@
+//! The REST API: a chapter driven from generation to sign-off with plain HTTP, each write naming
+//! the plan's version in `If-Match` (its `ETag`); bad input answered as `problem+json` in the
+//! request's language, with nothing changed.
+
+use reqwest::{Method, Response};
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp};
+
+/// A REST request as the demo owner, with `If-Match` when given.
+async fn send(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    if_match: Option<&str>,
+    body: Option<Value>,
+) -> Response {
+    let mut request = app.client.request(method, format!("{}{path}", app.base));
+    if let Some(version) = if_match {
+        request = request.header("if-match", version);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap()
+}
+
+/// `send`, then `read`.
+async fn rest(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    if_match: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Option<String>, Value) {
+    read(send(app, method, path, if_match, body).await).await
+}
+
+/// The status, `ETag` and JSON body of `response`.
+async fn read(response: Response) -> (u16, Option<String>, Value) {
+    let status = response.status().as_u16();
+    let etag = response
+        .headers()
+        .get("etag")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body: Value = response.json().await.unwrap();
+    if status >= 400 {
+        assert_eq!(kind.as_deref(), Some("application/problem+json"), "{body}");
+        assert_eq!(body["status"], status, "{body}");
+    }
+    (status, etag, body)
+}
+
+/// The demo project's first chapter path (`/api/projects/{p}/chapters/{c}`).
+async fn first_chapter(app: &TestApp) -> String {
+    let (_, _, projects) = rest(app, Method::GET, "/api/projects", None, None).await;
+    let project = &projects[0];
+    format!(
+        "/api/projects/{}/chapters/{}",
+        project["id"], project["first_chapter"]
+    )
+}
+
+#[tokio::test]
+async fn a_chapter_goes_from_generation_to_sign_off_over_http() {
+    let app = spawn_app().await;
+    let chapter = first_chapter(&app).await;
+    let plan = format!("{chapter}/plan");
+
+    let (status, etag, loaded) = rest(&app, Method::GET, &plan, None, None).await;
+    assert_eq!(status, 200);
+    let etag = etag.unwrap();
+    assert_eq!(etag, format!("\"{}\"", loaded["version"]));
+
+    let (status, etag, fresh) = rest(
+        &app,
+        Method::POST,
+        &format!("{plan}/generate"),
+        Some(&etag),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{fresh}");
+    let etag = etag.unwrap();
+    let first = fresh["segments"][0]["segment_id"].clone();
+    let count = fresh["segments"].as_array().unwrap().len();
+    let segment = format!("{plan}/segments/{first}");
+
+    let (status, split_etag, split) = rest(
+        &app,
+        Method::POST,
+        &format!("{segment}/split"),
+        Some(&etag),
+        Some(json!({ "position": 6 })),
+    )
+    .await;
+    assert_eq!(status, 200, "{split}");
+    assert_eq!(split["segments"].as_array().unwrap().len(), 2);
+    let split_etag = split_etag.unwrap();
+    assert_ne!(split_etag, etag);
+
+    let (status, merged_etag, merged) = rest(
+        &app,
+        Method::POST,
+        &format!("{segment}/merge"),
+        Some(&split_etag),
+        Some(json!({ "direction": "forward" })),
+    )
+    .await;
+    assert_eq!(status, 200, "{merged}");
+    assert_eq!(merged["segments"][0]["text"], fresh["segments"][0]["text"]);
+
+    let (status, marked_etag, marked) = rest(
+        &app,
+        Method::POST,
+        &format!("{segment}/revision"),
+        merged_etag.as_deref(),
+        Some(json!({ "mark": true })),
+    )
+    .await;
+    assert_eq!(status, 200, "{marked}");
+    assert_eq!(marked["segments"][0]["needsRevision"], true);
+    let (_, cleared_etag, _) = rest(
+        &app,
+        Method::POST,
+        &format!("{segment}/revision"),
+        marked_etag.as_deref(),
+        Some(json!({ "mark": false })),
+    )
+    .await;
+
+    let (status, deleted_etag, _) = rest(
+        &app,
+        Method::DELETE,
+        &segment,
+        cleared_etag.as_deref(),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    // Every segment read by the narrator, confirmed by hand; then the chapter is signed off.
+    let (_, _, now) = rest(&app, Method::GET, &plan, None, None).await;
+    assert_eq!(now["segments"].as_array().unwrap().len(), count - 1);
+    let mut segments = now["segments"].as_array().unwrap().clone();
+    for segment in &mut segments {
+        segment["voice"] = json!("narrator");
+        segment["speakerLocked"] = json!(true);
+    }
+    let (status, _, saved) = rest(
+        &app,
+        Method::PUT,
+        &plan,
+        deleted_etag.as_deref(),
+        Some(json!({ "segments": segments })),
+    )
+    .await;
+    assert_eq!(status, 200, "{saved}");
+    let (status, _, done) = rest(
+        &app,
+        Method::POST,
+        &format!("{chapter}/complete"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{done}");
+
+    let project = chapter.rsplit_once("/chapters/").unwrap().0;
+    let status_path = format!("{project}/chapters/status");
+    let (_, _, chapters) = read(send(&app, Method::GET, &status_path, None, None).await).await;
+    assert_eq!(chapters[0]["status"], "complete", "{chapters}");
+}
+
+#[tokio::test]
+async fn bad_requests_get_a_problem_naming_the_reason_and_change_nothing() {
+    let app = spawn_app().await;
+    let chapter = first_chapter(&app).await;
+    let plan = format!("{chapter}/plan");
+    let (_, etag, _) = rest(&app, Method::GET, &plan, None, None).await;
+    let generate = format!("{plan}/generate");
+    rest(&app, Method::POST, &generate, etag.as_deref(), None).await;
+    let (_, etag, loaded) = rest(&app, Method::GET, &plan, None, None).await;
+    let etag = etag.unwrap();
+    let segments = loaded["segments"].as_array().unwrap();
+    let first = &segments[0]["segment_id"];
+    let last = &segments[segments.len() - 1]["segment_id"];
+    let at = |id: &Value, action: &str| format!("{plan}/segments/{id}/{action}");
+
+    let missing = read(
+        send(
+            &app,
+            Method::POST,
+            &at(first, "split"),
+            None,
+            Some(json!({ "position": 3 })),
+        )
+        .await,
+    )
+    .await;
+    let stale = read(
+        send(
+            &app,
+            Method::POST,
+            &at(first, "split"),
+            Some("\"999\""),
+            Some(json!({ "position": 3 })),
+        )
+        .await,
+    )
+    .await;
+    let past_end = read(
+        send(
+            &app,
+            Method::POST,
+            &at(first, "split"),
+            Some(&etag),
+            Some(json!({ "position": 1_000_000 })),
+        )
+        .await,
+    )
+    .await;
+    let last_forward = read(
+        send(
+            &app,
+            Method::POST,
+            &at(last, "merge"),
+            Some(&etag),
+            Some(json!({ "direction": "forward" })),
+        )
+        .await,
+    )
+    .await;
+    let not_json = app
+        .client
+        .post(format!("{}{}", app.base, at(first, "split")))
+        .header("if-match", &etag)
+        .header("accept-language", "es")
+        .body("{position")
+        .send()
+        .await
+        .unwrap();
+    let not_json = read(not_json).await;
+    let huge = json!({ "segments": [], "padding": "x".repeat(64 * 1024 * 1024) });
+    let too_big = rest(&app, Method::PUT, &plan, Some(&etag), Some(huge)).await;
+    let elsewhere = plan.replacen("/api/projects/", "/api/projects/999", 1);
+    let other_project = read(send(&app, Method::GET, &elsewhere, None, None).await).await;
+    let anonymous = reqwest::Client::new()
+        .get(format!("{}{plan}", app.base))
+        .send()
+        .await
+        .unwrap();
+    let anonymous = read(anonymous).await;
+
+    assert_eq!(missing.0, 428, "{}", missing.2);
+    assert_eq!(stale.0, 412, "{}", stale.2);
+    assert_eq!(stale.2["current_version"], loaded["version"]);
+    assert_eq!(past_end.0, 422, "{}", past_end.2);
+    assert!(
+        past_end.2["reason"]["Invalid"].is_object(),
+        "{}",
+        past_end.2
+    );
+    assert_eq!(last_forward.0, 422, "{}", last_forward.2);
+    assert_eq!(not_json.0, 400, "{}", not_json.2);
+    assert!(
+        not_json.2["detail"].as_str().unwrap().contains("petición"),
+        "worded in the request's language: {}",
+        not_json.2
+    );
+    assert_eq!(too_big.0, 400, "{}", too_big.2);
+    assert!(
+        too_big.2["detail"].as_str().unwrap().contains("limit"),
+        "{}",
+        too_big.2
+    );
+    assert_eq!(other_project.0, 404, "{}", other_project.2);
+    assert_eq!(anonymous.0, 401, "{}", anonymous.2);
+    let (_, after, unchanged) = rest(&app, Method::GET, &plan, None, None).await;
+    assert_eq!(after.as_deref(), Some(etag.as_str()));
+    assert_eq!(unchanged, loaded);
+}
+
+#[tokio::test]
+async fn a_viewer_reads_the_plan_but_its_writes_are_forbidden() {
+    let app = spawn_app().await;
+    let viewer = app.colleague("viewer", "vi@studio.test").await;
+    let chapter = first_chapter(&app).await;
+    let plan = format!("{chapter}/plan");
+    let (_, etag, loaded) = rest(&app, Method::GET, &plan, None, None).await;
+
+    let read_it = viewer
+        .get(format!("{}{plan}", app.base))
+        .send()
+        .await
+        .unwrap();
+    let read_it = read(read_it).await;
+    let write = viewer
+        .put(format!("{}{plan}", app.base))
+        .header("if-match", etag.unwrap())
+        .json(&json!({ "segments": loaded["segments"] }))
+        .send()
+        .await
+        .unwrap();
+    let write = read(write).await;
+
+    assert_eq!(read_it.0, 200);
+    assert_eq!(read_it.2["segments"], loaded["segments"]);
+    assert_eq!(write.0, 403, "{}", write.2);
+    assert_eq!(write.2["reason"], "Forbidden");
+}
