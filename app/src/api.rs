@@ -15,6 +15,7 @@ pub mod pronunciations;
 pub mod speakers;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod tokens;
 pub mod voices;
 
 use leptos::server_fn::{

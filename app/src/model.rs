@@ -9,7 +9,7 @@ mod team;
 use serde::{Deserialize, Serialize};
 use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
-pub use account::{Account, Member, Membership, OrganisationId, Principal, Role, UserId};
+pub use account::{Account, ApiToken, Member, Membership, OrganisationId, Principal, Role, UserId};
 pub use audit::{AuditEntry, AuditEvent, EditCounts};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,

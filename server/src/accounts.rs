@@ -6,6 +6,7 @@
 mod credentials;
 pub mod layer;
 mod members;
+mod tokens;
 
 use std::{
     net::IpAddr,
@@ -17,15 +18,15 @@ use app::{
     api::{Accounts, NewAccount, SessionToken, StoreError, SESSION_DAYS},
     error::{AccountRefusal, Refusal},
     model::{
-        Account, AuditEntry, AuditEvent, Member, Membership, OrganisationId, Principal, Role,
-        UserId,
+        Account, ApiToken, AuditEntry, AuditEvent, Member, Membership, OrganisationId, Principal,
+        Role, UserId,
     },
 };
 use async_trait::async_trait;
 
 use credentials::{
     checked_email, checked_name, checked_password, constant_time_eq, decoy, hash_password,
-    verify_password,
+    verify_password, wait_ms,
 };
 pub(crate) use credentials::{random_token, token_hash};
 
@@ -38,11 +39,6 @@ use crate::{
 pub const DEMO_EMAIL: &str = "demo@studio.test";
 /// See [`DEMO_EMAIL`].
 pub const DEMO_PASSWORD: &str = "listen-to-the-hound";
-
-/// Wrong passwords allowed before each attempt must wait.
-const FREE_FAILURES: i64 = 5;
-/// The longest wait between attempts after repeated failures.
-const MAX_WAIT_MS: i64 = 15 * 60 * 1000;
 
 /// Accounts on the database.
 pub struct SqlAccounts {
@@ -132,7 +128,7 @@ impl SqlAccounts {
             .await
             .context("hashing a password")??;
         let now = db::now_millis();
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let user = accounts::insert_user(&mut tx, &email, &name, &hash, now)
             .await
             .map_err(internal)?
@@ -365,6 +361,18 @@ impl Accounts for SqlAccounts {
         })
     }
 
+    async fn create_api_token(&self, who: &Principal, name: String) -> Result<String, StoreError> {
+        self.make_token(who, &name).await
+    }
+
+    async fn api_tokens(&self, who: &Principal) -> Result<Vec<ApiToken>, StoreError> {
+        self.tokens_of(who).await
+    }
+
+    async fn revoke_api_token(&self, who: &Principal, id: i64) -> Result<(), StoreError> {
+        self.revoke_token(who, id).await
+    }
+
     fn demo_credentials(&self) -> Option<(String, String)> {
         self.demo
             .then(|| (DEMO_EMAIL.to_owned(), DEMO_PASSWORD.to_owned()))
@@ -373,16 +381,4 @@ impl Accounts for SqlAccounts {
 
 pub(crate) fn refused(refusal: AccountRefusal) -> StoreError {
     StoreError::Refused(Refusal::Account(refusal))
-}
-
-/// How long after its last failure a subject with `failures` consecutive failures must wait:
-/// nothing for the first few, then one second doubling up to 15 minutes.
-fn wait_ms(failures: i64) -> i64 {
-    if failures < FREE_FAILURES {
-        return 0;
-    }
-    let doublings = u32::try_from(failures - FREE_FAILURES)
-        .unwrap_or(u32::MAX)
-        .min(20);
-    (1000_i64 << doublings).min(MAX_WAIT_MS)
 }

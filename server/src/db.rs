@@ -9,6 +9,7 @@ pub(crate) mod members;
 pub(crate) mod plans;
 pub(crate) mod presence;
 pub(crate) mod projects;
+pub(crate) mod tokens;
 
 use anyhow::Context;
 use sqlx::{any::AnyPoolOptions, AnyPool, Executor};
@@ -70,6 +71,20 @@ impl Db {
     /// Which backend this is.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// A transaction that reads and then writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred one that read first cannot take it after another
+    /// connection wrote (a page's presence, a colleague's save) and fails at once with "database
+    /// is locked", where an immediate one waits its turn (`busy_timeout`).
+    ///
+    /// # Errors
+    /// When no connection can be had or the transaction cannot start.
+    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 }
 

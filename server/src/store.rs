@@ -79,7 +79,7 @@ impl PlanStore for SqlStore {
         text: ChapterText,
     ) -> Result<ChapterId, StoreError> {
         self.allow_project(who, project, Role::Editor).await?;
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         if !projects::project_exists(&mut tx, project.0)
             .await
             .map_err(internal)?
@@ -274,7 +274,7 @@ impl PlanStore for SqlStore {
     ) -> Result<(), StoreError> {
         let project = self.allow_chapter(who, chapter, Role::Editor).await?;
         // One transaction, so a save landing between the check and the update cannot slip in.
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         if complete {
             let plan = plans::plan_of_chapter(&mut tx, chapter.0)
                 .await

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use super::StoreError;
 use crate::model::{
-    Account, AuditEvent, Member, Membership, OrganisationId, Principal, Role, UserId,
+    Account, ApiToken, AuditEvent, Member, Membership, OrganisationId, Principal, Role, UserId,
 };
 
 /// What a new account is made of.
@@ -133,6 +133,25 @@ pub trait Accounts: Send + Sync + 'static {
         session: &str,
         organisation: OrganisationId,
     ) -> Result<(), StoreError>;
+
+    /// Makes a personal API token named `name` for `who` in their organisation and returns its
+    /// secret, which is kept only as a hash and never shown again.
+    ///
+    /// # Errors
+    /// `Refused` for an empty or over-long name.
+    async fn create_api_token(&self, who: &Principal, name: String) -> Result<String, StoreError>;
+
+    /// `who`'s live API tokens in their organisation, newest first.
+    ///
+    /// # Errors
+    /// `Internal` when the database fails.
+    async fn api_tokens(&self, who: &Principal) -> Result<Vec<ApiToken>, StoreError>;
+
+    /// Revokes `who`'s token `id`: requests with it are anonymous from now on.
+    ///
+    /// # Errors
+    /// `NotFound` when `who` has no live token by that id.
+    async fn revoke_api_token(&self, who: &Principal, id: i64) -> Result<(), StoreError>;
 
     /// The demo account's email and password, when the demo is on (the sign-in page shows them).
     fn demo_credentials(&self) -> Option<(String, String)>;

@@ -36,6 +36,16 @@ pub struct AccountTexts {
     /// The accessible name of the organisation picker, and its button.
     pub organisation: &'static str,
     pub switch: &'static str,
+    pub api_tokens: &'static str,
+    pub api_tokens_intro: &'static str,
+    pub token_name: &'static str,
+    pub create_token: &'static str,
+    /// Shown once, beside the new token's secret.
+    pub token_once: &'static str,
+    pub revoke: &'static str,
+    /// "Made 3 Dec 2026 14:02 · last used 4 Dec 2026 09:10" (moments already worded).
+    pub token_used: fn(&str, Option<&str>) -> String,
+    pub no_tokens: &'static str,
 }
 
 /// The account words of `locale`.
@@ -75,8 +85,20 @@ pub const EN: AccountTexts = AccountTexts {
     team: "Team",
     history: "History",
     loading_history: "Loading the history…",
-    no_history: "No change recorded yet.",    organisation: "Organisation",
+    no_history: "No change recorded yet.",
+    organisation: "Organisation",
     switch: "Switch",
+    api_tokens: "API tokens",
+    api_tokens_intro: "A script sends a token as “Authorization: Bearer …” to the REST API and acts as you, with your role in this studio.",
+    token_name: "What it is for",
+    create_token: "Create a token",
+    token_once: "Copy it now: it is shown only once.",
+    revoke: "Revoke",
+    token_used: |made, used| match used {
+        Some(used) => format!("made {made} · last used {used}"),
+        None => format!("made {made} · never used"),
+    },
+    no_tokens: "No token yet.",
 };
 
 /// Spanish.
@@ -111,6 +133,17 @@ pub const ES: AccountTexts = AccountTexts {
     no_history: "Aún no hay cambios registrados.",
     organisation: "Organización",
     switch: "Cambiar",
+    api_tokens: "Tokens de la API",
+    api_tokens_intro: "Un script envía un token como «Authorization: Bearer …» a la API REST y actúa como tú, con tu papel en este estudio.",
+    token_name: "Para qué es",
+    create_token: "Crear un token",
+    token_once: "Cópialo ahora: solo se muestra esta vez.",
+    revoke: "Revocar",
+    token_used: |made, used| match used {
+        Some(used) => format!("creado {made} · último uso {used}"),
+        None => format!("creado {made} · sin usar"),
+    },
+    no_tokens: "Aún no hay tokens.",
 };
 
 fn role_en(role: Role) -> &'static str {

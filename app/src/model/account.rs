@@ -102,3 +102,16 @@ pub struct Membership {
     /// Whether the user works in it now.
     pub current: bool,
 }
+
+/// One of the signed-in member's personal API tokens (the secret itself is shown once, when made).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiToken {
+    /// Its id, to revoke it.
+    pub id: i64,
+    /// The name its maker gave it (what script uses it).
+    pub name: String,
+    /// When it was made, in milliseconds since the Unix epoch.
+    pub created_at_ms: i64,
+    /// When a request last used it (to the minute), if ever.
+    pub last_used_ms: Option<i64>,
+}

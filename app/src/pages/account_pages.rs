@@ -11,6 +11,7 @@ use crate::{
         SwitchOrganisation,
     },
     i18n::{t, ta, LanguageSwitch},
+    model::Membership,
     AppError,
 };
 
@@ -128,18 +129,22 @@ where
 #[component]
 pub fn AccountBar() -> impl IntoView {
     let account = Resource::new(|| (), |_| current_account());
+    // Made beside the account, not inside the view that awaits it, so that the server and the
+    // hydrating page make their resources in the same order.
+    let organisations = Resource::new(|| (), |_| my_organisations());
     let sign_out = ServerAction::<SignOut>::new();
     let a = ta();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
+                let list = organisations.await.unwrap_or_default();
                 account.await.ok().flatten().map(|account| view! {
                     <div class="account-bar" data-testid="account-bar">
                         <span data-role=account.role.as_str()>
                             {(a.signed_in_as)(&account.name, &account.organisation, account.role)}
                         </span>
                         <a href="/members">{a.team}</a>
-                        <OrganisationSwitch />
+                        <OrganisationSwitch list />
                         <ActionForm action=sign_out attr:class="sign-out">
                             <button type="submit">{a.sign_out}</button>
                         </ActionForm>
@@ -153,15 +158,10 @@ pub fn AccountBar() -> impl IntoView {
 /// Moves the session to another of the user's organisations: shown only to members of more than
 /// one. A plain form, so it works without JavaScript.
 #[component]
-fn OrganisationSwitch() -> impl IntoView {
-    let organisations = Resource::new(|| (), |_| my_organisations());
+fn OrganisationSwitch(list: Vec<Membership>) -> impl IntoView {
     let switch = ServerAction::<SwitchOrganisation>::new();
     let a = ta();
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let list = organisations.await.unwrap_or_default();
-                (list.len() > 1).then(|| view! {
+    (list.len() > 1).then(|| view! {
                     <ActionForm action=switch attr:class="switch-organisation">
                         <select name="organisation" aria-label=a.organisation>
                             {list.into_iter().map(|m| {
@@ -172,8 +172,5 @@ fn OrganisationSwitch() -> impl IntoView {
                         " "
                         <button type="submit">{a.switch}</button>
                     </ActionForm>
-                })
-            })}
-        </Suspense>
-    }
+    })
 }

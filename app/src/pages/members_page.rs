@@ -1,5 +1,8 @@
 //! `/members`: the organisation's members. Everyone sees who is on the team; an owner also
 //! invites (a one-time link to copy, no mail server needed), changes roles and removes members.
+//! Below: the membership history and the signed-in member's API tokens.
+
+mod api_tokens;
 
 use leptos::{prelude::*, task::spawn_local};
 
@@ -47,6 +50,7 @@ pub fn MembersPage() -> impl IntoView {
                 }
             </Loaded>
             <History events=history />
+            <api_tokens::ApiTokens />
         </main>
     }
 }

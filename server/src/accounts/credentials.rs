@@ -98,3 +98,21 @@ pub(crate) fn token_hash(token: &str) -> String {
 pub(super) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// Wrong passwords allowed before each attempt must wait.
+const FREE_FAILURES: i64 = 5;
+
+/// The longest wait between attempts after repeated failures.
+const MAX_WAIT_MS: i64 = 15 * 60 * 1000;
+
+/// How long after its last failure a subject with `failures` consecutive failures must wait:
+/// nothing for the first few, then one second doubling up to 15 minutes.
+pub(super) fn wait_ms(failures: i64) -> i64 {
+    if failures < FREE_FAILURES {
+        return 0;
+    }
+    let doublings = u32::try_from(failures - FREE_FAILURES)
+        .unwrap_or(u32::MAX)
+        .min(20);
+    (1000_i64 << doublings).min(MAX_WAIT_MS)
+}

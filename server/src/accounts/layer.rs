@@ -1,6 +1,7 @@
 //! The session layer, in front of every route: refuses a state-changing request from another
-//! site, puts the session's [`Principal`] (and its cookie, and the client's address) in the
-//! request's extensions, and sends an anonymous visitor of a page to the sign-in page.
+//! site, puts the session's (or a bearer API token's) [`Principal`] (and its cookie, and the
+//! client's address) in the request's extensions, and sends an anonymous visitor of a page to
+//! the sign-in page.
 
 use std::{net::SocketAddr, sync::Arc};
 
@@ -48,6 +49,21 @@ pub async fn session(
         }
         request.extensions_mut().insert(SessionCookie(token));
     }
+    if let Some(token) = bearer(request.headers()) {
+        match accounts.token_principal(&token).await {
+            Ok(Some(principal)) => {
+                request.extensions_mut().insert(principal);
+            }
+            // A revoked or unknown token is refused outright rather than served anonymously.
+            Ok(None) => {
+                return crate::routes::error_response(AppError::Unauthorized, request.headers())
+            }
+            Err(err) => {
+                tracing::error!(error = ?err, "reading an API token");
+                return crate::routes::error_response(AppError::Internal, request.headers());
+            }
+        }
+    }
     let anonymous = request
         .extensions()
         .get::<app::model::Principal>()
@@ -91,6 +107,14 @@ fn same_site(method: &Method, headers: &HeaderMap) -> bool {
 /// The pages that need a signed-in user: the projects and everything under them.
 fn is_private_page(path: &str) -> bool {
     path == "/" || path.starts_with("/projects/") || path == "/members"
+}
+
+/// The token of an `Authorization: Bearer <token>` header (a script's personal API token).
+fn bearer(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty())
+        .then(|| token.trim().to_owned())
 }
 
 /// The value of cookie `name` in the request's `Cookie` headers.

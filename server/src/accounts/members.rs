@@ -70,7 +70,7 @@ impl SqlAccounts {
         invitation: &str,
     ) -> Result<(), StoreError> {
         let now = db::now_millis();
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let (organisation, role) =
             accounts::take_invitation(&mut tx, &token_hash(invitation.trim()), who.user.0, now)
                 .await
@@ -124,7 +124,7 @@ impl SqlAccounts {
             return Err(StoreError::Forbidden);
         }
         let organisation = who.organisation.0;
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let name = members::user_name(&mut tx, user.0)
             .await
             .map_err(internal)?

@@ -103,7 +103,7 @@ impl SqlStore {
             segment_count: i64::try_from(segments.len()).unwrap_or(i64::MAX),
             now: db::now_millis(),
         };
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let written = if expected_version == Version::NONE {
             plans::insert_first_plan(&mut tx, &write)
                 .await

@@ -116,7 +116,7 @@ impl ProjectStore for SqlStore {
     ) -> Result<Version, StoreError> {
         self.allow_project(who, project, Role::Editor).await?;
         let json = serde_json::to_string(&cast).context("encoding a cast")?;
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let current = projects::project_by_id(&mut tx, project.0)
             .await
             .map_err(internal)?
@@ -182,7 +182,7 @@ impl ProjectStore for SqlStore {
     ) -> Result<usize, StoreError> {
         let project = self.allow_chapter(who, chapter, Role::Editor).await?;
         let now = db::now_millis();
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let current = chapters::chapter_by_id(&mut tx, chapter.0)
             .await
             .map_err(internal)?
@@ -224,7 +224,7 @@ impl ProjectStore for SqlStore {
         chapters: Vec<(String, ChapterText)>,
     ) -> Result<Vec<ChapterId>, StoreError> {
         self.allow_project(who, project, Role::Editor).await?;
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         if !projects::project_exists(&mut tx, project.0)
             .await
             .map_err(internal)?

@@ -37,7 +37,7 @@ impl PronunciationStore for SqlStore {
         map: PronunciationMap,
     ) -> Result<Version, StoreError> {
         self.allow_project(who, project, Role::Editor).await?;
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let current = stored(&mut tx, project).await?;
         write(&mut tx, &current, expected_version, &map).await?;
         tx.commit().await.map_err(internal)?;
@@ -57,7 +57,7 @@ impl PronunciationStore for SqlStore {
         imported: PronunciationMap,
     ) -> Result<ProjectPronunciations, StoreError> {
         self.allow_project(who, project, Role::Editor).await?;
-        let mut tx = self.db.pool.begin().await.map_err(internal)?;
+        let mut tx = self.db.begin_write().await.map_err(internal)?;
         let current = stored(&mut tx, project).await?;
         if current.version != expected_version {
             return Err(StoreError::Conflict {

@@ -76,6 +76,8 @@ struct Fixture {
     clip_key: String,
     /// A member the owner may remove.
     disposable: i64,
+    /// The id of one of the owner's API tokens.
+    token: i64,
 }
 
 /// The callers' clients and the organisation's members.
@@ -234,6 +236,16 @@ impl World {
             .unwrap()["user"]
             .as_i64()
             .unwrap();
+        ok(
+            owner,
+            base,
+            "create_api_token",
+            json!({ "name": format!("script {n}") }),
+        )
+        .await;
+        let token = ok(owner, base, "list_api_tokens", json!({})).await[0]["id"]
+            .as_i64()
+            .unwrap();
         Fixture {
             project,
             chapter,
@@ -244,6 +256,7 @@ impl World {
             pls: pls.as_str().unwrap().to_owned(),
             clip_key: clip["key"].as_str().unwrap().to_owned(),
             disposable,
+            token,
         }
     }
 
@@ -259,6 +272,7 @@ impl World {
             "plan": plan,
             "pronunciations": ok(owner, base, "load_pronunciations", json!({ "project": f.project })).await,
             "members": ok(owner, base, "list_members", json!({})).await,
+            "tokens": ok(owner, base, "list_api_tokens", json!({})).await,
         })
     }
 }
@@ -276,7 +290,10 @@ fn server_function(
         "sign_in" | "sign_up" | "set_up_owner" | "sign_out" | "demo_account"
         | "current_account" => (Access::Public, json!({})),
         "list_projects" | "list_members" | "speaker_engine" | "member_history"
-        | "my_organisations" => (Access::SignedIn, json!({})),
+        | "my_organisations" | "list_api_tokens" => (Access::SignedIn, json!({})),
+        "create_api_token" => (Access::SignedIn, json!({ "name": "matrix script" })),
+        // Only one's own token can be revoked: the owner's is "not found" to everyone else.
+        "revoke_api_token" => (Access::SignedIn, json!({ "id": f.token })),
         // Members switch to it (where they already are); no one else learns that it exists.
         "switch_organisation" => (Access::Read, json!({ "organisation": organisation })),
         "list_voices" => (Access::SignedIn, json!({ "engine": "espeak" })),
@@ -505,7 +522,11 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
             let before = world.snapshot(&fixture).await;
             let (status, body) = call(client, &base, name, &args).await;
             // A job that does not exist is "not found" even for those who may cancel it.
-            let allowed = (*name == "cancel_speaker_job").then_some(404);
+            let allowed = match *name {
+                "cancel_speaker_job" => Some(404),
+                "revoke_api_token" if *caller != Caller::Owner => Some(404),
+                _ => None,
+            };
             if let Some(failure) = judge(&format!("/api/{name}"), access, *caller, status, allowed)
             {
                 failures.push(format!("{failure} {body}"));

@@ -25,6 +25,7 @@ mod pronunciations;
 mod rest;
 mod review_flags;
 mod speaker_jobs;
+mod tokens;
 mod usage;
 // The scripted chat-completions server of the LLM engine's tests and the speaker jobs' tests.
 mod stub;
