@@ -102,13 +102,7 @@ impl SqlAccounts {
     pub async fn principal(&self, token: &str) -> anyhow::Result<Option<Principal>> {
         let mut conn = self.db.pool.acquire().await?;
         let row = accounts::session(&mut conn, &token_hash(token), db::now_millis()).await?;
-        Ok(row.and_then(|row| {
-            Some(Principal {
-                user: UserId(row.user_id),
-                organisation: OrganisationId(row.organisation_id),
-                role: Role::from_name(&row.role)?,
-            })
-        }))
+        Ok(row.and_then(principal_of))
     }
 
     /// Makes a user and their membership: owner of a new organisation (named `organisation`,
@@ -377,6 +371,15 @@ impl Accounts for SqlAccounts {
         self.demo
             .then(|| (DEMO_EMAIL.to_owned(), DEMO_PASSWORD.to_owned()))
     }
+}
+
+/// The principal a live session's (or API token's) row names; none for an unknown role.
+fn principal_of(row: accounts::SessionRow) -> Option<Principal> {
+    Some(Principal {
+        user: UserId(row.user_id),
+        organisation: OrganisationId(row.organisation_id),
+        role: Role::from_name(&row.role)?,
+    })
 }
 
 pub(crate) fn refused(refusal: AccountRefusal) -> StoreError {

@@ -4,10 +4,10 @@
 
 use app::{
     api::StoreError,
-    model::{ApiToken, OrganisationId, Principal, Role, UserId},
+    model::{ApiToken, Principal},
 };
 
-use super::{checked_name, random_token, token_hash, SqlAccounts};
+use super::{checked_name, principal_of, random_token, token_hash, SqlAccounts};
 use crate::{
     db::{self, tokens},
     store::internal,
@@ -24,13 +24,7 @@ impl SqlAccounts {
     pub async fn token_principal(&self, token: &str) -> anyhow::Result<Option<Principal>> {
         let mut conn = self.db.pool.acquire().await?;
         let row = tokens::principal(&mut conn, &token_hash(token), db::now_millis()).await?;
-        Ok(row.and_then(|row| {
-            Some(Principal {
-                user: UserId(row.user_id),
-                organisation: OrganisationId(row.organisation_id),
-                role: Role::from_name(&row.role)?,
-            })
-        }))
+        Ok(row.and_then(principal_of))
     }
 
     pub(super) async fn make_token(
