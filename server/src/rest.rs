@@ -7,6 +7,7 @@
 
 mod plans;
 pub mod problem;
+mod projects;
 
 use app::{
     model::{Principal, Version},
@@ -16,7 +17,7 @@ use axum::{
     body::Bytes,
     extract::rejection::BytesRejection,
     http::{header, HeaderMap, HeaderValue, Method},
-    response::Response,
+    response::{IntoResponse, Response},
     routing::{delete, get, post, put, MethodRouter},
     Extension,
 };
@@ -29,6 +30,9 @@ use problem::Problem;
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     const PLAN: &str = "/api/projects/{project}/chapters/{chapter}/plan";
     const SEGMENT: &str = "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}";
+    const PLAN_FILE: &str = "/api/projects/{project}/chapters/{chapter}/plan/file";
+    const CAST: &str = "/api/projects/{project}/cast";
+    const PRONUNCIATIONS: &str = "/api/projects/{project}/pronunciations";
     vec![
         (Method::GET, "/api/projects", get(plans::projects)),
         (
@@ -64,6 +68,16 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             "/api/projects/{project}/chapters/{chapter}/complete",
             post(plans::complete),
         ),
+        (Method::GET, CAST, get(projects::cast)),
+        (Method::PUT, CAST, put(projects::put_cast)),
+        (Method::GET, PRONUNCIATIONS, get(projects::pronunciations)),
+        (
+            Method::PUT,
+            PRONUNCIATIONS,
+            put(projects::put_pronunciations),
+        ),
+        (Method::GET, PLAN_FILE, get(projects::plan_file)),
+        (Method::PUT, PLAN_FILE, put(projects::put_plan_file)),
     ]
 }
 
@@ -89,7 +103,24 @@ fn if_match(headers: &HeaderMap) -> Result<Version, Problem> {
         .map_err(|_| bad_request("If-Match must be the plan's ETag, a version number"))
 }
 
-/// The `ETag` of a plan stored at `version`.
+/// The version a write names in `If-Match`, when it is `current` (428 without, 412 when stale).
+fn checked_version(headers: &HeaderMap, current: Version) -> Result<Version, Problem> {
+    let named = if_match(headers)?;
+    if named == current {
+        Ok(named)
+    } else {
+        Err(Problem::Stale { current: current.0 })
+    }
+}
+
+/// `body` as the answer, with `version` as its `ETag`.
+fn with_etag(version: Version, body: impl IntoResponse) -> Response {
+    let mut response = body.into_response();
+    response.headers_mut().insert(header::ETAG, etag(version));
+    response
+}
+
+/// The `ETag` of a resource stored at `version`.
 fn etag(version: Version) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{}\"", version.0))
         .unwrap_or(HeaderValue::from_static("\"0\""))

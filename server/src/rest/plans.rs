@@ -14,14 +14,16 @@ use axum::{
         rejection::{BytesRejection, PathRejection},
         Path, State,
     },
-    http::{header, HeaderMap},
+    http::HeaderMap,
     response::{IntoResponse, Response},
     Extension, Json,
 };
 use serde::{Deserialize, Serialize};
 use shared::{plan::change::Change, Edit, Plan, Segment, SegmentId};
 
-use super::{answer, bad_request, etag, if_match, json_body, principal, problem::Problem};
+use super::{
+    answer, bad_request, checked_version, json_body, principal, problem::Problem, with_etag,
+};
 use crate::store::SqlStore;
 
 type Store = State<Arc<SqlStore>>;
@@ -288,12 +290,7 @@ async fn writable(
     if !who.may(Role::Editor) {
         return Err(AppError::Forbidden.into());
     }
-    let base = if_match(headers)?;
-    if base != plan.version {
-        return Err(Problem::Stale {
-            current: plan.version.0,
-        });
-    }
+    checked_version(headers, plan.version)?;
     Ok((who, plan))
 }
 
@@ -343,10 +340,4 @@ async fn edit_segment(
         segments: inserted,
     };
     Ok(with_etag(answer.version, Json(answer)))
-}
-
-fn with_etag(version: Version, body: impl IntoResponse) -> Response {
-    let mut response = body.into_response();
-    response.headers_mut().insert(header::ETAG, etag(version));
-    response
 }

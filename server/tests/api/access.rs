@@ -416,7 +416,18 @@ fn plain_route(
     })
 }
 
-/// A REST route's rule and request (sent with the fixture plan's version in `If-Match`).
+/// The version a REST write on `path` names in `If-Match`: the cast's, the map's or the plan's.
+fn version_of<'f>(path: &str, f: &'f Fixture) -> &'f Value {
+    if path.ends_with("/cast") {
+        &f.detail["cast_version"]
+    } else if path.ends_with("/pronunciations") {
+        &f.pronunciations["version"]
+    } else {
+        &f.plan["version"]
+    }
+}
+
+/// A REST route's rule and request (sent with the resource's version in `If-Match`).
 fn rest_route(
     method: &Method,
     path: &str,
@@ -466,6 +477,34 @@ fn rest_route(
                 body(json!({ "mark": true })),
             )
         }
+        ("GET", "/api/projects/{project}/cast") => (
+            Access::Read,
+            format!("/api/projects/{}/cast", f.project),
+            None,
+        ),
+        ("PUT", "/api/projects/{project}/cast") => (
+            Access::Write,
+            format!("/api/projects/{}/cast", f.project),
+            body(json!({ "cast": f.detail["cast"] })),
+        ),
+        ("GET", "/api/projects/{project}/pronunciations") => (
+            Access::Read,
+            format!("/api/projects/{}/pronunciations", f.project),
+            None,
+        ),
+        ("PUT", "/api/projects/{project}/pronunciations") => (
+            Access::Write,
+            format!("/api/projects/{}/pronunciations", f.project),
+            body(json!({ "entries": [] })),
+        ),
+        ("GET", "/api/projects/{project}/chapters/{chapter}/plan/file") => {
+            (Access::Read, format!("{chapter}/plan/file"), None)
+        }
+        ("PUT", "/api/projects/{project}/chapters/{chapter}/plan/file") => (
+            Access::Write,
+            format!("{chapter}/plan/file"),
+            Some(f.plan_file.clone()),
+        ),
         ("POST", "/api/projects/{project}/chapters/{chapter}/complete") => (
             Access::Write,
             format!("{chapter}/complete"),
@@ -547,7 +586,7 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
             let before = world.snapshot(&fixture).await;
             let mut request = client
                 .request(method.clone(), format!("{base}{url}"))
-                .header("if-match", format!("\"{}\"", fixture.plan["version"]));
+                .header("if-match", format!("\"{}\"", version_of(path, &fixture)));
             if let Some(body) = &body {
                 request = request.body(body.clone());
             }

@@ -313,3 +313,97 @@ async fn a_viewer_reads_the_plan_but_its_writes_are_forbidden() {
     assert_eq!(write.0, 403, "{}", write.2);
     assert_eq!(write.2["reason"], "Forbidden");
 }
+
+#[tokio::test]
+async fn the_cast_the_pronunciations_and_the_plan_file_round_trip_with_their_versions() {
+    let app = spawn_app().await;
+    let chapter = first_chapter(&app).await;
+    let project = chapter.rsplit_once("/chapters/").unwrap().0.to_owned();
+    let plan = format!("{chapter}/plan");
+    let (_, etag, _) = rest(&app, Method::GET, &plan, None, None).await;
+    rest(
+        &app,
+        Method::POST,
+        &format!("{plan}/generate"),
+        etag.as_deref(),
+        None,
+    )
+    .await;
+
+    let cast_path = format!("{project}/cast");
+    let (status, cast_etag, cast) = rest(&app, Method::GET, &cast_path, None, None).await;
+    assert_eq!(status, 200, "{cast}");
+    let put = rest(
+        &app,
+        Method::PUT,
+        &cast_path,
+        cast_etag.as_deref(),
+        Some(cast.clone()),
+    )
+    .await;
+    assert_eq!(put.0, 200, "{}", put.2);
+    assert_ne!(put.1, cast_etag, "a save makes a new version");
+    let stale = rest(
+        &app,
+        Method::PUT,
+        &cast_path,
+        cast_etag.as_deref(),
+        Some(cast),
+    )
+    .await;
+    assert_eq!(stale.0, 412, "{}", stale.2);
+
+    let map_path = format!("{project}/pronunciations");
+    let (status, map_etag, map) = rest(&app, Method::GET, &map_path, None, None).await;
+    assert_eq!(status, 200, "{map}");
+    let entries = json!({ "entries": map["map"] });
+    let put = rest(
+        &app,
+        Method::PUT,
+        &map_path,
+        map_etag.as_deref(),
+        Some(entries),
+    )
+    .await;
+    assert_eq!(put.0, 200, "{}", put.2);
+    let bad = json!({ "entries": [{ "grapheme": "", "ipa": "x", "locale": "en" }] });
+    let refused = rest(&app, Method::PUT, &map_path, put.1.as_deref(), Some(bad)).await;
+    assert!((400..500).contains(&refused.0), "{}", refused.2);
+
+    let file_url = format!("{}{plan}/file", app.base);
+    let exported = app.client.get(&file_url).send().await.unwrap();
+    let file_etag = exported.headers()["etag"].to_str().unwrap().to_owned();
+    let file = exported.text().await.unwrap();
+    let imported = app
+        .client
+        .put(&file_url)
+        .header("if-match", &file_etag)
+        .body(file.clone())
+        .send()
+        .await
+        .unwrap();
+    let (status, _, saved) = read(imported).await;
+    assert_eq!(status, 200, "{saved}");
+    let garbled = app
+        .client
+        .put(&file_url)
+        .header("if-match", format!("\"{}\"", saved["version"]))
+        .body("not a plan")
+        .send()
+        .await
+        .unwrap();
+    let (status, _, problem) = read(garbled).await;
+    assert_eq!(status, 422, "{problem}");
+    let (_, _, after) = rest(&app, Method::GET, &plan, None, None).await;
+    let reexported = app
+        .client
+        .get(&file_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(reexported, file, "the file comes back as it went");
+    assert_eq!(after["version"], saved["version"]);
+}
