@@ -10,20 +10,24 @@ pub mod problem;
 mod projects;
 
 use app::{
-    model::{Principal, Version},
+    api::PlanStore,
+    model::{ChapterId, ChapterPlan, Principal, ProjectId, Role, Version},
     AppError,
 };
 use axum::{
     body::Bytes,
-    extract::rejection::BytesRejection,
+    extract::{
+        rejection::{BytesRejection, PathRejection},
+        Path,
+    },
     http::{header, HeaderMap, HeaderValue, Method},
     response::{IntoResponse, Response},
     routing::{delete, get, post, put, MethodRouter},
     Extension,
 };
-use serde::de::DeserializeOwned;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use crate::state::AppState;
+use crate::{state::AppState, store::SqlStore};
 use problem::Problem;
 
 /// The API's routes, each with its method and path as the router has them.
@@ -140,4 +144,48 @@ fn bad_request(detail: &str) -> Problem {
 /// The answer of a handler: its result, or the problem worded for the request.
 fn answer(result: Result<Response, Problem>, headers: &HeaderMap) -> Response {
     result.unwrap_or_else(|problem| problem.respond(headers))
+}
+
+/// `{project}/chapters/{chapter}` in a path.
+#[derive(Debug, Deserialize)]
+pub struct ChapterPath {
+    project: i64,
+    chapter: i64,
+}
+
+/// What a write answers: the version stored now (also the `ETag`).
+#[derive(Debug, Serialize)]
+struct Saved {
+    version: Version,
+}
+
+/// The project a `{project}` path names.
+fn project_id(path: Result<Path<i64>, PathRejection>) -> Result<ProjectId, Problem> {
+    path.map(|Path(id)| ProjectId(id))
+        .map_err(|err| bad_request(&err.body_text()))
+}
+
+/// The chapter's plan, when it belongs to the project the path names (else 404).
+async fn chapter_plan(
+    store: &SqlStore,
+    who: &Principal,
+    path: Result<Path<ChapterPath>, PathRejection>,
+) -> Result<ChapterPlan, Problem> {
+    let Path(ChapterPath { project, chapter }) =
+        path.map_err(|err| bad_request(&err.body_text()))?;
+    let plan = store.load_plan(who, ChapterId(chapter)).await?;
+    if plan.project_id != ProjectId(project) {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(plan)
+}
+
+/// 403 unless `who` may change what they can see (editors and owners); checked after the
+/// resource is found, so another organisation's stays "not found".
+fn may_edit(who: &Principal) -> Result<(), Problem> {
+    if who.may(Role::Editor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden.into())
+    }
 }

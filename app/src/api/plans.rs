@@ -91,7 +91,16 @@ pub async fn show_place(chapter: ChapterId, segment: Option<SegmentId>) -> Resul
 pub async fn export_plan(chapter: ChapterId) -> Result<String, AppError> {
     let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::PlanStore>()?;
-    let plan = store.load_plan(&who, chapter).await?;
+    plan_file(&store.load_plan(&who, chapter).await?)
+}
+
+/// The chapter's plan in the desktop planner's file format; refused when it has none. The page's
+/// export and the REST API's both write it here.
+///
+/// # Errors
+/// `Refused` (no plan yet); `Internal` when the plan cannot be written (logged).
+#[cfg(feature = "ssr")]
+pub fn plan_file(plan: &crate::model::ChapterPlan) -> Result<String, AppError> {
     if !plan.has_plan() {
         return Err(crate::error::Refusal::NoPlanToExport.into());
     }

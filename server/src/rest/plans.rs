@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use app::{
     api::PlanStore,
-    model::{ChapterId, ChapterPlan, Principal, ProjectId, Role, Version},
+    model::{ChapterPlan, Principal, Version},
     AppError,
 };
 use axum::{
@@ -22,19 +22,13 @@ use serde::{Deserialize, Serialize};
 use shared::{plan::change::Change, Edit, Plan, Segment, SegmentId};
 
 use super::{
-    answer, bad_request, checked_version, json_body, principal, problem::Problem, with_etag,
+    answer, bad_request, chapter_plan, checked_version, json_body, may_edit, principal,
+    problem::Problem, project_id, with_etag, ChapterPath, Saved,
 };
 use crate::store::SqlStore;
 
 type Store = State<Arc<SqlStore>>;
 type Who = Option<Extension<Principal>>;
-
-/// `{project}/chapters/{chapter}` in a path.
-#[derive(Debug, Deserialize)]
-pub struct ChapterPath {
-    project: i64,
-    chapter: i64,
-}
 
 /// `{project}/chapters/{chapter}/plan/segments/{segment}` in a path.
 #[derive(Debug, Deserialize)]
@@ -62,8 +56,7 @@ pub async fn chapter_status(
 ) -> Response {
     let result = async {
         let who = principal(who)?;
-        let Path(project) = path.map_err(|err| bad_request(&err.body_text()))?;
-        let chapters = store.list_chapters(&who, ProjectId(project));
+        let chapters = store.list_chapters(&who, project_id(path)?);
         Ok(Json(chapters.await?).into_response())
     };
     answer(result.await, &headers)
@@ -88,12 +81,6 @@ pub async fn plan(
 #[derive(Debug, Deserialize)]
 struct PlanBody {
     segments: Vec<Segment>,
-}
-
-/// What a write answers: the version stored now (also the `ETag`).
-#[derive(Debug, Serialize)]
-struct Saved {
-    version: Version,
 }
 
 /// `PUT …/chapters/{chapter}/plan`: replaces the plan stored at the `If-Match` version.
@@ -262,21 +249,6 @@ pub async fn complete(
     answer(result.await, &headers)
 }
 
-/// The chapter's plan, when it belongs to the project the path names (else 404).
-async fn chapter_plan(
-    store: &SqlStore,
-    who: &Principal,
-    path: Result<Path<ChapterPath>, PathRejection>,
-) -> Result<ChapterPlan, Problem> {
-    let Path(ChapterPath { project, chapter }) =
-        path.map_err(|err| bad_request(&err.body_text()))?;
-    let plan = store.load_plan(who, ChapterId(chapter)).await?;
-    if plan.project_id != ProjectId(project) {
-        return Err(AppError::NotFound.into());
-    }
-    Ok(plan)
-}
-
 /// The principal and the plan, when they may change it at the `If-Match` version: 401, 404,
 /// 403 for a viewer, 428 without `If-Match`, 412 when it is not the stored version.
 async fn writable(
@@ -287,9 +259,7 @@ async fn writable(
 ) -> Result<(Principal, ChapterPlan), Problem> {
     let who = principal(who)?;
     let plan = chapter_plan(store, &who, path).await?;
-    if !who.may(Role::Editor) {
-        return Err(AppError::Forbidden.into());
-    }
+    may_edit(&who)?;
     checked_version(headers, plan.version)?;
     Ok((who, plan))
 }

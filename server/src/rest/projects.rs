@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use app::{
     api::{PlanStore, ProjectStore, PronunciationStore},
-    model::{ChapterId, Principal, ProjectId, Role, Version},
+    model::Principal,
     AppError,
 };
 use axum::{
@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 use shared::{cast::character::Character, pronunciation::Entry};
 
 use super::{
-    answer, bad_request, checked_version, json_body, principal, problem::Problem, with_etag,
+    answer, bad_request, chapter_plan, checked_version, json_body, may_edit, principal, project_id,
+    with_etag, ChapterPath, Saved,
 };
 use crate::store::SqlStore;
 
@@ -121,13 +122,6 @@ pub async fn put_pronunciations(
     answer(result.await, &headers)
 }
 
-/// `{project}/chapters/{chapter}` in a path.
-#[derive(Debug, Deserialize)]
-pub struct ChapterPath {
-    project: i64,
-    chapter: i64,
-}
-
 /// `GET …/chapters/{chapter}/plan/file`: the plan in the desktop planner's format.
 pub async fn plan_file(
     State(store): Store,
@@ -137,14 +131,8 @@ pub async fn plan_file(
 ) -> Response {
     let result = async {
         let who = principal(who)?;
-        let (_, plan) = chapter(&store, &who, path).await?;
-        if !plan.has_plan() {
-            return Err(AppError::from(app::error::Refusal::NoPlanToExport).into());
-        }
-        let file = shared::plan::file::export(&plan.segments).map_err(|err| {
-            tracing::error!(error = %err, "exporting a plan");
-            AppError::Internal
-        })?;
+        let plan = chapter_plan(&store, &who, path).await?;
+        let file = app::api::plans::plan_file(&plan)?;
         let mut response = with_etag(plan.version, file);
         response.headers_mut().insert(
             header::CONTENT_TYPE,
@@ -166,50 +154,16 @@ pub async fn put_plan_file(
 ) -> Response {
     let result = async {
         let who = principal(who)?;
-        let (chapter, plan) = self::chapter(&store, &who, path).await?;
+        let plan = chapter_plan(&store, &who, path).await?;
         may_edit(&who)?;
         let version = checked_version(&headers, plan.version)?;
         let body = body.map_err(|err| bad_request(&err.body_text()))?;
         let file = std::str::from_utf8(&body).map_err(|err| bad_request(&err.to_string()))?;
         let segments = shared::plan::file::parse(file).map_err(AppError::from)?;
-        let saved = store.import_plan(&who, chapter, version, segments).await?;
+        let saved = store
+            .import_plan(&who, plan.chapter_id, version, segments)
+            .await?;
         Ok(with_etag(saved, Json(Saved { version: saved })))
     };
     answer(result.await, &headers)
-}
-
-/// What a write answers: the version stored now (also the `ETag`).
-#[derive(Debug, Serialize)]
-struct Saved {
-    version: Version,
-}
-
-fn project_id(path: Result<Path<i64>, PathRejection>) -> Result<ProjectId, Problem> {
-    path.map(|Path(id)| ProjectId(id))
-        .map_err(|err| bad_request(&err.body_text()))
-}
-
-/// 403 unless `who` may change what they can see (editors and owners); checked after the
-/// resource is found, so another organisation's stays "not found".
-fn may_edit(who: &Principal) -> Result<(), Problem> {
-    if who.may(Role::Editor) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden.into())
-    }
-}
-
-/// The chapter and its plan, when it belongs to the project the path names (else 404).
-async fn chapter(
-    store: &SqlStore,
-    who: &Principal,
-    path: Result<Path<ChapterPath>, PathRejection>,
-) -> Result<(ChapterId, app::model::ChapterPlan), Problem> {
-    let Path(ChapterPath { project, chapter }) =
-        path.map_err(|err| bad_request(&err.body_text()))?;
-    let plan = store.load_plan(who, ChapterId(chapter)).await?;
-    if plan.project_id != ProjectId(project) {
-        return Err(AppError::NotFound.into());
-    }
-    Ok((ChapterId(chapter), plan))
 }
