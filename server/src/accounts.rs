@@ -347,11 +347,13 @@ impl Accounts for SqlAccounts {
             .await
             .map_err(internal)?
             .ok_or(StoreError::NotFound)?;
+        drop(conn);
         Ok(Account {
             email: row.email,
             name: row.name,
             organisation: row.organisation,
             role: who.role,
+            memberships: self.organisations_of(who).await?,
         })
     }
 

@@ -75,6 +75,10 @@ pub struct Account {
     pub organisation: String,
     /// Their role there.
     pub role: Role,
+    /// Every organisation they are a member of (the account bar offers a switch when there are
+    /// several); loaded with the account, so the bar needs one request, not two.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
 }
 
 /// A member of the organisation, as the members page lists them.

@@ -7,8 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::accounts::{
-        current_account, demo_account, my_organisations, SetUpOwner, SignIn, SignOut, SignUp,
-        SwitchOrganisation,
+        current_account, demo_account, SetUpOwner, SignIn, SignOut, SignUp, SwitchOrganisation,
     },
     i18n::{t, ta, LanguageSwitch},
     model::Membership,
@@ -128,23 +127,20 @@ where
 /// pages.
 #[component]
 pub fn AccountBar() -> impl IntoView {
+    // One resource: the account brings its memberships, so the bar awaits a single request.
     let account = Resource::new(|| (), |_| current_account());
-    // Made beside the account, not inside the view that awaits it, so that the server and the
-    // hydrating page make their resources in the same order.
-    let organisations = Resource::new(|| (), |_| my_organisations());
     let sign_out = ServerAction::<SignOut>::new();
     let a = ta();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                let list = organisations.await.unwrap_or_default();
                 account.await.ok().flatten().map(|account| view! {
                     <div class="account-bar" data-testid="account-bar">
                         <span data-role=account.role.as_str()>
                             {(a.signed_in_as)(&account.name, &account.organisation, account.role)}
                         </span>
                         <a href="/members">{a.team}</a>
-                        <OrganisationSwitch list />
+                        <OrganisationSwitch list=account.memberships />
                         <ActionForm action=sign_out attr:class="sign-out">
                             <button type="submit">{a.sign_out}</button>
                         </ActionForm>

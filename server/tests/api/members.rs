@@ -78,6 +78,7 @@ async fn a_member_of_two_organisations_switches_and_sees_only_the_one_they_are_i
         .await
         .ok::<Value>();
     let theirs: Vec<Value> = app.call("my_organisations", json!({})).await.ok();
+    let account: Value = app.call("current_account", json!({})).await.ok();
     let there: Vec<Value> = app.call("list_projects", json!({})).await.ok();
     let bea_history: Vec<Value> = app.call_as(&other, "member_history", json!({})).await.ok();
     let stranger = app
@@ -99,6 +100,11 @@ async fn a_member_of_two_organisations_switches_and_sees_only_the_one_they_are_i
 
     assert_eq!(mine.len(), 1);
     assert_eq!(theirs.len(), 2, "{theirs:?}");
+    assert_eq!(
+        account["memberships"],
+        json!(theirs),
+        "the account bar gets them with the account"
+    );
     let current: Vec<&Value> = theirs.iter().filter(|m| m["current"] == true).collect();
     assert_eq!(current.len(), 1);
     assert_ne!(
