@@ -1,7 +1,7 @@
 //! `Config`: everything the server reads from its environment, in one typed place.
 //! This is the only module that reads environment variables.
 
-use std::{fmt, net::SocketAddr};
+use std::{fmt, net::SocketAddr, time::Duration};
 
 use anyhow::Context;
 
@@ -50,6 +50,8 @@ pub struct Config {
     /// The LLM speaker engine, when `STUDIO_LLM_PROVIDER` is set ([`LlmConfig::from_env`]);
     /// without it the page assigns speakers with the rule engine.
     pub llm: Option<LlmConfig>,
+    /// How durable jobs are claimed and kept ([`crate::jobs::JobSettings`]).
+    pub jobs: crate::jobs::JobSettings,
 }
 
 /// An Azure Speech resource. `Debug` does not show the key.
@@ -219,6 +221,10 @@ impl Config {
                 )?,
             },
             llm: LlmConfig::from_env()?,
+            jobs: crate::jobs::JobSettings {
+                lease: Duration::from_secs(number("STUDIO_JOB_LEASE_SECS", 15)?),
+                ..crate::jobs::JobSettings::default()
+            },
         })
     }
 }

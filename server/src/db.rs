@@ -5,6 +5,7 @@ pub(crate) mod accounts;
 pub(crate) mod audio;
 pub(crate) mod audit;
 pub(crate) mod chapters;
+pub(crate) mod jobs;
 pub(crate) mod members;
 pub(crate) mod plans;
 pub(crate) mod presence;

@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod import;
+pub mod jobs;
 pub mod llm;
 pub mod rest;
 pub mod retry;
@@ -98,7 +99,11 @@ impl Application {
             AudioCache::open(&config.audio_store, db.clone(), config.audio_cache_bytes).await?;
         let store = SqlStore::new(db.clone());
         let usage = Usage::new(db.clone(), config.usage);
-        let accounts = Arc::new(SqlAccounts::new(db, store.clone(), config.seed_demo));
+        let accounts = Arc::new(SqlAccounts::new(
+            db.clone(),
+            store.clone(),
+            config.seed_demo,
+        ));
         let setup = accounts.prepare().await?;
         let listener = TcpListener::bind(config.address)
             .await
@@ -119,7 +124,14 @@ impl Application {
             .site_addr(address)
             .build();
         let store = Arc::new(store);
-        let speaker_jobs = Arc::new(LlmJobs::new(store.clone(), llm, usage.clone()));
+        let speaker_jobs = Arc::new(LlmJobs::new(
+            db.clone(),
+            store.clone(),
+            llm,
+            usage.clone(),
+            config.jobs,
+        ));
+        speaker_jobs.start();
         let mut engines: Vec<Arc<dyn SpeechEngine>> = vec![Arc::new(Espeak::new(
             &config.espeak_program,
             config.espeak_processes,

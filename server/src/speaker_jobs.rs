@@ -1,15 +1,9 @@
-//! `LlmJobs`, the `SpeakerJobs` port: speaker assignment by the LLM engine as background jobs held
-//! in memory, at most one running per chapter. Each job appends its events to a log on a watch
-//! channel, which the Server-Sent Events route streams; it never writes the plan (the page does).
+//! `LlmJobs`, the `SpeakerJobs` port: speaker assignment by the LLM engine as durable jobs
+//! ([`Jobs`]), at most one queued or running per chapter. A job reads the chapter's plan as it
+//! was when the job started, publishes its progress and ends with the speakers it found; it
+//! never writes the plan (the page does).
 
-use std::{
-    collections::{BTreeSet, HashMap},
-    sync::{
-        atomic::{AtomicU64, Ordering},
-        Arc, Mutex, MutexGuard, PoisonError,
-    },
-    time::Duration,
-};
+use std::{collections::BTreeSet, sync::Arc};
 
 use app::{
     api::{PlanStore, SpeakerJobs, StoreError},
@@ -20,84 +14,126 @@ use app::{
     },
 };
 use async_trait::async_trait;
+use futures_util::Stream;
 use shared::{attribution::segments_from_quotes, Cast, CharacterId};
-use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
+use crate::db::Db;
+use crate::jobs::{JobKind, JobSettings, Jobs, Publisher};
 use crate::llm::{
     AttributionRequest, LlmEngine, LlmError, LlmOutcome, Progress, Stage, Unresolved,
 };
 use crate::usage::Usage;
 
-/// How long a finished job's last event stays readable (a page that subscribes late, or
-/// reconnects, still gets the result).
-const KEEP_FINISHED: Duration = Duration::from_secs(600);
-
-/// The speaker jobs of this server.
+/// The speaker jobs of the studio, as this server runs and reads them.
 pub struct LlmJobs {
-    llm: Option<(Arc<LlmEngine>, String)>,
+    model: Option<String>,
     store: Arc<dyn PlanStore>,
     usage: Usage,
-    jobs: Arc<Mutex<HashMap<ChapterId, Arc<Job>>>>,
-    next_id: AtomicU64,
+    jobs: Arc<Jobs<SpeakerAssignment>>,
 }
 
-/// Every event of a job so far, in order; the last one final once it ended. A few per chunk.
-pub type JobLog = Vec<SpeakerJobEvent>;
-
-struct Job {
-    id: JobId,
-    project: ProjectId,
-    cancel: CancellationToken,
-    log: watch::Sender<JobLog>,
+/// The job kind: the chapter's plan in, the model's speakers out.
+pub struct SpeakerAssignment {
+    engine: Option<Arc<LlmEngine>>,
 }
 
-impl Job {
-    fn is_running(&self) -> bool {
-        !self
-            .log
-            .borrow()
-            .last()
-            .is_some_and(SpeakerJobEvent::is_final)
+#[async_trait]
+impl JobKind for SpeakerAssignment {
+    const KIND: &'static str = "speakers";
+    type Input = ChapterPlan;
+    type Event = SpeakerJobEvent;
+
+    async fn run(
+        &self,
+        plan: ChapterPlan,
+        progress: Publisher<SpeakerJobEvent>,
+        cancel: CancellationToken,
+    ) -> SpeakerJobEvent {
+        let Some(engine) = &self.engine else {
+            // Queued while a model was configured, run after a restart without one.
+            return Self::failed();
+        };
+        let last = match Cast::new(plan.cast.clone()) {
+            Ok(cast) => run(engine, &progress, &cancel, &plan, &cast).await,
+            Err(_) => Self::failed(),
+        };
+        match &last {
+            SpeakerJobEvent::Failed { reason } => tracing::warn!(?reason, "speaker job failed"),
+            SpeakerJobEvent::Cancelled => tracing::info!("speaker job cancelled"),
+            _ => tracing::info!("speaker job done"),
+        }
+        last
     }
 
-    fn publish(&self, event: SpeakerJobEvent) {
-        self.log.send_modify(|log| log.push(event));
+    fn is_final(event: &SpeakerJobEvent) -> bool {
+        event.is_final()
+    }
+
+    fn cancelled() -> SpeakerJobEvent {
+        SpeakerJobEvent::Cancelled
+    }
+
+    fn failed() -> SpeakerJobEvent {
+        SpeakerJobEvent::Failed {
+            reason: JobFailure::Server,
+        }
     }
 }
 
 impl LlmJobs {
-    /// Jobs over `store`'s plans; `llm` is the engine and the model it names, or `None` when no
-    /// model is configured (then every start is refused and the page uses the rules).
-    pub fn new(store: Arc<dyn PlanStore>, llm: Option<(LlmEngine, String)>, usage: Usage) -> Self {
+    /// Jobs over `store`'s plans, kept in `db`; `llm` is the engine and the model it names, or
+    /// `None` when no model is configured (then every start is refused and the page uses the
+    /// rules). This server runs jobs once [`LlmJobs::start`] is called.
+    pub fn new(
+        db: Db,
+        store: Arc<dyn PlanStore>,
+        llm: Option<(LlmEngine, String)>,
+        usage: Usage,
+        settings: JobSettings,
+    ) -> Self {
+        let (engine, model) = match llm {
+            Some((engine, model)) => (Some(Arc::new(engine)), Some(model)),
+            None => (None, None),
+        };
         Self {
-            llm: llm.map(|(engine, model)| (Arc::new(engine), model)),
+            model,
             store,
             usage,
-            jobs: Arc::default(),
-            next_id: AtomicU64::new(1),
+            jobs: Jobs::new(db, SpeakerAssignment { engine }, settings),
         }
     }
 
-    /// The event log of a job of this chapter of this project, which grows until a final event.
-    /// `None` when there is no such job (or it ended long ago).
-    pub fn events(
+    /// Starts running queued jobs (and those of a server that died) on this server.
+    pub fn start(&self) {
+        self.jobs.start();
+    }
+
+    /// The job's events from number `from` on, until its final event; `None` when the chapter of
+    /// the project has no such job (or it ended long ago).
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn events(
         &self,
         project: ProjectId,
         chapter: ChapterId,
         job: JobId,
-    ) -> Option<watch::Receiver<JobLog>> {
-        let jobs = lock(&self.jobs);
-        let found = jobs.get(&chapter)?;
-        (found.id == job && found.project == project).then(|| found.log.subscribe())
+        from: u64,
+    ) -> Result<Option<impl Stream<Item = (u64, SpeakerJobEvent)>>, StoreError> {
+        Ok(self
+            .jobs
+            .belongs(project, chapter, job)
+            .await?
+            .then(|| self.jobs.events(job, from)))
     }
 }
 
 #[async_trait]
 impl SpeakerJobs for LlmJobs {
     fn engine(&self) -> SpeakerEngine {
-        match &self.llm {
-            Some((_, model)) => SpeakerEngine::Llm {
+        match &self.model {
+            Some(model) => SpeakerEngine::Llm {
                 model: model.clone(),
             },
             None => SpeakerEngine::Rules,
@@ -118,41 +154,24 @@ impl SpeakerJobs for LlmJobs {
         if !who.may(Role::Editor) {
             return Err(StoreError::Forbidden);
         }
-        let Some((engine, _)) = &self.llm else {
+        if self.model.is_none() {
             return Err(StoreError::Unavailable(Unavailable::NoLanguageModel));
-        };
+        }
         if !plan.has_plan() {
             return Err(StoreError::Refused(Refusal::NoPlanYet));
         }
         if plan.complete {
             return Err(StoreError::Refused(Refusal::ChapterComplete));
         }
-        self.usage.spend(who, Work::SpeakerJobs).await?;
-        let cast = Cast::new(plan.cast.clone())
+        Cast::new(plan.cast.clone())
             .map_err(|err| StoreError::Refused(Refusal::InvalidCast(err)))?;
-        let job = {
-            let mut jobs = lock(&self.jobs);
-            if jobs.get(&chapter).is_some_and(|job| job.is_running()) {
-                return Err(StoreError::Busy(Busy::SpeakerJob));
-            }
-            let job = Arc::new(Job {
-                id: JobId(self.next_id.fetch_add(1, Ordering::Relaxed)),
-                project,
-                cancel: CancellationToken::new(),
-                log: watch::Sender::new(Vec::new()),
-            });
-            jobs.insert(chapter, job.clone());
-            job
-        };
-        tracing::info!(job = job.id.0, "speaker job started");
-        tokio::spawn(supervise(
-            engine.clone(),
-            job.clone(),
-            plan,
-            cast,
-            self.jobs.clone(),
-        ));
-        Ok(job.id)
+        self.usage.spend(who, Work::SpeakerJobs).await?;
+        let job = self
+            .jobs
+            .enqueue(project, chapter, &plan, Busy::SpeakerJob)
+            .await?;
+        tracing::info!(job = job.0, "speaker job queued");
+        Ok(job)
     }
 
     async fn cancel(
@@ -169,55 +188,17 @@ impl SpeakerJobs for LlmJobs {
         if !who.may(Role::Editor) {
             return Err(StoreError::Forbidden);
         }
-        let jobs = lock(&self.jobs);
-        match jobs.get(&chapter) {
-            Some(found) if found.id == job && found.project == project => {
-                found.cancel.cancel();
-                Ok(())
-            }
-            _ => Err(StoreError::NotFound),
-        }
-    }
-}
-
-/// Runs a job to its end, publishes its final event (a panic becomes `Failed`), and forgets the
-/// job [`KEEP_FINISHED`] later.
-async fn supervise(
-    engine: Arc<LlmEngine>,
-    job: Arc<Job>,
-    plan: ChapterPlan,
-    cast: Cast,
-    jobs: Arc<Mutex<HashMap<ChapterId, Arc<Job>>>>,
-) {
-    let chapter = plan.chapter_id;
-    let run = tokio::spawn(run(engine, job.clone(), plan, cast));
-    let last = run.await.unwrap_or_else(|err| {
-        tracing::error!(error = %err, "speaker job task failed");
-        SpeakerJobEvent::Failed {
-            reason: JobFailure::Server,
-        }
-    });
-    match &last {
-        SpeakerJobEvent::Failed { reason } => {
-            tracing::warn!(job = job.id.0, ?reason, "speaker job failed");
-        }
-        SpeakerJobEvent::Cancelled => tracing::info!(job = job.id.0, "speaker job cancelled"),
-        _ => tracing::info!(job = job.id.0, "speaker job done"),
-    }
-    job.publish(last);
-    tokio::time::sleep(KEEP_FINISHED).await;
-    let mut jobs = lock(&jobs);
-    if jobs.get(&chapter).is_some_and(|kept| kept.id == job.id) {
-        jobs.remove(&chapter);
+        self.jobs.cancel(project, chapter, job).await
     }
 }
 
 /// Asks the engine and turns its answer into the job's final event.
 async fn run(
-    engine: Arc<LlmEngine>,
-    job: Arc<Job>,
-    plan: ChapterPlan,
-    cast: Cast,
+    engine: &LlmEngine,
+    progress: &Publisher<SpeakerJobEvent>,
+    cancel: &CancellationToken,
+    plan: &ChapterPlan,
+    cast: &Cast,
 ) -> SpeakerJobEvent {
     // The producer's choices anchor the model and are never asked again.
     let anchors: Vec<_> = plan
@@ -229,13 +210,13 @@ async fn run(
     let request = AttributionRequest {
         project: plan.project_id,
         text: &plan.text,
-        cast: &cast,
+        cast,
         language: plan.language,
         anchors: &anchors,
     };
-    let progress = |p: Progress| job.publish(progress_event(p));
-    match engine.attribute(&request, &progress, &job.cancel).await {
-        Ok(outcome) => outcome_event(&outcome, &plan),
+    let report = |p: Progress| progress.publish(progress_event(p));
+    match engine.attribute(&request, &report, cancel).await {
+        Ok(outcome) => outcome_event(&outcome, plan),
         Err(LlmError::Cancelled) => SpeakerJobEvent::Cancelled,
         Err(err) => SpeakerJobEvent::Failed {
             reason: failure(err),
@@ -308,10 +289,4 @@ fn outcome_event(outcome: &LlmOutcome, plan: &ChapterPlan) -> SpeakerJobEvent {
         segments: segments_from_quotes(&plan.segments, &quotes),
         issues: with_issues.len(),
     }
-}
-
-/// The job table, even after a panic elsewhere poisoned its lock (its data stays consistent:
-/// every change is a single insert or remove).
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

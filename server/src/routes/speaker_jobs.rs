@@ -1,6 +1,6 @@
 //! `GET …/speaker_jobs/{job}/events`: a speaker job's progress as Server-Sent Events, one JSON
-//! `SpeakerJobEvent` per message with its index in the job's log as `id`: every event from the
-//! first, ending after the final one. A browser that reconnects sends `Last-Event-ID` and
+//! `SpeakerJobEvent` per message with its number as `id`: every event from the first, ending
+//! after the final one, wherever the job runs. A browser that reconnects sends `Last-Event-ID` and
 //! resumes after it.
 
 use std::sync::Arc;
@@ -20,6 +20,7 @@ use axum::{
     },
     Extension,
 };
+use futures_util::StreamExt;
 
 /// Streams the job's events; 404 when the chapter of the project has no such job.
 pub(super) async fn events(
@@ -34,35 +35,24 @@ pub(super) async fn events(
         Ok(_) => return super::error_response(AppError::NotFound, &headers),
         Err(refused) => return refused,
     }
-    let Some(receiver) = jobs.events(ProjectId(project), ChapterId(chapter), JobId(job)) else {
-        return super::error_response(AppError::NotFound, &headers);
-    };
     let first = headers
         .get("last-event-id")
-        .and_then(|id| id.to_str().ok()?.trim().parse::<usize>().ok())
+        .and_then(|id| id.to_str().ok()?.trim().parse::<u64>().ok())
         .map_or(0, |seen| seen.saturating_add(1));
+    let events = match jobs
+        .events(ProjectId(project), ChapterId(chapter), JobId(job), first)
+        .await
+    {
+        Ok(Some(events)) => events,
+        Ok(None) => return super::error_response(AppError::NotFound, &headers),
+        Err(err) => return super::error_response(err.into(), &headers),
+    };
     let locale = Locale::from_headers(&headers);
-    let stream = futures_util::stream::unfold(
-        (receiver, first, false),
-        move |(mut receiver, next, ended)| async move {
-            loop {
-                if ended {
-                    return None;
-                }
-                let event: Option<SpeakerJobEvent> =
-                    receiver.borrow_and_update().get(next).cloned();
-                if let Some(event) = event {
-                    let last = event.is_final();
-                    let message = Event::default()
-                        .id(next.to_string())
-                        .json_data(wire(&event, locale));
-                    return Some((message, (receiver, next + 1, last)));
-                }
-                // The job was forgotten before its final event reached this reader.
-                receiver.changed().await.ok()?;
-            }
-        },
-    );
+    let stream = events.map(move |(seq, event)| {
+        Event::default()
+            .id(seq.to_string())
+            .json_data(wire(&event, locale))
+    });
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()

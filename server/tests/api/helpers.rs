@@ -17,9 +17,13 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Where the server keeps its audio.
     pub audio: AudioStore,
+    /// What it runs with; a second server on the same database starts from it.
+    config: Config,
+    demo: bool,
     /// Dropped with the test: the server stops and closes its database pool.
-    _stop: tokio::sync::oneshot::Sender<()>,
-    _dir: tempfile::TempDir,
+    stop: tokio::sync::oneshot::Sender<()>,
+    thread: std::thread::JoinHandle<()>,
+    dir: std::sync::Arc<tempfile::TempDir>,
 }
 
 /// The answer of a server function: its status and JSON body.
@@ -65,13 +69,18 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         config.database_url = fresh_postgres_database(&admin_url).await;
     }
     configure(&mut config);
-    let audio = config.audio_store.clone();
     let demo = config.seed_demo;
+    serve(config, demo, std::sync::Arc::new(dir)).await
+}
+
+async fn serve(config: Config, demo: bool, dir: std::sync::Arc<tempfile::TempDir>) -> TestApp {
+    let audio = config.audio_store.clone();
+    let running = config.clone();
     // The server gets its own runtime (with the large worker stacks of production) on its own
-    // thread; it stops when the test drops its `TestApp`.
+    // thread; it stops when the test drops its `TestApp`, and every task on it with it.
     let (sender, receiver) = tokio::sync::oneshot::channel();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    std::thread::spawn(move || {
+    let thread = std::thread::spawn(move || {
         let runtime = server::runtime().expect("a runtime");
         runtime.block_on(async move {
             let app = Application::build(config).await.expect("building the app");
@@ -93,8 +102,43 @@ async fn spawn(seed_demo: bool, configure: impl FnOnce(&mut Config)) -> TestApp 
         client: client_with(cookie.as_deref()),
         base,
         audio,
-        _stop: stop,
-        _dir: dir,
+        config: running,
+        demo,
+        stop,
+        thread,
+        dir,
+    }
+}
+
+impl TestApp {
+    /// A second server on the same database and audio, with the test's changes to its
+    /// configuration, signed in as the same account.
+    pub async fn beside(&self, configure: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = self.config.clone();
+        config.seed_demo = false;
+        configure(&mut config);
+        serve(config, self.demo, self.dir.clone()).await
+    }
+
+    /// Stops this server, its runtime and every task on it (as if its process died, except
+    /// that requests under way finish), then starts another on the same database.
+    pub async fn restart(self, configure: impl FnOnce(&mut Config)) -> TestApp {
+        let Self {
+            mut config,
+            demo,
+            stop,
+            thread,
+            dir,
+            ..
+        } = self;
+        let _ = stop.send(());
+        tokio::task::spawn_blocking(move || thread.join())
+            .await
+            .expect("joining")
+            .expect("the server stopped cleanly");
+        config.seed_demo = false;
+        configure(&mut config);
+        serve(config, demo, dir).await
     }
 }
 
@@ -191,6 +235,7 @@ pub fn test_config(dir: &std::path::Path) -> Config {
         ],
         usage: server::usage::UsageLimits::default(),
         llm: None,
+        jobs: server::jobs::JobSettings::default(),
     }
 }
 

@@ -475,3 +475,5 @@ async fn a_failed_job_is_worded_for_a_spanish_page_and_typed_for_the_page_to_wor
         json!({ "refused": { "status": 401, "detail": "Incorrect API key provided" } })
     );
 }
+
+mod durable;
