@@ -131,7 +131,7 @@ impl Application {
             usage.clone(),
             config.jobs,
         ));
-        speaker_jobs.start();
+        speaker_jobs.start_runner();
         let mut engines: Vec<Arc<dyn SpeechEngine>> = vec![Arc::new(Espeak::new(
             &config.espeak_program,
             config.espeak_processes,

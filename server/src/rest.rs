@@ -5,6 +5,7 @@
 //! delta (`save_changes`), so open pages pull it in like a colleague's edit. Errors are
 //! `application/problem+json` ([`problem`]).
 
+mod jobs;
 mod plans;
 pub mod problem;
 mod projects;
@@ -71,6 +72,16 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             Method::POST,
             "/api/projects/{project}/chapters/{chapter}/complete",
             post(plans::complete),
+        ),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters/{chapter}/plan/assign-characters",
+            post(jobs::assign_characters),
+        ),
+        (
+            Method::DELETE,
+            "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}",
+            delete(jobs::cancel),
         ),
         (Method::GET, CAST, get(projects::cast)),
         (Method::PUT, CAST, put(projects::put_cast)),

@@ -84,7 +84,7 @@ impl JobKind for SpeakerAssignment {
 impl LlmJobs {
     /// Jobs over `store`'s plans, kept in `db`; `llm` is the engine and the model it names, or
     /// `None` when no model is configured (then every start is refused and the page uses the
-    /// rules). This server runs jobs once [`LlmJobs::start`] is called.
+    /// rules). This server runs jobs once [`LlmJobs::start_runner`] is called.
     pub fn new(
         db: Db,
         store: Arc<dyn PlanStore>,
@@ -105,7 +105,7 @@ impl LlmJobs {
     }
 
     /// Starts running queued jobs (and those of a server that died) on this server.
-    pub fn start(&self) {
+    pub fn start_runner(&self) {
         self.jobs.start();
     }
 

@@ -505,6 +505,14 @@ fn rest_route(
             format!("{chapter}/plan/file"),
             Some(f.plan_file.clone()),
         ),
+        ("POST", "/api/projects/{project}/chapters/{chapter}/plan/assign-characters") => (
+            Access::Write,
+            format!("{chapter}/plan/assign-characters"),
+            None,
+        ),
+        ("DELETE", "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}") => {
+            (Access::Write, format!("{chapter}/speaker_jobs/1"), None)
+        }
         ("POST", "/api/projects/{project}/chapters/{chapter}/complete") => (
             Access::Write,
             format!("{chapter}/complete"),
@@ -591,8 +599,15 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
                 request = request.body(body.clone());
             }
             let status = request.send().await.unwrap().status().as_u16();
-            // No speaker job runs in this organisation: its events are "not found" to all.
-            let allowed = path.ends_with("/events").then_some(404);
+            // No speaker job runs in this organisation: it is "not found" to all; and no language
+            // model is configured, so starting one is refused (422) to those who may.
+            let allowed = if path.ends_with("/events") || path.ends_with("/{job}") {
+                Some(404)
+            } else if path.ends_with("/assign-characters") {
+                Some(422)
+            } else {
+                None
+            };
             if let Some(failure) = judge(path, access, *caller, status, allowed) {
                 failures.push(failure);
             }

@@ -131,3 +131,91 @@ async fn a_job_cancelled_before_any_server_claimed_it_ends_at_once() {
         "the cancelled job never asked the model"
     );
 }
+
+#[tokio::test]
+async fn a_script_queues_an_assignment_follows_its_events_and_cancels_the_next() {
+    let stub = Stub::start_gated(vec![holmes_for_all(), holmes_for_all()]).await;
+    let app = app_with_lease(&stub).await;
+    let (project, chapter) = chapter(&app, SHORT).await;
+    let token: String = app
+        .call("create_api_token", json!({ "name": "pipeline" }))
+        .await
+        .ok();
+    let script = reqwest::Client::new();
+    let assign = format!(
+        "{}/api/projects/{project}/chapters/{chapter}/plan/assign-characters",
+        app.base
+    );
+
+    let queued = script
+        .post(&assign)
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let status = queued.status().as_u16();
+    let location = queued.headers()["location"].to_str().unwrap().to_owned();
+    let body: Value = queued.json().await.unwrap();
+    let busy = script
+        .post(&assign)
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let busy_status = busy.status().as_u16();
+    let busy_type = busy.headers()["content-type"].to_str().unwrap().to_owned();
+    stub.release(1);
+    let job = body["job"].as_u64().unwrap();
+    let events = Events::open(&app, project, chapter, job).await.rest().await;
+
+    assert_eq!(status, 202, "{body}");
+    assert_eq!(body["events"], location);
+    assert_eq!(
+        location,
+        format!("/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events")
+    );
+    assert_eq!(busy_status, 409);
+    assert_eq!(busy_type, "application/problem+json");
+    assert_eq!(events.last().unwrap()["event"], "done", "{events:?}");
+
+    // The next one is cancelled by the script while its request is held.
+    let next: Value = script
+        .post(&assign)
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    stub.wait_for_requests(2).await;
+    let job = next["job"].as_u64().unwrap();
+    let url = format!(
+        "{}/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}",
+        app.base
+    );
+    let cancelled = script
+        .delete(&url)
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let last = Events::open(&app, project, chapter, job)
+        .await
+        .rest()
+        .await
+        .pop();
+    let foreign = script
+        .delete(format!(
+            "{}/api/projects/{project}/chapters/{chapter}/speaker_jobs/999",
+            app.base
+        ))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(cancelled.status().as_u16(), 204);
+    assert_eq!(last, Some(json!({ "event": "cancelled" })));
+    assert_eq!(foreign.status().as_u16(), 404);
+}
