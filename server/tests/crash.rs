@@ -8,62 +8,14 @@
 // A failed unwrap is a failed test here.
 #![allow(clippy::unwrap_used)]
 
-use std::{
-    net::TcpListener,
-    process::{Child, Command, Stdio},
-    time::{Duration, Instant},
-};
+mod process;
 
+use std::time::Duration;
+
+use process::{bearer, json, token, Server};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use shared::{Edit, EngineLimits, Plan, Segment, SegmentId};
-
-/// A server process on `base`.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    /// Starts the binary on a free port over `database`, and waits until it answers.
-    async fn start(database: &str, dir: &std::path::Path) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .env("STUDIO_ADDR", format!("127.0.0.1:{port}"))
-            .env("DATABASE_URL", database)
-            .env("STUDIO_AUDIO_DIR", dir.join("audio"))
-            .env("STUDIO_SITE_ROOT", dir)
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starting the server");
-        let base = format!("http://127.0.0.1:{port}");
-        let started = Instant::now();
-        while Client::new()
-            .get(format!("{base}/health"))
-            .send()
-            .await
-            .is_err()
-        {
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "the server did not start"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        Self { child, base }
-    }
-
-    /// SIGKILL: no shutdown, no flush.
-    fn kill(mut self) {
-        self.child.kill().expect("killing the server");
-        self.child.wait().expect("reaping the server");
-    }
-}
 
 /// A small deterministic generator (xorshift), seeded per run and printed on failure.
 struct Random(u64);
@@ -82,50 +34,6 @@ struct Chapter {
     path: String,
     text: String,
     limits: EngineLimits,
-}
-
-async fn json(response: reqwest::Response) -> (StatusCode, Option<String>, Value) {
-    let status = response.status();
-    let etag = response
-        .headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    (status, etag, response.json().await.unwrap_or(Value::Null))
-}
-
-/// Signs in as the demo account and makes an API token (kept in the database, so it outlives
-/// every restart).
-async fn token(base: &str) -> String {
-    let signed_in = Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .post(format!("{base}/api/sign_in"))
-        .form(&[
-            ("email", server::accounts::DEMO_EMAIL),
-            ("password", server::accounts::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let cookie = signed_in
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("studio_session=") && !v.starts_with("studio_session=;"))
-        .and_then(|v| v.split(';').next())
-        .expect("a session")
-        .to_owned();
-    let made = Client::new()
-        .post(format!("{base}/api/create_api_token"))
-        .header("cookie", cookie)
-        .json(&json!({ "name": "crash test" }))
-        .send()
-        .await
-        .unwrap();
-    made.json().await.expect("a token")
 }
 
 /// The stored plan: its version and segments, after checking that it validates.
@@ -179,18 +87,7 @@ async fn crash_run(database: &str, kills: usize, seed: u64) {
     let mut random = Random(seed | 1);
     let mut server = Server::start(database, dir.path()).await;
     let token = token(&server.base).await;
-    let client = Client::builder()
-        .default_headers(
-            [(
-                reqwest::header::AUTHORIZATION,
-                format!("Bearer {token}").parse().unwrap(),
-            )]
-            .into_iter()
-            .collect(),
-        )
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
+    let client = bearer(&token);
     let (_, _, projects) = json(
         client
             .get(format!("{}/api/projects", server.base))
@@ -323,24 +220,6 @@ fn seed() -> u64 {
 #[tokio::test]
 async fn no_acknowledged_edit_is_lost_when_the_server_is_killed() {
     let dir = tempfile::tempdir().unwrap();
-    let database = match std::env::var("TEST_POSTGRES_URL") {
-        Ok(admin) => fresh_postgres_database(&admin).await,
-        Err(_) => format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("crash.db").display()
-        ),
-    };
+    let database = process::database(dir.path(), "crash").await;
     crash_run(&database, kills(), seed()).await;
-}
-
-/// A new database on the PostgreSQL server at `admin`, and its URL.
-async fn fresh_postgres_database(admin: &str) -> String {
-    use sqlx::{Connection, Executor};
-    sqlx::any::install_default_drivers();
-    let name = format!("studio_crash_{}", std::process::id());
-    let mut conn = sqlx::AnyConnection::connect(admin).await.unwrap();
-    conn.execute(format!("CREATE DATABASE {name}").as_str())
-        .await
-        .unwrap();
-    format!("{}/{name}", admin.rsplit_once('/').unwrap().0)
 }
