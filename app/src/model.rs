@@ -19,11 +19,13 @@ pub use team::{Colleague, Live, PlanChanges};
 /// A project's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectId(pub i64);
 
 /// A chapter's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChapterId(pub i64);
 
 /// A stored version of a plan, a cast or a pronunciation map: a save names the version it was
@@ -33,6 +35,7 @@ pub struct ChapterId(pub i64);
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 #[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Version(pub i64);
 
 impl Version {
@@ -54,6 +57,7 @@ impl std::fmt::Display for Version {
 
 /// A project as listed on the home page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectSummary {
     /// Its id.
     pub id: ProjectId,
@@ -70,6 +74,7 @@ pub struct ProjectSummary {
 /// Where a chapter stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ChapterStatus {
     /// No text imported yet.
     NoText,
@@ -83,6 +88,7 @@ pub enum ChapterStatus {
 
 /// A chapter as listed in the chapter selector.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChapterSummary {
     /// Its id.
     pub id: ChapterId,
@@ -98,6 +104,7 @@ pub struct ChapterSummary {
 
 /// A chapter's stored plan, as the editor loads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChapterPlan {
     /// The project.
     pub project_id: ProjectId,
@@ -155,6 +162,7 @@ pub struct ProjectDetail {
 
 /// A project's pronunciation map, as its pronunciation page loads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectPronunciations {
     /// The project.
     pub project: ProjectId,
@@ -163,6 +171,7 @@ pub struct ProjectPronunciations {
     /// The stored version, sent back with a save or an import (optimistic locking).
     pub version: Version,
     /// The entries, valid by construction.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<shared::pronunciation::Entry>))]
     pub map: PronunciationMap,
 }
 
@@ -224,6 +233,7 @@ pub enum SpeakerEngine {
 /// A speaker-assignment job on the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobId(pub u64);
 
 impl JobId {
@@ -240,6 +250,7 @@ impl JobId {
 /// The step a speaker-assignment job is at: `"requesting"`, or `{"retrying": {…}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum JobStage {
     /// The chapter is being cut into chunks; nothing sent yet.
     Started,
@@ -262,6 +273,7 @@ pub enum JobStage {
 /// (`done`, `failed` or `cancelled`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SpeakerJobEvent {
     /// How far the job is: `done` of `total` chunks answered.
     Progress {
@@ -286,6 +298,10 @@ pub enum SpeakerJobEvent {
     Failed {
         /// Why; the page words it ([`crate::i18n::Texts::job_failure`]).
         reason: JobFailure,
+        /// The reason worded in the language of the events request (the events route adds it;
+        /// the page words `reason` itself).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
     },
     /// The producer cancelled the job.
     Cancelled,
@@ -301,6 +317,7 @@ impl SpeakerJobEvent {
 /// Why a speaker-assignment job stopped without a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum JobFailure {
     /// The job failed on the server (its task ended abnormally); details are in its log.
     Server,
@@ -338,6 +355,7 @@ pub enum JobFailure {
 /// What was wrong with a language model's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Unusable {
     /// It was cut off.
     CutOff,

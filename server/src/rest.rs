@@ -6,9 +6,11 @@
 //! `application/problem+json` ([`problem`]).
 
 mod jobs;
+pub mod openapi;
 mod plans;
 pub mod problem;
 mod projects;
+mod segments;
 
 use app::{
     api::PlanStore,
@@ -39,6 +41,7 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     const CAST: &str = "/api/projects/{project}/cast";
     const PRONUNCIATIONS: &str = "/api/projects/{project}/pronunciations";
     vec![
+        (Method::GET, "/api/openapi.json", get(openapi::openapi_json)),
         (Method::GET, "/api/projects", get(plans::projects)),
         (
             Method::GET,
@@ -55,18 +58,18 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (
             Method::POST,
             "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/split",
-            post(plans::split),
+            post(segments::split),
         ),
         (
             Method::POST,
             "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/merge",
-            post(plans::merge),
+            post(segments::merge),
         ),
-        (Method::DELETE, SEGMENT, delete(plans::delete_segment)),
+        (Method::DELETE, SEGMENT, delete(segments::delete_segment)),
         (
             Method::POST,
             "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/revision",
-            post(plans::revision),
+            post(segments::revision),
         ),
         (
             Method::POST,
@@ -158,15 +161,19 @@ fn answer(result: Result<Response, Problem>, headers: &HeaderMap) -> Response {
 }
 
 /// `{project}/chapters/{chapter}` in a path.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct ChapterPath {
+    /// The project.
     project: i64,
+    /// The chapter, one of the project's.
     chapter: i64,
 }
 
 /// What a write answers: the version stored now (also the `ETag`).
-#[derive(Debug, Serialize)]
-struct Saved {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Saved {
+    /// The version stored now.
     version: Version,
 }
 

@@ -4,7 +4,7 @@
 
 mod audio;
 mod live;
-mod speaker_jobs;
+pub(crate) mod speaker_jobs;
 
 use app::{
     i18n::{worded, Locale},

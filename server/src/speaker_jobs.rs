@@ -59,7 +59,7 @@ impl JobKind for SpeakerAssignment {
             Err(_) => Self::failed(),
         };
         match &last {
-            SpeakerJobEvent::Failed { reason } => tracing::warn!(?reason, "speaker job failed"),
+            SpeakerJobEvent::Failed { reason, .. } => tracing::warn!(?reason, "speaker job failed"),
             SpeakerJobEvent::Cancelled => tracing::info!("speaker job cancelled"),
             _ => tracing::info!("speaker job done"),
         }
@@ -77,6 +77,7 @@ impl JobKind for SpeakerAssignment {
     fn failed() -> SpeakerJobEvent {
         SpeakerJobEvent::Failed {
             reason: JobFailure::Server,
+            message: None,
         }
     }
 }
@@ -220,6 +221,7 @@ async fn run(
         Err(LlmError::Cancelled) => SpeakerJobEvent::Cancelled,
         Err(err) => SpeakerJobEvent::Failed {
             reason: failure(err),
+            message: None,
         },
     }
 }
@@ -277,6 +279,7 @@ fn outcome_event(outcome: &LlmOutcome, plan: &ChapterPlan) -> SpeakerJobEvent {
         };
         return SpeakerJobEvent::Failed {
             reason: JobFailure::Unusable { why },
+            message: None,
         };
     }
     let quotes: Vec<_> = outcome

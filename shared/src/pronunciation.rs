@@ -23,6 +23,7 @@ pub const MAX_FIELD_CHARS: usize = 200;
 /// Whether an entry was checked by a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Status {
     /// Proposed or imported; nobody confirmed it yet.
     #[default]
@@ -50,6 +51,7 @@ impl Status {
 
 /// How to pronounce one written form in one locale.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Entry {
     /// The written form, as it appears in the text (one word or several).
     pub grapheme: String,

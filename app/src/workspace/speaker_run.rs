@@ -157,7 +157,7 @@ impl SpeakerRun {
                 }
                 (t.llm_partial)(issues)
             }
-            Ok(SpeakerJobEvent::Failed { reason }) => (t.llm_failed)(&(t.job_failure)(&reason)),
+            Ok(SpeakerJobEvent::Failed { reason, .. }) => (t.llm_failed)(&(t.job_failure)(&reason)),
             Ok(SpeakerJobEvent::Cancelled) => t.llm_cancelled.into(),
             Ok(SpeakerJobEvent::Progress { .. }) => return,
             Err(FeedError::Lost) => (t.llm_failed)(t.llm_lost),

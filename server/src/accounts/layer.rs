@@ -54,9 +54,11 @@ pub async fn session(
             Ok(Some(principal)) => {
                 request.extensions_mut().insert(principal);
             }
-            // A revoked or unknown token is refused outright rather than served anonymously.
+            // A revoked or unknown token is refused outright rather than served anonymously,
+            // as a problem: a bearer token is a script's.
             Ok(None) => {
-                return crate::routes::error_response(AppError::Unauthorized, request.headers())
+                let refused = crate::rest::problem::Problem::App(AppError::Unauthorized);
+                return refused.respond(request.headers());
             }
             Err(err) => {
                 tracing::error!(error = ?err, "reading an API token");

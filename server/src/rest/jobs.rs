@@ -24,22 +24,37 @@ type Jobs = State<Arc<LlmJobs>>;
 type Who = Option<Extension<Principal>>;
 
 /// `{project}/chapters/{chapter}/speaker_jobs/{job}` in a path.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct JobPath {
+    /// The project.
     project: i64,
+    /// The chapter, one of the project's.
     chapter: i64,
+    /// The job.
     job: u64,
 }
 
 /// A queued job: its id and where its events are read.
-#[derive(Debug, Serialize)]
-struct Queued {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Queued {
+    /// The job.
     job: JobId,
+    /// Where its events are read: Server-Sent Events, each a `SpeakerJobEvent`.
     events: String,
 }
 
-/// `POST …/chapters/{chapter}/plan/assign-characters`: 202 with the job and its events URL
-/// (also `Location`); 409 while one runs for the chapter, 422 without a configured model.
+/// Assigns speakers with the language model, as a job.
+///
+/// Answers at once (202) with the job and its events URL (also `Location`); 409 while one runs
+/// for the chapter, 422 when no model is configured. The job never changes the plan: its `done`
+/// event carries a speaker per segment.
+#[utoipa::path(
+    post, path = "/api/projects/{project}/chapters/{chapter}/plan/assign-characters", tag = "jobs",
+    params(ChapterPath),
+    responses((status = 202, description = "Queued: the job and where its events are read", body = Queued,
+        headers(("Location" = String, description = "The events URL")))),
+)]
 pub async fn assign_characters(
     State(jobs): Jobs,
     who: Who,
@@ -69,8 +84,15 @@ pub async fn assign_characters(
     answer(result.await, &headers)
 }
 
-/// `DELETE …/chapters/{chapter}/speaker_jobs/{job}`: 204 once the job is asked to stop (it
-/// ends with a `cancelled` event); a job that already ended is left as it is.
+/// Cancels a speaker job.
+///
+/// It stops within a second and ends with a `cancelled` event; a job that already ended is
+/// left as it is.
+#[utoipa::path(
+    delete, path = "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}", tag = "jobs",
+    params(JobPath),
+    responses((status = 204, description = "The job is asked to stop; it ends with a `cancelled` event")),
+)]
 pub async fn cancel(
     State(jobs): Jobs,
     who: Who,

@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use app::{
     api::PlanStore,
-    model::{ChapterPlan, Principal, Version},
-    AppError,
+    model::{ChapterPlan, Principal},
 };
 use axum::{
     body::Bytes,
@@ -19,26 +18,24 @@ use axum::{
     Extension, Json,
 };
 use serde::{Deserialize, Serialize};
-use shared::{plan::change::Change, Edit, Plan, Segment, SegmentId};
+use shared::Segment;
 
 use super::{
-    answer, bad_request, chapter_plan, checked_version, json_body, may_edit, principal,
-    problem::Problem, project_id, with_etag, ChapterPath, Saved,
+    answer, chapter_plan, checked_version, json_body, may_edit, principal, problem::Problem,
+    project_id, with_etag, ChapterPath, Saved,
 };
 use crate::store::SqlStore;
 
 type Store = State<Arc<SqlStore>>;
 type Who = Option<Extension<Principal>>;
 
-/// `{project}/chapters/{chapter}/plan/segments/{segment}` in a path.
-#[derive(Debug, Deserialize)]
-pub struct SegmentPath {
-    project: i64,
-    chapter: i64,
-    segment: u32,
-}
-
-/// `GET /api/projects`: the organisation's projects.
+/// The projects of your organisation.
+///
+/// Each with its id, title, language and first chapter.
+#[utoipa::path(
+    get, path = "/api/projects", tag = "projects",
+    responses((status = 200, description = "The organisation's projects", body = [app::model::ProjectSummary])),
+)]
 pub async fn projects(State(store): Store, who: Who, headers: HeaderMap) -> Response {
     let result = async {
         let who = principal(who)?;
@@ -47,7 +44,14 @@ pub async fn projects(State(store): Store, who: Who, headers: HeaderMap) -> Resp
     answer(result.await, &headers)
 }
 
-/// `GET /api/projects/{project}/chapters/status`: the chapters in book order with their status.
+/// The chapters of a project, in book order, with their status.
+///
+/// Not started, in progress or complete, and how many segments each plan has.
+#[utoipa::path(
+    get, path = "/api/projects/{project}/chapters/status", tag = "projects",
+    params(("project" = i64, Path, description = "The project")),
+    responses((status = 200, description = "The chapters in book order, with their status", body = [app::model::ChapterSummary])),
+)]
 pub async fn chapter_status(
     State(store): Store,
     who: Who,
@@ -62,7 +66,14 @@ pub async fn chapter_status(
     answer(result.await, &headers)
 }
 
-/// `GET …/chapters/{chapter}/plan`: the chapter's text and plan, its version as the `ETag`.
+/// A chapter's text, cast and plan.
+///
+/// The plan's version is the `ETag`: send it as `If-Match` with the next change.
+#[utoipa::path(
+    get, path = "/api/projects/{project}/chapters/{chapter}/plan", tag = "plans",
+    params(ChapterPath),
+    responses((status = 200, description = "The chapter's text, cast and plan", body = ChapterPlan, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn plan(
     State(store): Store,
     who: Who,
@@ -78,12 +89,21 @@ pub async fn plan(
 }
 
 /// The body of `PUT …/plan`.
-#[derive(Debug, Deserialize)]
-struct PlanBody {
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct PlanBody {
+    /// The whole plan, in order: it must cover the chapter's text.
     segments: Vec<Segment>,
 }
 
-/// `PUT …/chapters/{chapter}/plan`: replaces the plan stored at the `If-Match` version.
+/// Replaces a chapter's whole plan.
+///
+/// The segments must cover the chapter's text in order and fit the engine, as any save.
+#[utoipa::path(
+    put, path = "/api/projects/{project}/chapters/{chapter}/plan", tag = "plans",
+    params(ChapterPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    request_body = PlanBody,
+    responses((status = 200, description = "Stored: the new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn put_plan(
     State(store): Store,
     who: Who,
@@ -102,8 +122,14 @@ pub async fn put_plan(
     answer(result.await, &headers)
 }
 
-/// `POST …/plan/generate`: segments the chapter afresh over the plan at the `If-Match` version
-/// (0 before the first plan).
+/// Segments the chapter afresh.
+///
+/// Replaces the plan at the `If-Match` version (`"0"` before the first plan).
+#[utoipa::path(
+    post, path = "/api/projects/{project}/chapters/{chapter}/plan/generate", tag = "plans",
+    params(ChapterPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    responses((status = 200, description = "The fresh plan", body = ChapterPlan, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn generate(
     State(store): Store,
     who: Who,
@@ -120,105 +146,10 @@ pub async fn generate(
     answer(result.await, &headers)
 }
 
-/// The body of a split: where, in characters of the segment's text.
-#[derive(Debug, Deserialize)]
-struct SplitBody {
-    position: usize,
-}
-
-/// `POST …/segments/{segment}/split` `{position}`.
-pub async fn split(
-    State(store): Store,
-    who: Who,
-    path: Result<Path<SegmentPath>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let SplitBody { position } = json_body(body)?;
-        edit_segment(&store, who, path, &headers, |id, _| {
-            Ok(Some(Edit::Split { id, at: position }))
-        })
-        .await
-    };
-    answer(result.await, &headers)
-}
-
-/// Which neighbour a merge joins.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Direction {
-    Forward,
-    Backward,
-}
-
-#[derive(Debug, Deserialize)]
-struct MergeBody {
-    direction: Direction,
-}
-
-/// `POST …/segments/{segment}/merge` `{direction: forward|backward}`.
-pub async fn merge(
-    State(store): Store,
-    who: Who,
-    path: Result<Path<SegmentPath>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let MergeBody { direction } = json_body(body)?;
-        edit_segment(&store, who, path, &headers, |id, _| {
-            Ok(Some(match direction {
-                Direction::Forward => Edit::MergeNext { id },
-                Direction::Backward => Edit::MergePrevious { id },
-            }))
-        })
-        .await
-    };
-    answer(result.await, &headers)
-}
-
-/// `DELETE …/segments/{segment}`.
-pub async fn delete_segment(
-    State(store): Store,
-    who: Who,
-    path: Result<Path<SegmentPath>, PathRejection>,
-    headers: HeaderMap,
-) -> Response {
-    let result = edit_segment(&store, who, path, &headers, |id, _| {
-        Ok(Some(Edit::Delete { id }))
-    });
-    answer(result.await, &headers)
-}
-
-#[derive(Debug, Deserialize)]
-struct RevisionBody {
-    mark: bool,
-}
-
-/// `POST …/segments/{segment}/revision` `{mark}`: sets or clears the needs-revision mark (a
-/// segment already so is left as it is).
-pub async fn revision(
-    State(store): Store,
-    who: Who,
-    path: Result<Path<SegmentPath>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let result = async {
-        let RevisionBody { mark } = json_body(body)?;
-        edit_segment(&store, who, path, &headers, |id, plan| {
-            let segment = plan.segments.iter().find(|s| s.id == id);
-            let marked = segment.is_some_and(|s| s.needs_revision);
-            Ok((segment.is_none() || marked != mark).then_some(Edit::ToggleRevision { id }))
-        })
-        .await
-    };
-    answer(result.await, &headers)
-}
-
-#[derive(Debug, Deserialize)]
-struct CompleteBody {
+/// Whether the chapter is signed off.
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct CompleteBody {
+    /// `true` signs off (the default), `false` reopens.
     #[serde(default = "yes")]
     complete: bool,
 }
@@ -227,8 +158,16 @@ fn yes() -> bool {
     true
 }
 
-/// `POST …/chapters/{chapter}/complete` `{complete}` (default true): signs the chapter off, or
-/// reopens it; refused with what blocks it.
+/// Signs a chapter off, or reopens it.
+///
+/// Refused (422) with what blocks it: no plan, segments with no speaker, open flags or revision
+/// marks, contradicted speakers, segments a re-import left stale.
+#[utoipa::path(
+    post, path = "/api/projects/{project}/chapters/{chapter}/complete", tag = "plans",
+    params(ChapterPath),
+    request_body(content = Option<CompleteBody>, description = "`{\"complete\": false}` reopens; no body signs off"),
+    responses((status = 200, description = "Signed off (or reopened)", body = CompleteBody)),
+)]
 pub async fn complete(
     State(store): Store,
     who: Who,
@@ -244,14 +183,14 @@ pub async fn complete(
             _ => json_body(body)?,
         };
         store.set_complete(&who, plan.chapter_id, complete).await?;
-        Ok(Json(serde_json::json!({ "complete": complete })).into_response())
+        Ok(Json(CompleteBody { complete }).into_response())
     };
     answer(result.await, &headers)
 }
 
 /// The principal and the plan, when they may change it at the `If-Match` version: 401, 404,
 /// 403 for a viewer, 428 without `If-Match`, 412 when it is not the stored version.
-async fn writable(
+pub(super) async fn writable(
     store: &SqlStore,
     who: Who,
     path: Result<Path<ChapterPath>, PathRejection>,
@@ -262,52 +201,4 @@ async fn writable(
     may_edit(&who)?;
     checked_version(headers, plan.version)?;
     Ok((who, plan))
-}
-
-/// What a segment operation answers: the version stored now and the segments the edit made.
-#[derive(Debug, Serialize)]
-struct Edited {
-    version: Version,
-    segments: Vec<Segment>,
-}
-
-/// Runs the edit `make` gives for the segment (none: nothing to do) on the plan at the
-/// `If-Match` version with `shared`, and stores it as the page stores an edit.
-async fn edit_segment(
-    store: &SqlStore,
-    who: Who,
-    path: Result<Path<SegmentPath>, PathRejection>,
-    headers: &HeaderMap,
-    make: impl FnOnce(SegmentId, &ChapterPlan) -> Result<Option<Edit>, Problem>,
-) -> Result<Response, Problem> {
-    let Path(SegmentPath {
-        project,
-        chapter,
-        segment,
-    }) = path.map_err(|err| bad_request(&err.body_text()))?;
-    let chapter_path = Ok(Path(ChapterPath { project, chapter }));
-    let (who, plan) = writable(store, who, chapter_path, headers).await?;
-    let id = SegmentId(segment);
-    let Some(edit) = make(id, &plan)? else {
-        let unchanged = plan.segments.into_iter().filter(|s| s.id == id).collect();
-        let answer = Edited {
-            version: plan.version,
-            segments: unchanged,
-        };
-        return Ok(with_etag(answer.version, Json(answer)));
-    };
-    let mut segments = Plan::new(plan.segments);
-    let splice = segments
-        .apply(&edit, &plan.text, &plan.limits)
-        .map_err(AppError::Invalid)?;
-    let change = Change::of(&splice);
-    let inserted = change.inserted.clone();
-    let saved = store
-        .save_changes(&who, plan.chapter_id, plan.version, vec![change])
-        .await?;
-    let answer = Edited {
-        version: saved.version,
-        segments: inserted,
-    };
-    Ok(with_etag(answer.version, Json(answer)))
 }

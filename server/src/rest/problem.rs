@@ -42,15 +42,25 @@ impl From<app::api::StoreError> for Problem {
     }
 }
 
-#[derive(Debug, Serialize)]
-struct Body {
+/// An error, as RFC 9457 has it (`application/problem+json`).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Problem)]
+pub struct Body {
+    /// Always `about:blank`: the status says what kind of problem it is.
     #[serde(rename = "type")]
     kind: &'static str,
+    /// The status's reason phrase, in English.
     title: &'static str,
+    /// The HTTP status.
     status: u16,
+    /// What went wrong and what to do, in the language `Accept-Language` asks for (English or
+    /// Spanish).
     detail: String,
+    /// The reason as data, the same the page gets (`"NotFound"`, `{"Refused": …}`), for scripts.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<serde_json::Value>)]
     reason: Option<AppError>,
+    /// On 412: the version stored now.
     #[serde(skip_serializing_if = "Option::is_none")]
     current_version: Option<i64>,
 }

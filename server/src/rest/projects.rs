@@ -32,12 +32,20 @@ type Store = State<Arc<SqlStore>>;
 type Who = Option<Extension<Principal>>;
 
 /// A project's cast and its version.
-#[derive(Debug, Serialize, Deserialize)]
-struct CastBody {
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct CastBody {
+    /// The cast, narrator first.
     cast: Vec<Character>,
 }
 
-/// `GET /api/projects/{project}/cast`.
+/// A project's cast.
+///
+/// The narrator first, then the characters with their voices; its version is the `ETag`.
+#[utoipa::path(
+    get, path = "/api/projects/{project}/cast", tag = "projects",
+    params(("project" = i64, Path, description = "The project")),
+    responses((status = 200, description = "The cast, narrator first", body = CastBody, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn cast(
     State(store): Store,
     who: Who,
@@ -56,7 +64,15 @@ pub async fn cast(
     answer(result.await, &headers)
 }
 
-/// `PUT /api/projects/{project}/cast` `{cast}`: replaces the cast saved at the `If-Match` version.
+/// Replaces a project's cast.
+///
+/// Checked whole: unique ids and names, a narrator, voices the engines have.
+#[utoipa::path(
+    put, path = "/api/projects/{project}/cast", tag = "projects",
+    params(("project" = i64, Path, description = "The project"), ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    request_body = CastBody,
+    responses((status = 200, description = "Stored: the cast's new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn put_cast(
     State(store): Store,
     who: Who,
@@ -78,7 +94,14 @@ pub async fn put_cast(
     answer(result.await, &headers)
 }
 
-/// `GET /api/projects/{project}/pronunciations`: the map, its language and version.
+/// A project's pronunciation map.
+///
+/// Its entries, the project's language and the map's version.
+#[utoipa::path(
+    get, path = "/api/projects/{project}/pronunciations", tag = "projects",
+    params(("project" = i64, Path, description = "The project")),
+    responses((status = 200, description = "The pronunciation map", body = app::model::ProjectPronunciations, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn pronunciations(
     State(store): Store,
     who: Who,
@@ -93,12 +116,22 @@ pub async fn pronunciations(
     answer(result.await, &headers)
 }
 
-#[derive(Debug, Deserialize)]
-struct EntriesBody {
+/// The body of `PUT …/pronunciations`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct EntriesBody {
+    /// Every entry of the map (it replaces the stored one whole).
     entries: Vec<Entry>,
 }
 
-/// `PUT /api/projects/{project}/pronunciations` `{entries}`: replaces the map at `If-Match`.
+/// Replaces a project's pronunciation map.
+///
+/// Checked whole: valid IPA, no two entries for the same written form and locale.
+#[utoipa::path(
+    put, path = "/api/projects/{project}/pronunciations", tag = "projects",
+    params(("project" = i64, Path, description = "The project"), ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    request_body = EntriesBody,
+    responses((status = 200, description = "Stored: the map's new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn put_pronunciations(
     State(store): Store,
     who: Who,
@@ -122,7 +155,14 @@ pub async fn put_pronunciations(
     answer(result.await, &headers)
 }
 
-/// `GET …/chapters/{chapter}/plan/file`: the plan in the desktop planner's format.
+/// Exports a chapter's plan as a desktop plan file.
+///
+/// The desktop planner's format: its segments with their speakers by id.
+#[utoipa::path(
+    get, path = "/api/projects/{project}/chapters/{chapter}/plan/file", tag = "plans",
+    params(ChapterPath),
+    responses((status = 200, description = "The plan in the desktop planner's file format", body = [shared::Segment], headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn plan_file(
     State(store): Store,
     who: Who,
@@ -143,8 +183,15 @@ pub async fn plan_file(
     answer(result.await, &headers)
 }
 
-/// `PUT …/chapters/{chapter}/plan/file` (the file as the body): replaces the plan at `If-Match`
-/// with the file's segments, speaker names matched to the cast.
+/// Imports a desktop plan file as the chapter's plan.
+///
+/// The file is the body; a `voice` may name a cast member by id, name or alias.
+#[utoipa::path(
+    put, path = "/api/projects/{project}/chapters/{chapter}/plan/file", tag = "plans",
+    params(ChapterPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    request_body(content = [shared::Segment], description = "A desktop plan file; `voice` may name a cast member by id, name or alias"),
+    responses((status = 200, description = "Imported: the new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
+)]
 pub async fn put_plan_file(
     State(store): Store,
     who: Who,

@@ -22,8 +22,22 @@ use axum::{
 };
 use futures_util::StreamExt;
 
-/// Streams the job's events; 404 when the chapter of the project has no such job.
-pub(super) async fn events(
+/// A speaker job's progress, as Server-Sent Events.
+///
+/// Every event from the first (or after `Last-Event-ID`), ending after the final one; 404 when
+/// the chapter has no such job.
+#[utoipa::path(
+    get, path = "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events", tag = "jobs",
+    params(
+        ("project" = i64, Path, description = "The project"),
+        ("chapter" = i64, Path, description = "The chapter, one of the project's"),
+        ("job" = u64, Path, description = "The job"),
+        ("Last-Event-ID" = Option<String>, Header, description = "The `id` of the last event read: the stream resumes after it"),
+    ),
+    responses((status = 200, description = "Server-Sent Events, each `data` a JSON event with its number as `id`: progress, then `done`, `failed` (with a worded `message`) or `cancelled`; the stream ends after it",
+        content_type = "text/event-stream", body = SpeakerJobEvent)),
+)]
+pub(crate) async fn events(
     State(jobs): State<Arc<LlmJobs>>,
     State(store): State<Arc<SqlStore>>,
     who: Option<Extension<Principal>>,
@@ -51,7 +65,7 @@ pub(super) async fn events(
     let stream = events.map(move |(seq, event)| {
         Event::default()
             .id(seq.to_string())
-            .json_data(wire(&event, locale))
+            .json_data(wire(event, locale))
     });
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
@@ -60,13 +74,12 @@ pub(super) async fn events(
 
 /// An event as it is sent: a failure also carries its reason worded in the language of the
 /// request, as `message`.
-fn wire(event: &SpeakerJobEvent, locale: Locale) -> serde_json::Value {
-    let mut data = serde_json::to_value(event).unwrap_or_default();
-    if let (SpeakerJobEvent::Failed { reason }, Some(fields)) = (event, data.as_object_mut()) {
-        fields.insert(
-            "message".to_owned(),
-            (locale.texts().job_failure)(reason).into(),
-        );
+fn wire(event: SpeakerJobEvent, locale: Locale) -> SpeakerJobEvent {
+    match event {
+        SpeakerJobEvent::Failed { reason, .. } => SpeakerJobEvent::Failed {
+            message: Some((locale.texts().job_failure)(&reason)),
+            reason,
+        },
+        other => other,
     }
-    data
 }

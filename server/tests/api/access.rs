@@ -441,6 +441,7 @@ fn rest_route(
     let body = |value: Value| Some(value.to_string());
     Some(match (method.as_str(), path) {
         ("GET", "/api/projects") => (Access::SignedIn, path.to_owned(), None),
+        ("GET", "/api/openapi.json") => (Access::Public, path.to_owned(), None),
         ("GET", "/api/projects/{project}/chapters/status") => (
             Access::Read,
             format!("/api/projects/{}/chapters/status", f.project),

@@ -13,6 +13,7 @@ mod audition;
 mod chapters;
 mod cloud_speech;
 mod colleagues;
+mod contract;
 mod helpers;
 mod import;
 mod llm_engine;

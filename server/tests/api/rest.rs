@@ -14,15 +14,17 @@ async fn send(
     path: &str,
     if_match: Option<&str>,
     body: Option<Value>,
-) -> Response {
-    let mut request = app.client.request(method, format!("{}{path}", app.base));
+) -> (Method, Response) {
+    let mut request = app
+        .client
+        .request(method.clone(), format!("{}{path}", app.base));
     if let Some(version) = if_match {
         request = request.header("if-match", version);
     }
     if let Some(body) = body {
         request = request.json(&body);
     }
-    request.send().await.unwrap()
+    (method, request.send().await.unwrap())
 }
 
 /// `send`, then `read`.
@@ -36,8 +38,10 @@ async fn rest(
     read(send(app, method, path, if_match, body).await).await
 }
 
-/// The status, `ETag` and JSON body of `response`.
-async fn read(response: Response) -> (u16, Option<String>, Value) {
+/// The status, `ETag` and JSON body of the answer to a `method` request, checked against the
+/// API's OpenAPI document.
+async fn read((method, response): (Method, Response)) -> (u16, Option<String>, Value) {
+    let path = response.url().path().to_owned();
     let status = response.status().as_u16();
     let etag = response
         .headers()
@@ -48,6 +52,7 @@ async fn read(response: Response) -> (u16, Option<String>, Value) {
         .get("content-type")
         .map(|v| v.to_str().unwrap().to_owned());
     let body: Value = response.json().await.unwrap();
+    crate::contract::check(&method, &path, status, kind.as_deref(), &body);
     if status >= 400 {
         assert_eq!(kind.as_deref(), Some("application/problem+json"), "{body}");
         assert_eq!(body["status"], status, "{body}");
@@ -244,7 +249,7 @@ async fn bad_requests_get_a_problem_naming_the_reason_and_change_nothing() {
         .send()
         .await
         .unwrap();
-    let not_json = read(not_json).await;
+    let not_json = read((Method::POST, not_json)).await;
     let huge = json!({ "segments": [], "padding": "x".repeat(64 * 1024 * 1024) });
     let too_big = rest(&app, Method::PUT, &plan, Some(&etag), Some(huge)).await;
     let elsewhere = plan.replacen("/api/projects/", "/api/projects/999", 1);
@@ -254,7 +259,7 @@ async fn bad_requests_get_a_problem_naming_the_reason_and_change_nothing() {
         .send()
         .await
         .unwrap();
-    let anonymous = read(anonymous).await;
+    let anonymous = read((Method::GET, anonymous)).await;
 
     assert_eq!(missing.0, 428, "{}", missing.2);
     assert_eq!(stale.0, 412, "{}", stale.2);
@@ -298,7 +303,7 @@ async fn a_viewer_reads_the_plan_but_its_writes_are_forbidden() {
         .send()
         .await
         .unwrap();
-    let read_it = read(read_it).await;
+    let read_it = read((Method::GET, read_it)).await;
     let write = viewer
         .put(format!("{}{plan}", app.base))
         .header("if-match", etag.unwrap())
@@ -306,7 +311,7 @@ async fn a_viewer_reads_the_plan_but_its_writes_are_forbidden() {
         .send()
         .await
         .unwrap();
-    let write = read(write).await;
+    let write = read((Method::PUT, write)).await;
 
     assert_eq!(read_it.0, 200);
     assert_eq!(read_it.2["segments"], loaded["segments"]);
@@ -374,6 +379,14 @@ async fn the_cast_the_pronunciations_and_the_plan_file_round_trip_with_their_ver
     let exported = app.client.get(&file_url).send().await.unwrap();
     let file_etag = exported.headers()["etag"].to_str().unwrap().to_owned();
     let file = exported.text().await.unwrap();
+    let file_json: Value = serde_json::from_str(&file).unwrap();
+    crate::contract::check(
+        &Method::GET,
+        "/api/projects/1/chapters/1/plan/file",
+        200,
+        Some("application/json"),
+        &file_json,
+    );
     let imported = app
         .client
         .put(&file_url)
@@ -382,7 +395,7 @@ async fn the_cast_the_pronunciations_and_the_plan_file_round_trip_with_their_ver
         .send()
         .await
         .unwrap();
-    let (status, _, saved) = read(imported).await;
+    let (status, _, saved) = read((Method::PUT, imported)).await;
     assert_eq!(status, 200, "{saved}");
     let garbled = app
         .client
@@ -392,7 +405,7 @@ async fn the_cast_the_pronunciations_and_the_plan_file_round_trip_with_their_ver
         .send()
         .await
         .unwrap();
-    let (status, _, problem) = read(garbled).await;
+    let (status, _, problem) = read((Method::PUT, garbled)).await;
     assert_eq!(status, 422, "{problem}");
     let (_, _, after) = rest(&app, Method::GET, &plan, None, None).await;
     let reexported = app

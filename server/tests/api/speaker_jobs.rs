@@ -132,7 +132,9 @@ impl Events {
                 if data.is_empty() {
                     continue; // a keep-alive comment
                 }
-                return Some(serde_json::from_str(&data).unwrap());
+                let event = serde_json::from_str(&data).unwrap();
+                crate::contract::check_event(&event);
+                return Some(event);
             }
             let chunk = tokio::time::timeout(PATIENCE, self.response.chunk())
                 .await

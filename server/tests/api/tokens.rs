@@ -16,7 +16,13 @@ async fn bearer_get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
         .await
         .unwrap();
     let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body = response.json().await.unwrap_or(Value::Null);
+    crate::contract::check(&reqwest::Method::GET, path, status, kind.as_deref(), &body);
+    (status, body)
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ use crate::cast::character_id::CharacterId;
 /// The rule that decided a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Rule {
     /// A speech tag names the speaker ("said Holmes", "—dijo Augusto").
     ExplicitTag,
@@ -36,10 +37,12 @@ pub enum Rule {
 
 /// Why a speaker was chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evidence {
     /// The rule that fired.
     pub rule: Rule,
     /// Character range of the tag, name or quotation that fired it, if any.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<CharRange>))]
     pub tag: Option<Range<usize>>,
     /// For an anchor: the speaker an explicit tag next to the quotation names instead.
     pub contradiction: Option<CharacterId>,
@@ -47,8 +50,10 @@ pub struct Evidence {
 
 /// The speaker of one stretch of dialogue (or, from `attribute_segments`, of one segment).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attribution {
     /// Character range in the chapter.
+    #[cfg_attr(feature = "openapi", schema(value_type = CharRange))]
     pub span: Range<usize>,
     /// The speaker, or `None` when unresolved.
     pub speaker: Option<CharacterId>,
@@ -57,6 +62,16 @@ pub struct Attribution {
     pub confidence: f32,
     /// Why.
     pub evidence: Evidence,
+}
+
+/// How a character range travels: `{"start": …, "end": …}` (the schema of `Range<usize>`).
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+pub struct CharRange {
+    /// The first character.
+    pub start: usize,
+    /// The character after the last.
+    pub end: usize,
 }
 
 /// Below this confidence a speaker is left unresolved.

@@ -11,6 +11,7 @@ use crate::{
 /// A character's apparent age, which guides the choice of voice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum AgeBand {
     /// A child.
     Child,
@@ -53,6 +54,7 @@ impl AgeBand {
 
 /// One member of the cast.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Character {
     /// Stable key.
     pub id: CharacterId,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// A cast member's stable key, stored as a segment's speaker. Made once from the first name given.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CharacterId(pub String);
 
 impl CharacterId {

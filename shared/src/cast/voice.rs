@@ -8,6 +8,7 @@ use crate::{cast::error::CastError, text::language::Language};
 /// A text-to-speech engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum VoiceEngine {
     /// espeak-ng, local and free: the default.
     #[default]
@@ -43,6 +44,7 @@ impl VoiceEngine {
 
 /// How one cast member sounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Voice {
     /// The engine that renders it.
     pub engine: VoiceEngine,

@@ -9,6 +9,7 @@ use crate::plan::{error::SegmentError, segment::SegmentId};
 
 /// Limits of the voice engine a plan is made for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EngineLimits {
     /// Largest SSML document, in bytes, that one request may carry (overhead included).
     pub max_ssml_bytes: usize,

@@ -12,6 +12,7 @@ pub const FLAG_TEXT_MAX: usize = 2000;
 /// What the reviewer heard wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FlagKind {
     /// The text was read wrong (skipped, repeated, wrong word).
     Misread,
@@ -55,6 +56,7 @@ impl FlagKind {
 /// Where a flag stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FlagStatus {
     /// Waiting for a fix: blocks the chapter's sign-off.
     Open,
@@ -66,6 +68,7 @@ pub enum FlagStatus {
 
 /// A review ticket on one segment.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Flag {
     /// What is wrong.
     pub kind: FlagKind,
@@ -91,6 +94,7 @@ pub struct Flag {
 
 /// A remark on a flag: a reviewer's detail, a producer's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FlagComment {
     /// Who wrote it.
     pub by: String,

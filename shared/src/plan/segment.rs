@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// A segment's stable, unique id inside its plan. New ids come from `Plan::next_id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SegmentId(pub u32);
 
 impl fmt::Display for SegmentId {
@@ -19,6 +20,7 @@ impl fmt::Display for SegmentId {
 /// The kind of boundary at which a segment ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Delimiter {
     /// The end of a paragraph.
     Paragraph,
@@ -52,6 +54,7 @@ impl Delimiter {
 /// `start..end` are exactly `original_text`. `text` is what will be read; it starts equal to
 /// `original_text` and changes only when the producer edits it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Segment {
     /// Stable unique id.
     #[serde(rename = "segment_id")]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The language of a project's text, which picks default voices and speech-verb lexicons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Language {
     /// English.
     #[default]
@@ -39,6 +40,7 @@ impl Language {
 /// pronoun resolution matches the two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Gender {
     /// She / ella.
     Female,
