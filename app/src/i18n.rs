@@ -11,6 +11,7 @@ mod en;
 mod errors;
 mod errors_en;
 mod es;
+mod reference;
 mod refusals;
 mod team;
 mod texts;
@@ -19,6 +20,7 @@ pub use account::{account_texts, AccountTexts};
 pub use audit::{audit_entry, moment};
 pub use en::EN;
 pub use es::ES;
+pub use reference::{reference_texts, ReferenceTexts};
 pub use team::{team_texts, TeamTexts};
 pub use texts::Texts;
 
@@ -114,6 +116,11 @@ pub fn t() -> &'static Texts {
 /// The account pages' strings in the page's language.
 pub fn ta() -> &'static AccountTexts {
     account_texts(use_locale().get_untracked())
+}
+
+/// The API reference page's strings in the page's language.
+pub fn tr() -> &'static ReferenceTexts {
+    reference_texts(use_locale().get_untracked())
 }
 
 /// The strings of working together on a chapter, in the page's language.

@@ -1,6 +1,7 @@
 //! One component per route. Pages own data: they create resources and pass plain values down.
 
 mod account_pages;
+mod api_reference_page;
 mod cast_page;
 mod chapter_page;
 mod home_page;
@@ -10,6 +11,7 @@ mod project_page;
 mod pronunciations_page;
 
 pub use account_pages::{AccountBar, SetUpPage, SignInPage, SignUpPage};
+pub use api_reference_page::ApiReferencePage;
 pub use cast_page::CastPage;
 pub use chapter_page::ChapterPage;
 pub use home_page::HomePage;

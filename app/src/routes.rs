@@ -8,8 +8,8 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    CastPage, ChapterPage, HomePage, MembersPage, NotFoundPage, ProjectPage, PronunciationsPage,
-    SetUpPage, SignInPage, SignUpPage,
+    ApiReferencePage, CastPage, ChapterPage, HomePage, MembersPage, NotFoundPage, ProjectPage,
+    PronunciationsPage, SetUpPage, SignInPage, SignUpPage,
 };
 
 /// Every page of the app.
@@ -20,6 +20,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                 <Route path=path!("/members") view=MembersPage ssr=SsrMode::Async />
+                <Route path=path!("/api-reference") view=ApiReferencePage ssr=SsrMode::Async />
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
                 <Route path=path!("/setup") view=SetUpPage ssr=SsrMode::Async />

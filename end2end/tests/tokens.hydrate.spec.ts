@@ -31,6 +31,6 @@ test('a token made in the page drives the REST API until it is revoked', async (
   await expect(row).toHaveCount(0);
   const refused = await script.get('/api/projects', { headers });
   expect(refused.status()).toBe(401);
-  expect(refused.headers()['content-type']).toContain('json');
+  expect(refused.headers()['content-type']).toBe('application/problem+json');
   await script.dispose();
 });

@@ -236,6 +236,9 @@ pub fn router(state: AppState) -> Router {
                 provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
                 provide_context::<Arc<dyn SpeakerJobs>>(speaker_jobs.clone());
                 provide_context::<Arc<dyn Auditions>>(auditions.clone());
+                provide_context(Arc::new(app::api::tokens::OpenApiDocument(
+                    crate::rest::openapi::document(),
+                )));
             },
             move || shell(options.clone()),
         )

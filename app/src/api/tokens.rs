@@ -29,3 +29,17 @@ pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
     let accounts = crate::api::use_port::<dyn crate::api::Accounts>()?;
     Ok(accounts.revoke_api_token(&who, id).await?)
 }
+
+/// The REST API's OpenAPI document, as the server made it from its routes; the server provides
+/// it to the page's context.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy)]
+pub struct OpenApiDocument(pub &'static str);
+
+/// The REST API's OpenAPI 3.1 document (JSON), which the reference page renders.
+#[server(input = Json, endpoint = "api_document")]
+pub async fn api_document() -> Result<String, AppError> {
+    crate::api::use_principal()?;
+    let document = crate::api::use_port::<OpenApiDocument>()?;
+    Ok(document.0.to_owned())
+}

@@ -108,7 +108,7 @@ fn same_site(method: &Method, headers: &HeaderMap) -> bool {
 
 /// The pages that need a signed-in user: the projects and everything under them.
 fn is_private_page(path: &str) -> bool {
-    path == "/" || path.starts_with("/projects/") || path == "/members"
+    path == "/" || path.starts_with("/projects/") || path == "/members" || path == "/api-reference"
 }
 
 /// The token of an `Authorization: Bearer <token>` header (a script's personal API token).

@@ -165,7 +165,7 @@ fn yes() -> bool {
 #[utoipa::path(
     post, path = "/api/projects/{project}/chapters/{chapter}/complete", tag = "plans",
     params(ChapterPath),
-    request_body(content = Option<CompleteBody>, description = "`{\"complete\": false}` reopens; no body signs off"),
+    request_body(content = CompleteBody, description = "`{\"complete\": false}` reopens; `{}` (or no body) signs off"),
     responses((status = 200, description = "Signed off (or reopened)", body = CompleteBody)),
 )]
 pub async fn complete(

@@ -290,7 +290,7 @@ fn server_function(
         "sign_in" | "sign_up" | "set_up_owner" | "sign_out" | "demo_account"
         | "current_account" => (Access::Public, json!({})),
         "list_projects" | "list_members" | "speaker_engine" | "member_history"
-        | "my_organisations" | "list_api_tokens" => (Access::SignedIn, json!({})),
+        | "my_organisations" | "list_api_tokens" | "api_document" => (Access::SignedIn, json!({})),
         "create_api_token" => (Access::SignedIn, json!({ "name": "matrix script" })),
         // Only one's own token can be revoked: the owner's is "not found" to everyone else.
         "revoke_api_token" => (Access::SignedIn, json!({ "id": f.token })),

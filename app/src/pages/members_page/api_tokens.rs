@@ -41,9 +41,9 @@ pub fn ApiTokens() -> impl IntoView {
         });
     };
     view! {
-        <section class="api-tokens" aria-labelledby="api-tokens-title">
+        <section class="api-tokens" id="api-tokens" aria-labelledby="api-tokens-title">
             <h2 id="api-tokens-title">{a.api_tokens}</h2>
-            <p class="muted">{a.api_tokens_intro}</p>
+            <p class="muted">{a.api_tokens_intro} " " <a href="/api-reference">{crate::i18n::tr().title}</a></p>
             <form on:submit=create>
                 <label>
                     {a.token_name} " "
