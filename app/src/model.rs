@@ -177,6 +177,7 @@ pub struct ProjectPronunciations {
 
 /// A chapter to add, as the import preview proposes it after the producer's changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewChapter {
     /// Its title.
     pub title: String,

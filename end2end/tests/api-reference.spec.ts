@@ -2,7 +2,7 @@
 // off, and enough on its own to drive a chapter from generation to sign-off — the test runs the
 // page's own curl examples (token, If-Match, body) against the server.
 import { test, expect, request as http, type Page } from '@playwright/test';
-import { hydrated, newChapter } from './support/studio';
+import { hydrated } from './support/studio';
 
 /** The curl example of the operation `id`, as the page shows it. */
 async function example(page: Page, id: string): Promise<string> {
@@ -44,7 +44,7 @@ test('the reference lists every route with its parameters, answers and an exampl
   expect((await document.json()).openapi).toBe('3.1.0');
 });
 
-test('a script drives a chapter from generation to sign-off with the examples of the page alone', async ({ page, baseURL, request }) => {
+test('a script drives a chapter from generation to sign-off with the examples of the page alone', async ({ page, baseURL }) => {
   // A token, made on the Team page.
   await page.goto('/members');
   if (test.info().project.name !== 'ssr') await hydrated(page);
@@ -61,13 +61,20 @@ test('a script drives a chapter from generation to sign-off with the examples of
   await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
 
   const vars: Record<string, string> = { $TOKEN: token, $STUDIO: baseURL ?? '' };
-  // A chapter of its own, so that the walk does not change the demo's.
+  // A project and a chapter of its own, made through the API too.
+  const book = await run(
+    (await example(page, 'create_project')).replace(/-d '.*'/, `-d '{"name":"Reference walkthrough","language":"en"}'`),
+    vars, vars.$STUDIO);
+  expect(book.status).toBe(201);
+  vars['{project}'] = String(book.json.id);
   const text = '“Where to?” asked Watson, who had been waiting by the door for a quarter of an hour.\n\nThe cab rattled off into the fog, and neither of them said another word until Baker Street.';
-  const created = await newChapter(request, text, 'Reference walkthrough');
-  vars['{project}'] = String(created.project);
-  vars['{chapter}'] = String(created.chapter);
+  const added = await run(
+    (await example(page, 'add_chapters')).replace(/-d '.*'/, `-d '${JSON.stringify({ chapters: [{ title: 'The cab', text }] })}'`),
+    vars, vars.$STUDIO);
+  expect(added.status).toBe(201);
+  vars['{chapter}'] = String(added.json.chapters[0]);
   const projects = await run(await example(page, 'projects'), vars, vars.$STUDIO);
-  expect(projects.json.map((p: { id: number }) => p.id)).toContain(created.project);
+  expect(projects.json.map((p: { id: number }) => p.id)).toContain(book.json.id);
 
   const plan = await run(await example(page, 'plan'), vars, vars.$STUDIO);
   expect(plan.status).toBe(200);
@@ -92,5 +99,5 @@ test('a script drives a chapter from generation to sign-off with the examples of
   expect(done.status).toBe(200);
   expect(done.json).toEqual({ complete: true });
   const after = await run(await example(page, 'chapter_status'), vars, vars.$STUDIO);
-  expect(after.json.find((c: { id: number }) => c.id === created.chapter).status).toBe('complete');
+  expect(after.json.find((c: { id: number }) => String(c.id) === vars['{chapter}']).status).toBe('complete');
 });

@@ -5,6 +5,7 @@
 //! delta (`save_changes`), so open pages pull it in like a colleague's edit. Errors are
 //! `application/problem+json` ([`problem`]).
 
+mod create;
 mod jobs;
 pub mod openapi;
 mod plans;
@@ -43,6 +44,12 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     vec![
         (Method::GET, "/api/openapi.json", get(openapi::openapi_json)),
         (Method::GET, "/api/projects", get(plans::projects)),
+        (Method::POST, "/api/projects", post(create::create_project)),
+        (
+            Method::POST,
+            "/api/projects/{project}/chapters",
+            post(create::add_chapters),
+        ),
         (
             Method::GET,
             "/api/projects/{project}/chapters/status",

@@ -98,10 +98,19 @@ pub async fn add_chapters(
 ) -> Result<Vec<ChapterId>, AppError> {
     let who = crate::api::use_principal()?;
     let store = crate::api::use_port::<dyn crate::api::ProjectStore>()?;
+    let chapters = chapter_texts(chapters)?;
+    Ok(store.add_chapters(&who, project, chapters).await?)
+}
+
+/// The chapters to add with their texts checked: refused, naming the chapter, when one is not a
+/// chapter text (empty, too long); refused when there are none.
+pub fn chapter_texts(
+    chapters: Vec<NewChapter>,
+) -> Result<Vec<(String, shared::ChapterText)>, AppError> {
     if chapters.is_empty() {
         return Err(Refusal::NoChapterToAdd.into());
     }
-    let chapters = chapters
+    let texts = chapters
         .into_iter()
         .map(|chapter| {
             let text =
@@ -112,7 +121,7 @@ pub async fn add_chapters(
             Ok((chapter.title, text))
         })
         .collect::<Result<Vec<_>, Refusal>>()?;
-    Ok(store.add_chapters(&who, project, chapters).await?)
+    Ok(texts)
 }
 
 /// A trimmed project name, refused when blank or over [`MAX_NAME_CHARS`].

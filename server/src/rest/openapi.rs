@@ -18,7 +18,7 @@ use utoipa::{
     Modify, OpenApi,
 };
 
-use super::{jobs, plans, problem, projects, segments};
+use super::{create, jobs, plans, problem, projects, segments};
 
 /// The document's source: every REST route and the schemas they name.
 #[derive(OpenApi)]
@@ -33,6 +33,8 @@ use super::{jobs, plans, problem, projects, segments};
     ),
     paths(
         plans::projects,
+        create::create_project,
+        create::add_chapters,
         plans::chapter_status,
         plans::plan,
         plans::put_plan,

@@ -442,6 +442,16 @@ fn rest_route(
     Some(match (method.as_str(), path) {
         ("GET", "/api/projects") => (Access::SignedIn, path.to_owned(), None),
         ("GET", "/api/openapi.json") => (Access::Public, path.to_owned(), None),
+        ("POST", "/api/projects") => (
+            Access::Create,
+            path.to_owned(),
+            body(json!({ "name": "Matrix book", "language": "en" })),
+        ),
+        ("POST", "/api/projects/{project}/chapters") => (
+            Access::Write,
+            format!("/api/projects/{}/chapters", f.project),
+            body(json!({ "chapters": [{ "title": "Added", "text": "It was late." }] })),
+        ),
         ("GET", "/api/projects/{project}/chapters/status") => (
             Access::Read,
             format!("/api/projects/{}/chapters/status", f.project),

@@ -420,3 +420,58 @@ async fn the_cast_the_pronunciations_and_the_plan_file_round_trip_with_their_ver
     assert_eq!(reexported, file, "the file comes back as it went");
     assert_eq!(after["version"], saved["version"]);
 }
+
+#[tokio::test]
+async fn a_script_makes_a_project_and_adds_its_chapters() {
+    let app = spawn_app().await;
+    let book = json!({ "name": "  The Lost World ", "language": "en" });
+
+    let (status, _, made) = rest(&app, Method::POST, "/api/projects", None, Some(book)).await;
+    let project = made["id"].as_i64().unwrap();
+    let chapters = json!({ "chapters": [
+        { "title": "Chapter 1", "text": "“There are heroisms all round us,” said Mr. Hungerton." },
+        { "title": "Chapter 2", "text": "It was a dull, foggy evening." },
+    ] });
+    let path = format!("/api/projects/{project}/chapters");
+    let (added_status, _, added) = rest(&app, Method::POST, &path, None, Some(chapters)).await;
+    let (_, _, listed) = rest(&app, Method::GET, &format!("{path}/status"), None, None).await;
+    let (_, _, projects) = rest(&app, Method::GET, "/api/projects", None, None).await;
+
+    assert_eq!(status, 201, "{made}");
+    assert_eq!(added_status, 201, "{added}");
+    assert_eq!(added["chapters"].as_array().unwrap().len(), 2);
+    let titles: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Chapter 1", "Chapter 2"]);
+    let listed_project = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == project)
+        .unwrap();
+    assert_eq!(listed_project["name"], "The Lost World");
+
+    let blank = json!({ "name": "  ", "language": "en" });
+    let (blank_status, _, _) = rest(&app, Method::POST, "/api/projects", None, Some(blank)).await;
+    let french = json!({ "name": "Le Monde perdu", "language": "fr" });
+    let (french_status, _, _) = rest(&app, Method::POST, "/api/projects", None, Some(french)).await;
+    let none = json!({ "chapters": [] });
+    let (none_status, _, _) = rest(&app, Method::POST, &path, None, Some(none)).await;
+    let empty = json!({ "chapters": [{ "title": "Blank", "text": "   " }] });
+    let (empty_status, _, empty_problem) = rest(&app, Method::POST, &path, None, Some(empty)).await;
+    let (_, _, still) = rest(&app, Method::GET, &format!("{path}/status"), None, None).await;
+
+    assert_eq!(blank_status, 422);
+    assert_eq!(french_status, 400);
+    assert_eq!(none_status, 422);
+    assert_eq!(empty_status, 422, "{empty_problem}");
+    assert!(
+        empty_problem["detail"].as_str().unwrap().contains("Blank"),
+        "{empty_problem}"
+    );
+    assert_eq!(still, listed, "nothing was added");
+}
