@@ -106,6 +106,19 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     ]
 }
 
+/// The `If-Match` header of a write, as the OpenAPI document describes it.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IfMatch {
+    /// The version the change was made on: the `ETag` of the last read, e.g. `"7"`.
+    #[param(rename = "If-Match")]
+    #[allow(
+        dead_code,
+        reason = "read from the headers by `if_match`; here for the document"
+    )]
+    if_match: String,
+}
+
 /// The signed-in principal, or 401.
 fn principal(who: Option<Extension<Principal>>) -> Result<Principal, Problem> {
     who.map(|Extension(who)| who)

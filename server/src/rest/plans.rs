@@ -22,7 +22,7 @@ use shared::Segment;
 
 use super::{
     answer, chapter_plan, checked_version, json_body, may_edit, principal, problem::Problem,
-    project_id, with_etag, ChapterPath, Saved,
+    project_id, with_etag, ChapterPath, IfMatch, Saved,
 };
 use crate::store::SqlStore;
 
@@ -100,7 +100,7 @@ pub struct PlanBody {
 /// The segments must cover the chapter's text in order and fit the engine, as any save.
 #[utoipa::path(
     put, path = "/api/projects/{project}/chapters/{chapter}/plan", tag = "plans",
-    params(ChapterPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(ChapterPath, IfMatch),
     request_body = PlanBody,
     responses((status = 200, description = "Stored: the new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
 )]
@@ -127,7 +127,7 @@ pub async fn put_plan(
 /// Replaces the plan at the `If-Match` version (`"0"` before the first plan).
 #[utoipa::path(
     post, path = "/api/projects/{project}/chapters/{chapter}/plan/generate", tag = "plans",
-    params(ChapterPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(ChapterPath, IfMatch),
     responses((status = 200, description = "The fresh plan", body = ChapterPlan, headers(("ETag" = String, description = "The version stored now")))),
 )]
 pub async fn generate(

@@ -24,7 +24,7 @@ use shared::{cast::character::Character, pronunciation::Entry};
 
 use super::{
     answer, bad_request, chapter_plan, checked_version, json_body, may_edit, principal, project_id,
-    with_etag, ChapterPath, Saved,
+    with_etag, ChapterPath, IfMatch, Saved,
 };
 use crate::store::SqlStore;
 
@@ -69,7 +69,7 @@ pub async fn cast(
 /// Checked whole: unique ids and names, a narrator, voices the engines have.
 #[utoipa::path(
     put, path = "/api/projects/{project}/cast", tag = "projects",
-    params(("project" = i64, Path, description = "The project"), ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(("project" = i64, Path, description = "The project"), IfMatch),
     request_body = CastBody,
     responses((status = 200, description = "Stored: the cast's new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
 )]
@@ -128,7 +128,7 @@ pub struct EntriesBody {
 /// Checked whole: valid IPA, no two entries for the same written form and locale.
 #[utoipa::path(
     put, path = "/api/projects/{project}/pronunciations", tag = "projects",
-    params(("project" = i64, Path, description = "The project"), ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(("project" = i64, Path, description = "The project"), IfMatch),
     request_body = EntriesBody,
     responses((status = 200, description = "Stored: the map's new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
 )]
@@ -188,7 +188,7 @@ pub async fn plan_file(
 /// The file is the body; a `voice` may name a cast member by id, name or alias.
 #[utoipa::path(
     put, path = "/api/projects/{project}/chapters/{chapter}/plan/file", tag = "plans",
-    params(ChapterPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(ChapterPath, IfMatch),
     request_body(content = [shared::Segment], description = "A desktop plan file; `voice` may name a cast member by id, name or alias"),
     responses((status = 200, description = "Imported: the new version", body = Saved, headers(("ETag" = String, description = "The version stored now")))),
 )]

@@ -24,6 +24,7 @@ use shared::{plan::change::Change, Edit, Plan, Segment, SegmentId};
 
 use super::{
     answer, bad_request, json_body, plans::writable, problem::Problem, with_etag, ChapterPath,
+    IfMatch,
 };
 use crate::store::SqlStore;
 
@@ -55,7 +56,7 @@ pub struct SplitBody {
 /// At a character of its text (not inside a character, not at either end).
 #[utoipa::path(
     post, path = "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/split", tag = "segments",
-    params(SegmentPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(SegmentPath, IfMatch),
     request_body = SplitBody,
     responses((status = 200, description = "The two segments the split made, and the new version", body = Edited, headers(("ETag" = String, description = "The version stored now")))),
 )]
@@ -96,7 +97,7 @@ pub struct MergeBody {
 /// Refused when the result would not fit the engine, or there is no neighbour that way.
 #[utoipa::path(
     post, path = "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/merge", tag = "segments",
-    params(SegmentPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(SegmentPath, IfMatch),
     request_body = MergeBody,
     responses((status = 200, description = "The merged segment, and the new version", body = Edited, headers(("ETag" = String, description = "The version stored now")))),
 )]
@@ -125,7 +126,7 @@ pub async fn merge(
 /// Its text is no longer read; the plan still validates.
 #[utoipa::path(
     delete, path = "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}", tag = "segments",
-    params(SegmentPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(SegmentPath, IfMatch),
     responses((status = 200, description = "Deleted: no segments, and the new version", body = Edited, headers(("ETag" = String, description = "The version stored now")))),
 )]
 pub async fn delete_segment(
@@ -152,7 +153,7 @@ pub struct RevisionBody {
 /// A segment already so is left as it is (the version does not change).
 #[utoipa::path(
     post, path = "/api/projects/{project}/chapters/{chapter}/plan/segments/{segment}/revision", tag = "segments",
-    params(SegmentPath, ("If-Match" = String, Header, description = "The version the change was made on: the `ETag` of the last read, e.g. `\"7\"`")),
+    params(SegmentPath, IfMatch),
     request_body = RevisionBody,
     responses((status = 200, description = "The segment as marked, and the version (unchanged when it already was)", body = Edited, headers(("ETag" = String, description = "The version stored now")))),
 )]
