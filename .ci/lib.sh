@@ -14,7 +14,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 install_system_packages() {
   local missing=()
-  for pair in chromium:chromium espeak-ng:espeak-ng pg_ctlcluster:postgresql; do
+  for pair in chromium:chromium espeak-ng:espeak-ng pg_ctlcluster:postgresql node:nodejs npm:npm; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -101,4 +101,19 @@ build_site() {
   fi
   cp "$ROOT/style/main.css" "$site/pkg/studio.css"
   cp -r "$ROOT/public/." "$site/"
+  precompress "$mode" "$site/pkg/studio.js" "$site/pkg/studio_bg.wasm" "$site/pkg/studio.css"
+}
+
+# precompress debug|release FILE...: a brotli (.br) and a gzip (.gz) copy beside each file, which
+# the server sends to a browser that accepts it (brotli at its best setting for release).
+precompress() {
+  local quality=5
+  [ "$1" = release ] && quality=11
+  shift
+  for file in "$@"; do
+    gzip -9 -k -f "$file"
+    node -e 'const fs = require("fs"), zlib = require("zlib"), [file, q] = process.argv.slice(1);
+      fs.writeFileSync(file + ".br", zlib.brotliCompressSync(fs.readFileSync(file),
+        { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: Number(q) } }));' "$file" "$quality"
+  done
 }

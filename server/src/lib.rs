@@ -36,7 +36,15 @@ use axum::{extract::DefaultBodyLimit, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
-use tower_http::trace::TraceLayer;
+use tower_http::{
+    compression::{
+        predicate::{NotForContentType, Predicate},
+        CompressionLayer, DefaultPredicate,
+    },
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
 
 use crate::{
     accounts::SqlAccounts,
@@ -242,12 +250,35 @@ pub fn router(state: AppState) -> Router {
             },
             move || shell(options.clone()),
         )
+        .nest_service("/pkg", static_files(&state.leptos_options))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(
             session_accounts,
             accounts::layer::session,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Pages and JSON answers compressed (brotli or gzip, as the browser accepts), but not Server-Sent
+/// Events (each event must leave at once), audio (served in ranges) or what is already compressed.
+fn compression() -> CompressionLayer<impl Predicate> {
+    CompressionLayer::new().compress_when(
+        DefaultPredicate::new().and(NotForContentType::const_new("audio/")),
+    )
+}
+
+/// The browser bundle and stylesheet (`/pkg`), in the brotli or gzip copy `build_site` made beside
+/// each file when the browser accepts it. Their names carry no hash yet, so the browser asks again
+/// each time (`no-cache`) and gets 304 while the file is unchanged.
+fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
+    let folder =
+        std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    axum::routing::get_service(ServeDir::new(folder).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-cache"),
+        ))
 }

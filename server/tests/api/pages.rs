@@ -110,3 +110,43 @@ async fn an_unknown_project_says_not_found_and_answers_404() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn pages_are_compressed_and_the_bundle_comes_in_the_copy_the_browser_accepts() {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("studio.css"), "body { margin: 0; }").unwrap();
+    std::fs::write(pkg.join("studio.css.br"), "brotli bytes").unwrap();
+    std::fs::write(pkg.join("studio.css.gz"), "gzip bytes").unwrap();
+    let root = site.path().display().to_string();
+    let app = crate::helpers::spawn_app_with(move |c| c.site_root = root).await;
+    let fetch = |path: &str, encoding: &str| {
+        app.client
+            .get(format!("{}{path}", app.base))
+            .header("accept-encoding", encoding)
+            .send()
+    };
+
+    let brotli = fetch("/pkg/studio.css", "gzip, br").await.unwrap();
+    let brotli_encoding = brotli.headers()["content-encoding"].clone();
+    let caching = brotli.headers()["cache-control"].clone();
+    let brotli_body = brotli.text().await.unwrap();
+    let gzip = fetch("/pkg/studio.css", "gzip").await.unwrap();
+    let gzip_encoding = gzip.headers()["content-encoding"].clone();
+    let gzip_body = gzip.text().await.unwrap();
+    let plain = fetch("/pkg/studio.css", "identity").await.unwrap();
+    let plain_encoding = plain.headers().get("content-encoding").cloned();
+    let plain_body = plain.text().await.unwrap();
+    let page = fetch("/", "br").await.unwrap();
+    let page_encoding = page.headers().get("content-encoding").cloned();
+
+    assert_eq!(brotli_encoding, "br");
+    assert_eq!(brotli_body, "brotli bytes");
+    assert_eq!(caching, "no-cache");
+    assert_eq!(gzip_encoding, "gzip");
+    assert_eq!(gzip_body, "gzip bytes");
+    assert_eq!(plain_encoding, None);
+    assert_eq!(plain_body, "body { margin: 0; }");
+    assert_eq!(page_encoding.as_ref().map(|v| v.to_str().unwrap()), Some("br"));
+}
