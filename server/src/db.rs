@@ -47,6 +47,10 @@ impl Db {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
+            // A pooled connection to a PostgreSQL server may have died since its last use, so
+            // it is pinged before being handed out; a SQLite file's cannot, and the ping was a
+            // round trip to its worker thread on every acquire (BENCHMARKS.md, "REST API").
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -265,9 +265,8 @@ pub fn router(state: AppState) -> Router {
 /// Pages and JSON answers compressed (brotli or gzip, as the browser accepts), but not Server-Sent
 /// Events (each event must leave at once), audio (served in ranges) or what is already compressed.
 fn compression() -> CompressionLayer<impl Predicate> {
-    CompressionLayer::new().compress_when(
-        DefaultPredicate::new().and(NotForContentType::const_new("audio/")),
-    )
+    CompressionLayer::new()
+        .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/")))
 }
 
 /// The browser bundle and stylesheet (`/pkg`), in the brotli or gzip copy `build_site` made beside
@@ -276,9 +275,13 @@ fn compression() -> CompressionLayer<impl Predicate> {
 fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
     let folder =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    axum::routing::get_service(ServeDir::new(folder).precompressed_br().precompressed_gzip())
-        .layer(SetResponseHeaderLayer::overriding(
-            axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("no-cache"),
-        ))
+    axum::routing::get_service(
+        ServeDir::new(folder)
+            .precompressed_br()
+            .precompressed_gzip(),
+    )
+    .layer(SetResponseHeaderLayer::overriding(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-cache"),
+    ))
 }

@@ -70,31 +70,55 @@ pub(crate) async fn revoke(
     Ok(done.rows_affected() == 1)
 }
 
+/// A live token's principal, and when it was last used.
+#[derive(Debug, FromRow)]
+struct TokenPrincipalRow {
+    user_id: i64,
+    organisation_id: i64,
+    role: String,
+    last_used_at: Option<i64>,
+}
+
+/// How stale a token's `last_used_at` may get before a request notes the use again.
+const USE_NOTED_EVERY_MS: i64 = 60_000;
+
 /// The principal of the live token hashing to `token_hash`, with the member's role now (none
 /// once they left the organisation); notes the use, at most once a minute (a script's every
-/// request is not a write).
+/// request is not a write: the `UPDATE` runs only when the use is due, so a request in between
+/// neither waits for nor takes SQLite's write lock).
 pub(crate) async fn principal(
     conn: &mut AnyConnection,
     token_hash: &str,
     now: i64,
 ) -> sqlx::Result<Option<SessionRow>> {
-    let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT t.user_id, t.organisation_id, m.role FROM api_tokens t
+    let row: Option<TokenPrincipalRow> = sqlx::query_as(
+        "SELECT t.user_id, t.organisation_id, m.role, t.last_used_at FROM api_tokens t
          JOIN memberships m ON m.organisation_id = t.organisation_id AND m.user_id = t.user_id
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
     )
     .bind(token_hash)
     .fetch_optional(&mut *conn)
     .await?;
-    if row.is_some() {
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    if row
+        .last_used_at
+        .is_none_or(|used| used < now - USE_NOTED_EVERY_MS)
+    {
         sqlx::query(
             "UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1
-             AND (last_used_at IS NULL OR last_used_at < $2 - 60000)",
+             AND (last_used_at IS NULL OR last_used_at < $2 - $3)",
         )
         .bind(token_hash)
         .bind(now)
+        .bind(USE_NOTED_EVERY_MS)
         .execute(conn)
         .await?;
     }
-    Ok(row)
+    Ok(Some(SessionRow {
+        user_id: row.user_id,
+        organisation_id: row.organisation_id,
+        role: row.role,
+    }))
 }

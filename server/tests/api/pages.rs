@@ -148,5 +148,8 @@ async fn pages_are_compressed_and_the_bundle_comes_in_the_copy_the_browser_accep
     assert_eq!(gzip_body, "gzip bytes");
     assert_eq!(plain_encoding, None);
     assert_eq!(plain_body, "body { margin: 0; }");
-    assert_eq!(page_encoding.as_ref().map(|v| v.to_str().unwrap()), Some("br"));
+    assert_eq!(
+        page_encoding.as_ref().map(|v| v.to_str().unwrap()),
+        Some("br")
+    );
 }

@@ -1,11 +1,14 @@
-//! Helpers of the tests that run the server binary as a process (`crash.rs`, `cluster.rs`):
-//! starting one on a database, an API token of the demo account, JSON answers.
+//! The server binary as a separate process, for the programs that drive it over HTTP as a
+//! deployment would (the crash and two-server tests, the load generator `examples/load`, which
+//! includes this file with `#[path]`): starting one on a database, an API token of the demo
+//! account, JSON answers, Server-Sent Events.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
 
 use std::{
     net::TcpListener,
+    path::Path,
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
@@ -21,26 +24,38 @@ pub struct Server {
 
 impl Server {
     /// Starts the binary on a free port over `database`, and waits until it answers.
-    pub async fn start(database: &str, dir: &std::path::Path) -> Self {
+    pub async fn start(database: &str, dir: &Path) -> Self {
         Self::start_with(database, dir, &[]).await
     }
 
     /// The same, with more environment variables.
-    pub async fn start_with(
+    pub async fn start_with(database: &str, dir: &Path, vars: &[(&str, String)]) -> Self {
+        // Cargo names the binary to the server's tests; the load generator passes its own.
+        let Some(binary) = option_env!("CARGO_BIN_EXE_server") else {
+            panic!("only the server's tests know where its binary is");
+        };
+        Self::start_binary(Path::new(binary), database, dir, "error", vars).await
+    }
+
+    /// Starts `binary` on a free port over `database`, with its audio cache and site root in
+    /// `dir`, `RUST_LOG` set to `log` and `vars`, and waits until it answers.
+    pub async fn start_binary(
+        binary: &Path,
         database: &str,
-        dir: &std::path::Path,
+        dir: &Path,
+        log: &str,
         vars: &[(&str, String)],
     ) -> Self {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        let child = Command::new(binary)
             .env("STUDIO_ADDR", format!("127.0.0.1:{port}"))
             .env("DATABASE_URL", database)
             .env("STUDIO_AUDIO_DIR", dir.join("audio"))
             .env("STUDIO_SITE_ROOT", dir)
-            .env("RUST_LOG", "error")
+            .env("RUST_LOG", log)
             .envs(vars.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -61,6 +76,11 @@ impl Server {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         Self { child, base }
+    }
+
+    /// The process id, to read its memory in `/proc`.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// SIGKILL: no shutdown, no flush.
@@ -84,6 +104,12 @@ pub async fn json(response: reqwest::Response) -> (StatusCode, Option<String>, V
 /// Signs in as the demo account and makes an API token (kept in the database, so it outlives
 /// every restart).
 pub async fn token(base: &str) -> String {
+    api_token(base, "test").await
+}
+
+/// Signs in as the demo account and makes an API token called `name` (kept in the database, so
+/// it outlives every restart).
+pub async fn api_token(base: &str, name: &str) -> String {
     let signed_in = Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -108,7 +134,7 @@ pub async fn token(base: &str) -> String {
     let made = Client::new()
         .post(format!("{base}/api/create_api_token"))
         .header("cookie", cookie)
-        .json(&json!({ "name": "crash test" }))
+        .json(&json!({ "name": name }))
         .send()
         .await
         .unwrap();
