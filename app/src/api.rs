@@ -12,6 +12,7 @@ pub mod chapters;
 pub mod plans;
 pub mod projects;
 pub mod pronunciations;
+pub mod renders;
 pub mod speakers;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -32,7 +33,7 @@ pub use account_port::{
 #[cfg(feature = "ssr")]
 pub use store::{
     request_extension, use_port, use_principal, Auditions, PlanStore, ProjectStore,
-    PronunciationStore, SpeakerJobs, StoreError, VoiceCatalogue,
+    PronunciationStore, Renders, SpeakerJobs, StoreError, VoiceCatalogue,
 };
 
 impl FromServerFnError for AppError {

@@ -9,7 +9,7 @@ mod speech;
 
 pub use account::AccountRefusal;
 pub use import::{Format, ImportError, Mismatch};
-pub use speech::SpeechFailure;
+pub use speech::{SpeechFailure, Unrenderable};
 
 use crate::model::Version;
 use serde::{Deserialize, Serialize};
@@ -141,6 +141,18 @@ pub enum Refusal {
         /// The styles it offers.
         offered: Vec<String>,
     },
+    /// A chapter cannot be rendered as planned: this segment stops it (nothing was sent to an
+    /// engine).
+    Unrenderable {
+        /// The segment.
+        segment: shared::SegmentId,
+        /// Its row in the plan, from 1, as the segment table numbers it.
+        row: usize,
+        /// Why.
+        why: Unrenderable,
+    },
+    /// A chapter's render was asked for before any render was made, or its audio is gone.
+    NotRendered,
     /// A refusal as the server worded it, in the language of the request that got it.
     #[serde(untagged)]
     Worded(String),
@@ -170,6 +182,8 @@ impl Work {
 pub enum Busy {
     /// Speakers are being assigned to this chapter.
     SpeakerJob,
+    /// This chapter is being rendered.
+    Render,
     /// The same, as the server worded it, in the language of the request that got it.
     #[serde(untagged)]
     Worded(String),

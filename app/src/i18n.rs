@@ -13,6 +13,7 @@ mod errors_en;
 mod es;
 mod reference;
 mod refusals;
+mod render;
 mod team;
 mod texts;
 
@@ -21,6 +22,7 @@ pub use audit::{audit_entry, moment};
 pub use en::EN;
 pub use es::ES;
 pub use reference::{reference_texts, ReferenceTexts};
+pub use render::{clock, render_texts, RenderTexts};
 pub use team::{team_texts, TeamTexts};
 pub use texts::Texts;
 

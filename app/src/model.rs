@@ -3,6 +3,7 @@
 
 mod account;
 mod audit;
+mod render;
 mod speech;
 mod team;
 
@@ -11,6 +12,7 @@ use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
 pub use account::{Account, ApiToken, Member, Membership, OrganisationId, Principal, Role, UserId};
 pub use audit::{AuditEntry, AuditEvent, EditCounts};
+pub use render::{render_url, ChapterRender, RenderEvent, RenderFailure, RenderInfo, RenderStage};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,
 };

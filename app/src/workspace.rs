@@ -16,6 +16,7 @@ mod notices;
 mod panes;
 mod plan_bar;
 mod plan_file;
+mod render_panel;
 mod selection;
 mod signoff;
 mod speaker_run;
@@ -33,6 +34,7 @@ use edits::Workspace;
 use notices::Notices;
 use panes::Panes;
 use plan_bar::PlanBar;
+use render_panel::RenderPanel;
 use signoff::Signoff;
 use speaker_run::SpeakerRun;
 
@@ -66,6 +68,7 @@ pub fn PlanWorkspace(
             <ConflictPanel ws />
             <Show when=move || ws.has_plan() fallback=move || view! { <p>{t.no_plan_yet}</p> }>
                 <Panes ws run signoff only_doubtful actions player />
+                <RenderPanel ws />
             </Show>
         </div>
     }

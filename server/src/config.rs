@@ -28,6 +28,9 @@ pub struct Config {
     /// How many espeak-ng processes may render at once (`STUDIO_ESPEAK_PROCESSES`, default the
     /// number of cores).
     pub espeak_processes: usize,
+    /// The ffmpeg program that encodes chapter renders (`STUDIO_FFMPEG_PROGRAM`, default `ffmpeg`,
+    /// found on `PATH`).
+    pub ffmpeg_program: String,
     /// Where the audio cache keeps its clips: a local folder (`STUDIO_AUDIO_DIR`, default
     /// `audio`), or an S3-compatible bucket when `STUDIO_AUDIO_BUCKET` is set ([`AudioBucket`]).
     pub audio_store: AudioStore,
@@ -192,6 +195,7 @@ impl Config {
             site_root: var("STUDIO_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             seed_demo,
             espeak_program: var("STUDIO_ESPEAK_PROGRAM").unwrap_or_else(|| "espeak-ng".to_owned()),
+            ffmpeg_program: var("STUDIO_FFMPEG_PROGRAM").unwrap_or_else(|| "ffmpeg".to_owned()),
             azure_speech,
             elevenlabs: var("STUDIO_ELEVENLABS_API_KEY").map(|key| ElevenLabsConfig {
                 key: key.trim().to_owned(),

@@ -10,6 +10,7 @@ pub(crate) mod members;
 pub(crate) mod plans;
 pub(crate) mod presence;
 pub(crate) mod projects;
+pub(crate) mod renders;
 pub(crate) mod tokens;
 
 use anyhow::Context;

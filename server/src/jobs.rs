@@ -177,7 +177,21 @@ impl<K: JobKind> Jobs<K> {
         };
         let mut conn = self.db.pool.acquire().await.map_err(internal)?;
         let found = rows::find(&mut conn, id).await.map_err(internal)?;
-        Ok(found.is_some_and(|row| row.project_id == project.0 && row.chapter_id == chapter.0))
+        Ok(found.is_some_and(|row| {
+            row.kind == K::KIND && row.project_id == project.0 && row.chapter_id == chapter.0
+        }))
+    }
+
+    /// The job of this kind queued or running for the chapter, if any.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn active(&self, chapter: ChapterId) -> Result<Option<JobId>, StoreError> {
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let found = rows::active(&mut conn, K::KIND, chapter.0)
+            .await
+            .map_err(internal)?;
+        Ok(found.map(job_id))
     }
 
     /// Cancels a job: a queued one ends at once, a running one on whichever server runs it

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod import;
 pub mod jobs;
 pub mod llm;
+pub mod render;
 pub mod rest;
 pub mod retry;
 pub mod routes;
@@ -27,7 +28,7 @@ use std::{net::SocketAddr, sync::Arc};
 use anyhow::Context;
 use app::{
     api::{
-        Accounts, Auditions, PlanStore, ProjectStore, PronunciationStore, SpeakerJobs,
+        Accounts, Auditions, PlanStore, ProjectStore, PronunciationStore, Renders, SpeakerJobs,
         VoiceCatalogue,
     },
     shell, App,
@@ -51,6 +52,7 @@ use crate::{
     config::Config,
     db::Db,
     llm::LlmEngine,
+    render::{ChapterRenders, Ffmpeg},
     speaker_jobs::LlmJobs,
     speech::{
         azure::Azure, elevenlabs::ElevenLabs, espeak::Espeak, AudioCache, Auditioner, SpeechEngine,
@@ -165,6 +167,14 @@ impl Application {
             config.prices.clone(),
             usage,
         ));
+        let renders = Arc::new(ChapterRenders::new(
+            db.clone(),
+            store.clone(),
+            auditions.clone(),
+            Ffmpeg::new(config.ffmpeg_program.clone()),
+            config.jobs,
+        ));
+        renders.start_runner();
         let state = AppState {
             leptos_options,
             accounts,
@@ -172,6 +182,7 @@ impl Application {
             voices,
             speaker_jobs,
             auditions,
+            renders,
         };
         Ok(Self {
             listener,
@@ -228,6 +239,7 @@ pub fn router(state: AppState) -> Router {
     let voices = state.voices.clone();
     let speaker_jobs = state.speaker_jobs.clone();
     let auditions = state.auditions.clone();
+    let renders = state.renders.clone();
     let options = state.leptos_options.clone();
     let accounts = state.accounts.clone();
     let session_accounts = state.accounts.clone();
@@ -244,6 +256,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context::<Arc<dyn VoiceCatalogue>>(voices.clone());
                 provide_context::<Arc<dyn SpeakerJobs>>(speaker_jobs.clone());
                 provide_context::<Arc<dyn Auditions>>(auditions.clone());
+                provide_context::<Arc<dyn Renders>>(renders.clone());
                 provide_context(Arc::new(app::api::tokens::OpenApiDocument(
                     crate::rest::openapi::document(),
                 )));

@@ -4,6 +4,7 @@
 
 mod audio;
 mod live;
+pub(crate) mod renders;
 pub(crate) mod speaker_jobs;
 
 use app::{
@@ -48,6 +49,16 @@ fn table() -> (Router<AppState>, Vec<(Method, &'static str)>) {
             Method::GET,
             "/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
             get(speaker_jobs::events),
+        ),
+        add(
+            Method::GET,
+            "/api/projects/{project}/chapters/{chapter}/render_jobs/{job}/events",
+            get(renders::events),
+        ),
+        add(
+            Method::GET,
+            "/api/projects/{project}/chapters/{chapter}/render.mp3",
+            get(renders::mp3),
         ),
         add(Method::GET, "/api/chapters/{chapter}/live", get(live::live)),
     ];

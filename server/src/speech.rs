@@ -253,7 +253,7 @@ impl Auditioner {
 
     /// The version and format of each engine that can tell them (a missing one cannot render,
     /// so none of its clips can be cached).
-    async fn identities(&self) -> HashMap<VoiceEngine, EngineIdentity> {
+    pub(crate) async fn identities(&self) -> HashMap<VoiceEngine, EngineIdentity> {
         let mut out = HashMap::new();
         for (engine, speech) in &self.engines {
             if let Ok(identity) = speech.identity().await {
@@ -266,6 +266,16 @@ impl Auditioner {
     /// The audio cache, for the route that serves clips.
     pub fn cache(&self) -> &AudioCache {
         &self.cache
+    }
+
+    /// The engine for voices of `engine`, when this server has it.
+    pub(crate) fn engine(&self, engine: VoiceEngine) -> Option<&Arc<dyn SpeechEngine>> {
+        self.engines.get(&engine)
+    }
+
+    /// The allowances each render spends.
+    pub(crate) fn usage(&self) -> &Usage {
+        &self.usage
     }
 }
 
@@ -401,7 +411,7 @@ impl Auditions for Auditioner {
 }
 
 /// The cache key of `document` said by `voice` on the engine `identity` describes.
-fn key(identity: &EngineIdentity, voice: &Voice, document: &str) -> ClipKey {
+pub(crate) fn key(identity: &EngineIdentity, voice: &Voice, document: &str) -> ClipKey {
     ClipKey::of(&ClipSource {
         engine: voice.engine.as_str(),
         engine_version: &identity.version,

@@ -7,8 +7,8 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
 use crate::{
-    accounts::SqlAccounts, speaker_jobs::LlmJobs, speech::Auditioner, store::SqlStore,
-    voices::EngineVoices,
+    accounts::SqlAccounts, render::ChapterRenders, speaker_jobs::LlmJobs, speech::Auditioner,
+    store::SqlStore, voices::EngineVoices,
 };
 
 /// Shared state of the router.
@@ -27,4 +27,6 @@ pub struct AppState {
     pub speaker_jobs: Arc<LlmJobs>,
     /// Auditions and the audio cache, behind the `audition` server function and `/audio/…`.
     pub auditions: Arc<Auditioner>,
+    /// Chapter renders, behind the render server functions, their events and the MP3 download.
+    pub renders: Arc<ChapterRenders>,
 }

@@ -14,6 +14,7 @@
 
 pub mod attribution;
 pub mod cast;
+pub mod delivery;
 pub mod plan;
 pub mod pronunciation;
 pub mod signoff;

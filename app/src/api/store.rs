@@ -7,7 +7,7 @@ mod engines;
 mod error;
 
 pub use context::{request_extension, set_status, use_port, use_principal};
-pub use engines::{Auditions, SpeakerJobs, VoiceCatalogue};
+pub use engines::{Auditions, Renders, SpeakerJobs, VoiceCatalogue};
 pub use error::StoreError;
 
 use crate::model::Version;

@@ -45,3 +45,22 @@ pub enum SpeechFailure {
     /// The service's answer (a voice list) is not what the studio expects.
     UnreadableAnswer,
 }
+
+/// Why a segment stops its chapter from being rendered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Unrenderable {
+    /// It has no speaker.
+    NoSpeaker,
+    /// Its speaker is not in the cast.
+    UnknownSpeaker {
+        /// The speaker it names.
+        speaker: String,
+    },
+    /// Its voice's engine is not set up on this server.
+    NoEngine {
+        /// The engine.
+        engine: shared::VoiceEngine,
+    },
+    /// Its text cannot be sent to the engine as it is.
+    Text(shared::speech::SpeechError),
+}

@@ -3,7 +3,7 @@
 //! in Spanish are in `errors.rs`). Every variant is matched, so a new one
 //! cannot ship unworded; `Display` of `AppError` and `ImportError` is the English, for logs.
 
-mod account;
+pub(super) mod account;
 mod en;
 mod es;
 mod speech;
@@ -18,6 +18,7 @@ use super::{Locale, EN};
 
 pub(super) use en::{app_error_en, busy_en, import_en, job_failure_en, refusal_en};
 pub(super) use es::{app_error_es, busy_es, import_es, job_failure_es, refusal_es};
+pub(super) use speech::{failure_en as speech_failure_en, failure_es as speech_failure_es};
 
 /// `err` as it travels over HTTP to a request in `locale`: a refusal or a busy answer worded in
 /// that language (the page shows it as it is); every other error stays typed.

@@ -16,6 +16,7 @@ pub(crate) struct ClaimedRow {
 /// Where a job belongs.
 #[derive(Debug, FromRow)]
 pub(crate) struct JobRow {
+    pub kind: String,
     pub project_id: i64,
     pub chapter_id: i64,
 }
@@ -119,7 +120,7 @@ pub(crate) async fn requeue_running(conn: &mut AnyConnection, now: i64) -> sqlx:
 
 /// The job, if it exists.
 pub(crate) async fn find(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<JobRow>> {
-    sqlx::query_as("SELECT project_id, chapter_id FROM jobs WHERE id = $1")
+    sqlx::query_as("SELECT kind, project_id, chapter_id FROM jobs WHERE id = $1")
         .bind(id)
         .fetch_optional(conn)
         .await
@@ -214,4 +215,19 @@ pub(crate) async fn purge_ended(conn: &mut AnyConnection, before: i64) -> sqlx::
         .execute(conn)
         .await?;
     Ok(done.rows_affected())
+}
+
+/// The job of `kind` queued or running for the chapter, if any.
+pub(crate) async fn active(
+    conn: &mut AnyConnection,
+    kind: &str,
+    chapter_id: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM jobs WHERE kind = $1 AND chapter_id = $2 AND state <> 'ended'",
+    )
+    .bind(kind)
+    .bind(chapter_id)
+    .fetch_optional(conn)
+    .await
 }

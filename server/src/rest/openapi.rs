@@ -53,6 +53,8 @@ use super::{create, jobs, plans, problem, projects, segments};
         jobs::assign_characters,
         crate::routes::speaker_jobs::events,
         jobs::cancel,
+        crate::routes::renders::events,
+        crate::routes::renders::mp3,
     ),
     // The schemas inside a tuple (a job's `done` event) are not found by themselves.
     components(schemas(
@@ -68,6 +70,7 @@ use super::{create, jobs, plans, problem, projects, segments};
         (name = "plans", description = "A chapter's plan: read, replace, generate, sign off"),
         (name = "segments", description = "One segment: the same edits as the page"),
         (name = "jobs", description = "Speaker assignment by the language model, as a job"),
+        (name = "renders", description = "A chapter rendered as audio: its job's events, its MP3"),
     ),
 )]
 pub struct ApiDoc;

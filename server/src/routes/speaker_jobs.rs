@@ -49,10 +49,7 @@ pub(crate) async fn events(
         Ok(_) => return super::error_response(AppError::NotFound, &headers),
         Err(refused) => return refused,
     }
-    let first = headers
-        .get("last-event-id")
-        .and_then(|id| id.to_str().ok()?.trim().parse::<u64>().ok())
-        .map_or(0, |seen| seen.saturating_add(1));
+    let first = first_event(&headers);
     let events = match jobs
         .events(ProjectId(project), ChapterId(chapter), JobId(job), first)
         .await
@@ -62,12 +59,24 @@ pub(crate) async fn events(
         Err(err) => return super::error_response(err.into(), &headers),
     };
     let locale = Locale::from_headers(&headers);
-    let stream = events.map(move |(seq, event)| {
-        Event::default()
-            .id(seq.to_string())
-            .json_data(wire(event, locale))
-    });
-    Sse::new(stream)
+    stream(events.map(move |(seq, event)| (seq, wire(event, locale))))
+}
+
+/// The number of the first event to send: the one after `Last-Event-ID`, or the first.
+pub(super) fn first_event(headers: &HeaderMap) -> u64 {
+    headers
+        .get("last-event-id")
+        .and_then(|id| id.to_str().ok()?.trim().parse::<u64>().ok())
+        .map_or(0, |seen| seen.saturating_add(1))
+}
+
+/// A job's numbered events as Server-Sent Events, each `data` the event's JSON and `id` its
+/// number.
+pub(super) fn stream<E: serde::Serialize>(
+    events: impl futures_util::Stream<Item = (u64, E)> + Send + 'static,
+) -> Response {
+    let events = events.map(|(seq, event)| Event::default().id(seq.to_string()).json_data(event));
+    Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()
 }

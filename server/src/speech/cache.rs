@@ -64,6 +64,11 @@ impl AudioCache {
         }
     }
 
+    /// The object store the clips are in (chapter renders are stored beside them).
+    pub fn objects(&self) -> &Arc<dyn ObjectStore> {
+        &self.objects
+    }
+
     /// A cache where the configuration says: a local folder (created if missing) or an
     /// S3-compatible bucket (checked now, so a wrong name, endpoint or key stops the server at
     /// start rather than failing the first audition).

@@ -373,6 +373,12 @@ fn server_function(
             Access::Write,
             json!({ "project": p, "chapter": c, "job": 1 }),
         ),
+        "start_render" => (Access::Write, json!({ "project": p, "chapter": c })),
+        "cancel_render" => (
+            Access::Write,
+            json!({ "project": p, "chapter": c, "job": 1 }),
+        ),
+        "render_state" => (Access::Read, json!({ "project": p, "chapter": c })),
         "delete_project" => (Access::Own, json!({ "project": p })),
         _ => return None,
     })
@@ -403,6 +409,22 @@ fn plain_route(
             Access::Read,
             format!(
                 "/api/projects/{}/chapters/{}/speaker_jobs/1/events",
+                f.project, f.chapter
+            ),
+            None,
+        ),
+        "/api/projects/{project}/chapters/{chapter}/render_jobs/{job}/events" => (
+            Access::Read,
+            format!(
+                "/api/projects/{}/chapters/{}/render_jobs/1/events",
+                f.project, f.chapter
+            ),
+            None,
+        ),
+        "/api/projects/{project}/chapters/{chapter}/render.mp3" => (
+            Access::Read,
+            format!(
+                "/api/projects/{}/chapters/{}/render.mp3",
                 f.project, f.chapter
             ),
             None,
@@ -581,7 +603,7 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
             let (status, body) = call(client, &base, name, &args).await;
             // A job that does not exist is "not found" even for those who may cancel it.
             let allowed = match *name {
-                "cancel_speaker_job" => Some(404),
+                "cancel_speaker_job" | "cancel_render" => Some(404),
                 "revoke_api_token" if *caller != Caller::Owner => Some(404),
                 _ => None,
             };
@@ -610,9 +632,13 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
                 request = request.body(body.clone());
             }
             let status = request.send().await.unwrap().status().as_u16();
-            // No speaker job runs in this organisation: it is "not found" to all; and no language
-            // model is configured, so starting one is refused (422) to those who may.
-            let allowed = if path.ends_with("/events") || path.ends_with("/{job}") {
+            // No job runs and no chapter was rendered in this organisation: they are "not found"
+            // to all; and no language model is configured, so starting one is refused (422) to
+            // those who may.
+            let allowed = if path.ends_with("/events")
+                || path.ends_with("/{job}")
+                || path.ends_with("render.mp3")
+            {
                 Some(404)
             } else if path.ends_with("/assign-characters") {
                 Some(422)

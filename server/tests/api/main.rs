@@ -23,6 +23,7 @@ mod plan_files;
 mod plans;
 mod projects;
 mod pronunciations;
+mod renders;
 mod rest;
 mod review_flags;
 mod speaker_jobs;

@@ -85,10 +85,13 @@ async fn start_in(app: &TestApp, project: i64, chapter: i64, language: &str) -> 
     app.call_in("start_speaker_job", args, language).await
 }
 
-/// A job's Server-Sent Events, read as they arrive.
-struct Events {
+/// A job's Server-Sent Events, read as they arrive; each is checked against the OpenAPI
+/// document's schema for its route.
+pub(crate) struct Events {
     response: reqwest::Response,
     buffer: String,
+    /// The route as the document names it, with every id 1.
+    route: &'static str,
 }
 
 impl Events {
@@ -98,12 +101,16 @@ impl Events {
 
     /// Opens the events from a browser whose language is `language`.
     async fn open_in(app: &TestApp, project: i64, chapter: i64, job: u64, language: &str) -> Self {
+        let path = format!("/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events");
+        let route = "/api/projects/1/chapters/1/speaker_jobs/1/events";
+        Self::at(app, &path, route, language).await
+    }
+
+    /// Opens the events at `path` (`route` is the same with every id 1).
+    pub(crate) async fn at(app: &TestApp, path: &str, route: &'static str, language: &str) -> Self {
         let response = app
             .client
-            .get(format!(
-                "{}/api/projects/{project}/chapters/{chapter}/speaker_jobs/{job}/events",
-                app.base
-            ))
+            .get(format!("{}{path}", app.base))
             .header("accept-language", language)
             .send()
             .await
@@ -116,11 +123,12 @@ impl Events {
         Self {
             response,
             buffer: String::new(),
+            route,
         }
     }
 
     /// The next event's JSON, or `None` when the stream ended.
-    async fn next(&mut self) -> Option<Value> {
+    pub(crate) async fn next(&mut self) -> Option<Value> {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
                 let message: String = self.buffer.drain(..end + 2).collect();
@@ -133,7 +141,7 @@ impl Events {
                     continue; // a keep-alive comment
                 }
                 let event = serde_json::from_str(&data).unwrap();
-                crate::contract::check_event(&event);
+                crate::contract::check_event(self.route, &event);
                 return Some(event);
             }
             let chunk = tokio::time::timeout(PATIENCE, self.response.chunk())
@@ -145,7 +153,7 @@ impl Events {
     }
 
     /// Reads events up to and including the first that `wanted` accepts; returns them all.
-    async fn until(&mut self, wanted: impl Fn(&Value) -> bool) -> Vec<Value> {
+    pub(crate) async fn until(&mut self, wanted: impl Fn(&Value) -> bool) -> Vec<Value> {
         let mut seen = Vec::new();
         loop {
             let event = self.next().await.expect("the stream ended early");
@@ -158,7 +166,7 @@ impl Events {
     }
 
     /// Reads every remaining event, checking the stream then ends.
-    async fn rest(&mut self) -> Vec<Value> {
+    pub(crate) async fn rest(&mut self) -> Vec<Value> {
         let mut seen = Vec::new();
         while let Some(event) = self.next().await {
             seen.push(event);
@@ -421,6 +429,7 @@ async fn a_reader_that_reconnects_resumes_after_the_last_event_it_saw() {
     let mut resumed = Events {
         response,
         buffer: String::new(),
+        route: "/api/projects/1/chapters/1/speaker_jobs/1/events",
     };
     let rest = resumed.rest().await;
 

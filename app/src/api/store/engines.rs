@@ -6,7 +6,8 @@ use shared::{CatalogueVoice, VoiceEngine};
 
 use super::StoreError;
 use crate::model::{
-    ChapterId, Clip, Concordance, JobId, Principal, ProjectEstimate, ProjectId, SpeakerEngine,
+    ChapterId, ChapterRender, Clip, Concordance, JobId, Principal, ProjectEstimate, ProjectId,
+    SpeakerEngine,
 };
 
 /// The voices each engine offers.
@@ -109,4 +110,48 @@ pub trait SpeakerJobs: Send + Sync + 'static {
         chapter: ChapterId,
         job: JobId,
     ) -> Result<(), StoreError>;
+}
+
+/// Chapter renders: every segment's clip from the cache or its engine, joined with pauses and
+/// room tone, mastered, encoded as MP3 and checked against the ACX rules, as a background job
+/// whose progress the page reads as Server-Sent Events ([`JobId::render_events_url`]).
+#[async_trait]
+pub trait Renders: Send + Sync + 'static {
+    /// Starts rendering the chapter's stored plan; at most one render runs per chapter.
+    ///
+    /// # Errors
+    /// `NotFound` when the chapter is not the project's; `Forbidden` below editor; `Refused`
+    /// without a plan, or naming the first segment that cannot be rendered (no speaker, a speaker
+    /// not in the cast, an engine not set up, a text the engine cannot take), before any engine
+    /// is called; `Busy` while a render runs for the chapter.
+    async fn start(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+    ) -> Result<JobId, StoreError>;
+
+    /// Cancels a render job; it stops before its next clip and stores nothing.
+    ///
+    /// # Errors
+    /// `NotFound` when the job is not the chapter's.
+    async fn cancel(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+        job: JobId,
+    ) -> Result<(), StoreError>;
+
+    /// The chapter's stored render with its ACX report, whether edits made it stale, and the
+    /// job under way.
+    ///
+    /// # Errors
+    /// `NotFound` when the chapter is not the project's.
+    async fn state(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        chapter: ChapterId,
+    ) -> Result<ChapterRender, StoreError>;
 }

@@ -101,6 +101,10 @@ pub(in crate::i18n) fn refusal_en(refusal: &Refusal) -> String {
                 "the voice {voice} has no style “{style}” ({offered}); change it on the cast page"
             )
         }
+        Refusal::Unrenderable { row, why, .. } => super::speech::unrenderable_en(*row, why),
+        Refusal::NotRendered => {
+            "this chapter has not been rendered yet; render it first".to_owned()
+        }
         Refusal::Worded(words) => words.clone(),
     }
 }
@@ -110,6 +114,9 @@ pub(in crate::i18n) fn busy_en(busy: &Busy) -> String {
     match busy {
         Busy::SpeakerJob => "speakers are already being assigned to this chapter; wait for that \
                              run to finish or cancel it"
+            .to_owned(),
+        Busy::Render => "this chapter is already being rendered; wait for that render to finish \
+                         or cancel it"
             .to_owned(),
         Busy::Worded(words) => words.clone(),
     }

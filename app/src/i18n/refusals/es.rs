@@ -105,6 +105,10 @@ pub(in crate::i18n) fn refusal_es(refusal: &Refusal) -> String {
                 "la voz {voice} no tiene el estilo «{style}» ({offered}); cámbialo en la página del reparto"
             )
         }
+        Refusal::Unrenderable { row, why, .. } => super::speech::unrenderable_es(*row, why),
+        Refusal::NotRendered => {
+            "este capítulo aún no se ha renderizado; renderízalo primero".to_owned()
+        }
         Refusal::Worded(words) => words.clone(),
     }
 }
@@ -116,6 +120,9 @@ pub(in crate::i18n) fn busy_es(busy: &Busy) -> String {
             "ya hay una asignación de hablantes en curso para este capítulo; espera a que termine \
              o cancélala"
                 .to_owned()
+        }
+        Busy::Render => {
+            "este capítulo ya se está renderizando; espera a que termine o cancélalo".to_owned()
         }
         Busy::Worded(words) => words.clone(),
     }

@@ -2,7 +2,7 @@
 
 use shared::{speech::SpeechError, VoiceEngine};
 
-use crate::error::SpeechFailure;
+use crate::error::{SpeechFailure, Unrenderable};
 
 use crate::i18n::engine_name;
 
@@ -126,4 +126,40 @@ pub(in crate::i18n) fn speech_error_es(err: &SpeechError) -> String {
              s); divídelo primero"
         ),
     }
+}
+
+/// Why a segment stops its chapter's render, in English.
+pub(in crate::i18n) fn unrenderable_en(row: usize, why: &Unrenderable) -> String {
+    let reason = match why {
+        Unrenderable::NoSpeaker => "it has no speaker; assign one first".to_owned(),
+        Unrenderable::UnknownSpeaker { speaker } => {
+            format!("its speaker “{speaker}” is not in the cast; choose another")
+        }
+        Unrenderable::NoEngine { engine } => format!(
+            "its voice needs {}, which is not set up on this server; set {} or choose another \
+             voice",
+            engine_name(*engine),
+            key_settings(*engine)
+        ),
+        Unrenderable::Text(err) => speech_error_en(err),
+    };
+    format!("segment {row} cannot be rendered: {reason}")
+}
+
+/// Why a segment stops its chapter's render, in Spanish.
+pub(in crate::i18n) fn unrenderable_es(row: usize, why: &Unrenderable) -> String {
+    let reason = match why {
+        Unrenderable::NoSpeaker => "no tiene hablante; asígnale uno primero".to_owned(),
+        Unrenderable::UnknownSpeaker { speaker } => {
+            format!("su hablante «{speaker}» no está en el reparto; elige otro")
+        }
+        Unrenderable::NoEngine { engine } => format!(
+            "su voz necesita {}, que no está configurado en este servidor; define {} o elige \
+             otra voz",
+            engine_name(*engine),
+            key_settings(*engine).replace(" and ", " y ")
+        ),
+        Unrenderable::Text(err) => speech_error_es(err),
+    };
+    format!("el segmento {row} no se puede renderizar: {reason}")
 }

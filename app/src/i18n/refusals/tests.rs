@@ -2,7 +2,10 @@
 
 use super::*;
 use crate::{
-    error::{AppError, Busy, Format, ImportError, Mismatch, Refusal, Transport, Unavailable},
+    error::{
+        AppError, Busy, Format, ImportError, Mismatch, Refusal, Transport, Unavailable,
+        Unrenderable,
+    },
     i18n::ES,
     model::{JobFailure, Unusable},
 };
@@ -34,6 +37,31 @@ fn every_refusal() -> Vec<AppError> {
         Refusal::NoPlanYet,
         Refusal::ChapterComplete,
         Refusal::InvalidCast(CastError::NoNarrator),
+        Refusal::NotRendered,
+        Refusal::Unrenderable {
+            segment: SegmentId(4),
+            row: 3,
+            why: Unrenderable::NoSpeaker,
+        },
+        Refusal::Unrenderable {
+            segment: SegmentId(4),
+            row: 3,
+            why: Unrenderable::UnknownSpeaker {
+                speaker: "ghost".into(),
+            },
+        },
+        Refusal::Unrenderable {
+            segment: SegmentId(4),
+            row: 3,
+            why: Unrenderable::NoEngine {
+                engine: shared::VoiceEngine::Azure,
+            },
+        },
+        Refusal::Unrenderable {
+            segment: SegmentId(4),
+            row: 3,
+            why: Unrenderable::Text(shared::speech::SpeechError::Empty),
+        },
     ];
     let services = [
         Unavailable::NoLanguageModel,
@@ -58,7 +86,10 @@ fn every_refusal() -> Vec<AppError> {
         .into_iter()
         .chain(services.into_iter().map(Refusal::Unavailable))
         .map(AppError::Refused)
-        .chain([AppError::Busy(Busy::SpeakerJob)])
+        .chain([
+            AppError::Busy(Busy::SpeakerJob),
+            AppError::Busy(Busy::Render),
+        ])
         .collect()
 }
 

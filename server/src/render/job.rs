@@ -1,0 +1,399 @@
+//! The render job: each clip from the cache or its engine (the engine's answer cached at once, so
+//! a render that stops resumes after the clips it made), joined into the programme, mastered,
+//! encoded, decoded again and measured against the ACX rules, then stored as the chapter's render
+//! in place of the one before. Nothing is stored unless every step succeeded.
+
+use std::{sync::Arc, time::Instant};
+
+use app::{
+    api::StoreError,
+    model::{
+        render_url, ChapterPlan, Principal, RenderEvent, RenderFailure, RenderInfo, RenderStage,
+    },
+};
+use async_trait::async_trait;
+use object_store::{path::Path as ObjectPath, ObjectStoreExt, PutPayload};
+use serde::{Deserialize, Serialize};
+use shared::{
+    delivery::{
+        acx, master, mp3,
+        timeline::{Assembler, Part, Pauses, Step},
+        SAMPLE_RATE,
+    },
+    PronunciationMap,
+};
+use tokio_util::sync::CancellationToken;
+
+use super::{
+    audio,
+    ffmpeg::{Ffmpeg, Tags},
+    lines::{prepare, Line, Prepared},
+};
+use crate::db::{now_millis, renders as rows, Db};
+use crate::jobs::{JobKind, Publisher};
+use crate::speech::Auditioner;
+
+/// What a render job reads: the plan as it was when the render was asked for, with the project's
+/// pronunciations and pauses, and who asked (their allowance pays for the clips).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct RenderInput {
+    pub who: Principal,
+    pub plan: ChapterPlan,
+    pub map: PronunciationMap,
+    pub pauses: Pauses,
+}
+
+/// The job kind.
+pub(crate) struct RenderJob {
+    db: Db,
+    auditions: Arc<Auditioner>,
+    ffmpeg: Ffmpeg,
+}
+
+impl RenderJob {
+    pub(crate) fn new(db: Db, auditions: Arc<Auditioner>, ffmpeg: Ffmpeg) -> Self {
+        Self {
+            db,
+            auditions,
+            ffmpeg,
+        }
+    }
+}
+
+#[async_trait]
+impl JobKind for RenderJob {
+    const KIND: &'static str = "render";
+    type Input = RenderInput;
+    type Event = RenderEvent;
+
+    async fn run(
+        &self,
+        input: RenderInput,
+        progress: Publisher<RenderEvent>,
+        cancel: CancellationToken,
+    ) -> RenderEvent {
+        let last = match self.render(&input, &progress, &cancel).await {
+            Ok(render) => RenderEvent::Done { render },
+            Err(Stop::Cancelled) => RenderEvent::Cancelled,
+            Err(Stop::Failed(reason)) => RenderEvent::Failed {
+                reason,
+                message: None,
+            },
+        };
+        match &last {
+            RenderEvent::Failed { reason, .. } => tracing::warn!(?reason, "render failed"),
+            RenderEvent::Done { render } => tracing::info!(
+                seconds = render.seconds,
+                sent = render.sent,
+                passes = render.report.passes(),
+                "chapter rendered"
+            ),
+            _ => tracing::info!("render cancelled"),
+        }
+        last
+    }
+
+    fn is_final(event: &RenderEvent) -> bool {
+        event.is_final()
+    }
+
+    fn cancelled() -> RenderEvent {
+        RenderEvent::Cancelled
+    }
+
+    fn failed() -> RenderEvent {
+        RenderEvent::Failed {
+            reason: RenderFailure::Server,
+            message: None,
+        }
+    }
+}
+
+/// Why a render stopped early.
+enum Stop {
+    Cancelled,
+    Failed(RenderFailure),
+}
+
+fn server(err: impl std::fmt::Display) -> Stop {
+    tracing::error!(error = %err, "render failed on the server");
+    Stop::Failed(RenderFailure::Server)
+}
+
+/// Publishes progress at most every quarter second (and always the last clip).
+struct Pace {
+    started: Instant,
+    last: Option<Instant>,
+    total: usize,
+}
+
+impl Pace {
+    fn publish(
+        &mut self,
+        progress: &Publisher<RenderEvent>,
+        stage: RenderStage,
+        done: usize,
+        sent: usize,
+        seconds: f64,
+    ) {
+        let now = Instant::now();
+        let due = self
+            .last
+            .is_none_or(|last| now.duration_since(last).as_millis() >= 250);
+        if !due && done < self.total && stage == RenderStage::Clips {
+            return;
+        }
+        self.last = Some(now);
+        let elapsed = now.duration_since(self.started).as_secs_f64();
+        let remaining_seconds = (done > 0 && stage == RenderStage::Clips)
+            .then(|| elapsed / done as f64 * (self.total - done) as f64);
+        progress.publish(RenderEvent::Progress {
+            stage,
+            done,
+            total: self.total,
+            sent,
+            seconds,
+            remaining_seconds,
+        });
+    }
+}
+
+impl RenderJob {
+    async fn render(
+        &self,
+        input: &RenderInput,
+        progress: &Publisher<RenderEvent>,
+        cancel: &CancellationToken,
+    ) -> Result<RenderInfo, Stop> {
+        let plan = &input.plan;
+        let identities = self.auditions.identities().await;
+        let prepared = prepare(plan, &input.map, &input.pauses, &identities).map_err(server)?;
+        let mut pace = Pace {
+            started: Instant::now(),
+            last: None,
+            total: prepared.lines.len(),
+        };
+        pace.publish(progress, RenderStage::Clips, 0, 0, 0.0);
+        let mut clips = Vec::with_capacity(prepared.lines.len());
+        let (mut sent, mut seconds) = (0, 0.0);
+        for (done, line) in prepared.lines.iter().enumerate() {
+            if cancel.is_cancelled() {
+                return Err(Stop::Cancelled);
+            }
+            let (wav, rendered) = self.clip(&input.who, plan, line).await?;
+            sent += usize::from(rendered);
+            let samples = tokio::task::spawn_blocking(move || audio::samples(&wav))
+                .await
+                .map_err(server)?
+                .map_err(server)?;
+            seconds += samples.len() as f64 / f64::from(SAMPLE_RATE);
+            clips.push(samples);
+            pace.publish(progress, RenderStage::Clips, done + 1, sent, seconds);
+        }
+        let cached = prepared.lines.len() - sent;
+        pace.publish(progress, RenderStage::Mastering, clips.len(), sent, seconds);
+        let (programme, timeline) = tokio::task::spawn_blocking({
+            let steps = prepared.steps.clone();
+            let lines: Vec<Part> = prepared.lines.iter().map(|l| l.part).collect();
+            move || join(&steps, &lines, clips)
+        })
+        .await
+        .map_err(server)?;
+        if cancel.is_cancelled() {
+            return Err(Stop::Cancelled);
+        }
+        pace.publish(progress, RenderStage::Encoding, pace.total, sent, seconds);
+        let folder = tempfile::tempdir().map_err(|_| Stop::Failed(RenderFailure::Storage))?;
+        let file = folder.path().join("chapter.mp3");
+        let tags = Tags {
+            title: plan.title.clone(),
+            album: String::new(),
+            artist: String::new(),
+            track: None,
+        };
+        self.ffmpeg
+            .encode_mp3(&programme, &tags, &file)
+            .await
+            .map_err(encoder)?;
+        drop(programme);
+        pace.publish(progress, RenderStage::Checking, pace.total, sent, seconds);
+        let decoded = self.ffmpeg.decode(&file).await.map_err(encoder)?;
+        let bytes = tokio::fs::read(&file)
+            .await
+            .map_err(|_| Stop::Failed(RenderFailure::Storage))?;
+        let stream = mp3::scan(&bytes).map_err(|err| {
+            Stop::Failed(RenderFailure::Encoder {
+                detail: err.to_string(),
+            })
+        })?;
+        let report = tokio::task::spawn_blocking(move || {
+            let measured = acx::measure(&decoded, SAMPLE_RATE);
+            let levels = acx::levels(&decoded, SAMPLE_RATE, &timeline);
+            acx::check(measured, stream.encoding(), &timeline, SAMPLE_RATE, &levels)
+        })
+        .await
+        .map_err(server)?;
+        if cancel.is_cancelled() {
+            return Err(Stop::Cancelled);
+        }
+        let stored = self
+            .store(input, &prepared, bytes, &report, sent, cached)
+            .await?;
+        Ok(stored)
+    }
+
+    /// The clip's WAV from the cache, or from its engine (then cached); whether it was rendered.
+    async fn clip(
+        &self,
+        who: &Principal,
+        plan: &ChapterPlan,
+        line: &Line,
+    ) -> Result<(bytes::Bytes, bool), Stop> {
+        let project = plan.project_id;
+        let cache = self.auditions.cache();
+        if let Some((wav, _)) = cache.read(project, &line.key).await.map_err(store_error)? {
+            return Ok((wav, false));
+        }
+        let engine = line.voice.engine;
+        let speech_failure = |failure| {
+            let segment = match line.part {
+                Part::Segment(id) => Some(id),
+                Part::Title | Part::RoomTone => None,
+            };
+            Stop::Failed(RenderFailure::Speech {
+                segment,
+                engine,
+                failure,
+            })
+        };
+        let speech = self
+            .auditions
+            .engine(engine)
+            .ok_or_else(|| speech_failure(app::error::SpeechFailure::NotConfigured))?;
+        self.auditions
+            .usage()
+            .spend(who, app::error::Work::Renders)
+            .await
+            .map_err(store_error)?;
+        let audio = speech
+            .synthesize(&line.voice, &line.document)
+            .await
+            .map_err(speech_failure)?;
+        let wav = bytes::Bytes::from(audio.bytes.clone());
+        cache
+            .put(project, &line.key, audio.bytes, audio.seconds)
+            .await
+            .map_err(store_error)?;
+        Ok((wav, true))
+    }
+
+    /// Stores the MP3, then the row that makes it the chapter's render; the file it replaced is
+    /// deleted after.
+    async fn store(
+        &self,
+        input: &RenderInput,
+        prepared: &Prepared,
+        bytes: Vec<u8>,
+        report: &acx::AcxReport,
+        sent: usize,
+        cached: usize,
+    ) -> Result<RenderInfo, Stop> {
+        let plan = &input.plan;
+        let digest = prepared.digest(&input.pauses);
+        let path = format!(
+            "{}/renders/{}-{}.mp3",
+            plan.project_id.0,
+            plan.chapter_id.0,
+            &digest[..16]
+        );
+        let size = bytes.len();
+        let objects = self.auditions.cache().objects();
+        objects
+            .put(&ObjectPath::from(path.as_str()), PutPayload::from(bytes))
+            .await
+            .map_err(|err| {
+                tracing::error!(error = %err, "the render could not be stored");
+                Stop::Failed(RenderFailure::Storage)
+            })?;
+        let made_at = now_millis();
+        let row = rows::RenderRow {
+            chapter_id: plan.chapter_id.0,
+            project_id: plan.project_id.0,
+            plan_version: plan.version.0,
+            digest,
+            object_path: path,
+            duration_ms: (report.measurements.seconds * 1_000.0).round() as i64,
+            bytes: i64::try_from(size).unwrap_or(i64::MAX),
+            sent: i64::try_from(sent).unwrap_or(i64::MAX),
+            cached: i64::try_from(cached).unwrap_or(i64::MAX),
+            passes: i64::from(report.passes()),
+            report_json: serde_json::to_string(report).map_err(server)?,
+            made_at,
+        };
+        let mut tx = self.db.begin_write().await.map_err(server)?;
+        let replaced = rows::replace(&mut tx, &row).await.map_err(server)?;
+        tx.commit().await.map_err(server)?;
+        if let Some(old) = replaced {
+            if let Err(err) = objects.delete(&ObjectPath::from(old)).await {
+                tracing::warn!(error = %err, "a replaced render could not be deleted");
+            }
+        }
+        Ok(RenderInfo {
+            url: render_url(plan.project_id, plan.chapter_id),
+            version: plan.version,
+            seconds: report.measurements.seconds,
+            bytes: size as u64,
+            sent,
+            cached,
+            report: report.clone(),
+            made_at,
+        })
+    }
+}
+
+/// The programme: each step's pause or clip in order, mastered.
+fn join(
+    steps: &[Step],
+    parts: &[Part],
+    clips: Vec<Vec<f32>>,
+) -> (Vec<f32>, shared::delivery::timeline::Timeline) {
+    let mut joined = Assembler::new(SAMPLE_RATE);
+    let mut clips = parts.iter().zip(clips);
+    for step in steps {
+        match step {
+            Step::Pause(ms) => joined.pause(*ms),
+            Step::Title | Step::Speak(_) => {
+                if let Some((part, samples)) = clips.next() {
+                    joined.clip(*part, &samples);
+                }
+            }
+        }
+    }
+    let (mut samples, timeline) = joined.finish();
+    master::master(&mut samples, SAMPLE_RATE, &master::Mastering::default());
+    (samples, timeline)
+}
+
+fn encoder(err: super::ffmpeg::EncoderError) -> Stop {
+    tracing::error!(error = %err, "encoding failed");
+    Stop::Failed(match err {
+        super::ffmpeg::EncoderError::Io(_) => RenderFailure::Storage,
+        other => RenderFailure::Encoder {
+            detail: other.to_string(),
+        },
+    })
+}
+
+fn store_error(err: StoreError) -> Stop {
+    match err {
+        StoreError::OverLimit {
+            per_hour,
+            retry_after_seconds,
+            ..
+        } => Stop::Failed(RenderFailure::OverLimit {
+            per_hour,
+            retry_after_seconds,
+        }),
+        other => server(format!("{other:?}")),
+    }
+}
