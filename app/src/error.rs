@@ -151,8 +151,16 @@ pub enum Refusal {
         /// Why.
         why: Unrenderable,
     },
-    /// A chapter's render was asked for before any render was made, or its audio is gone.
+    /// The audiobook was asked for before every planned chapter's render was current and within
+    /// the ACX rules.
     NotRendered,
+    /// A pause is out of its range.
+    Pause(shared::delivery::timeline::PauseError),
+    /// An author's name is longer than `max` characters.
+    AuthorTooLong {
+        /// The most characters it may have.
+        max: usize,
+    },
     /// A refusal as the server worded it, in the language of the request that got it.
     #[serde(untagged)]
     Worded(String),
@@ -184,6 +192,8 @@ pub enum Busy {
     SpeakerJob,
     /// This chapter is being rendered.
     Render,
+    /// The book's audiobook is being built.
+    Book,
     /// The same, as the server worded it, in the language of the request that got it.
     #[serde(untagged)]
     Worded(String),

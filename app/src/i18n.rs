@@ -7,6 +7,7 @@
 
 mod account;
 mod audit;
+mod delivery;
 mod en;
 mod errors;
 mod errors_en;
@@ -19,6 +20,7 @@ mod texts;
 
 pub use account::{account_texts, AccountTexts};
 pub use audit::{audit_entry, moment};
+pub use delivery::{delivery_texts, DeliveryTexts};
 pub use en::EN;
 pub use es::ES;
 pub use reference::{reference_texts, ReferenceTexts};

@@ -3,6 +3,7 @@
 
 mod account;
 mod audit;
+mod delivery;
 mod render;
 mod speech;
 mod team;
@@ -12,6 +13,10 @@ use shared::{Character, EngineLimits, Language, PronunciationMap, Segment};
 
 pub use account::{Account, ApiToken, Member, Membership, OrganisationId, Principal, Role, UserId};
 pub use audit::{AuditEntry, AuditEvent, EditCounts};
+pub use delivery::{
+    book_url, BookDelivery, BookEvent, BookInfo, BookStage, ChapterDelivery, DeliverySettings,
+    RenderState, AUTHOR_MAX_CHARS,
+};
 pub use render::{render_url, ChapterRender, RenderEvent, RenderFailure, RenderInfo, RenderStage};
 pub use speech::{
     ChangeImpact, ChapterEstimate, Clip, Concordance, EntryUses, Occurrence, ProjectEstimate,

@@ -8,8 +8,8 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    ApiReferencePage, CastPage, ChapterPage, HomePage, MembersPage, NotFoundPage, ProjectPage,
-    PronunciationsPage, SetUpPage, SignInPage, SignUpPage,
+    ApiReferencePage, CastPage, ChapterPage, DeliveryPage, HomePage, MembersPage, NotFoundPage,
+    ProjectPage, PronunciationsPage, SetUpPage, SignInPage, SignUpPage,
 };
 
 /// Every page of the app.
@@ -26,6 +26,11 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/setup") view=SetUpPage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project") view=ProjectPage ssr=SsrMode::Async />
                 <Route path=path!("/projects/:project/cast") view=CastPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/projects/:project/delivery")
+                    view=DeliveryPage
+                    ssr=SsrMode::Async
+                />
                 <Route
                     path=path!("/projects/:project/pronunciations")
                     view=PronunciationsPage

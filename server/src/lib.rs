@@ -51,6 +51,7 @@ use crate::{
     accounts::SqlAccounts,
     config::Config,
     db::Db,
+    jobs::JobSettings,
     llm::LlmEngine,
     render::{ChapterRenders, Ffmpeg},
     speaker_jobs::LlmJobs,
@@ -172,7 +173,11 @@ impl Application {
             store.clone(),
             auditions.clone(),
             Ffmpeg::new(config.ffmpeg_program.clone()),
-            config.jobs,
+            // A render holds its chapter's audio in memory: two at a time per server.
+            JobSettings {
+                concurrency: 2,
+                ..config.jobs
+            },
         ));
         renders.start_runner();
         let state = AppState {

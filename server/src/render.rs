@@ -5,6 +5,8 @@
 //! resumes after them.
 
 pub mod audio;
+mod book;
+mod book_job;
 pub mod ffmpeg;
 mod job;
 mod lines;
@@ -12,11 +14,11 @@ mod lines;
 use std::sync::Arc;
 
 use app::{
-    api::{PlanStore, PronunciationStore, Renders, StoreError},
+    api::{PlanStore, ProjectStore, PronunciationStore, Renders, StoreError},
     error::Busy,
     model::{
-        render_url, ChapterId, ChapterRender, JobId, Principal, ProjectId, RenderEvent, RenderInfo,
-        Role, Version,
+        render_url, BookDelivery, ChapterId, ChapterRender, DeliverySettings, JobId, Principal,
+        ProjectId, RenderEvent, RenderInfo, Role, Version,
     },
 };
 use async_trait::async_trait;
@@ -28,6 +30,7 @@ use crate::db::{renders as rows, Db};
 use crate::jobs::{JobSettings, Jobs};
 use crate::speech::Auditioner;
 use crate::store::{internal, SqlStore};
+use book_job::BookJob;
 pub use ffmpeg::Ffmpeg;
 use job::{RenderInput, RenderJob};
 
@@ -37,6 +40,8 @@ pub struct ChapterRenders {
     store: Arc<SqlStore>,
     auditions: Arc<Auditioner>,
     jobs: Arc<Jobs<RenderJob>>,
+    /// The audiobook jobs, one per project, filed under its first chapter.
+    books: Arc<Jobs<BookJob>>,
 }
 
 impl ChapterRenders {
@@ -49,9 +54,11 @@ impl ChapterRenders {
         ffmpeg: Ffmpeg,
         settings: JobSettings,
     ) -> Self {
-        let kind = RenderJob::new(db.clone(), auditions.clone(), ffmpeg);
+        let kind = RenderJob::new(db.clone(), auditions.clone(), ffmpeg.clone());
+        let books = BookJob::new(db.clone(), auditions.clone(), ffmpeg);
         Self {
             jobs: Jobs::new(db.clone(), kind, settings),
+            books: Jobs::new(db.clone(), books, settings),
             db,
             store,
             auditions,
@@ -61,6 +68,59 @@ impl ChapterRenders {
     /// Starts running queued renders (and those of a server that died) on this server.
     pub fn start_runner(&self) {
         self.jobs.start();
+        self.books.start();
+    }
+
+    /// An audiobook job's events from number `from` on; `None` when the project has no such job.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub async fn book_events(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        job: JobId,
+        from: u64,
+    ) -> Result<Option<impl Stream<Item = (u64, app::model::BookEvent)>>, StoreError> {
+        let anchor = self.anchor(who, project).await?;
+        Ok(self
+            .books
+            .belongs(project, anchor, job)
+            .await?
+            .then(|| self.books.events(job, from)))
+    }
+
+    /// The project's stored audiobook, its name and its digest, for the download route.
+    ///
+    /// # Errors
+    /// `NotFound` when the project is not the reader's or has no audiobook.
+    pub async fn m4b(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<(bytes::Bytes, String, String), StoreError> {
+        let detail = self.store.project(who, project).await?;
+        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
+        let row = rows::find_book(&mut conn, project.0)
+            .await
+            .map_err(internal)?
+            .ok_or(StoreError::NotFound)?;
+        drop(conn);
+        Ok((
+            self.object(&row.object_path).await?,
+            detail.name,
+            row.digest,
+        ))
+    }
+
+    /// A stored file's bytes.
+    async fn object(&self, path: &str) -> Result<bytes::Bytes, StoreError> {
+        let objects = self.auditions.cache().objects();
+        match objects.get(&ObjectPath::from(path)).await {
+            Ok(found) => found.bytes().await.map_err(fail),
+            Err(object_store::Error::NotFound { .. }) => Err(StoreError::NotFound),
+            Err(err) => Err(fail(err)),
+        }
     }
 
     /// The job's events from number `from` on; `None` when the chapter has no such job.
@@ -81,7 +141,7 @@ impl ChapterRenders {
             .then(|| self.jobs.events(job, from)))
     }
 
-    /// The chapter's stored MP3, with the chapter's title, for the download route.
+    /// The chapter's stored MP3, with the chapter's title and its digest, for the download route.
     ///
     /// # Errors
     /// `NotFound` when the chapter is not the reader's or has no render.
@@ -90,7 +150,7 @@ impl ChapterRenders {
         who: &Principal,
         project: ProjectId,
         chapter: ChapterId,
-    ) -> Result<(bytes::Bytes, String), StoreError> {
+    ) -> Result<(bytes::Bytes, String, String), StoreError> {
         let plan = self.store.load_plan(who, chapter).await?;
         if plan.project_id != project {
             return Err(StoreError::NotFound);
@@ -101,23 +161,12 @@ impl ChapterRenders {
             .map_err(internal)?
             .ok_or(StoreError::NotFound)?;
         drop(conn);
-        let path = ObjectPath::from(row.object_path);
-        let objects = self.auditions.cache().objects();
-        let bytes = match objects.get(&path).await {
-            Ok(found) => found.bytes().await.map_err(fail)?,
-            Err(object_store::Error::NotFound { .. }) => return Err(StoreError::NotFound),
-            Err(err) => return Err(fail(err)),
-        };
-        Ok((bytes, plan.title))
+        Ok((self.object(&row.object_path).await?, plan.title, row.digest))
     }
 
     /// The project's pauses (the defaults until changed).
     async fn pauses(&self, project: ProjectId) -> Result<Pauses, StoreError> {
-        let mut conn = self.db.pool.acquire().await.map_err(internal)?;
-        let stored = rows::pauses(&mut conn, project.0).await.map_err(internal)?;
-        Ok(stored
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default())
+        Ok(self.settings(project).await?.pauses)
     }
 }
 
@@ -207,6 +256,42 @@ impl Renders for ChapterRenders {
             pauses,
         })
     }
+
+    async fn book(&self, who: &Principal, project: ProjectId) -> Result<BookDelivery, StoreError> {
+        Ok(self.delivery(who, project).await?.0)
+    }
+
+    async fn save_settings(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        settings: DeliverySettings,
+    ) -> Result<(), StoreError> {
+        self.save_settings_of(who, project, settings).await
+    }
+
+    async fn start_book(&self, who: &Principal, project: ProjectId) -> Result<JobId, StoreError> {
+        self.start_book_of(who, project).await
+    }
+
+    async fn cancel_book(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        job: JobId,
+    ) -> Result<(), StoreError> {
+        self.store.allow_project(who, project, Role::Editor).await?;
+        let anchor = self.anchor(who, project).await?;
+        self.books.cancel(project, anchor, job).await
+    }
+}
+
+/// What `chapter_renders.report_json` holds: the ACX report and the automatic checks.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredReport {
+    pub acx: shared::delivery::acx::AcxReport,
+    pub exceptions: Vec<shared::delivery::exceptions::Exception>,
+    pub checked: usize,
 }
 
 /// A stored render as the page reads it.
@@ -215,6 +300,7 @@ fn info(
     project: ProjectId,
     chapter: ChapterId,
 ) -> Result<RenderInfo, StoreError> {
+    let stored: StoredReport = serde_json::from_str(&row.report_json).map_err(fail)?;
     Ok(RenderInfo {
         url: render_url(project, chapter),
         version: Version(row.plan_version),
@@ -222,12 +308,14 @@ fn info(
         bytes: u64::try_from(row.bytes).unwrap_or_default(),
         sent: usize::try_from(row.sent).unwrap_or_default(),
         cached: usize::try_from(row.cached).unwrap_or_default(),
-        report: serde_json::from_str(&row.report_json).map_err(fail)?,
+        report: stored.acx,
+        exceptions: stored.exceptions,
+        checked: stored.checked,
         made_at: row.made_at,
     })
 }
 
 /// An error of another library as the port's internal error.
-fn fail(err: impl Into<anyhow::Error>) -> StoreError {
+pub(crate) fn fail(err: impl Into<anyhow::Error>) -> StoreError {
     StoreError::Internal(err.into())
 }

@@ -2,7 +2,7 @@
 //! takes a raw file body (server functions take JSON), the Server-Sent Events of speaker jobs and
 //! of a chapter's live state, and the audio of cached clips.
 
-mod audio;
+pub(crate) mod audio;
 mod live;
 pub(crate) mod renders;
 pub(crate) mod speaker_jobs;
@@ -59,6 +59,16 @@ fn table() -> (Router<AppState>, Vec<(Method, &'static str)>) {
             Method::GET,
             "/api/projects/{project}/chapters/{chapter}/render.mp3",
             get(renders::mp3),
+        ),
+        add(
+            Method::GET,
+            "/api/projects/{project}/book_jobs/{job}/events",
+            get(renders::book_events),
+        ),
+        add(
+            Method::GET,
+            "/api/projects/{project}/book.m4b",
+            get(renders::m4b),
         ),
         add(Method::GET, "/api/chapters/{chapter}/live", get(live::live)),
     ];

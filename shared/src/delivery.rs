@@ -4,9 +4,11 @@
 //! each boundary calls for) and remembers which segment every sample belongs to; [`master`]
 //! brings it within the rules (level, peak limiter, room tone); [`acx`] measures it as ACX does
 //! (RMS, peak, noise floor over the quietest half second, digital silence) and traces each
-//! failure to a segment; [`mp3`] reads an encoded file's frame headers (rate, constant bitrate).
+//! failure to a segment; [`mp3`] reads an encoded file's frame headers (rate, constant bitrate);
+//! [`exceptions`] singles out the segments a reviewer should listen to.
 
 pub mod acx;
+pub mod exceptions;
 pub mod master;
 pub mod mp3;
 pub mod timeline;

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 
 use crate::{
     error::AppError,
-    model::{ChapterId, ChapterRender, JobId, ProjectId},
+    model::{BookDelivery, ChapterId, ChapterRender, DeliverySettings, JobId, ProjectId},
 };
 
 /// Starts rendering the chapter's stored plan. Refused with 409 while a render runs for the
@@ -40,4 +40,41 @@ pub async fn render_state(
     let who = crate::api::use_principal()?;
     let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
     Ok(renders.state(&who, project, chapter).await?)
+}
+
+/// The book's delivery: settings, each chapter's render state, the audiobook and its job.
+#[server(input = Json, endpoint = "load_delivery")]
+pub async fn load_delivery(project: ProjectId) -> Result<BookDelivery, AppError> {
+    let who = crate::api::use_principal()?;
+    let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
+    Ok(renders.book(&who, project).await?)
+}
+
+/// Saves the book's author and the pauses its renders use. Refused with 422 for a pause out of
+/// range or an author's name too long.
+#[server(input = Json, endpoint = "save_delivery_settings")]
+pub async fn save_delivery_settings(
+    project: ProjectId,
+    settings: DeliverySettings,
+) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
+    Ok(renders.save_settings(&who, project, settings).await?)
+}
+
+/// Starts building the audiobook (M4B). Refused with 422 unless every planned chapter's render
+/// is current and within the ACX rules; 409 while one is being built.
+#[server(input = Json, endpoint = "start_book")]
+pub async fn start_book(project: ProjectId) -> Result<JobId, AppError> {
+    let who = crate::api::use_principal()?;
+    let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
+    Ok(renders.start_book(&who, project).await?)
+}
+
+/// Cancels the audiobook's build; nothing is stored.
+#[server(input = Json, endpoint = "cancel_book")]
+pub async fn cancel_book(project: ProjectId, job: JobId) -> Result<(), AppError> {
+    let who = crate::api::use_principal()?;
+    let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
+    Ok(renders.cancel_book(&who, project, job).await?)
 }

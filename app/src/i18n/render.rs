@@ -1,6 +1,6 @@
 //! The words of a chapter's render and its ACX report, in English and Spanish.
 
-use shared::delivery::acx::Rule;
+use shared::delivery::{acx::Rule, exceptions::ExceptionKind};
 
 use super::Locale;
 use crate::model::{RenderFailure, RenderStage};
@@ -38,6 +38,14 @@ pub struct RenderTexts {
     pub pass: &'static str,
     pub fail: &'static str,
     pub none: &'static str,
+    pub review: &'static str,
+    /// Segments that passed the automatic checks, of those checked.
+    pub passed: fn(usize, usize) -> String,
+    /// Flags open, verified.
+    pub flags: fn(usize, usize) -> String,
+    pub exception: fn(ExceptionKind) -> String,
+    pub listen: &'static str,
+    pub flag: &'static str,
 }
 
 /// The render panel's words in `locale`.
@@ -126,6 +134,26 @@ pub const EN: RenderTexts = RenderTexts {
     pass: "passes",
     fail: "fails",
     none: "none",
+    review: "Automatic checks",
+    passed: |passed, checked| {
+        if passed == checked {
+            return format!("All {checked} segments passed.");
+        }
+        let share = passed * 100 / checked.max(1);
+        format!("{passed} of {checked} segments passed ({share} %): listen to these.")
+    },
+    flags: |open, verified| format!("Flags: {open} open, {verified} verified."),
+    exception: |kind| match kind {
+        ExceptionKind::TooLong { ratio } => format!(
+            "the clip lasts {ratio:.1}× what its text predicts (a repetition, a hang, a misread?)"
+        ),
+        ExceptionKind::TooShort { ratio } => format!(
+            "the clip lasts only {ratio:.1}× what its text predicts (a skipped passage?)"
+        ),
+        ExceptionKind::Acx { rule } => format!("the ACX failure “{}” is here", (EN.rule)(rule)),
+    },
+    listen: "Go to it",
+    flag: "Flag for review",
 };
 
 /// Spanish.
@@ -191,6 +219,26 @@ pub const ES: RenderTexts = RenderTexts {
     pass: "cumple",
     fail: "incumple",
     none: "ninguno",
+    review: "Comprobaciones automáticas",
+    passed: |passed, checked| {
+        if passed == checked {
+            return format!("Los {checked} segmentos las superaron.");
+        }
+        let share = passed * 100 / checked.max(1);
+        format!("{passed} de {checked} segmentos las superaron ({share} %): escucha estos.")
+    },
+    flags: |open, verified| format!("Marcas: {open} abiertas, {verified} verificadas."),
+    exception: |kind| match kind {
+        ExceptionKind::TooLong { ratio } => format!(
+            "el clip dura {ratio:.1}× lo que predice su texto (¿una repetición, un bloqueo, un error de lectura?)"
+        ),
+        ExceptionKind::TooShort { ratio } => format!(
+            "el clip dura solo {ratio:.1}× lo que predice su texto (¿un pasaje omitido?)"
+        ),
+        ExceptionKind::Acx { rule } => format!("aquí está el fallo ACX «{}»", (ES.rule)(rule)),
+    },
+    listen: "Ir a él",
+    flag: "Marcar para revisar",
 };
 
 fn failure_en(failure: &RenderFailure) -> String {

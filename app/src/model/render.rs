@@ -2,7 +2,7 @@
 //! its ACX report.
 
 use serde::{Deserialize, Serialize};
-use shared::delivery::{acx::AcxReport, timeline::Pauses};
+use shared::delivery::{acx::AcxReport, exceptions::Exception, timeline::Pauses};
 
 use super::{ChapterId, JobId, ProjectId, Version};
 use crate::error::SpeechFailure;
@@ -119,6 +119,10 @@ pub struct RenderInfo {
     pub cached: usize,
     /// The ACX check of the encoded file.
     pub report: AcxReport,
+    /// The segments the automatic checks single out for a listen.
+    pub exceptions: Vec<Exception>,
+    /// How many segments the automatic checks looked at.
+    pub checked: usize,
     /// When it was made (milliseconds since 1970).
     pub made_at: i64,
 }

@@ -1,7 +1,7 @@
 //! A project's page: rename or delete it, open its cast and its pronunciations, import a
 //! manuscript, see its chapters with their status, and what rendering them takes (`planner`).
 
-mod planner;
+pub(crate) mod planner;
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
@@ -111,11 +111,14 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
     let cast_href = format!("/projects/{}/cast", id.0);
     let cast_label = (t.cast_link)(detail.cast.len());
     let pronunciations_href = format!("/projects/{}/pronunciations", id.0);
+    let delivery_href = format!("/projects/{}/delivery", id.0);
+    let delivery = crate::i18n::delivery_texts(crate::i18n::use_locale().get_untracked()).link;
     view! {
         <h1>{move || name.get()}</h1>
         <p class="muted">
             {(t.language_of)(detail.language.code())} " · " <a href=cast_href>{cast_label}</a> " · "
-            <a href=pronunciations_href>{t.pronunciations}</a>
+            <a href=pronunciations_href>{t.pronunciations}</a> " · "
+            <a href=delivery_href>{delivery}</a>
         </p>
         <form class="rename" on:submit=rename>
             <label>

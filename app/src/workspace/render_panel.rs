@@ -5,7 +5,11 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{
-    delivery::acx::{AcxReport, Finding, Rule},
+    delivery::{
+        acx::{AcxReport, Finding, Rule},
+        exceptions::{Exception, ExceptionKind},
+    },
+    plan::review::{FlagAction, FlagKind, FlagStatus},
     SegmentId,
 };
 
@@ -64,15 +68,21 @@ pub fn RenderPanel(ws: Workspace) -> impl IntoView {
             }
         }
     });
-    let start = move |_| {
+    // Set from the click until the server answers, so a second click cannot ask again.
+    let asking = RwSignal::new(false);
+    let start = Callback::new(move |()| {
         note.set(None);
+        asking.set(true);
         spawn_local(async move {
-            match start_render(ws.project, ws.chapter).await {
+            let started = start_render(ws.project, ws.chapter).await;
+            asking.set(false);
+            match started {
                 Ok(id) => follow(id),
                 Err(err) => note.set(Some((t().error)(&err))),
             }
         });
-    };
+    });
+    let busy = Signal::derive(move || asking.get() || job.get().is_some());
     let cancel = move |_| {
         if let Some(id) = job.get_untracked() {
             spawn_local(async move {
@@ -87,6 +97,7 @@ pub fn RenderPanel(ws: Workspace) -> impl IntoView {
         <section class="render-panel" aria-labelledby="render-heading">
             <h2 id="render-heading">{r.heading}</h2>
             <Loaded loading="…" data=data let:render>
+                {ws.editable.then(|| view! { <Start r rendered=render.render.is_some() start busy /> })}
                 <Stored ws r render />
             </Loaded>
             <Show when=move || progress.with(Option::is_some)>
@@ -99,22 +110,29 @@ pub fn RenderPanel(ws: Workspace) -> impl IntoView {
                     <span class="render-job-text" role="status">
                         {move || progress.get().map(|p| describe(r, p)).unwrap_or_default()}
                     </span>
-                    <button on:click=cancel>{r.cancel}</button>
+                    {ws.editable.then(|| view! { <button on:click=cancel>{r.cancel}</button> })}
                 </div>
             </Show>
             {move || note.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            {ws.editable.then(|| view! {
-                <p class="render-actions">
-                    <button class="render-start" on:click=start disabled=move || job.get().is_some()>
-                        {move || {
-                            let rendered = state.get().and_then(Result::ok).is_some_and(|s| s.render.is_some());
-                            if rendered { r.render_again } else { r.render }
-                        }}
-                    </button>
-                    <span class="muted">" " {r.render_hint}</span>
-                </p>
-            })}
         </section>
+    }
+}
+
+/// The button that starts a render: *Render chapter*, or *Render again* once there is one.
+#[component]
+fn Start(
+    r: &'static RenderTexts,
+    rendered: bool,
+    start: Callback<()>,
+    busy: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <p class="render-actions">
+            <button class="render-start" on:click=move |_| start.run(()) disabled=move || busy.get()>
+                {if rendered { r.render_again } else { r.render }}
+            </button>
+            <span class="muted">" " {r.render_hint}</span>
+        </p>
     }
 }
 
@@ -188,9 +206,72 @@ fn Stored(ws: Workspace, r: &'static RenderTexts, render: ChapterRender) -> impl
             " "
             <a class="render-download" href=info.url download>{r.download}</a>
         </p>
+        <Exceptions ws r exceptions=info.exceptions checked=info.checked />
         <Report ws r report=info.report />
     }
     .into_any()
+}
+
+/// Exception-first review: how many segments passed the automatic checks, the flags raised, and
+/// each segment to listen to, with why, a button to it and one that flags it with the reason.
+#[component]
+fn Exceptions(
+    ws: Workspace,
+    r: &'static RenderTexts,
+    exceptions: Vec<Exception>,
+    checked: usize,
+) -> impl IntoView {
+    let singled: std::collections::BTreeSet<SegmentId> =
+        exceptions.iter().map(|e| e.segment).collect();
+    let passed = checked.saturating_sub(singled.len());
+    let flags = move || {
+        ws.state.with(|s| {
+            let status = |wanted| {
+                s.segments()
+                    .iter()
+                    .filter(|seg| seg.flag.as_ref().is_some_and(|f| f.status == wanted))
+                    .count()
+            };
+            (r.flags)(status(FlagStatus::Open), status(FlagStatus::Verified))
+        })
+    };
+    let items: Vec<_> = exceptions
+        .into_iter()
+        .map(|exception| {
+            let segment = exception.segment;
+            let why = (r.exception)(exception.kind);
+            let note = why.clone();
+            let row = move || row_of(ws, segment);
+            let go = move |_| ws.selection.selected.set(Some(segment));
+            let flag = move |_| {
+                ws.selection.selected.set(Some(segment));
+                ws.flag(FlagAction::Raise {
+                    kind: flag_kind(exception.kind),
+                    note: note.clone(),
+                });
+            };
+            view! {
+                <li>
+                    {move || row().map(|row| (r.go_to)(row))} ": " {why} " "
+                    <button class="acx-go" on:click=go>{r.listen}</button>
+                    {ws.editable.then(|| view! { " " <button on:click=flag>{r.flag}</button> })}
+                </li>
+            }
+        })
+        .collect();
+    view! {
+        <h3>{r.review}</h3>
+        <p class="review-share">{(r.passed)(passed, checked)} " " {flags}</p>
+        <ul class="exceptions">{items}</ul>
+    }
+}
+
+/// The kind of flag an exception raises.
+fn flag_kind(kind: ExceptionKind) -> FlagKind {
+    match kind {
+        ExceptionKind::TooLong { .. } | ExceptionKind::TooShort { .. } => FlagKind::Misread,
+        ExceptionKind::Acx { .. } => FlagKind::Other,
+    }
 }
 
 /// The ACX report: every rule with what was measured, what is allowed, and where it fails.

@@ -72,14 +72,89 @@ pub(crate) async fn replace(
     Ok(before.filter(|path| *path != row.object_path))
 }
 
-/// The project's pauses as stored (JSON), `None` for the defaults.
-pub(crate) async fn pauses(
+/// A project's stored audiobook.
+#[derive(Debug, Clone, FromRow)]
+pub(crate) struct BookRow {
+    pub project_id: i64,
+    pub digest: String,
+    pub object_path: String,
+    pub duration_ms: i64,
+    pub bytes: i64,
+    pub markers: i64,
+    pub made_at: i64,
+}
+
+/// The project's audiobook, if one was stored.
+pub(crate) async fn find_book(
     conn: &mut AnyConnection,
     project_id: i64,
+) -> sqlx::Result<Option<BookRow>> {
+    sqlx::query_as(
+        "SELECT project_id, digest, object_path, duration_ms, bytes, markers, made_at
+         FROM book_renders WHERE project_id = $1",
+    )
+    .bind(project_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Stores the project's audiobook in place of the one before; answers the path of the file it
+/// replaced, to delete once this is committed.
+pub(crate) async fn replace_book(
+    conn: &mut AnyConnection,
+    row: &BookRow,
 ) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT pauses_json FROM projects WHERE id = $1")
+    let before: Option<String> =
+        sqlx::query_scalar("SELECT object_path FROM book_renders WHERE project_id = $1")
+            .bind(row.project_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    sqlx::query("DELETE FROM book_renders WHERE project_id = $1")
+        .bind(row.project_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO book_renders (project_id, digest, object_path, duration_ms, bytes, markers,
+             made_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(row.project_id)
+    .bind(&row.digest)
+    .bind(&row.object_path)
+    .bind(row.duration_ms)
+    .bind(row.bytes)
+    .bind(row.markers)
+    .bind(row.made_at)
+    .execute(conn)
+    .await?;
+    Ok(before.filter(|path| *path != row.object_path))
+}
+
+/// The project's author and pauses (JSON) as stored; `None` where never set.
+pub(crate) async fn settings(
+    conn: &mut AnyConnection,
+    project_id: i64,
+) -> sqlx::Result<(Option<String>, Option<String>)> {
+    let found: Option<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT author, pauses_json FROM projects WHERE id = $1")
+            .bind(project_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(found.unwrap_or_default())
+}
+
+/// Sets the project's author and pauses.
+pub(crate) async fn save_settings(
+    conn: &mut AnyConnection,
+    project_id: i64,
+    author: &str,
+    pauses_json: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE projects SET author = $2, pauses_json = $3 WHERE id = $1")
         .bind(project_id)
-        .fetch_optional(conn)
+        .bind(author)
+        .bind(pauses_json)
+        .execute(conn)
         .await
-        .map(Option::flatten)
+        .map(drop)
 }

@@ -34,6 +34,11 @@ pub fn samples(wav: &[u8]) -> Result<Vec<f32>, ClipAudioError> {
                 .collect::<Result<_, _>>()?
         }
     };
+    // A float WAV may hold NaN or infinities, which no measurement could make sense of.
+    let interleaved: Vec<f32> = interleaved
+        .into_iter()
+        .map(|s| if s.is_finite() { s } else { 0.0 })
+        .collect();
     let mono: Vec<f32> = if channels == 1 {
         interleaved
     } else {

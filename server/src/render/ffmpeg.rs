@@ -16,6 +16,12 @@ use shared::delivery::SAMPLE_RATE;
 /// The bitrate of every MP3, ACX's minimum.
 pub const MP3_KBPS: u32 = 192;
 
+/// The longest one ffmpeg run may take (a whole book's M4B on a slow machine) before it is killed.
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+/// Samples written to ffmpeg at a time, so the programme is never copied whole as bytes.
+const CHUNK: usize = 1 << 16;
+
 /// Why ffmpeg could not do its part.
 #[derive(Debug, thiserror::Error)]
 pub enum EncoderError {
@@ -74,7 +80,7 @@ impl Ffmpeg {
     /// When ffmpeg is missing or fails, or the file cannot be written.
     pub async fn encode_mp3(
         &self,
-        samples: &[f32],
+        samples: Vec<f32>,
         tags: &Tags,
         out: &Path,
     ) -> Result<(), EncoderError> {
@@ -100,8 +106,35 @@ impl Ffmpeg {
             command.args(["-metadata", &format!("track={number}/{of}")]);
         }
         command.args(["-f", "mp3"]).arg(out);
-        let input: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
-        self.run(command, input).await.map(drop)
+        self.run(command, Some(samples)).await.map(drop)
+    }
+
+    /// Joins the audio files a concat `list` names into an M4B at `out`: mono AAC at 64 kbps,
+    /// with the tags and chapter markers of the ffmetadata file `metadata`.
+    ///
+    /// # Errors
+    /// When ffmpeg is missing or fails, or the file cannot be written.
+    pub async fn m4b(&self, list: &Path, metadata: &Path, out: &Path) -> Result<(), EncoderError> {
+        let mut command = self.command();
+        command
+            .args(["-f", "concat", "-safe", "0", "-i"])
+            .arg(list)
+            .arg("-i")
+            .arg(metadata)
+            .args(["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"])
+            .args([
+                "-c:a",
+                "aac",
+                "-b:a",
+                "64k",
+                "-ac",
+                "1",
+                "-ar",
+                &SAMPLE_RATE.to_string(),
+            ])
+            .args(["-movflags", "+faststart", "-f", "mp4"])
+            .arg(out);
+        self.run(command, None).await.map(drop)
     }
 
     /// Decodes an audio file to mono samples at [`SAMPLE_RATE`].
@@ -119,28 +152,56 @@ impl Ffmpeg {
             &SAMPLE_RATE.to_string(),
             "pipe:1",
         ]);
-        let bytes = self.run(command, Vec::new()).await?;
+        let bytes = self.run(command, None).await?;
         Ok(bytes
             .chunks_exact(4)
             .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect())
     }
 
-    /// Runs `command` with `input` on its standard input, answering its standard output.
-    async fn run(&self, mut command: Command, input: Vec<u8>) -> Result<Vec<u8>, EncoderError> {
+    /// Runs `command` with `samples` (32-bit floats) on its standard input, answering its
+    /// standard output; killed after [`TIMEOUT`].
+    async fn run(
+        &self,
+        command: Command,
+        samples: Option<Vec<f32>>,
+    ) -> Result<Vec<u8>, EncoderError> {
+        tokio::time::timeout(TIMEOUT, self.run_to_end(command, samples))
+            .await
+            .map_err(|_| {
+                EncoderError::Failed(format!("no answer within {} s", TIMEOUT.as_secs()))
+            })?
+    }
+
+    async fn run_to_end(
+        &self,
+        mut command: Command,
+        samples: Option<Vec<f32>>,
+    ) -> Result<Vec<u8>, EncoderError> {
+        if samples.is_none() {
+            command.stdin(Stdio::null());
+        }
         let mut child = command
             .spawn()
             .map_err(|err| EncoderError::NotInstalled(err.to_string()))?;
-        let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
-            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        let stdin = child.stdin.take();
+        let (Some(mut stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take())
         else {
             return Err(EncoderError::Failed("no pipes".to_owned()));
         };
         // Written while the output is read, so that neither pipe fills and stalls the other.
         let write = async move {
-            let written = stdin.write_all(&input).await;
+            let (Some(mut stdin), Some(samples)) = (stdin, samples) else {
+                return Ok(());
+            };
+            let mut bytes = Vec::with_capacity(CHUNK * 4);
+            for chunk in samples.chunks(CHUNK) {
+                bytes.clear();
+                bytes.extend(chunk.iter().flat_map(|s| s.to_le_bytes()));
+                stdin.write_all(&bytes).await?;
+            }
             drop(stdin);
-            written
+            Ok::<(), std::io::Error>(())
         };
         let mut output = Vec::new();
         let mut errors = Vec::new();

@@ -8,7 +8,8 @@ use std::{sync::Arc, time::Instant};
 use app::{
     api::StoreError,
     model::{
-        render_url, ChapterPlan, Principal, RenderEvent, RenderFailure, RenderInfo, RenderStage,
+        render_url, ChapterPlan, Principal, ProjectId, RenderEvent, RenderFailure, RenderInfo,
+        RenderStage,
     },
 };
 use async_trait::async_trait;
@@ -16,11 +17,13 @@ use object_store::{path::Path as ObjectPath, ObjectStoreExt, PutPayload};
 use serde::{Deserialize, Serialize};
 use shared::{
     delivery::{
-        acx, master, mp3,
+        acx,
+        exceptions::{exceptions, ClipTiming},
+        master, mp3,
         timeline::{Assembler, Part, Pauses, Step},
         SAMPLE_RATE,
     },
-    PronunciationMap,
+    speech, PronunciationMap,
 };
 use tokio_util::sync::CancellationToken;
 
@@ -28,6 +31,7 @@ use super::{
     audio,
     ffmpeg::{Ffmpeg, Tags},
     lines::{prepare, Line, Prepared},
+    StoredReport,
 };
 use crate::db::{now_millis, renders as rows, Db};
 use crate::jobs::{JobKind, Publisher};
@@ -110,12 +114,12 @@ impl JobKind for RenderJob {
 }
 
 /// Why a render stopped early.
-enum Stop {
+pub(super) enum Stop {
     Cancelled,
     Failed(RenderFailure),
 }
 
-fn server(err: impl std::fmt::Display) -> Stop {
+pub(super) fn server(err: impl std::fmt::Display) -> Stop {
     tracing::error!(error = %err, "render failed on the server");
     Stop::Failed(RenderFailure::Server)
 }
@@ -174,28 +178,49 @@ impl RenderJob {
             total: prepared.lines.len(),
         };
         pace.publish(progress, RenderStage::Clips, 0, 0, 0.0);
-        let mut clips = Vec::with_capacity(prepared.lines.len());
-        let (mut sent, mut seconds) = (0, 0.0);
-        for (done, line) in prepared.lines.iter().enumerate() {
-            if cancel.is_cancelled() {
-                return Err(Stop::Cancelled);
-            }
-            let (wav, rendered) = self.clip(&input.who, plan, line).await?;
+        // Each clip joins the programme as soon as it is read, so only one is held apart.
+        let mut joined = Assembler::new(SAMPLE_RATE);
+        let mut lines = prepared.lines.iter();
+        let (mut done, mut sent, mut seconds) = (0, 0, 0.0);
+        let mut timings = Vec::new();
+        for step in &prepared.steps {
+            let line = match step {
+                Step::Pause(ms) => {
+                    joined.pause(*ms);
+                    continue;
+                }
+                Step::Title | Step::Speak(_) => match lines.next() {
+                    Some(line) => line,
+                    None => break,
+                },
+            };
+            let fetched = fetch_clip(&self.auditions, &input.who, plan.project_id, line);
+            let (wav, rendered) = or_cancel(cancel, fetched).await?;
             sent += usize::from(rendered);
             let samples = tokio::task::spawn_blocking(move || audio::samples(&wav))
                 .await
                 .map_err(server)?
                 .map_err(server)?;
-            seconds += samples.len() as f64 / f64::from(SAMPLE_RATE);
-            clips.push(samples);
-            pace.publish(progress, RenderStage::Clips, done + 1, sent, seconds);
+            let length = samples.len() as f64 / f64::from(SAMPLE_RATE);
+            seconds += length;
+            if let (Step::Speak(index), Part::Segment(segment)) = (step, line.part) {
+                let text = plan.segments.get(*index).map_or("", |s| s.text.as_str());
+                timings.push(ClipTiming {
+                    segment,
+                    expected: speech::estimate_seconds(text, &line.voice, &plan.limits),
+                    actual: length,
+                });
+            }
+            joined.clip(line.part, &samples);
+            done += 1;
+            pace.publish(progress, RenderStage::Clips, done, sent, seconds);
         }
         let cached = prepared.lines.len() - sent;
-        pace.publish(progress, RenderStage::Mastering, clips.len(), sent, seconds);
-        let (programme, timeline) = tokio::task::spawn_blocking({
-            let steps = prepared.steps.clone();
-            let lines: Vec<Part> = prepared.lines.iter().map(|l| l.part).collect();
-            move || join(&steps, &lines, clips)
+        pace.publish(progress, RenderStage::Mastering, done, sent, seconds);
+        let (programme, timeline) = tokio::task::spawn_blocking(move || {
+            let (mut samples, timeline) = joined.finish();
+            master::master(&mut samples, SAMPLE_RATE, &master::Mastering::default());
+            (samples, timeline)
         })
         .await
         .map_err(server)?;
@@ -211,13 +236,16 @@ impl RenderJob {
             artist: String::new(),
             track: None,
         };
-        self.ffmpeg
-            .encode_mp3(&programme, &tags, &file)
-            .await
-            .map_err(encoder)?;
-        drop(programme);
+        let encoded = async {
+            self.ffmpeg
+                .encode_mp3(programme, &tags, &file)
+                .await
+                .map_err(encoder)
+        };
+        or_cancel(cancel, encoded).await?;
         pace.publish(progress, RenderStage::Checking, pace.total, sent, seconds);
-        let decoded = self.ffmpeg.decode(&file).await.map_err(encoder)?;
+        let decoded = async { self.ffmpeg.decode(&file).await.map_err(encoder) };
+        let decoded = or_cancel(cancel, decoded).await?;
         let bytes = tokio::fs::read(&file)
             .await
             .map_err(|_| Stop::Failed(RenderFailure::Storage))?;
@@ -236,55 +264,15 @@ impl RenderJob {
         if cancel.is_cancelled() {
             return Err(Stop::Cancelled);
         }
+        let stored = StoredReport {
+            exceptions: exceptions(&timings, &report),
+            checked: timings.len(),
+            acx: report,
+        };
         let stored = self
-            .store(input, &prepared, bytes, &report, sent, cached)
+            .store(input, &prepared, bytes, stored, sent, cached)
             .await?;
         Ok(stored)
-    }
-
-    /// The clip's WAV from the cache, or from its engine (then cached); whether it was rendered.
-    async fn clip(
-        &self,
-        who: &Principal,
-        plan: &ChapterPlan,
-        line: &Line,
-    ) -> Result<(bytes::Bytes, bool), Stop> {
-        let project = plan.project_id;
-        let cache = self.auditions.cache();
-        if let Some((wav, _)) = cache.read(project, &line.key).await.map_err(store_error)? {
-            return Ok((wav, false));
-        }
-        let engine = line.voice.engine;
-        let speech_failure = |failure| {
-            let segment = match line.part {
-                Part::Segment(id) => Some(id),
-                Part::Title | Part::RoomTone => None,
-            };
-            Stop::Failed(RenderFailure::Speech {
-                segment,
-                engine,
-                failure,
-            })
-        };
-        let speech = self
-            .auditions
-            .engine(engine)
-            .ok_or_else(|| speech_failure(app::error::SpeechFailure::NotConfigured))?;
-        self.auditions
-            .usage()
-            .spend(who, app::error::Work::Renders)
-            .await
-            .map_err(store_error)?;
-        let audio = speech
-            .synthesize(&line.voice, &line.document)
-            .await
-            .map_err(speech_failure)?;
-        let wav = bytes::Bytes::from(audio.bytes.clone());
-        cache
-            .put(project, &line.key, audio.bytes, audio.seconds)
-            .await
-            .map_err(store_error)?;
-        Ok((wav, true))
     }
 
     /// Stores the MP3, then the row that makes it the chapter's render; the file it replaced is
@@ -294,20 +282,27 @@ impl RenderJob {
         input: &RenderInput,
         prepared: &Prepared,
         bytes: Vec<u8>,
-        report: &acx::AcxReport,
+        stored: StoredReport,
         sent: usize,
         cached: usize,
     ) -> Result<RenderInfo, Stop> {
+        let report = &stored.acx;
         let plan = &input.plan;
         let digest = prepared.digest(&input.pauses);
         let path = format!(
             "{}/renders/{}-{}.mp3",
             plan.project_id.0,
             plan.chapter_id.0,
-            &digest[..16]
+            digest.get(..16).unwrap_or(&digest)
         );
         let size = bytes.len();
         let objects = self.auditions.cache().objects();
+        let mut conn = self.db.pool.acquire().await.map_err(server)?;
+        let current = rows::find(&mut conn, plan.chapter_id.0)
+            .await
+            .map_err(server)?
+            .map(|row| row.object_path);
+        drop(conn);
         objects
             .put(&ObjectPath::from(path.as_str()), PutPayload::from(bytes))
             .await
@@ -327,12 +322,28 @@ impl RenderJob {
             sent: i64::try_from(sent).unwrap_or(i64::MAX),
             cached: i64::try_from(cached).unwrap_or(i64::MAX),
             passes: i64::from(report.passes()),
-            report_json: serde_json::to_string(report).map_err(server)?,
+            report_json: serde_json::to_string(&stored).map_err(server)?,
             made_at,
         };
-        let mut tx = self.db.begin_write().await.map_err(server)?;
-        let replaced = rows::replace(&mut tx, &row).await.map_err(server)?;
-        tx.commit().await.map_err(server)?;
+        let committed = async {
+            let mut tx = self.db.begin_write().await?;
+            let replaced = rows::replace(&mut tx, &row).await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(replaced)
+        }
+        .await;
+        let replaced = match committed {
+            Ok(replaced) => replaced,
+            Err(err) => {
+                // The file is nobody's render unless it is the current one's (the same digest).
+                if current.as_deref() != Some(row.object_path.as_str()) {
+                    let _ = objects
+                        .delete(&ObjectPath::from(row.object_path.as_str()))
+                        .await;
+                }
+                return Err(server(err));
+            }
+        };
         if let Some(old) = replaced {
             if let Err(err) = objects.delete(&ObjectPath::from(old)).await {
                 tracing::warn!(error = %err, "a replaced render could not be deleted");
@@ -346,35 +357,71 @@ impl RenderJob {
             sent,
             cached,
             report: report.clone(),
+            exceptions: stored.exceptions.clone(),
+            checked: stored.checked,
             made_at,
         })
     }
 }
 
-/// The programme: each step's pause or clip in order, mastered.
-fn join(
-    steps: &[Step],
-    parts: &[Part],
-    clips: Vec<Vec<f32>>,
-) -> (Vec<f32>, shared::delivery::timeline::Timeline) {
-    let mut joined = Assembler::new(SAMPLE_RATE);
-    let mut clips = parts.iter().zip(clips);
-    for step in steps {
-        match step {
-            Step::Pause(ms) => joined.pause(*ms),
-            Step::Title | Step::Speak(_) => {
-                if let Some((part, samples)) = clips.next() {
-                    joined.clip(*part, &samples);
-                }
-            }
-        }
+/// The clip's WAV from the project's audio cache, or from its engine (then cached, and counted
+/// against `who`'s allowance); whether an engine rendered it.
+pub(super) async fn fetch_clip(
+    auditions: &Auditioner,
+    who: &Principal,
+    project: ProjectId,
+    line: &Line,
+) -> Result<(bytes::Bytes, bool), Stop> {
+    let cache = auditions.cache();
+    if let Some((wav, _)) = cache.read(project, &line.key).await.map_err(store_error)? {
+        return Ok((wav, false));
     }
-    let (mut samples, timeline) = joined.finish();
-    master::master(&mut samples, SAMPLE_RATE, &master::Mastering::default());
-    (samples, timeline)
+    let engine = line.voice.engine;
+    let speech_failure = |failure| {
+        let segment = match line.part {
+            Part::Segment(id) => Some(id),
+            Part::Title | Part::RoomTone => None,
+        };
+        Stop::Failed(RenderFailure::Speech {
+            segment,
+            engine,
+            failure,
+        })
+    };
+    let speech = auditions
+        .engine(engine)
+        .ok_or_else(|| speech_failure(app::error::SpeechFailure::NotConfigured))?;
+    auditions
+        .usage()
+        .spend(who, app::error::Work::Renders)
+        .await
+        .map_err(store_error)?;
+    let audio = speech
+        .synthesize(&line.voice, &line.document)
+        .await
+        .map_err(speech_failure)?;
+    let wav = bytes::Bytes::from(audio.bytes.clone());
+    cache
+        .put(project, &line.key, audio.bytes, audio.seconds)
+        .await
+        .map_err(store_error)?;
+    Ok((wav, true))
 }
 
-fn encoder(err: super::ffmpeg::EncoderError) -> Stop {
+/// `work`, unless the job is cancelled first (an engine call or ffmpeg run is then dropped, and
+/// ffmpeg killed).
+pub(super) async fn or_cancel<T>(
+    cancel: &CancellationToken,
+    work: impl std::future::Future<Output = Result<T, Stop>>,
+) -> Result<T, Stop> {
+    tokio::select! {
+        biased;
+        () = cancel.cancelled() => Err(Stop::Cancelled),
+        done = work => done,
+    }
+}
+
+pub(super) fn encoder(err: super::ffmpeg::EncoderError) -> Stop {
     tracing::error!(error = %err, "encoding failed");
     Stop::Failed(match err {
         super::ffmpeg::EncoderError::Io(_) => RenderFailure::Storage,

@@ -21,7 +21,7 @@ use shared::{
 use crate::speech::{key, EngineIdentity};
 
 /// One clip of the programme.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Line {
     /// The title or a segment.
     pub part: Part,

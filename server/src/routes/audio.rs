@@ -41,21 +41,34 @@ pub(super) async fn clip(
         return super::error_response(AppError::NotFound, &headers);
     };
     match auditions.cache().read(ProjectId(project), &key).await {
-        Ok(Some((bytes, _))) => serve(bytes, &key, &headers),
+        Ok(Some((bytes, _))) => ranged(
+            bytes,
+            "audio/wav",
+            key.as_str(),
+            "private, max-age=31536000, immutable",
+            &headers,
+        ),
         Ok(None) => super::error_response(AppError::NotFound, &headers),
         Err(err) => super::error_response(AppError::from(err), &headers),
     }
 }
 
-/// The answer for `bytes`: 304 when the browser holds it already, 206 for one satisfiable byte
-/// range, 416 for an unsatisfiable one, else the whole clip.
-fn serve(bytes: bytes::Bytes, key: &ClipKey, request: &HeaderMap) -> Response {
-    let etag = format!("\"{key}\"");
+/// The answer for `bytes` of `content_type` whose content `tag` names: 304 when the browser
+/// holds it already, 206 for one satisfiable byte range, 416 for an unsatisfiable one, else the
+/// whole file.
+pub(super) fn ranged(
+    bytes: bytes::Bytes,
+    content_type: &'static str,
+    tag: &str,
+    cache_control: &'static str,
+    request: &HeaderMap,
+) -> Response {
+    let etag = format!("\"{tag}\"");
     let mut response_headers = HeaderMap::new();
-    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/wav"));
+    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response_headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=31536000, immutable"),
+        HeaderValue::from_static(cache_control),
     );
     response_headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     if let Ok(value) = HeaderValue::from_str(&etag) {

@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use app::{
     i18n::Locale,
-    model::{ChapterId, JobId, Principal, ProjectId, RenderEvent},
+    model::{BookEvent, ChapterId, JobId, Principal, ProjectId, RenderEvent},
     AppError,
 };
 use axum::{
     extract::{Path, State},
-    http::{header, HeaderMap, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
+    http::{header, HeaderMap, HeaderValue},
+    response::Response,
     Extension,
 };
 use futures_util::StreamExt;
@@ -99,26 +99,38 @@ pub(crate) async fn mp3(
         .mp3(&who, ProjectId(project), ChapterId(chapter))
         .await
     {
-        Ok((bytes, title)) => {
-            let mut answer = HeaderMap::new();
-            answer.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/mpeg"));
-            answer.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-cache"),
-            );
-            if let Ok(value) = HeaderValue::from_str(&attachment(&title)) {
-                answer.insert(header::CONTENT_DISPOSITION, value);
-            }
-            (StatusCode::OK, answer, bytes).into_response()
-        }
+        Ok((bytes, title, tag)) => download(
+            bytes,
+            "audio/mpeg",
+            &tag,
+            &format!("{}.mp3", title.trim()),
+            &headers,
+        ),
         Err(err) => super::error_response(AppError::from(err), &headers),
     }
 }
 
-/// `Content-Disposition` for a file named after the chapter: an ASCII fallback and the UTF-8
-/// name (RFC 6266).
-fn attachment(title: &str) -> String {
-    let name = format!("{}.mp3", title.trim());
+/// A file to download or play: its type, revalidated by its `tag` (304 while unchanged), byte
+/// ranges for a player that seeks, and its name for a download.
+fn download(
+    bytes: bytes::Bytes,
+    content_type: &'static str,
+    tag: &str,
+    name: &str,
+    request: &HeaderMap,
+) -> Response {
+    let mut answer = super::audio::ranged(bytes, content_type, tag, "private, no-cache", request);
+    if let Ok(value) = HeaderValue::from_str(&attachment(name)) {
+        answer
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    answer
+}
+
+/// `Content-Disposition` for a file called `name`: an ASCII fallback and the UTF-8 name
+/// (RFC 6266).
+fn attachment(name: &str) -> String {
     let ascii: String = name
         .chars()
         .map(|c| {
@@ -129,6 +141,64 @@ fn attachment(title: &str) -> String {
             }
         })
         .collect();
-    let encoded = percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC);
+    let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC);
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// An audiobook job's progress, as Server-Sent Events (every event from the first, or after
+/// `Last-Event-ID`); 404 when the project has no such job.
+pub(crate) async fn book_events(
+    State(renders): State<Arc<ChapterRenders>>,
+    who: Option<Extension<Principal>>,
+    Path((project, job)): Path<(i64, u64)>,
+    headers: HeaderMap,
+) -> Response {
+    let who = match super::signed_in(who) {
+        Ok(who) => who,
+        Err(err) => return super::error_response(err, &headers),
+    };
+    let events = match renders
+        .book_events(&who, ProjectId(project), JobId(job), first_event(&headers))
+        .await
+    {
+        Ok(Some(events)) => events,
+        Ok(None) => return super::error_response(AppError::NotFound, &headers),
+        Err(err) => return super::error_response(err.into(), &headers),
+    };
+    let locale = Locale::from_headers(&headers);
+    stream(events.map(move |(seq, event)| (seq, book_wire(event, locale))))
+}
+
+/// A book event as it is sent: a failure also carries its reason, worded.
+fn book_wire(event: BookEvent, locale: Locale) -> BookEvent {
+    match event {
+        BookEvent::Failed { reason, .. } => BookEvent::Failed {
+            message: Some((app::i18n::render_texts(locale).failure)(&reason)),
+            reason,
+        },
+        other => other,
+    }
+}
+
+/// The project's audiobook (M4B), as a download named after the book; 404 before the first.
+pub(crate) async fn m4b(
+    State(renders): State<Arc<ChapterRenders>>,
+    who: Option<Extension<Principal>>,
+    Path(project): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let who = match super::signed_in(who) {
+        Ok(who) => who,
+        Err(err) => return super::error_response(err, &headers),
+    };
+    match renders.m4b(&who, ProjectId(project)).await {
+        Ok((bytes, name, tag)) => download(
+            bytes,
+            "audio/mp4",
+            &tag,
+            &format!("{}.m4b", name.trim()),
+            &headers,
+        ),
+        Err(err) => super::error_response(AppError::from(err), &headers),
+    }
 }

@@ -273,6 +273,7 @@ impl World {
             "pronunciations": ok(owner, base, "load_pronunciations", json!({ "project": f.project })).await,
             "members": ok(owner, base, "list_members", json!({})).await,
             "tokens": ok(owner, base, "list_api_tokens", json!({})).await,
+            "delivery": ok(owner, base, "load_delivery", json!({ "project": f.project })).await["settings"].clone(),
         })
     }
 }
@@ -379,6 +380,16 @@ fn server_function(
             json!({ "project": p, "chapter": c, "job": 1 }),
         ),
         "render_state" => (Access::Read, json!({ "project": p, "chapter": c })),
+        "load_delivery" => (Access::Read, json!({ "project": p })),
+        "save_delivery_settings" => (
+            Access::Write,
+            json!({ "project": p, "settings": {
+                "author": "A. Writer",
+                "pauses": { "headMs": 750, "titleMs": 1500, "phraseMs": 200, "sentenceMs": 450,
+                    "turnMs": 650, "paragraphMs": 900, "sceneMs": 2500, "tailMs": 3000 } } }),
+        ),
+        "start_book" => (Access::Write, json!({ "project": p })),
+        "cancel_book" => (Access::Write, json!({ "project": p, "job": 1 })),
         "delete_project" => (Access::Own, json!({ "project": p })),
         _ => return None,
     })
@@ -427,6 +438,16 @@ fn plain_route(
                 "/api/projects/{}/chapters/{}/render.mp3",
                 f.project, f.chapter
             ),
+            None,
+        ),
+        "/api/projects/{project}/book_jobs/{job}/events" => (
+            Access::Read,
+            format!("/api/projects/{}/book_jobs/1/events", f.project),
+            None,
+        ),
+        "/api/projects/{project}/book.m4b" => (
+            Access::Read,
+            format!("/api/projects/{}/book.m4b", f.project),
             None,
         ),
         "/api/chapters/{chapter}/live" => (
@@ -603,7 +624,7 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
             let (status, body) = call(client, &base, name, &args).await;
             // A job that does not exist is "not found" even for those who may cancel it.
             let allowed = match *name {
-                "cancel_speaker_job" | "cancel_render" => Some(404),
+                "cancel_speaker_job" | "cancel_render" | "cancel_book" => Some(404),
                 "revoke_api_token" if *caller != Caller::Owner => Some(404),
                 _ => None,
             };
@@ -638,6 +659,7 @@ async fn every_route_keeps_each_organisation_to_itself_and_each_role_to_its_righ
             let allowed = if path.ends_with("/events")
                 || path.ends_with("/{job}")
                 || path.ends_with("render.mp3")
+                || path.ends_with("book.m4b")
             {
                 Some(404)
             } else if path.ends_with("/assign-characters") {

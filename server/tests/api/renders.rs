@@ -69,6 +69,12 @@ async fn render(app: &TestApp, project: i64, chapter: i64) -> Vec<Value> {
     events(app, project, chapter, job).await.rest().await
 }
 
+async fn delivery(app: &TestApp, project: i64) -> Value {
+    app.call("load_delivery", json!({ "project": project }))
+        .await
+        .ok()
+}
+
 async fn state(app: &TestApp, project: i64, chapter: i64) -> Value {
     app.call(
         "render_state",
@@ -119,6 +125,8 @@ async fn a_chapter_is_rendered_checked_and_downloaded_and_an_edit_renders_one_cl
     let made = &last["render"];
     assert_eq!(made["sent"], spoken + 1);
     assert_eq!(made["cached"], 0);
+    assert_eq!(made["checked"], spoken, "every spoken segment's clip is timed");
+    assert!(made["exceptions"].is_array());
     let report = &made["report"];
     assert_eq!(report["encoding"]["sampleRate"], 44_100);
     assert_eq!(report["encoding"]["minKbps"], 192);
@@ -142,6 +150,18 @@ async fn a_chapter_is_rendered_checked_and_downloaded_and_an_edit_renders_one_cl
         .to_str()
         .unwrap()
         .contains("Chapter One.mp3"));
+    let ranged = app
+        .client
+        .get(format!(
+            "{}/api/projects/{project}/chapters/{chapter}/render.mp3",
+            app.base
+        ))
+        .header("range", "bytes=100-199")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ranged.status().as_u16(), 206, "a player can seek");
+    assert_eq!(ranged.bytes().await.unwrap().as_ref(), &bytes[100..200]);
     let stream = mp3::scan(&bytes).unwrap();
     assert_eq!(
         (
@@ -249,4 +269,139 @@ async fn a_second_render_of_the_chapter_is_busy_and_a_cancelled_one_stores_nothi
         assert!(state(&app, project, chapter).await["render"].is_null());
     }
     assert!(state(&app, project, chapter).await["job"].is_null());
+}
+
+#[tokio::test]
+async fn the_book_is_built_as_an_m4b_with_credits_and_a_marker_per_chapter_once_every_chapter_passes(
+) {
+    let app = spawn_empty_app().await;
+    let (project, chapter, _, _) = planned(&app).await;
+    let settings = json!({ "author": "Arthur Conan Doyle", "pauses": { "headMs": 750, "titleMs": 1500,
+        "phraseMs": 200, "sentenceMs": 450, "turnMs": 650, "paragraphMs": 900, "sceneMs": 2500, "tailMs": 2000 } });
+    app.call(
+        "save_delivery_settings",
+        json!({ "project": project, "settings": settings }),
+    )
+    .await
+    .ok::<Value>();
+    let before = delivery(&app, project).await;
+    assert_eq!(before["chapters"][0]["state"]["state"], "not_rendered");
+    let refused = app.call("start_book", json!({ "project": project })).await;
+    assert_eq!(refused.status, 422, "no chapter is rendered yet");
+
+    render(&app, project, chapter).await;
+    let second = app
+        .add_chapter(project, "Chapter Two", "The rain came at last.")
+        .await;
+    let plan: Value = app.generate(second, 0).await.ok();
+    let mut segments: Vec<Segment> = serde_json::from_value(plan["segments"].clone()).unwrap();
+    segments[0].speaker = Some("narrator".to_owned());
+    save(&app, second, 1, &segments).await;
+    assert_eq!(
+        delivery(&app, project).await["chapters"][1]["state"]["state"],
+        "not_rendered"
+    );
+    render(&app, project, second).await;
+    let ready = delivery(&app, project).await;
+    assert_eq!(ready["chapters"][0]["state"]["state"], "passes", "{ready}");
+    assert_eq!(ready["chapters"][1]["state"]["state"], "passes", "{ready}");
+    assert_eq!(ready["settings"]["author"], "Arthur Conan Doyle");
+
+    let job: u64 = app
+        .call("start_book", json!({ "project": project }))
+        .await
+        .ok();
+    let path = format!("/api/projects/{project}/book_jobs/{job}/events");
+    // Not in the OpenAPI document (nor is the M4B): no schema to check the events against.
+    let mut events = Events::at(&app, &path, "", "en").await;
+    let seen = events.rest().await;
+
+    let last = seen.last().unwrap();
+    assert_eq!(last["event"], "done", "{last}");
+    assert_eq!(last["book"]["markers"], 4, "credits and two chapters");
+    let built = delivery(&app, project).await;
+    assert_eq!(built["book"]["stale"], false);
+    let response = app
+        .client
+        .get(format!("{}/api/projects/{project}/book.m4b", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "audio/mp4");
+    let bytes = response.bytes().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.m4b");
+    std::fs::write(&file, &bytes).unwrap();
+    let probe = std::process::Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-show_chapters",
+            "-show_format",
+            "-of",
+            "json",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let probed: Value = serde_json::from_slice(&probe.stdout).unwrap();
+    let titles: Vec<&str> = probed["chapters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["tags"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Opening credits",
+            "Chapter One",
+            "Chapter Two",
+            "Closing credits"
+        ]
+    );
+    assert_eq!(probed["format"]["tags"]["artist"], "Arthur Conan Doyle");
+    assert_eq!(probed["format"]["tags"]["title"], "Renders");
+
+    // An edit makes the chapter stale and the book with it; the book cannot be built again yet.
+    segments[0].text = "The rain came at last, and the moor was quiet.".to_owned();
+    save(&app, second, 2, &segments).await;
+    let edited = delivery(&app, project).await;
+    assert_eq!(edited["chapters"][1]["state"]["state"], "stale");
+    assert_eq!(edited["book"]["stale"], true);
+    assert_eq!(
+        app.call("start_book", json!({ "project": project }))
+            .await
+            .status,
+        422
+    );
+}
+
+#[tokio::test]
+async fn pauses_out_of_range_are_refused_in_the_pages_language_and_nothing_changes() {
+    let app = spawn_empty_app().await;
+    let (project, _, _, _) = planned(&app).await;
+    let settings = json!({ "author": "", "pauses": { "headMs": 750, "titleMs": 1500,
+        "phraseMs": 200, "sentenceMs": 450, "turnMs": 650, "paragraphMs": 900, "sceneMs": 2500, "tailMs": 200 } });
+
+    let refused = app
+        .call_in(
+            "save_delivery_settings",
+            json!({ "project": project, "settings": settings }),
+            "es",
+        )
+        .await;
+
+    assert_eq!(refused.status, 422);
+    let words = refused.body["Refused"].as_str().unwrap();
+    assert!(
+        words.contains("«tail»") && words.contains("1000 a 5000 ms"),
+        "{words}"
+    );
+    let stored: Value = app
+        .call("load_delivery", json!({ "project": project }))
+        .await
+        .ok();
+    assert_eq!(stored["settings"]["pauses"]["tailMs"], 3_000);
 }

@@ -106,7 +106,8 @@ impl Events {
         Self::at(app, &path, route, language).await
     }
 
-    /// Opens the events at `path` (`route` is the same with every id 1).
+    /// Opens the events at `path` (`route` is the same with every id 1, or empty for a route the
+    /// OpenAPI document does not describe).
     pub(crate) async fn at(app: &TestApp, path: &str, route: &'static str, language: &str) -> Self {
         let response = app
             .client
@@ -141,7 +142,9 @@ impl Events {
                     continue; // a keep-alive comment
                 }
                 let event = serde_json::from_str(&data).unwrap();
-                crate::contract::check_event(self.route, &event);
+                if !self.route.is_empty() {
+                    crate::contract::check_event(self.route, &event);
+                }
                 return Some(event);
             }
             let chunk = tokio::time::timeout(PATIENCE, self.response.chunk())

@@ -6,8 +6,8 @@ use shared::{CatalogueVoice, VoiceEngine};
 
 use super::StoreError;
 use crate::model::{
-    ChapterId, ChapterRender, Clip, Concordance, JobId, Principal, ProjectEstimate, ProjectId,
-    SpeakerEngine,
+    BookDelivery, ChapterId, ChapterRender, Clip, Concordance, DeliverySettings, JobId, Principal,
+    ProjectEstimate, ProjectId, SpeakerEngine,
 };
 
 /// The voices each engine offers.
@@ -154,4 +154,39 @@ pub trait Renders: Send + Sync + 'static {
         project: ProjectId,
         chapter: ChapterId,
     ) -> Result<ChapterRender, StoreError>;
+
+    /// The book's delivery: settings, every chapter's render state, the audiobook and its job.
+    ///
+    /// # Errors
+    /// `NotFound` for another organisation's project.
+    async fn book(&self, who: &Principal, project: ProjectId) -> Result<BookDelivery, StoreError>;
+
+    /// Saves the book's author and pauses.
+    ///
+    /// # Errors
+    /// `Forbidden` below editor; `Refused` for a pause out of range or an author too long.
+    async fn save_settings(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        settings: DeliverySettings,
+    ) -> Result<(), StoreError>;
+
+    /// Starts building the audiobook from the chapters' renders.
+    ///
+    /// # Errors
+    /// `Refused` (`NotRendered`) unless every planned chapter's render is current and passes
+    /// ACX; `Busy` while one is being built.
+    async fn start_book(&self, who: &Principal, project: ProjectId) -> Result<JobId, StoreError>;
+
+    /// Cancels the audiobook's build.
+    ///
+    /// # Errors
+    /// `NotFound` when the job is not the project's.
+    async fn cancel_book(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+        job: JobId,
+    ) -> Result<(), StoreError>;
 }

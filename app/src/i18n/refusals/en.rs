@@ -102,9 +102,14 @@ pub(in crate::i18n) fn refusal_en(refusal: &Refusal) -> String {
             )
         }
         Refusal::Unrenderable { row, why, .. } => super::speech::unrenderable_en(*row, why),
-        Refusal::NotRendered => {
-            "this chapter has not been rendered yet; render it first".to_owned()
-        }
+        Refusal::NotRendered => "every planned chapter must be rendered, current and within the \
+                                 ACX rules before the audiobook is built"
+            .to_owned(),
+        Refusal::Pause(err) => format!(
+            "the {} pause must last {} to {} ms, not {} ms",
+            err.pause, err.min_ms, err.max_ms, err.ms
+        ),
+        Refusal::AuthorTooLong { max } => format!("an author's name has at most {max} characters"),
         Refusal::Worded(words) => words.clone(),
     }
 }
@@ -115,6 +120,9 @@ pub(in crate::i18n) fn busy_en(busy: &Busy) -> String {
         Busy::SpeakerJob => "speakers are already being assigned to this chapter; wait for that \
                              run to finish or cancel it"
             .to_owned(),
+        Busy::Book => {
+            "the audiobook is already being built; wait for it to finish or cancel it".to_owned()
+        }
         Busy::Render => "this chapter is already being rendered; wait for that render to finish \
                          or cancel it"
             .to_owned(),

@@ -106,8 +106,15 @@ pub(in crate::i18n) fn refusal_es(refusal: &Refusal) -> String {
             )
         }
         Refusal::Unrenderable { row, why, .. } => super::speech::unrenderable_es(*row, why),
-        Refusal::NotRendered => {
-            "este capítulo aún no se ha renderizado; renderízalo primero".to_owned()
+        Refusal::NotRendered => "antes de generar el audiolibro, cada capítulo con plan debe \
+                                 estar renderizado, al día y dentro de las reglas de ACX"
+            .to_owned(),
+        Refusal::Pause(err) => format!(
+            "la pausa «{}» debe durar de {} a {} ms, no {} ms",
+            err.pause, err.min_ms, err.max_ms, err.ms
+        ),
+        Refusal::AuthorTooLong { max } => {
+            format!("el nombre de un autor tiene como mucho {max} caracteres")
         }
         Refusal::Worded(words) => words.clone(),
     }
@@ -120,6 +127,9 @@ pub(in crate::i18n) fn busy_es(busy: &Busy) -> String {
             "ya hay una asignación de hablantes en curso para este capítulo; espera a que termine \
              o cancélala"
                 .to_owned()
+        }
+        Busy::Book => {
+            "ya se está generando el audiolibro; espera a que termine o cancélalo".to_owned()
         }
         Busy::Render => {
             "este capítulo ya se está renderizando; espera a que termine o cancélalo".to_owned()

@@ -38,6 +38,13 @@ fn every_refusal() -> Vec<AppError> {
         Refusal::ChapterComplete,
         Refusal::InvalidCast(CastError::NoNarrator),
         Refusal::NotRendered,
+        Refusal::AuthorTooLong { max: 200 },
+        Refusal::Pause(shared::delivery::timeline::PauseError {
+            pause: "tail".into(),
+            ms: 200,
+            min_ms: 1_000,
+            max_ms: 5_000,
+        }),
         Refusal::Unrenderable {
             segment: SegmentId(4),
             row: 3,
@@ -89,6 +96,7 @@ fn every_refusal() -> Vec<AppError> {
         .chain([
             AppError::Busy(Busy::SpeakerJob),
             AppError::Busy(Busy::Render),
+            AppError::Busy(Busy::Book),
         ])
         .collect()
 }

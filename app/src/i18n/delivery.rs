@@ -1,0 +1,166 @@
+//! The words of the delivery page (the book's audio: settings, chapters' render states, the
+//! audiobook), in English and Spanish.
+
+use super::{clock, Locale};
+use crate::model::{BookStage, RenderState};
+
+/// The delivery page's words in one language.
+#[allow(missing_docs)]
+pub struct DeliveryTexts {
+    pub link: &'static str,
+    pub title: fn(&str) -> String,
+    pub intro: &'static str,
+    pub settings: &'static str,
+    pub author: &'static str,
+    pub pauses: &'static str,
+    /// A pause's label by its name (`head`, `title`, …).
+    pub pause: fn(&str) -> &'static str,
+    pub milliseconds: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub chapters: &'static str,
+    pub chapter: &'static str,
+    pub audio: &'static str,
+    pub length: &'static str,
+    pub state: fn(RenderState) -> String,
+    pub audiobook: &'static str,
+    pub not_built: &'static str,
+    /// Length, megabytes, chapter markers.
+    pub built: fn(f64, f64, usize) -> String,
+    pub book_stale: &'static str,
+    pub build: &'static str,
+    pub build_hint: &'static str,
+    pub not_ready: &'static str,
+    pub cancel: &'static str,
+    pub stage: fn(BookStage) -> &'static str,
+    pub download: &'static str,
+    pub cancelled: &'static str,
+    pub failed: fn(&str) -> String,
+    pub cost: &'static str,
+}
+
+/// The delivery page's words in `locale`.
+pub fn delivery_texts(locale: Locale) -> &'static DeliveryTexts {
+    match locale {
+        Locale::En => &EN,
+        Locale::Es => &ES,
+    }
+}
+
+fn megabytes(bytes: f64) -> f64 {
+    bytes / 1_048_576.0
+}
+
+/// English.
+pub const EN: DeliveryTexts = DeliveryTexts {
+    link: "Delivery",
+    title: |name| format!("Delivery: {name}"),
+    intro: "Each chapter rendered, checked against ACX, then the whole book as one M4B with a chapter marker per chapter and opening and closing credits.",
+    settings: "Book details and pauses",
+    author: "Author",
+    pauses: "Pauses (milliseconds)",
+    pause: |name| match name {
+        "head" => "Room tone before the title",
+        "title" => "After the title",
+        "phrase" => "Inside a sentence",
+        "sentence" => "Between sentences",
+        "turn" => "Between two characters' lines",
+        "paragraph" => "Between paragraphs",
+        "scene" => "At a scene break",
+        _ => "Room tone after the last line",
+    },
+    milliseconds: "ms",
+    save: "Save details",
+    saved: "Saved. Renders made before use the old pauses: they show as stale.",
+    chapters: "Chapters",
+    chapter: "Chapter",
+    audio: "Audio",
+    length: "Length",
+    state: |state| match state {
+        RenderState::NoPlan => "no plan yet".to_owned(),
+        RenderState::NotRendered => "not rendered".to_owned(),
+        RenderState::Rendering => "rendering…".to_owned(),
+        RenderState::Stale => "stale: changed since its render".to_owned(),
+        RenderState::Passes => "✓ passes ACX".to_owned(),
+        RenderState::Fails { failures } => format!("✗ fails {failures} ACX rule(s)"),
+    },
+    audiobook: "Audiobook (M4B)",
+    not_built: "Not built yet.",
+    built: |seconds, bytes, markers| {
+        format!(
+            "Built: {} long, {:.1} MB, {markers} chapter markers (credits included).",
+            clock(seconds),
+            megabytes(bytes)
+        )
+    },
+    book_stale: "A chapter or a detail changed since it was built: build it again.",
+    build: "Build audiobook",
+    build_hint: "Joins every chapter's render between opening and closing credits read by the narrator, as AAC with the book's title, author and a marker per chapter.",
+    not_ready: "Every planned chapter must be rendered, current and within the ACX rules first.",
+    cancel: "Cancel",
+    stage: |stage| match stage {
+        BookStage::Credits => "Reading the credits…",
+        BookStage::Encoding => "Encoding the audiobook…",
+    },
+    download: "Download M4B",
+    cancelled: "The build was cancelled; nothing was stored.",
+    failed: |reason| format!("The build stopped: {reason}."),
+    cost: "What rendering the book costs",
+};
+
+/// Spanish.
+pub const ES: DeliveryTexts = DeliveryTexts {
+    link: "Entrega",
+    title: |name| format!("Entrega: {name}"),
+    intro: "Cada capítulo renderizado y comprobado con ACX, y después el libro entero en un M4B con una marca por capítulo y créditos de apertura y cierre.",
+    settings: "Datos del libro y pausas",
+    author: "Autor",
+    pauses: "Pausas (milisegundos)",
+    pause: |name| match name {
+        "head" => "Tono de sala antes del título",
+        "title" => "Tras el título",
+        "phrase" => "Dentro de una frase",
+        "sentence" => "Entre frases",
+        "turn" => "Entre réplicas de dos personajes",
+        "paragraph" => "Entre párrafos",
+        "scene" => "En un cambio de escena",
+        _ => "Tono de sala tras la última línea",
+    },
+    milliseconds: "ms",
+    save: "Guardar datos",
+    saved: "Guardado. Los renderizados anteriores usan las pausas antiguas: aparecen como desfasados.",
+    chapters: "Capítulos",
+    chapter: "Capítulo",
+    audio: "Audio",
+    length: "Duración",
+    state: |state| match state {
+        RenderState::NoPlan => "sin plan aún".to_owned(),
+        RenderState::NotRendered => "sin renderizar".to_owned(),
+        RenderState::Rendering => "renderizando…".to_owned(),
+        RenderState::Stale => "desfasado: cambió tras renderizarse".to_owned(),
+        RenderState::Passes => "✓ cumple ACX".to_owned(),
+        RenderState::Fails { failures } => format!("✗ incumple {failures} regla(s) de ACX"),
+    },
+    audiobook: "Audiolibro (M4B)",
+    not_built: "Aún no se ha generado.",
+    built: |seconds, bytes, markers| {
+        format!(
+            "Generado: dura {}, {:.1} MB, {markers} marcas de capítulo (con los créditos).",
+            clock(seconds),
+            megabytes(bytes)
+        )
+    },
+    book_stale: "Un capítulo o un dato cambió desde que se generó: vuelve a generarlo.",
+    build: "Generar audiolibro",
+    build_hint: "Une el renderizado de cada capítulo entre créditos de apertura y cierre leídos por el narrador, en AAC con el título, el autor y una marca por capítulo.",
+    not_ready: "Antes, cada capítulo con plan debe estar renderizado, al día y dentro de las reglas de ACX.",
+    cancel: "Cancelar",
+    stage: |stage| match stage {
+        BookStage::Credits => "Leyendo los créditos…",
+        BookStage::Encoding => "Codificando el audiolibro…",
+    },
+    download: "Descargar M4B",
+    cancelled: "Se canceló la generación; no se guardó nada.",
+    failed: |reason| format!("La generación se detuvo: {reason}."),
+    cost: "Lo que cuesta renderizar el libro",
+};
