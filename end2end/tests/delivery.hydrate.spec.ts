@@ -8,7 +8,7 @@ test('the book is built as an M4B once its chapter is rendered, after its detail
   const project = await newProject(request, 'Delivery spec', 'en');
   const { chapter, path } = await addChapter(request, project, 'The moor was silent under the moon.', 'Night');
   const plan = await generatePlan(request, chapter);
-  const segments = plan.segments.map((s: any) => ({ ...s, speaker: 'narrator' }));
+  const segments = plan.segments.map((s: any) => ({ ...s, voice: 'narrator' }));
   await savePlan(request, chapter, plan.version, segments);
 
   await page.goto(`/projects/${project}/delivery`);

@@ -103,7 +103,7 @@ async fn main() -> anyhow::Result<()> {
     .await?;
     let mut segments = plan["segments"].as_array().cloned().context("segments")?;
     for segment in &mut segments {
-        segment["speaker"] = json!("narrator");
+        segment["voice"] = json!("narrator");
     }
     let version = call(
         &client,
