@@ -144,9 +144,9 @@ pub enum Refusal {
     /// A chapter cannot be rendered as planned: this segment stops it (nothing was sent to an
     /// engine).
     Unrenderable {
-        /// The segment.
-        segment: shared::SegmentId,
-        /// Its row in the plan, from 1, as the segment table numbers it.
+        /// The segment; `None` for the chapter's title.
+        segment: Option<shared::SegmentId>,
+        /// Its row in the plan, from 1, as the segment table numbers it (0: the title).
         row: usize,
         /// Why.
         why: Unrenderable,

@@ -149,16 +149,11 @@ pub(crate) fn prepare(
     Ok(Prepared { steps, lines })
 }
 
-/// The refusal naming the segment at `index` (the title's: the first segment's row).
+/// The refusal naming the segment at `index` (`None`: the title).
 fn unrenderable(plan: &ChapterPlan, index: Option<usize>, why: Unrenderable) -> StoreError {
-    let index = index.unwrap_or(0);
     StoreError::Refused(Refusal::Unrenderable {
-        segment: plan
-            .segments
-            .get(index)
-            .map(|s| s.id)
-            .unwrap_or(shared::SegmentId(0)),
-        row: index + 1,
+        segment: index.and_then(|i| plan.segments.get(i)).map(|s| s.id),
+        row: index.map_or(0, |i| i + 1),
         why,
     })
 }

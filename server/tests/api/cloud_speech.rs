@@ -465,3 +465,94 @@ async fn a_style_the_voice_lacks_is_refused_before_azure_is_asked() {
         .contains("no tiene el estilo «whispering»"));
     assert!(stub.seen().is_empty(), "nothing was sent to synthesize");
 }
+
+#[tokio::test]
+async fn a_render_whose_engine_fails_half_way_stores_nothing_and_the_next_resumes_after_its_clips()
+{
+    let stub = speech_stub(vec![
+        audio(wav(1.0), "audio/x-wav"),             // the title
+        audio(wav(1.2), "audio/x-wav"),             // the first segment
+        reply(400, &[], "<error>bad SSML</error>"), // the second: refused, not retried
+        audio(wav(1.1), "audio/x-wav"),             // the second, next time
+        audio(wav(1.3), "audio/x-wav"),             // the third
+    ])
+    .await;
+    let app = studio(&stub.url).await;
+    let project = project(&app).await;
+    let chapter = app
+        .add_chapter(
+            project,
+            "Fog",
+            "The fog lay thick.\n\nThe cab rolled on.\n\nThe night was cold.",
+        )
+        .await;
+    let plan: Value = app.generate(chapter, 0).await.ok();
+    let mut segments = plan["segments"].as_array().unwrap().clone();
+    for segment in &mut segments {
+        segment["voice"] = json!("narrator");
+    }
+    app.call(
+        "save_plan",
+        json!({ "chapter": chapter, "version": 1, "segments": segments }),
+    )
+    .await
+    .ok::<Value>();
+    let render = |language: &'static str| {
+        let app = &app;
+        async move {
+            let job: u64 = app
+                .call(
+                    "start_render",
+                    json!({ "project": project, "chapter": chapter }),
+                )
+                .await
+                .ok();
+            let path =
+                format!("/api/projects/{project}/chapters/{chapter}/render_jobs/{job}/events");
+            let route = "/api/projects/1/chapters/1/render_jobs/1/events";
+            crate::speaker_jobs::Events::at(app, &path, route, language)
+                .await
+                .rest()
+                .await
+                .pop()
+                .unwrap()
+        }
+    };
+
+    let failed = render("es").await;
+
+    assert_eq!(failed["event"], "failed", "{failed}");
+    assert_eq!(failed["reason"]["speech"]["engine"], "azure");
+    assert_eq!(
+        failed["reason"]["speech"]["segment"],
+        segments[1]["segment_id"]
+    );
+    assert!(
+        failed["message"]
+            .as_str()
+            .unwrap()
+            .contains("rechazó la petición (400)"),
+        "{failed}"
+    );
+    let state: Value = app
+        .call(
+            "render_state",
+            json!({ "project": project, "chapter": chapter }),
+        )
+        .await
+        .ok();
+    assert!(
+        state["render"].is_null(),
+        "nothing half-made is kept as the chapter's render"
+    );
+
+    let done = render("en").await;
+
+    assert_eq!(done["event"], "done", "{done}");
+    assert_eq!(
+        done["render"]["sent"], 2,
+        "only the clips the failed render did not make"
+    );
+    assert_eq!(done["render"]["cached"], 2);
+    assert_eq!(stub.seen().len(), 5);
+}

@@ -125,7 +125,10 @@ async fn a_chapter_is_rendered_checked_and_downloaded_and_an_edit_renders_one_cl
     let made = &last["render"];
     assert_eq!(made["sent"], spoken + 1);
     assert_eq!(made["cached"], 0);
-    assert_eq!(made["checked"], spoken, "every spoken segment's clip is timed");
+    assert_eq!(
+        made["checked"], spoken,
+        "every spoken segment's clip is timed"
+    );
     assert!(made["exceptions"].is_array());
     let report = &made["report"];
     assert_eq!(report["encoding"]["sampleRate"], 44_100);

@@ -143,6 +143,9 @@ pub(in crate::i18n) fn unrenderable_en(row: usize, why: &Unrenderable) -> String
         ),
         Unrenderable::Text(err) => speech_error_en(err),
     };
+    if row == 0 {
+        return format!("the chapter's title cannot be rendered: {reason}");
+    }
     format!("segment {row} cannot be rendered: {reason}")
 }
 
@@ -161,5 +164,8 @@ pub(in crate::i18n) fn unrenderable_es(row: usize, why: &Unrenderable) -> String
         ),
         Unrenderable::Text(err) => speech_error_es(err),
     };
+    if row == 0 {
+        return format!("el título del capítulo no se puede renderizar: {reason}");
+    }
     format!("el segmento {row} no se puede renderizar: {reason}")
 }

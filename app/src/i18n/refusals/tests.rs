@@ -38,6 +38,14 @@ fn every_refusal() -> Vec<AppError> {
         Refusal::ChapterComplete,
         Refusal::InvalidCast(CastError::NoNarrator),
         Refusal::NotRendered,
+        Refusal::Unrenderable {
+            segment: None,
+            row: 0,
+            why: Unrenderable::Text(shared::speech::SpeechError::TooLong {
+                seconds: 40,
+                max: 30,
+            }),
+        },
         Refusal::AuthorTooLong { max: 200 },
         Refusal::Pause(shared::delivery::timeline::PauseError {
             pause: "tail".into(),
@@ -46,26 +54,26 @@ fn every_refusal() -> Vec<AppError> {
             max_ms: 5_000,
         }),
         Refusal::Unrenderable {
-            segment: SegmentId(4),
+            segment: Some(SegmentId(4)),
             row: 3,
             why: Unrenderable::NoSpeaker,
         },
         Refusal::Unrenderable {
-            segment: SegmentId(4),
+            segment: Some(SegmentId(4)),
             row: 3,
             why: Unrenderable::UnknownSpeaker {
                 speaker: "ghost".into(),
             },
         },
         Refusal::Unrenderable {
-            segment: SegmentId(4),
+            segment: Some(SegmentId(4)),
             row: 3,
             why: Unrenderable::NoEngine {
                 engine: shared::VoiceEngine::Azure,
             },
         },
         Refusal::Unrenderable {
-            segment: SegmentId(4),
+            segment: Some(SegmentId(4)),
             row: 3,
             why: Unrenderable::Text(shared::speech::SpeechError::Empty),
         },
