@@ -31,7 +31,7 @@ use anyhow::{bail, ensure, Context};
 use reqwest::Client;
 use serde_json::{json, Value};
 
-use process::{api_token, Events, Server};
+use process::{api_token, call, Events, Server};
 
 /// The demo's English chapter, whose paragraphs make the chapter's text.
 const HOUND: &str = include_str!("../demo/en-doyle-hound-of-the-baskervilles-ch01.txt");
@@ -190,19 +190,4 @@ fn chapter_text(words: usize) -> String {
         text.push(*paragraph);
     }
     text.join("\n\n")
-}
-
-/// Calls the server function `/api/{name}` with a JSON body; its JSON answer.
-async fn call(client: &Client, base: &str, name: &str, body: Value) -> anyhow::Result<Value> {
-    let answer = client
-        .post(format!("{base}/api/{name}"))
-        .json(&body)
-        .send()
-        .await?;
-    let status = answer.status();
-    let value: Value = answer.json().await?;
-    if !status.is_success() {
-        bail!("{name}: {status} {value}");
-    }
-    Ok(value)
 }

@@ -1,10 +1,12 @@
 //! What the load runs on: a project of chapters whose plans have the asked number of segments,
 //! made over the API as a producer's script would make them.
 
-use anyhow::{bail, ensure, Context};
+use anyhow::{ensure, Context};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use shared::{segment_chapter, EngineLimits};
+
+use crate::process::call;
 
 /// The demo's English chapter, whose paragraphs (narration and dialogue) make the load's text.
 const HOUND: &str = include_str!("../../demo/en-doyle-hound-of-the-baskervilles-ch01.txt");
@@ -96,19 +98,4 @@ pub async fn planned_chapters(
         });
     }
     Ok(planned)
-}
-
-/// Calls the server function `/api/{name}` with a JSON body; its JSON answer.
-async fn call(client: &Client, base: &str, name: &str, body: Value) -> anyhow::Result<Value> {
-    let answer = client
-        .post(format!("{base}/api/{name}"))
-        .json(&body)
-        .send()
-        .await?;
-    let status = answer.status();
-    let value: Value = answer.json().await?;
-    if !status.is_success() {
-        bail!("{name}: {status} {value}");
-    }
-    Ok(value)
 }

@@ -1,7 +1,8 @@
 //! The server binary as a separate process, for the programs that drive it over HTTP as a
-//! deployment would (the crash and two-server tests, the load generator `examples/load`, which
-//! includes this file with `#[path]`): starting one on a database, an API token of the demo
-//! account, JSON answers, Server-Sent Events.
+//! deployment would (the crash and two-server tests, the load generator `examples/load` and the
+//! render benchmark `examples/render`, which include this file with `#[path]`): starting one on a
+//! database, an API token of the demo account, server functions, JSON answers, Server-Sent
+//! Events.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
@@ -179,6 +180,19 @@ async fn fresh_postgres_database(admin: &str, prefix: &str) -> String {
         .await
         .unwrap();
     format!("{}/{name}", admin.rsplit_once('/').unwrap().0)
+}
+
+/// Calls the server function `/api/{name}` with a JSON body; its JSON answer, or why not.
+pub async fn call(client: &Client, base: &str, name: &str, body: Value) -> anyhow::Result<Value> {
+    let answer = client
+        .post(format!("{base}/api/{name}"))
+        .json(&body)
+        .send()
+        .await?;
+    let status = answer.status();
+    let value: Value = answer.json().await?;
+    anyhow::ensure!(status.is_success(), "{name}: {status} {value}");
+    Ok(value)
 }
 
 /// A stream of Server-Sent Events, read as JSON messages.
