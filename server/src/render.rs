@@ -24,7 +24,7 @@ use app::{
 use async_trait::async_trait;
 use futures_util::Stream;
 use object_store::{path::Path as ObjectPath, ObjectStoreExt};
-use shared::delivery::timeline::Pauses;
+use shared::delivery::{exceptions::speaker_changes, timeline::Pauses};
 
 use crate::db::{renders as rows, Db};
 use crate::jobs::{JobSettings, Jobs};
@@ -249,8 +249,13 @@ impl Renders for ChapterRenders {
         let identities = self.auditions.identities().await;
         let stale = lines::prepare(&plan, &map, &pauses, &identities)
             .map_or(true, |now| now.digest(&pauses) != row.digest);
+        let mut render = info(&row, project, chapter)?;
+        let stored: StoredReport = serde_json::from_str(&row.report_json).map_err(fail)?;
+        render
+            .exceptions
+            .extend(speaker_changes(&stored.speakers, &plan.segments));
         Ok(ChapterRender {
-            render: Some(info(&row, project, chapter)?),
+            render: Some(render),
             stale,
             job,
             pauses,
@@ -292,6 +297,9 @@ pub(crate) struct StoredReport {
     pub acx: shared::delivery::acx::AcxReport,
     pub exceptions: Vec<shared::delivery::exceptions::Exception>,
     pub checked: usize,
+    /// Each spoken segment's speaker as the render read it.
+    #[serde(default)]
+    pub speakers: Vec<(shared::SegmentId, String)>,
 }
 
 /// A stored render as the page reads it.

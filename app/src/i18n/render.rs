@@ -43,7 +43,7 @@ pub struct RenderTexts {
     pub passed: fn(usize, usize) -> String,
     /// Flags open, verified.
     pub flags: fn(usize, usize) -> String,
-    pub exception: fn(ExceptionKind) -> String,
+    pub exception: fn(&ExceptionKind) -> String,
     pub listen: &'static str,
     pub flag: &'static str,
 }
@@ -150,7 +150,10 @@ pub const EN: RenderTexts = RenderTexts {
         ExceptionKind::TooShort { ratio } => format!(
             "the clip lasts only {ratio:.1}× what its text predicts (a skipped passage?)"
         ),
-        ExceptionKind::Acx { rule } => format!("the ACX failure “{}” is here", (EN.rule)(rule)),
+        ExceptionKind::Acx { rule } => format!("the ACX failure “{}” is here", (EN.rule)(*rule)),
+        ExceptionKind::SpeakerChanged { was } => {
+            format!("its speaker changed since the render, which read it as “{was}”")
+        }
     },
     listen: "Go to it",
     flag: "Flag for review",
@@ -235,7 +238,10 @@ pub const ES: RenderTexts = RenderTexts {
         ExceptionKind::TooShort { ratio } => format!(
             "el clip dura solo {ratio:.1}× lo que predice su texto (¿un pasaje omitido?)"
         ),
-        ExceptionKind::Acx { rule } => format!("aquí está el fallo ACX «{}»", (ES.rule)(rule)),
+        ExceptionKind::Acx { rule } => format!("aquí está el fallo ACX «{}»", (ES.rule)(*rule)),
+        ExceptionKind::SpeakerChanged { was } => {
+            format!("su hablante cambió tras el renderizado, que lo leyó como «{was}»")
+        }
     },
     listen: "Ir a él",
     flag: "Marcar para revisar",

@@ -239,14 +239,15 @@ fn Exceptions(
         .into_iter()
         .map(|exception| {
             let segment = exception.segment;
-            let why = (r.exception)(exception.kind);
+            let why = (r.exception)(&exception.kind);
+            let kind = flag_kind(&exception.kind);
             let note = why.clone();
             let row = move || row_of(ws, segment);
             let go = move |_| ws.selection.selected.set(Some(segment));
             let flag = move |_| {
                 ws.selection.selected.set(Some(segment));
                 ws.flag(FlagAction::Raise {
-                    kind: flag_kind(exception.kind),
+                    kind,
                     note: note.clone(),
                 });
             };
@@ -267,10 +268,11 @@ fn Exceptions(
 }
 
 /// The kind of flag an exception raises.
-fn flag_kind(kind: ExceptionKind) -> FlagKind {
+fn flag_kind(kind: &ExceptionKind) -> FlagKind {
     match kind {
         ExceptionKind::TooLong { .. } | ExceptionKind::TooShort { .. } => FlagKind::Misread,
         ExceptionKind::Acx { .. } => FlagKind::Other,
+        ExceptionKind::SpeakerChanged { .. } => FlagKind::WrongVoice,
     }
 }
 

@@ -183,6 +183,7 @@ impl RenderJob {
         let mut lines = prepared.lines.iter();
         let (mut done, mut sent, mut seconds) = (0, 0, 0.0);
         let mut timings = Vec::new();
+        let mut speakers = Vec::new();
         for step in &prepared.steps {
             let line = match step {
                 Step::Pause(ms) => {
@@ -204,7 +205,11 @@ impl RenderJob {
             let length = samples.len() as f64 / f64::from(SAMPLE_RATE);
             seconds += length;
             if let (Step::Speak(index), Part::Segment(segment)) = (step, line.part) {
-                let text = plan.segments.get(*index).map_or("", |s| s.text.as_str());
+                let said = plan.segments.get(*index);
+                let text = said.map_or("", |s| s.text.as_str());
+                if let Some(speaker) = said.and_then(|s| s.speaker.clone()) {
+                    speakers.push((segment, speaker));
+                }
                 timings.push(ClipTiming {
                     segment,
                     expected: speech::estimate_seconds(text, &line.voice, &plan.limits),
@@ -268,6 +273,7 @@ impl RenderJob {
             exceptions: exceptions(&timings, &report),
             checked: timings.len(),
             acx: report,
+            speakers,
         };
         let stored = self
             .store(input, &prepared, bytes, stored, sent, cached)

@@ -408,3 +408,35 @@ async fn pauses_out_of_range_are_refused_in_the_pages_language_and_nothing_chang
         .ok();
     assert_eq!(stored["settings"]["pauses"]["tailMs"], 3_000);
 }
+
+#[tokio::test]
+async fn a_speaker_changed_after_the_render_is_listed_for_review_with_the_one_it_was_read_as() {
+    let app = spawn_empty_app().await;
+    let (project, chapter, version, mut segments) = planned(&app).await;
+    render(&app, project, chapter).await;
+    let before = state(&app, project, chapter).await;
+    let listed = |state: &Value| {
+        state["render"]["exceptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "speakerChanged")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert!(listed(&before).is_empty());
+
+    let quoted = segments
+        .iter()
+        .position(|s| s.speaker.as_deref() == Some("holmes"))
+        .unwrap();
+    segments[quoted].speaker = Some("narrator".to_owned());
+    save(&app, chapter, version, &segments).await;
+
+    let after = state(&app, project, chapter).await;
+    assert_eq!(after["stale"], true);
+    assert_eq!(
+        listed(&after),
+        [json!({ "segment": segments[quoted].id.0, "kind": "speakerChanged", "was": "holmes" })]
+    );
+}

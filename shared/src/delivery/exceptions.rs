@@ -2,12 +2,13 @@
 //! segments that need it rather than to the whole chapter. A clip much longer or shorter than
 //! its text predicts (set against the chapter's own pace, so an engine that reads faster than
 //! the estimate flags nothing by itself) is often a misread, a skipped or repeated passage, or a
-//! hang; a segment an ACX failure is traced to needs an ear too.
+//! hang; a segment an ACX failure is traced to needs an ear too, and so does one whose speaker
+//! changed after its clip was heard in a render.
 
 use serde::{Deserialize, Serialize};
 
 use crate::delivery::acx::{AcxReport, Rule};
-use crate::plan::segment::SegmentId;
+use crate::plan::segment::{Segment, SegmentId};
 
 /// A clip's length against what its text predicts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,7 +22,7 @@ pub struct ClipTiming {
 }
 
 /// Why a segment needs a listen.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ExceptionKind {
@@ -40,10 +41,15 @@ pub enum ExceptionKind {
         /// The rule.
         rule: Rule,
     },
+    /// Its speaker changed after the render that read it.
+    SpeakerChanged {
+        /// The speaker the render read it with.
+        was: String,
+    },
 }
 
 /// A segment that the automatic checks single out.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Exception {
@@ -98,6 +104,20 @@ pub fn exceptions(timings: &[ClipTiming], report: &AcxReport) -> Vec<Exception> 
         }
     }
     out
+}
+
+/// Segments whose speaker is no longer the one `rendered` (each segment's speaker when the
+/// render read it) says: the render no longer says who speaks there.
+pub fn speaker_changes(rendered: &[(SegmentId, String)], now: &[Segment]) -> Vec<Exception> {
+    now.iter()
+        .filter_map(|segment| {
+            let (_, was) = rendered.iter().find(|(id, _)| *id == segment.id)?;
+            (segment.speaker.as_deref() != Some(was.as_str())).then(|| Exception {
+                segment: segment.id,
+                kind: ExceptionKind::SpeakerChanged { was: was.clone() },
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -183,10 +203,48 @@ mod tests {
                 kind: ExceptionKind::Acx { rule: Rule::Peak }
             }]
         );
-        let json = serde_json::to_value(found[0]).unwrap();
+        let json = serde_json::to_value(&found[0]).unwrap();
         assert_eq!(
             json,
             serde_json::json!({ "segment": 4, "kind": "acx", "rule": "peak" })
+        );
+    }
+
+    #[test]
+    fn a_speaker_changed_since_the_render_is_an_exception_naming_the_one_read() {
+        let segment = |id: u32, speaker: &str| Segment {
+            id: SegmentId(id),
+            start: 0,
+            end: 1,
+            delimiter: crate::plan::segment::Delimiter::Paragraph,
+            text: "x".into(),
+            original_text: "x".into(),
+            speaker: Some(speaker.into()),
+            needs_revision: false,
+            speaker_locked: false,
+            reviewed: false,
+            flag: None,
+        };
+        let rendered = [
+            (SegmentId(1), "narrator".to_owned()),
+            (SegmentId(2), "holmes".to_owned()),
+        ];
+        let now = [
+            segment(1, "narrator"),
+            segment(2, "watson"),
+            segment(3, "holmes"),
+        ];
+
+        let found = speaker_changes(&rendered, &now);
+
+        assert_eq!(
+            found,
+            [Exception {
+                segment: SegmentId(2),
+                kind: ExceptionKind::SpeakerChanged {
+                    was: "holmes".into()
+                },
+            }]
         );
     }
 }
