@@ -15,7 +15,7 @@ pub use account::{Account, ApiToken, Member, Membership, OrganisationId, Princip
 pub use audit::{AuditEntry, AuditEvent, EditCounts};
 pub use delivery::{
     book_url, BookDelivery, BookEvent, BookInfo, BookStage, ChapterDelivery, DeliverySettings,
-    RenderState, AUTHOR_MAX_CHARS,
+    RenderAll, RenderState, AUTHOR_MAX_CHARS,
 };
 pub use render::{render_url, ChapterRender, RenderEvent, RenderFailure, RenderInfo, RenderStage};
 pub use speech::{

@@ -279,6 +279,35 @@ impl Renders for ChapterRenders {
         self.start_book_of(who, project).await
     }
 
+    async fn render_all(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<app::model::RenderAll, StoreError> {
+        self.store.allow_project(who, project, Role::Editor).await?;
+        let (delivery, _) = self.delivery(who, project).await?;
+        let mut all = app::model::RenderAll {
+            started: 0,
+            refused: Vec::new(),
+        };
+        for chapter in delivery.chapters {
+            if !matches!(
+                chapter.state,
+                app::model::RenderState::NotRendered | app::model::RenderState::Stale
+            ) {
+                continue;
+            }
+            match self.start(who, project, chapter.chapter).await {
+                Ok(_) => all.started += 1,
+                Err(StoreError::Refused(why)) => all.refused.push((chapter.title, why)),
+                // Started meanwhile (by a colleague): it is rendering.
+                Err(StoreError::Busy(_)) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(all)
+    }
+
     async fn cancel_book(
         &self,
         who: &Principal,

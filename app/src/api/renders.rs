@@ -7,7 +7,9 @@ use leptos::server_fn::codec::Json;
 
 use crate::{
     error::AppError,
-    model::{BookDelivery, ChapterId, ChapterRender, DeliverySettings, JobId, ProjectId},
+    model::{
+        BookDelivery, ChapterId, ChapterRender, DeliverySettings, JobId, ProjectId, RenderAll,
+    },
 };
 
 /// Starts rendering the chapter's stored plan. Refused with 409 while a render runs for the
@@ -77,4 +79,13 @@ pub async fn cancel_book(project: ProjectId, job: JobId) -> Result<(), AppError>
     let who = crate::api::use_principal()?;
     let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
     Ok(renders.cancel_book(&who, project, job).await?)
+}
+
+/// Starts a render of every planned chapter that is not rendered yet or is stale; chapters that
+/// cannot be rendered are listed with why.
+#[server(input = Json, endpoint = "render_chapters")]
+pub async fn render_chapters(project: ProjectId) -> Result<RenderAll, AppError> {
+    let who = crate::api::use_principal()?;
+    let renders = crate::api::use_port::<dyn crate::api::Renders>()?;
+    Ok(renders.render_all(&who, project).await?)
 }

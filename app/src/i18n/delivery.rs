@@ -37,6 +37,10 @@ pub struct DeliveryTexts {
     pub cancelled: &'static str,
     pub failed: fn(&str) -> String,
     pub cost: &'static str,
+    pub render_every: &'static str,
+    pub render_every_hint: &'static str,
+    /// Renders started, the chapters refused with why (may be empty).
+    pub started: fn(usize, &str) -> String,
 }
 
 /// The delivery page's words in `locale`.
@@ -106,6 +110,16 @@ pub const EN: DeliveryTexts = DeliveryTexts {
     cancelled: "The build was cancelled; nothing was stored.",
     failed: |reason| format!("The build stopped: {reason}."),
     cost: "What rendering the book costs",
+    render_every: "Render every chapter",
+    render_every_hint: "Every planned chapter not rendered yet or stale; each chapter's page follows its progress.",
+    started: |started, refused| {
+        let renders = if started == 1 { "render" } else { "renders" };
+        if refused.is_empty() {
+            format!("Started {started} {renders}.")
+        } else {
+            format!("Started {started} {renders}. Not rendered: {refused}.")
+        }
+    },
 };
 
 /// Spanish.
@@ -163,4 +177,14 @@ pub const ES: DeliveryTexts = DeliveryTexts {
     cancelled: "Se canceló la generación; no se guardó nada.",
     failed: |reason| format!("La generación se detuvo: {reason}."),
     cost: "Lo que cuesta renderizar el libro",
+    render_every: "Renderizar todos los capítulos",
+    render_every_hint: "Cada capítulo con plan sin renderizar o desfasado; la página de cada capítulo sigue su progreso.",
+    started: |started, refused| {
+        let renders = if started == 1 { "renderizado" } else { "renderizados" };
+        if refused.is_empty() {
+            format!("Iniciados {started} {renders}.")
+        } else {
+            format!("Iniciados {started} {renders}. Sin renderizar: {refused}.")
+        }
+    },
 };

@@ -105,6 +105,15 @@ impl BookDelivery {
     }
 }
 
+/// What *Render every chapter* started.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RenderAll {
+    /// Renders queued.
+    pub started: usize,
+    /// Chapters that could not be rendered, each with why (nothing was sent for them).
+    pub refused: Vec<(String, crate::error::Refusal)>,
+}
+
 /// What an audiobook job is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -5,7 +5,9 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
-    api::renders::{cancel_book, load_delivery, save_delivery_settings, start_book},
+    api::renders::{
+        cancel_book, load_delivery, render_chapters, save_delivery_settings, start_book,
+    },
     components::Loaded,
     i18n::{clock, delivery_texts, t, use_locale, DeliveryTexts, LanguageSwitch},
     job_feed::{EventFeed, FeedError, FeedStorage},
@@ -81,6 +83,7 @@ fn Book(
                 </tr></thead>
                 <tbody>{chapters}</tbody>
             </table>
+            <RenderEvery d project refresh note />
         </section>
         <Audiobook d delivery refresh />
     }
@@ -169,6 +172,40 @@ fn Settings(
             </form>
             {move || note.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
         </section>
+    }
+}
+
+/// *Render every chapter*: a render of each planned chapter not rendered yet or stale; the page
+/// says how many started and why any could not.
+#[component]
+fn RenderEvery(
+    d: &'static DeliveryTexts,
+    project: ProjectId,
+    refresh: RwSignal<u32>,
+    note: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let click = move |_| {
+        spawn_local(async move {
+            match render_chapters(project).await {
+                Ok(all) => {
+                    let refusal = t().refusal;
+                    let refused: Vec<String> = all
+                        .refused
+                        .iter()
+                        .map(|(title, why)| format!("{title}: {}", refusal(why)))
+                        .collect();
+                    note.set(Some((d.started)(all.started, &refused.join("; "))));
+                    refresh.update(|n| *n += 1);
+                }
+                Err(err) => note.set(Some((t().error)(&err))),
+            }
+        });
+    };
+    view! {
+        <p>
+            <button class="render-every" on:click=click>{d.render_every}</button>
+            " " <span class="muted">{d.render_every_hint}</span>
+        </p>
     }
 }
 

@@ -389,6 +389,7 @@ fn server_function(
                     "turnMs": 650, "paragraphMs": 900, "sceneMs": 2500, "tailMs": 3000 } } }),
         ),
         "start_book" => (Access::Write, json!({ "project": p })),
+        "render_chapters" => (Access::Write, json!({ "project": p })),
         "cancel_book" => (Access::Write, json!({ "project": p, "job": 1 })),
         "delete_project" => (Access::Own, json!({ "project": p })),
         _ => return None,

@@ -440,3 +440,41 @@ async fn a_speaker_changed_after_the_render_is_listed_for_review_with_the_one_it
         [json!({ "segment": segments[quoted].id.0, "kind": "speakerChanged", "was": "holmes" })]
     );
 }
+
+#[tokio::test]
+async fn render_every_chapter_starts_the_missing_ones_and_names_those_that_cannot_be_rendered() {
+    let app = spawn_empty_app().await;
+    let (project, chapter, _, _) = planned(&app).await;
+    let unassigned = app
+        .add_chapter(project, "Unassigned", "Nobody speaks here.")
+        .await;
+    app.generate(unassigned, 0).await.ok::<Value>();
+    app.add_chapter(project, "Unplanned", "No plan yet.").await;
+
+    let all: Value = app
+        .call_in("render_chapters", json!({ "project": project }), "es")
+        .await
+        .ok();
+
+    assert_eq!(all["started"], 1);
+    let refused = all["refused"].as_array().unwrap();
+    assert_eq!(refused.len(), 1, "{all}");
+    assert_eq!(refused[0][0], "Unassigned");
+    for _ in 0..120 {
+        if delivery(&app, project).await["chapters"][0]["state"]["state"] == "passes" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    let states: Vec<Value> = delivery(&app, project).await["chapters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["state"]["state"].clone())
+        .collect();
+    assert_eq!(
+        states,
+        [json!("passes"), json!("not_rendered"), json!("no_plan")]
+    );
+    assert!(state(&app, project, chapter).await["render"].is_object());
+}

@@ -7,7 +7,7 @@ use shared::{CatalogueVoice, VoiceEngine};
 use super::StoreError;
 use crate::model::{
     BookDelivery, ChapterId, ChapterRender, Clip, Concordance, DeliverySettings, JobId, Principal,
-    ProjectEstimate, ProjectId, SpeakerEngine,
+    ProjectEstimate, ProjectId, RenderAll, SpeakerEngine,
 };
 
 /// The voices each engine offers.
@@ -178,6 +178,16 @@ pub trait Renders: Send + Sync + 'static {
     /// `Refused` (`NotRendered`) unless every planned chapter's render is current and passes
     /// ACX; `Busy` while one is being built.
     async fn start_book(&self, who: &Principal, project: ProjectId) -> Result<JobId, StoreError>;
+
+    /// Starts a render of every planned chapter not rendered yet or stale.
+    ///
+    /// # Errors
+    /// `Forbidden` below editor; `NotFound` for another organisation's project.
+    async fn render_all(
+        &self,
+        who: &Principal,
+        project: ProjectId,
+    ) -> Result<RenderAll, StoreError>;
 
     /// Cancels the audiobook's build.
     ///
