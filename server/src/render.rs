@@ -10,6 +10,7 @@ mod book_job;
 pub mod ffmpeg;
 mod job;
 mod lines;
+mod steps;
 
 use std::sync::Arc;
 

@@ -22,8 +22,8 @@ use super::{
     audio,
     book::book_digest,
     ffmpeg::{Ffmpeg, Tags},
-    job::{fetch_clip, server, Stop},
     lines::Line,
+    steps::{encoder, fetch_clip, server, Stop},
 };
 use crate::db::{now_millis, renders as rows, Db};
 use crate::jobs::{JobKind, Publisher};
@@ -189,7 +189,7 @@ impl BookJob {
         self.ffmpeg
             .m4b(&list, &metadata, &out)
             .await
-            .map_err(super::job::encoder)?;
+            .map_err(encoder)?;
         let bytes = tokio::fs::read(&out)
             .await
             .map_err(|_| Stop::Failed(RenderFailure::Storage))?;
@@ -231,7 +231,7 @@ impl BookJob {
         self.ffmpeg
             .encode_mp3(programme, &Tags::default(), &file)
             .await
-            .map_err(super::job::encoder)?;
+            .map_err(encoder)?;
         Ok((file, ms))
     }
 
