@@ -284,6 +284,7 @@ impl ChapterRenders {
                 language: detail.language,
                 title: detail.name.clone(),
                 author: settings.author,
+                narrators: narrators(&cast),
                 pauses: settings.pauses,
                 credits,
                 chapters: parts,
@@ -328,4 +329,21 @@ impl ChapterRenders {
             .map(|c| c.id)
             .ok_or(StoreError::NotFound)
     }
+}
+
+/// The cast's voices, each once and in cast order, as the audiobook names its narrators
+/// ("espeak-ng en-gb, Azure Speech en-GB-RyanNeural").
+fn narrators(cast: &Cast) -> String {
+    let mut voices: Vec<String> = Vec::new();
+    for character in cast.characters() {
+        let voice = format!(
+            "{} {}",
+            app::i18n::engine_name(character.voice.engine),
+            character.voice.voice_id
+        );
+        if !voices.contains(&voice) {
+            voices.push(voice);
+        }
+    }
+    voices.join(", ")
 }

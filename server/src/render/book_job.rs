@@ -49,6 +49,8 @@ pub(crate) struct BookInput {
     pub language: shared::Language,
     pub title: String,
     pub author: String,
+    /// The cast's voices, as the audiobook's narrators.
+    pub narrators: String,
     pub pauses: Pauses,
     /// The opening and closing credits.
     pub credits: [Line; 2],
@@ -178,6 +180,7 @@ impl BookJob {
             artist: input.author.clone(),
             album: input.title.clone(),
             track: None,
+            narrators: input.narrators.clone(),
         };
         let out = folder.path().join("book.m4b");
         tokio::fs::write(&list, listed)
@@ -307,6 +310,9 @@ pub(crate) fn ffmetadata(tags: &Tags, markers: &[(String, i64)]) -> String {
     let _ = writeln!(out, "album={}", escape(&tags.album));
     let _ = writeln!(out, "artist={}", escape(&tags.artist));
     let _ = writeln!(out, "album_artist={}", escape(&tags.artist));
+    if !tags.narrators.is_empty() {
+        let _ = writeln!(out, "composer={}", escape(&tags.narrators));
+    }
     out.push_str("genre=Audiobook\n");
     let mut start = 0;
     for (title, ms) in markers {
@@ -344,6 +350,7 @@ mod tests {
             artist: "A. C. Doyle".into(),
             album: "The Hound; a tale".into(),
             track: None,
+            narrators: "espeak-ng en-gb".into(),
         };
         let markers = [
             ("Opening credits".to_owned(), 4_000),
@@ -354,6 +361,7 @@ mod tests {
         let text = ffmetadata(&tags, &markers);
 
         assert!(text.starts_with(";FFMETADATA1\ntitle=The Hound\\; a tale\n"));
+        assert!(text.contains("\ncomposer=espeak-ng en-gb\n"));
         assert!(text.contains("START=4000\nEND=604000\ntitle=Chapter 1 \\= Mr. Holmes\n"));
         assert!(text.contains("START=604000\nEND=609500\ntitle=Closing credits\n"));
         assert_eq!(text.matches("[CHAPTER]").count(), 3);

@@ -47,6 +47,8 @@ pub struct Tags {
     pub album: String,
     /// The chapter's number, and how many the book has.
     pub track: Option<(usize, usize)>,
+    /// Who reads it (the `composer` tag, which audiobook players show as the narrator).
+    pub narrators: String,
 }
 
 /// The ffmpeg program to start.
@@ -101,6 +103,9 @@ impl Ffmpeg {
             ("album", tags.album.as_str()),
         ] {
             command.args(["-metadata", &format!("{key}={value}")]);
+        }
+        if !tags.narrators.is_empty() {
+            command.args(["-metadata", &format!("composer={}", tags.narrators)]);
         }
         if let Some((number, of)) = tags.track {
             command.args(["-metadata", &format!("track={number}/{of}")]);

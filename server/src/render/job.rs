@@ -226,6 +226,7 @@ impl RenderJob {
             album: String::new(),
             artist: String::new(),
             track: None,
+            narrators: String::new(),
         };
         let encoded = async {
             self.ffmpeg

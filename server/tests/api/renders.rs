@@ -366,6 +366,10 @@ async fn the_book_is_built_as_an_m4b_with_credits_and_a_marker_per_chapter_once_
     );
     assert_eq!(probed["format"]["tags"]["artist"], "Arthur Conan Doyle");
     assert_eq!(probed["format"]["tags"]["title"], "Renders");
+    assert_eq!(
+        probed["format"]["tags"]["composer"], "espeak-ng en, espeak-ng en-gb",
+        "the cast's voices as the narrators"
+    );
 
     // An edit makes the chapter stale and the book with it; the book cannot be built again yet.
     segments[0].text = "The rain came at last, and the moor was quiet.".to_owned();
