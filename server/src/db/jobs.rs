@@ -83,6 +83,26 @@ pub(crate) async fn claim(
         .await
 }
 
+/// Whether a job of `kind` waits to be claimed (queued, or running under a lease that ran out):
+/// a read, so that idle runners polling do not take SQLite's one write lock from the servers
+/// renewing their leases.
+pub(crate) async fn claimable(
+    conn: &mut AnyConnection,
+    kind: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM jobs
+         WHERE kind = $1 AND (state = 'queued' OR (state = 'running' AND lease_until < $2))
+         LIMIT 1",
+    )
+    .bind(kind)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// Extends `worker`'s lease on a running job. `None` when the job is no longer that worker's
 /// (another server took it over, or it ended); else whether someone asked to cancel it.
 pub(crate) async fn renew(
@@ -105,14 +125,21 @@ pub(crate) async fn renew(
     Ok(cancel.map(|flag| flag != 0))
 }
 
-/// Puts every running job back in the queue (a single server starting on SQLite: whatever ran
-/// before it stopped runs again at once instead of after its lease).
-pub(crate) async fn requeue_running(conn: &mut AnyConnection, now: i64) -> sqlx::Result<u64> {
+/// Puts every running job of `kind` back in the queue (a single server starting on SQLite:
+/// whatever ran before it stopped runs again at once instead of after its lease). Only its own
+/// kind: each kind's runner does this as it starts, and another kind's may already have claimed
+/// a job again.
+pub(crate) async fn requeue_running(
+    conn: &mut AnyConnection,
+    kind: &str,
+    now: i64,
+) -> sqlx::Result<u64> {
     let done = sqlx::query(
         "UPDATE jobs SET state = 'queued', claimed_by = NULL, lease_until = NULL, updated_at = $1
-         WHERE state = 'running'",
+         WHERE state = 'running' AND kind = $2",
     )
     .bind(now)
+    .bind(kind)
     .execute(conn)
     .await?;
     Ok(done.rows_affected())

@@ -20,7 +20,7 @@ impl<K: JobKind> Jobs<K> {
         if self.db.backend() == Backend::Sqlite {
             // One server per SQLite file: what was running when it stopped runs again now.
             if let Ok(mut conn) = self.db.pool.acquire().await {
-                match rows::requeue_running(&mut conn, now_millis()).await {
+                match rows::requeue_running(&mut conn, K::KIND, now_millis()).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(kind = K::KIND, jobs = n, "jobs resumed"),
                     Err(err) => tracing::warn!(error = %err, "could not resume jobs"),
@@ -58,6 +58,12 @@ impl<K: JobKind> Jobs<K> {
     }
 
     async fn claim(&self) -> sqlx::Result<Option<rows::ClaimedRow>> {
+        let mut conn = self.db.pool.acquire().await?;
+        let waiting = rows::claimable(&mut conn, K::KIND, now_millis()).await?;
+        drop(conn);
+        if !waiting {
+            return Ok(None);
+        }
         let mut tx = self.db.begin_write().await?;
         let now = now_millis();
         let claimed = rows::claim(
