@@ -250,13 +250,8 @@ impl Renders for ChapterRenders {
         let identities = self.auditions.identities().await;
         let stale = lines::prepare(&plan, &map, &pauses, &identities)
             .map_or(true, |now| now.digest(&pauses) != row.digest);
-        let mut render = info(&row, project, chapter)?;
-        let stored: StoredReport = serde_json::from_str(&row.report_json).map_err(fail)?;
-        render
-            .exceptions
-            .extend(speaker_changes(&stored.speakers, &plan.segments));
         Ok(ChapterRender {
-            render: Some(render),
+            render: Some(info(&row, project, chapter, &plan.segments)?),
             stale,
             job,
             pauses,
@@ -332,13 +327,17 @@ pub(crate) struct StoredReport {
     pub speakers: Vec<(shared::SegmentId, String)>,
 }
 
-/// A stored render as the page reads it.
+/// A stored render as the page reads it, its exceptions with the segments of `now` whose
+/// speaker changed since.
 fn info(
     row: &rows::RenderRow,
     project: ProjectId,
     chapter: ChapterId,
+    now: &[shared::Segment],
 ) -> Result<RenderInfo, StoreError> {
     let stored: StoredReport = serde_json::from_str(&row.report_json).map_err(fail)?;
+    let mut exceptions = stored.exceptions;
+    exceptions.extend(speaker_changes(&stored.speakers, now));
     Ok(RenderInfo {
         url: render_url(project, chapter),
         version: Version(row.plan_version),
@@ -347,7 +346,7 @@ fn info(
         sent: usize::try_from(row.sent).unwrap_or_default(),
         cached: usize::try_from(row.cached).unwrap_or_default(),
         report: stored.acx,
-        exceptions: stored.exceptions,
+        exceptions,
         checked: stored.checked,
         made_at: row.made_at,
     })
