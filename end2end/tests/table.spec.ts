@@ -11,8 +11,8 @@ test('the segment table and chapter status are readable from the server-rendered
   await page.goto(path);
 
   await expect(rows(page)).toHaveCount(plan.segments.length);
-  await expect(page.getByRole('columnheader', { name: 'Delimiter' })).toBeVisible();
-  await expect(rows(page).nth(1)).toContainText('paragraph');
+  await expect(page.getByRole('columnheader', { name: 'Text' })).toBeVisible();
+  await expect(rows(page).nth(1)).toContainText('Second one.');
   await expect(page.getByRole('link', { name: `${title} (planned)` })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByLabel('Segment text')).toHaveValue('First paragraph.');
 });

@@ -1,8 +1,11 @@
-//! `SegmentTable`: one row per segment, in a scroll pane. Rows are keyed by everything they show,
-//! so an edit re-renders only the rows it touched; selection updates only the two rows involved;
-//! a long table renders only the rows in view ([`visible_range`]).
+//! `SegmentTable`: the chapter read like a script, one row per segment in a scroll pane: its
+//! speaker in the character's colour, its words (the first lines; all of them when selected), the
+//! confidence and the review marks. Rows are keyed by everything they show, so an edit re-renders
+//! only the rows it touched; selection updates only the two rows involved; a long table renders
+//! only the rows in view ([`visible_range`]).
 
 mod row;
+mod speaker;
 #[cfg(test)]
 mod tests;
 
@@ -12,6 +15,7 @@ use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
 use shared::{attribution::verdict::Attribution, Segment, SegmentId};
 
 use self::row::{segment_row, RowContext};
+pub use self::speaker::{speakers, Speaker, Voices};
 use crate::i18n::t;
 
 /// What one table row shows.
@@ -19,14 +23,8 @@ use crate::i18n::t;
 pub struct Row {
     /// Segment id.
     pub id: SegmentId,
-    /// How the segment ends.
-    pub delimiter: shared::Delimiter,
-    /// Start offset.
-    pub start: usize,
-    /// End offset.
-    pub end: usize,
-    /// Characters of the text to read.
-    pub chars: usize,
+    /// The words to read.
+    pub text: String,
     /// Speaker, if any.
     pub speaker: Option<String>,
     /// The speaker was picked by hand.
@@ -56,10 +54,7 @@ impl Row {
         let automatic = found.filter(|_| !segment.speaker_locked);
         Self {
             id: segment.id,
-            delimiter: segment.delimiter,
-            start: segment.start,
-            end: segment.end,
-            chars: segment.text.chars().count(),
+            text: segment.text.clone(),
             speaker: segment.speaker.clone(),
             locked: segment.speaker_locked,
             confidence: automatic.map(|a| (a.confidence.clamp(0.0, 1.0) * 100.0).round() as u8),
@@ -98,9 +93,6 @@ fn words_of(name: &str) -> String {
     }
     words
 }
-
-/// A cast member as the speaker menu lists them: id and name.
-pub type Voices = std::sync::Arc<[(String, String)]>;
 
 /// Tables with more rows than this render only the rows in view (plus [`OVERSCAN`] each side),
 /// so an edit on a 2,000-segment chapter touches a few dozen rows, not thousands. Shorter
@@ -206,21 +198,18 @@ pub fn SegmentTable(
                         <th scope="col">
                             <span class="visually-hidden">{t.selected}</span>
                         </th>
-                        <th scope="col">{t.flag}</th>
                         <th scope="col">{t.id}</th>
-                        <th scope="col">{t.delimiter}</th>
-                        <th scope="col">{t.start}</th>
-                        <th scope="col">{t.end}</th>
-                        <th scope="col">{t.length}</th>
                         <th scope="col">{t.speaker}</th>
+                        <th scope="col">{t.text}</th>
                         <th scope="col">{t.confidence}</th>
+                        <th scope="col">{t.flag}</th>
                     </tr>
                 </thead>
                 // Rows are numbered by a CSS counter from the first one rendered: a split renumbers
                 // the rows below it without rendering them again.
                 <tbody style:counter-reset=move || format!("row {}", window.get().start)>
                     <tr class="spacer" aria-hidden="true" style:height=above>
-                        <td colspan="9"></td>
+                        <td colspan="6"></td>
                     </tr>
                     <For
                         each=move || rows.with(|r| r[window.get()].to_vec())
@@ -241,7 +230,7 @@ pub fn SegmentTable(
                         )}
                     </For>
                     <tr class="spacer" aria-hidden="true" style:height=below>
-                        <td colspan="9"></td>
+                        <td colspan="6"></td>
                     </tr>
                 </tbody>
             </table>
@@ -264,8 +253,9 @@ pub fn scroll_to_show(index: usize, view: Viewport, header: f64) -> Option<f64> 
 }
 
 fn measure_pane(pane: &web_sys::HtmlDivElement) -> Viewport {
+    // A selected row shows all its words: measure one that shows the first lines only.
     let row = pane
-        .query_selector("tbody tr[id]")
+        .query_selector("tbody tr[id]:not(.selected)")
         .ok()
         .flatten()
         .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())

@@ -166,11 +166,11 @@ pub struct Texts {
     pub selected: &'static str,
     pub flag: &'static str,
     pub id: &'static str,
-    pub delimiter: &'static str,
-    pub start: &'static str,
-    pub end: &'static str,
-    pub length: &'static str,
     pub speaker: &'static str,
+    /// The script's column of words.
+    pub text: &'static str,
+    /// A segment whose text was edited by hand.
+    pub edited: &'static str,
     pub confidence: &'static str,
     pub unassigned: &'static str,
     pub chosen_by_hand: &'static str,

@@ -22,7 +22,7 @@ pub fn BulkBar(ws: Workspace) -> impl IntoView {
         ws.voices.with_value(|voices| {
             voices
                 .iter()
-                .map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> })
+                .map(|voice| view! { <option value=voice.id.clone()>{voice.name.clone()}</option> })
                 .collect_view()
         })
     };

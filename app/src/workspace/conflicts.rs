@@ -75,8 +75,8 @@ fn segments(ws: Workspace, words: &'static TeamTexts, segments: &[Segment]) -> A
                 ws.voices.with_value(|voices| {
                     voices
                         .iter()
-                        .find(|(voice, _)| voice == id)
-                        .map_or_else(|| id.clone(), |(_, name)| name.clone())
+                        .find(|voice| voice.id == *id)
+                        .map_or_else(|| id.clone(), |voice| voice.name.clone())
                 })
             });
             view! {

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     api::plans::review_flag,
-    components::{EditorActions, Voices},
+    components::{speakers, EditorActions, Voices},
     i18n::Texts,
     model::{ChapterId, ChapterPlan, ProjectId},
 };
@@ -70,11 +70,7 @@ impl Workspace {
     ) -> Self {
         let text: Arc<str> = Arc::from(plan.text.as_str());
         let stale = shared::plan::rebase::stale(&plan.segments, &plan.text);
-        let voices: Voices = plan
-            .cast
-            .iter()
-            .map(|c| (c.id.to_string(), c.name.clone()))
-            .collect();
+        let voices = speakers(&plan.cast);
         let first = at
             .and_then(|at| plan.segments.iter().find(|s| s.start <= at && at < s.end))
             .or_else(|| plan.segments.first())

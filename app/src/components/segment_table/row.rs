@@ -1,13 +1,16 @@
-//! One row of the segment table: the cells of a [`Row`], its checkbox, flag button and speaker
-//! menu, wired to the callbacks the table shares between its rows.
+//! One row of the script: the cells of a [`Row`] (its checkbox, number, speaker menu, words,
+//! confidence and review marks), wired to the callbacks the table shares between its rows.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use shared::SegmentId;
 
-use super::{Mark, Row, Voices};
-use crate::i18n::t;
+use super::{speaker::find, Mark, Row, Voices, DOUBTFUL_BELOW};
+use crate::{
+    components::icon::{Glyph, Icon},
+    i18n::t,
+};
 
 /// What every row shares: the selection, the marks and the callbacks.
 pub(super) struct RowContext {
@@ -37,41 +40,38 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
     let t = t();
     let flag_label = (t.needs_revision_of)(id.0);
     let speaker = row.speaker.clone().unwrap_or_default();
-    let known = voices.iter().any(|(voice, _)| *voice == speaker);
+    let current = find(&voices, &speaker);
+    // Narration and dialogue told apart at a glance: the narrator's lines read as plain prose,
+    // a character's carry the character's colour; a speaker not in the cast, none.
+    let class = match (current, speaker.is_empty()) {
+        (Some(current), _) => current.class(),
+        (None, true) => "unassigned".to_owned(),
+        (None, false) => "unknown-speaker".to_owned(),
+    };
     let options = voices
         .iter()
-        .map(|(voice, name)| {
-            let chosen = *voice == speaker;
-            view! { <option value=voice.clone() selected=chosen>{name.clone()}</option> }
+        .map(|voice| {
+            let chosen = voice.id == speaker;
+            view! { <option value=voice.id.clone() selected=chosen>{voice.name.clone()}</option> }
         })
         .collect_view();
     let speaker_label = (t.speaker_of)(id.0);
-    let confidence = row.confidence.map(|c| format!("{c}%")).unwrap_or_default();
     let evidence = match (&row.evidence, row.locked) {
         (_, true) => t.chosen_by_hand.to_owned(),
         (Some(evidence), false) => evidence.clone(),
         (None, false) => String::new(),
     };
+    let confidence = confidence_badge(row.confidence, row.locked, evidence);
     let doubtful = row.is_doubtful();
     let contradiction = row
         .contradiction
         .clone()
         .filter(|_| !speaker.is_empty())
-        .map(|named| {
-            voices
-                .iter()
-                .find(|(voice, _)| *voice == named)
-                .map_or(named, |(_, name)| name.clone())
-        });
-    let delimiter = (t.delimiter_name)(row.delimiter);
-    let delimiter = if row.edited {
-        format!("{delimiter} ✎")
-    } else {
-        delimiter.to_owned()
-    };
+        .map(|named| find(&voices, &named).map_or(named, |voice| voice.name.clone()));
     view! {
         <tr
             id=format!("seg-{id}")
+            class=class
             class:selected=is_selected
             aria-selected=move || is_selected.get().to_string()
             class:marked=is_marked
@@ -95,29 +95,9 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                         on_mark.run((id, Mark::Toggle));
                     }
                 />
-                {move || if is_selected.get() { "▶" } else { "" }}
-            </td>
-            <td>
-                <button
-                    class="flag"
-                    class:on=row.needs_revision
-                    aria-label=flag_label
-                    aria-pressed=row.needs_revision.to_string()
-                    on:click=move |ev| {
-                        ev.stop_propagation();
-                        on_toggle_flag.run(id);
-                    }
-                >
-                    "⚑"
-                </button>
-                {row.reviewed.then(|| view! { <span class="reviewed" title=t.reviewed>"✓"</span> })}
             </td>
             <td class="row-number"></td>
-            <td>{delimiter}</td>
-            <td>{row.start}</td>
-            <td>{row.end}</td>
-            <td>{row.chars}</td>
-            <td class:doubtful=doubtful>
+            <td class="speaker" class:doubtful=doubtful>
                 <select
                     aria-label=speaker_label
                     on:click=|ev| ev.stop_propagation()
@@ -129,7 +109,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                     <option value="" selected=speaker.is_empty()>
                         {t.unassigned}
                     </option>
-                    {(!known && !speaker.is_empty())
+                    {(current.is_none() && !speaker.is_empty())
                         .then(|| view! { <option value=speaker.clone() selected=true>{speaker.clone()}</option> })}
                     {options}
                 </select>
@@ -137,7 +117,8 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                     let keep = speaker.clone();
                     view! {
                         <span class="contradiction" title=(t.tag_names)(&named)>
-                            "⚠ "
+                            <Icon glyph=Glyph::Warning />
+                            " "
                             {named.clone()}
                         </span>
                         " "
@@ -154,7 +135,59 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                     }
                 })}
             </td>
-            <td title=evidence>{confidence}</td>
+            <td class="line">
+                <div class="words" dir="auto">{row.text.clone()}</div>
+            </td>
+            <td class="confidence">{confidence}</td>
+            <td class="marks">
+                <button
+                    class="flag"
+                    class:on=row.needs_revision
+                    title=flag_label.clone()
+                    aria-label=flag_label
+                    aria-pressed=row.needs_revision.to_string()
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        on_toggle_flag.run(id);
+                    }
+                >
+                    <Icon glyph=Glyph::Flag />
+                </button>
+                {row.reviewed.then(|| view! {
+                    <span class="reviewed" role="img" aria-label=t.reviewed title=t.reviewed>
+                        <Icon glyph=Glyph::Check />
+                    </span>
+                })}
+                {row.edited.then(|| view! {
+                    <span class="edited" role="img" aria-label=t.edited title=t.edited>
+                        <Icon glyph=Glyph::Pencil />
+                    </span>
+                })}
+            </td>
         </tr>
     }
+}
+
+/// The confidence as a small badge, its level in its colour, the evidence on hover; a speaker
+/// picked by hand shows a pin instead.
+fn confidence_badge(confidence: Option<u8>, locked: bool, evidence: String) -> AnyView {
+    if locked {
+        return view! {
+            <span class="badge by-hand" role="img" aria-label=evidence.clone() title=evidence>
+                <Icon glyph=Glyph::Pin />
+            </span>
+        }
+        .into_any();
+    }
+    let Some(confidence) = confidence else {
+        return ().into_any();
+    };
+    let level = if confidence >= 90 {
+        "badge high"
+    } else if confidence >= DOUBTFUL_BELOW {
+        "badge medium"
+    } else {
+        "badge low"
+    };
+    view! { <span class=level title=evidence>{format!("{confidence}%")}</span> }.into_any()
 }
