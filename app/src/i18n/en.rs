@@ -274,7 +274,7 @@ pub static EN: Texts = Texts {
         format!("{added} chapters added, {replaced} replaced; {stale} plans need carrying over to their new text.")
     },
     segment_heading: |row, delimiter, start, end| {
-        format!("Segment {row} · {delimiter} · {start}–{end}")
+        format!("Segment {row} · characters {start}–{end} · breaks at: {delimiter}")
     },
     no_segment: "No segment selected",
     segment_editor: "Segment editor",

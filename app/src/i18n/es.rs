@@ -311,7 +311,7 @@ pub static ES: Texts = Texts {
         format!("{added} capítulos añadidos, {replaced} sustituidos; {stale} planes deben trasladarse a su texto nuevo.")
     },
     segment_heading: |row, delimiter, start, end| {
-        format!("Segmento {row} · {delimiter} · {start}–{end}")
+        format!("Segmento {row} · caracteres {start}–{end} · corte: {delimiter}")
     },
     no_segment: "Ningún segmento seleccionado",
     segment_editor: "Editor de segmentos",

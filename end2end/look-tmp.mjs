@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const base = process.env.BASE ?? 'http://127.0.0.1:3000';
+const [,, path, out, scheme, width] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: Number(width ?? 1280), height: 800 }, colorScheme: scheme ?? 'light' });
+const r = await ctx.request.post(`${base}/api/sign_in`, { form: { email: 'demo@studio.test', password: 'listen-to-the-hound' }, maxRedirects: 0 });
+const page = await ctx.newPage();
+await page.goto(base + path);
+await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 60000 }).catch(() => console.log('not hydrated'));
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: false });
+await browser.close();
