@@ -12,6 +12,7 @@ mod en;
 mod errors;
 mod errors_en;
 mod es;
+pub mod plural;
 mod reference;
 mod refusals;
 mod render;
@@ -235,6 +236,41 @@ mod tests {
         assert_ne!(
             (EN.status)(ChapterStatus::Complete),
             (ES.status)(ChapterStatus::Complete)
+        );
+    }
+
+    #[test]
+    fn a_count_of_one_reads_in_the_singular_in_both_languages() {
+        assert_eq!((EN.summary)(1, 4), "1 segment · version 4");
+        assert_eq!((EN.summary)(2, 4), "2 segments · version 4");
+        assert_eq!((ES.summary)(1, 4), "1 segmento · versión 4");
+        assert_eq!((EN.add_chapters)(1), "Add 1 chapter");
+        assert_eq!((ES.add_chapters)(1), "Añadir 1 capítulo");
+        assert_eq!((EN.cast_link)(1), "Cast (1 voice)");
+        assert_eq!((ES.cast_link)(3), "Reparto (3 voces)");
+        assert_eq!(
+            (EN.reimport_done)(0, 1, 1),
+            "0 chapters added, 1 replaced; 1 plan needs carrying over to its new text."
+        );
+        assert_eq!(
+            (ES.reimport_done)(1, 0, 0),
+            "1 capítulo añadido, 0 sustituidos; 0 planes deben trasladarse a su texto nuevo."
+        );
+        assert!((ES.stats)(1, 1, 0.1, 0.4, true).starts_with("1 palabra · 1 carácter ·"));
+        let stale = shared::signoff::Blocker::Stale {
+            count: 1,
+            first: shared::plan::segment::SegmentId(3),
+        };
+        assert!((EN.blocker)(&stale).contains("segment 3 no longer matches it"));
+        assert!((ES.blocker)(&stale).contains("el segmento 3 ya no coincide"));
+        assert_eq!((render_texts(Locale::En).passed)(1, 1), "1 segment passed.");
+        assert_eq!(
+            (render_texts(Locale::Es).flags)(1, 0),
+            "Marcas: 1 abierta, 0 verificadas."
+        );
+        assert_eq!(
+            (delivery_texts(Locale::Es).started)(1, ""),
+            "Iniciado 1 renderizado."
         );
     }
 

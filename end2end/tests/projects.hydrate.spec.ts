@@ -66,12 +66,12 @@ test('import a manuscript: review the chapters found, drop and rename some, add 
   await expect(page.getByRole('button', { name: 'Add 2 chapters' })).toBeVisible();
   await page.getByLabel('Include CHAPTER II', { exact: true }).uncheck();
   await page.getByLabel('Title of CHAPTER I', { exact: true }).fill('One');
-  await page.getByRole('button', { name: 'Add 1 chapters' }).click();
+  await page.getByRole('button', { name: 'Add 1 chapter', exact: true }).click();
 
   const chapters = page.getByRole('navigation', { name: 'Chapters' });
   await expect(chapters.getByRole('link', { name: /One/ })).toBeVisible();
   await expect(chapters.getByRole('link')).toHaveCount(1);
-  await expect(page.getByText('0 of 1 chapters complete')).toBeVisible();
+  await expect(page.getByText('0 of 1 chapter complete')).toBeVisible();
   await expect(found).toHaveCount(0);
 
   // A file that is not what it says is refused with the reason.

@@ -17,8 +17,8 @@ test('a changed chapter re-imported marks its plan stale; carrying it over keeps
   await page.getByLabel(/Manuscript file/).setInputFiles({ name: 'book.txt', mimeType: 'text/plain', buffer: Buffer.from(book) });
   // The section with the chapter's title replaces its text unless the producer says otherwise.
   await expect(page.getByLabel('Into (CHAPTER I)')).toHaveValue(String(chapter));
-  await page.getByRole('button', { name: 'Add 1 chapters' }).click();
-  await expect(page.getByText('0 chapters added, 1 replaced; 1 plans need carrying over to their new text.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add 1 chapter', exact: true }).click();
+  await expect(page.getByText('0 chapters added, 1 replaced; 1 plan needs carrying over to its new text.')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link')).toHaveCount(1);
 
   await page.goto(path);

@@ -14,8 +14,8 @@ test('un capítulo de principio a fin, en español', async ({ page, request }) =
   const book = 'CAPÍTULO I\n\n—Buenos días —dijo Benina.\n\n—Hola, Benina —dijo Almudena.\n\nLlovía sobre Madrid.\n';
   await page.getByLabel(/Archivo del manuscrito/).setInputFiles({ name: 'libro.txt', mimeType: 'text/plain', buffer: Buffer.from(book) });
   await expect(page.getByRole('table', { name: 'Capítulos encontrados' })).toBeVisible();
-  await page.getByRole('button', { name: 'Añadir 1 capítulos' }).click();
-  await expect(page.getByText('1 capítulos añadidos, 0 sustituidos')).toBeVisible();
+  await page.getByRole('button', { name: 'Añadir 1 capítulo', exact: true }).click();
+  await expect(page.getByText('1 capítulo añadido, 0 sustituidos')).toBeVisible();
 
   // Cast: the speakers found in the text, confirmed and saved.
   await page.goto(`/projects/${project}/cast`);

@@ -71,6 +71,11 @@ impl fmt::Display for Blocker {
             Blocker::NoSpeaker { count, first } => {
                 write!(f, "{count} segments have no speaker (first: {first})")
             }
+            Blocker::Stale { count: 1, first } => write!(
+                f,
+                "the chapter text changed: segment {first} no longer matches it; carry the plan \
+                 over to the new text"
+            ),
             Blocker::Stale { count, first } => write!(
                 f,
                 "the chapter text changed: {count} segments no longer match it (first: {first}); \
@@ -169,6 +174,20 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].to_string(), "segment 3 has no speaker");
         assert_eq!(found[1].to_string(), "segment 2 is flagged for revision");
+    }
+
+    #[test]
+    fn stale_segments_are_counted_in_the_singular_and_the_plural() {
+        let stale = |count| Blocker::Stale {
+            count,
+            first: SegmentId(4),
+        };
+        assert!(stale(1)
+            .to_string()
+            .starts_with("the chapter text changed: segment 4 no longer matches it; carry"));
+        assert!(stale(2)
+            .to_string()
+            .starts_with("the chapter text changed: 2 segments no longer match it (first: 4)"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use shared::plan::review::{FlagKind, FlagStatus};
 
 use crate::model::{AuditEntry, EditCounts, Role};
 
-use super::Locale;
+use super::{plural, Locale};
 
 /// What `entry` records, in `locale`'s words.
 pub fn audit_entry(locale: Locale, entry: &AuditEntry) -> String {
@@ -24,13 +24,16 @@ pub fn moment(at_ms: i64) -> String {
 fn entry_en(entry: &AuditEntry) -> String {
     match entry {
         AuditEntry::PlanGenerated { segments } => {
-            format!("generated a plan of {segments} segments")
+            let segments = plural::count(*segments, "segment", "segments");
+            format!("generated a plan of {segments}")
         }
         AuditEntry::PlanSaved { segments, changed } => {
-            format!("saved the plan: {changed} of {segments} segments changed")
+            let segments = plural::count(*segments, "segment", "segments");
+            format!("saved the plan: {changed} of {segments} changed")
         }
         AuditEntry::EditsSaved { segments, edits } => {
-            format!("saved edits: {} (of {segments} segments)", edits_en(edits))
+            let segments = plural::count(*segments, "segment", "segments");
+            format!("saved edits: {} (of {segments})", edits_en(edits))
         }
         AuditEntry::FlagRaised { row, kind } => {
             format!("flagged segment {row}: {}", kind_words(Locale::En, *kind))
@@ -45,7 +48,8 @@ fn entry_en(entry: &AuditEntry) -> String {
             }
         }
         AuditEntry::PlanImported { segments } => {
-            format!("imported a plan file of {segments} segments")
+            let segments = plural::count(*segments, "segment", "segments");
+            format!("imported a plan file of {segments}")
         }
         AuditEntry::ChapterCompleted => "signed the chapter off".to_owned(),
         AuditEntry::ChapterReopened => "reopened the chapter".to_owned(),
@@ -53,10 +57,12 @@ fn entry_en(entry: &AuditEntry) -> String {
         AuditEntry::ChaptersAdded { count } => format!("added {count} chapters"),
         AuditEntry::ChapterTextReplaced => "replaced the chapter's text".to_owned(),
         AuditEntry::CastSaved { characters } => {
-            format!("saved the cast ({characters} characters)")
+            let characters = plural::count(*characters, "character", "characters");
+            format!("saved the cast ({characters})")
         }
         AuditEntry::PronunciationsSaved { entries } => {
-            format!("saved the pronunciations ({entries} entries)")
+            let entries = plural::count(*entries, "entry", "entries");
+            format!("saved the pronunciations ({entries})")
         }
         AuditEntry::ProjectRenamed { name } => format!("renamed the project “{name}”"),
         AuditEntry::MemberInvited { role } => {
@@ -76,16 +82,17 @@ fn entry_en(entry: &AuditEntry) -> String {
 fn entry_es(entry: &AuditEntry) -> String {
     match entry {
         AuditEntry::PlanGenerated { segments } => {
-            format!("generó un plan de {segments} segmentos")
+            let segments = plural::count(*segments, "segmento", "segmentos");
+            format!("generó un plan de {segments}")
         }
         AuditEntry::PlanSaved { segments, changed } => {
-            format!("guardó el plan: cambiaron {changed} de {segments} segmentos")
+            let changed_verb = plural::form(*changed, "cambió", "cambiaron");
+            let segments = plural::count(*segments, "segmento", "segmentos");
+            format!("guardó el plan: {changed_verb} {changed} de {segments}")
         }
         AuditEntry::EditsSaved { segments, edits } => {
-            format!(
-                "guardó cambios: {} (de {segments} segmentos)",
-                edits_es(edits)
-            )
+            let segments = plural::count(*segments, "segmento", "segmentos");
+            format!("guardó cambios: {} (de {segments})", edits_es(edits))
         }
         AuditEntry::FlagRaised { row, kind } => {
             format!("marcó el segmento {row}: {}", kind_words(Locale::Es, *kind))
@@ -102,7 +109,8 @@ fn entry_es(entry: &AuditEntry) -> String {
             format!("{verb} la marca del segmento {row}")
         }
         AuditEntry::PlanImported { segments } => {
-            format!("importó un archivo de plan de {segments} segmentos")
+            let segments = plural::count(*segments, "segmento", "segmentos");
+            format!("importó un archivo de plan de {segments}")
         }
         AuditEntry::ChapterCompleted => "dio el capítulo por terminado".to_owned(),
         AuditEntry::ChapterReopened => "reabrió el capítulo".to_owned(),
@@ -110,10 +118,12 @@ fn entry_es(entry: &AuditEntry) -> String {
         AuditEntry::ChaptersAdded { count } => format!("añadió {count} capítulos"),
         AuditEntry::ChapterTextReplaced => "sustituyó el texto del capítulo".to_owned(),
         AuditEntry::CastSaved { characters } => {
-            format!("guardó el reparto ({characters} personajes)")
+            let characters = plural::count(*characters, "personaje", "personajes");
+            format!("guardó el reparto ({characters})")
         }
         AuditEntry::PronunciationsSaved { entries } => {
-            format!("guardó las pronunciaciones ({entries} entradas)")
+            let entries = plural::count(*entries, "entrada", "entradas");
+            format!("guardó las pronunciaciones ({entries})")
         }
         AuditEntry::ProjectRenamed { name } => format!("renombró el proyecto «{name}»"),
         AuditEntry::MemberInvited { role } => {
@@ -145,22 +155,20 @@ fn kind_words(locale: Locale, kind: FlagKind) -> &'static str {
 
 /// "1 split, 2 merges, 3 segments changed", the kinds with none left out.
 fn edits_en(edits: &EditCounts) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let parts = [
-        (edits.split, plural(edits.split, "split", "splits")),
-        (edits.merged, plural(edits.merged, "merge", "merges")),
+        (edits.split, plural::count(edits.split, "split", "splits")),
+        (edits.merged, plural::count(edits.merged, "merge", "merges")),
         (
             edits.deleted,
-            plural(edits.deleted, "deletion", "deletions"),
+            plural::count(edits.deleted, "deletion", "deletions"),
         ),
         (
             edits.changed,
-            plural(edits.changed, "segment changed", "segments changed"),
+            plural::count(edits.changed, "segment changed", "segments changed"),
         ),
         (
             edits.other,
-            plural(edits.other, "other edit", "other edits"),
+            plural::count(edits.other, "other edit", "other edits"),
         ),
     ];
     listed(parts)
@@ -168,19 +176,26 @@ fn edits_en(edits: &EditCounts) -> String {
 
 /// [`edits_en`] in Spanish.
 fn edits_es(edits: &EditCounts) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let parts = [
-        (edits.split, plural(edits.split, "división", "divisiones")),
-        (edits.merged, plural(edits.merged, "unión", "uniones")),
-        (edits.deleted, plural(edits.deleted, "borrado", "borrados")),
+        (
+            edits.split,
+            plural::count(edits.split, "división", "divisiones"),
+        ),
+        (
+            edits.merged,
+            plural::count(edits.merged, "unión", "uniones"),
+        ),
+        (
+            edits.deleted,
+            plural::count(edits.deleted, "borrado", "borrados"),
+        ),
         (
             edits.changed,
-            plural(edits.changed, "segmento cambiado", "segmentos cambiados"),
+            plural::count(edits.changed, "segmento cambiado", "segmentos cambiados"),
         ),
         (
             edits.other,
-            plural(edits.other, "otro cambio", "otros cambios"),
+            plural::count(edits.other, "otro cambio", "otros cambios"),
         ),
     ];
     listed(parts)

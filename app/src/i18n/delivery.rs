@@ -1,7 +1,11 @@
 //! The words of the delivery page (the book's audio: settings, chapters' render states, the
 //! audiobook), in English and Spanish.
 
-use super::{clock, Locale};
+use super::{
+    clock,
+    plural::{count, form},
+    Locale,
+};
 use crate::model::{BookStage, RenderState};
 
 /// The delivery page's words in one language.
@@ -86,15 +90,18 @@ pub const EN: DeliveryTexts = DeliveryTexts {
         RenderState::Rendering => "rendering…".to_owned(),
         RenderState::Stale => "stale: changed since its render".to_owned(),
         RenderState::Passes => "✓ passes ACX".to_owned(),
-        RenderState::Fails { failures } => format!("✗ fails {failures} ACX rule(s)"),
+        RenderState::Fails { failures } => {
+            format!("✗ fails {}", count(failures, "ACX rule", "ACX rules"))
+        }
     },
     audiobook: "Audiobook (M4B)",
     not_built: "Not built yet.",
     built: |seconds, bytes, markers| {
         format!(
-            "Built: {} long, {:.1} MB, {markers} chapter markers (credits included).",
+            "Built: {} long, {:.1} MB, {} (credits included).",
             clock(seconds),
-            megabytes(bytes)
+            megabytes(bytes),
+            count(markers, "chapter marker", "chapter markers")
         )
     },
     book_stale: "A chapter or a detail changed since it was built: build it again.",
@@ -113,11 +120,11 @@ pub const EN: DeliveryTexts = DeliveryTexts {
     render_every: "Render every chapter",
     render_every_hint: "Every planned chapter not rendered yet or stale; each chapter's page follows its progress.",
     started: |started, refused| {
-        let renders = if started == 1 { "render" } else { "renders" };
+        let renders = count(started, "render", "renders");
         if refused.is_empty() {
-            format!("Started {started} {renders}.")
+            format!("Started {renders}.")
         } else {
-            format!("Started {started} {renders}. Not rendered: {refused}.")
+            format!("Started {renders}. Not rendered: {refused}.")
         }
     },
 };
@@ -153,15 +160,18 @@ pub const ES: DeliveryTexts = DeliveryTexts {
         RenderState::Rendering => "renderizando…".to_owned(),
         RenderState::Stale => "desfasado: cambió tras renderizarse".to_owned(),
         RenderState::Passes => "✓ cumple ACX".to_owned(),
-        RenderState::Fails { failures } => format!("✗ incumple {failures} regla(s) de ACX"),
+        RenderState::Fails { failures } => {
+            format!("✗ incumple {} de ACX", count(failures, "regla", "reglas"))
+        }
     },
     audiobook: "Audiolibro (M4B)",
     not_built: "Aún no se ha generado.",
     built: |seconds, bytes, markers| {
         format!(
-            "Generado: dura {}, {:.1} MB, {markers} marcas de capítulo (con los créditos).",
+            "Generado: dura {}, {:.1} MB, {} (con los créditos).",
             clock(seconds),
-            megabytes(bytes)
+            megabytes(bytes),
+            count(markers, "marca de capítulo", "marcas de capítulo")
         )
     },
     book_stale: "Un capítulo o un dato cambió desde que se generó: vuelve a generarlo.",
@@ -180,11 +190,12 @@ pub const ES: DeliveryTexts = DeliveryTexts {
     render_every: "Renderizar todos los capítulos",
     render_every_hint: "Cada capítulo con plan sin renderizar o desfasado; la página de cada capítulo sigue su progreso.",
     started: |started, refused| {
-        let renders = if started == 1 { "renderizado" } else { "renderizados" };
+        let started_word = form(started, "Iniciado", "Iniciados");
+        let renders = count(started, "renderizado", "renderizados");
         if refused.is_empty() {
-            format!("Iniciados {started} {renders}.")
+            format!("{started_word} {renders}.")
         } else {
-            format!("Iniciados {started} {renders}. Sin renderizar: {refused}.")
+            format!("{started_word} {renders}. Sin renderizar: {refused}.")
         }
     },
 };

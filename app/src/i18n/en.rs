@@ -1,13 +1,14 @@
 //! The English words of every [`Texts`] field.
 
-use shared::{
-    plan::review::FlagStatus,
-    pronunciation::{EntryError, IpaError, Status},
-};
+use shared::{plan::review::FlagStatus, pronunciation::Status};
 
 use crate::model::ChapterStatus;
 
-use super::{errors_en, refusals, Texts};
+use super::{
+    errors_en,
+    plural::{count, form},
+    refusals, Texts,
+};
 
 /// English.
 pub static EN: Texts = Texts {
@@ -28,16 +29,20 @@ pub static EN: Texts = Texts {
     new_project: "New project",
     book_title: "Book title",
     create_project: "Create project",
-    project_detail: |language, chapters| format!("{language} · {chapters} chapters"),
+    project_detail: |language, chapters| {
+        format!("{language} · {}", count(chapters, "chapter", "chapters"))
+    },
     back_to_projects: "← Projects",
     back_to_project: "← Project",
     loading_project: "Loading project…",
     chapters: "Chapters",
     planning_complete: "Planning complete: every chapter is signed off.",
-    chapters_complete: |done, all| format!("{done} of {all} chapters complete"),
+    chapters_complete: |done, all| {
+        format!("{done} of {} complete", count(all, "chapter", "chapters"))
+    },
     loading_chapters: "Loading chapters…",
     language_of: |code| format!("Language: {code}"),
-    cast_link: |n| format!("Cast ({n} voices)"),
+    cast_link: |n| format!("Cast ({})", count(n, "voice", "voices")),
     name: "Name",
     rename: "Rename",
     delete_project: "Delete project",
@@ -63,7 +68,7 @@ pub static EN: Texts = Texts {
     kind_back: "back matter",
     include_named: |title| format!("Include {title}"),
     title_of: |title| format!("Title of {title}"),
-    add_chapters: |n| format!("Add {n} chapters"),
+    add_chapters: |n| format!("Add {}", count(n, "chapter", "chapters")),
     cast: "Cast",
     loading_cast: "Loading cast…",
     cast_intro: "Every segment is read by one of these voices. Names and aliases are how the text \
@@ -81,9 +86,12 @@ pub static EN: Texts = Texts {
     new_character_option: "New character",
     add_proposed: "Add the ticked characters",
     mentions_and_tags: |mentions, tags| format!("mentions: {mentions}, speech tags: {tags}"),
-    proposals_added: |n| match n {
-        1 => "1 character added or merged: save the cast to keep it.".to_owned(),
-        n => format!("{n} characters added or merged: save the cast to keep them."),
+    proposals_added: |n| {
+        format!(
+            "{} added or merged: save the cast to keep {}.",
+            count(n, "character", "characters"),
+            form(n, "it", "them")
+        )
     },
     save_cast: "Save cast",
     cast_saved: "Cast saved",
@@ -164,28 +172,11 @@ pub static EN: Texts = Texts {
         "Someone else changed these pronunciations; reload the page to see them.",
     import_pls: "Import PLS file",
     export_pls: "Export PLS",
-    pls_imported: |n| format!("PLS file imported: the map has {n} entries"),
+    pls_imported: |n| format!("PLS file imported: the map has {}", count(n, "entry", "entries")),
     confirm_pls_import:
         "Importing merges the file into the saved map; your unsaved changes will be lost. Import?",
     grapheme_taken: |grapheme| format!("“{grapheme}” is already in the map for this locale"),
-    entry_error: |error| match error {
-        EntryError::Ipa(IpaError::NotIpa {
-            symbol, position, ..
-        }) => {
-            format!("“{symbol}” at character {position} is not an IPA symbol")
-        }
-        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
-            format!("The diacritic at character {position} has no symbol before it")
-        }
-        // The messages are sentences for a longer message; only the first letter changes.
-        other => {
-            let mut message = errors_en::entry_error(other);
-            if let Some(first) = message.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            message
-        }
-    },
+    entry_error: errors_en::entry_sentence,
     loading_plan: "Loading plan…",
     generate_plan: "Generate plan",
     regenerate_plan: "Regenerate plan",
@@ -197,9 +188,13 @@ pub static EN: Texts = Texts {
     read_only: "As a viewer you read, listen and audition; editors change the plan.",
     invalid_cast: "The cast is not valid; fix it on the cast page first.",
     unresolved_after_run: |n| {
-        format!("{n} segments could not be attributed with confidence: pick their speaker.")
+        format!(
+            "{} could not be attributed with confidence: pick {} speaker.",
+            count(n, "segment", "segments"),
+            form(n, "its", "their")
+        )
     },
-    summary: |n, version| format!("{n} segments · version {version}"),
+    summary: |n, version| format!("{} · version {version}", count(n, "segment", "segments")),
     before_complete: "Before this chapter can be marked complete:",
     blocker: errors_en::blocker,
     delimiter_name: |delimiter| delimiter.as_str(),
@@ -230,10 +225,7 @@ pub static EN: Texts = Texts {
     tag_names: |name| format!("A speech tag next to this line names {name}"),
     keep_speaker: "Keep",
     keep_speaker_hint: "Keep this speaker: confirms it by hand, so it no longer blocks sign-off",
-    marked_count: |n| match n {
-        1 => "1 segment selected".to_owned(),
-        n => format!("{n} segments selected"),
-    },
+    marked_count: |n| format!("{} selected", count(n, "segment", "segments")),
     marked_actions: "Selected segments",
     assign_marked: "Set speaker",
     mark_reviewed: "Mark reviewed",
@@ -246,22 +238,31 @@ pub static EN: Texts = Texts {
     missing_speakers: |names| format!("Speech tags name people who are not in the cast: {names}."),
     open_cast: "Add them to the cast",
     text_changed: "The chapter's text changed since this plan was made (a re-import).",
-    stale_segments: |n| match n {
-        1 => "1 segment no longer matches it. Carry the plan over to the new text to go on editing: \
-              what still matches keeps its speaker, edits and flags."
-            .to_owned(),
-        n => format!(
-            "{n} segments no longer match it. Carry the plan over to the new text to go on \
-             editing: what still matches keeps its speaker, edits and flags."
-        ),
+    stale_segments: |n| {
+        format!(
+            "{} no longer {} it. Carry the plan over to the new text to go on editing: what still \
+             matches keeps its speaker, edits and flags.",
+            count(n, "segment", "segments"),
+            form(n, "matches", "match")
+        )
     },
     carry_over: "Carry the plan over",
     confirm_carry_over: |dropped| match dropped {
         0 => "Every segment is still in the new text. Carry the plan over?".to_owned(),
-        n => format!("{n} segments are no longer in the new text and will be dropped (they are listed afterwards). Carry the plan over?"),
+        n => format!(
+            "{} {} no longer in the new text and will be dropped ({} listed afterwards). Carry \
+             the plan over?",
+            count(n, "segment", "segments"),
+            form(n, "is", "are"),
+            form(n, "it is", "they are")
+        ),
     },
     carried_over: |kept, added, dropped| {
-        let mut text = format!("Kept {kept} segments; {added} new ones cover new text.");
+        let mut text = format!(
+            "Kept {}; {added} new {} new text.",
+            count(kept, "segment", "segments"),
+            form(added, "one covers", "ones cover")
+        );
         if !dropped.is_empty() {
             text.push_str(&format!(" No longer in the text: {}.", dropped.join("; ")));
         }
@@ -271,7 +272,12 @@ pub static EN: Texts = Texts {
     as_new_chapter: "A new chapter",
     replace_chapter: |title| format!("Replace the text of “{title}”"),
     reimport_done: |added, replaced, stale| {
-        format!("{added} chapters added, {replaced} replaced; {stale} plans need carrying over to their new text.")
+        format!(
+            "{} added, {replaced} replaced; {} carrying over to {} new text.",
+            count(added, "chapter", "chapters"),
+            count(stale, "plan needs", "plans need"),
+            form(stale, "its", "their")
+        )
     },
     segment_heading: |row, delimiter, start, end| {
         format!("Segment {row} · characters {start}–{end} · breaks at: {delimiter}")
@@ -286,14 +292,8 @@ pub static EN: Texts = Texts {
         } else {
             " · over the engine limit"
         };
-        let words = match words {
-            1 => "1 word".to_owned(),
-            n => format!("{n} words"),
-        };
-        let chars = match chars {
-            1 => "1 character".to_owned(),
-            n => format!("{n} characters"),
-        };
+        let words = count(words, "word", "words");
+        let chars = count(chars, "character", "characters");
         format!("{words} · {chars} · {kb:.1} KB · ~{seconds:.0} s{over}")
     },
     edit: "Edit",
@@ -322,11 +322,12 @@ pub static EN: Texts = Texts {
     llm_failed: |reason| format!("Speaker assignment failed: {reason}"),
     llm_lost: "the connection to the server was lost",
     llm_partial: |n| {
-        if n == 1 {
-            "The model's answer for 1 part of the chapter could not be used; its lines stay unassigned".to_owned()
-        } else {
-            format!("The model's answers for {n} parts of the chapter could not be used; their lines stay unassigned")
-        }
+        format!(
+            "The model's {} for {} of the chapter could not be used; {} lines stay unassigned",
+            form(n, "answer", "answers"),
+            count(n, "part", "parts"),
+            form(n, "its", "their")
+        )
     },
     audition_heading: "Audition",
     audition_play: "Audition",
@@ -352,9 +353,12 @@ pub static EN: Texts = Texts {
     concordance_no_change: "Saving the map as it is now would change no planned segment.",
     concordance_saving: "Saving the map as it is now would change:",
     concordance_engine_impact: |engine, changed, stale, billed, cost| {
-        let segments = if changed == 1 { "1 planned segment".to_owned() } else { format!("{changed} planned segments") };
-        let clips = if stale == 1 { "1 cached clip".to_owned() } else { format!("{stale} cached clips") };
-        format!("{engine}: {segments} ({clips} no longer used; rendering them again bills {billed} characters, {cost})")
+        let segments = count(changed, "planned segment", "planned segments");
+        let clips = count(stale, "cached clip", "cached clips");
+        let again = form(changed, "it", "them");
+        let characters = form(billed, "character", "characters");
+        let billed = super::group_digits(billed, ',');
+        format!("{engine}: {segments} ({clips} no longer used; rendering {again} again bills {billed} {characters}, {cost})")
     },
     planner: "Planner",
     planner_note: "Estimated from the chapters' plans, each segment written as its speaker's engine receives it: minutes of audio, characters billed (Azure counts the SSML it receives, pronunciations included), clips already in the audio cache, and what rendering costs at the configured price per million characters.",
@@ -370,7 +374,7 @@ pub static EN: Texts = Texts {
     planner_book: "Whole book",
     planner_not_planned: "not planned yet",
     planner_of: |part, all| format!("{part} of {all}"),
-    planner_refused: |n| if n == 1 { "1 segment over the engine's limits".to_owned() } else { format!("{n} segments over the engine's limits") },
+    planner_refused: |n| format!("{} over the engine's limits", count(n, "segment", "segments")),
     count: |n| super::group_digits(n, ','),
     decimal: |x| format!("{x:.1}"),
     dollars: |x| format!("${x:.2}"),

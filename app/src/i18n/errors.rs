@@ -1,10 +1,11 @@
-//! Spanish wording of the domain's errors (English is in `errors_en.rs`; `AppError` and the
-//! server's refusals are in `refusals.rs`, in both languages). Every variant is matched here, so
-//! a new one cannot ship untranslated.
+//! Spanish wording of the domain's errors and of what blocks a sign-off (English is in
+//! `errors_en.rs`; `AppError` and the server's refusals are in `refusals.rs`, in both languages).
+//! Every variant is matched here, so a new one cannot ship untranslated.
 
 use shared::{
     plan::file::PlanFileError,
-    pronunciation::{pls::PlsError, MapError},
+    pronunciation::{pls::PlsError, EntryError, EspeakError, IpaError, MapError},
+    signoff::Blocker,
     CastError, SegmentError,
 };
 
@@ -99,6 +100,69 @@ pub(super) fn cast_error(err: &CastError) -> String {
     }
 }
 
+/// Why a chapter cannot be completed, in Spanish.
+pub(super) fn blocker(blocker: &Blocker) -> String {
+    match blocker {
+        Blocker::NoPlan => "el capítulo no tiene plan".to_owned(),
+        Blocker::NoSpeaker { count: 1, first } => format!("el segmento {first} no tiene hablante"),
+        Blocker::NoSpeaker { count, first } => {
+            format!("{count} segmentos no tienen hablante (el primero: {first})")
+        }
+        Blocker::Stale { count: 1, first } => format!(
+            "el texto del capítulo cambió: el segmento {first} ya no coincide con él; traslada el \
+             plan al texto nuevo"
+        ),
+        Blocker::Stale { count, first } => format!(
+            "el texto del capítulo cambió: {count} segmentos ya no coinciden con él (el primero: \
+             {first}); traslada el plan al texto nuevo"
+        ),
+        Blocker::Contradicted { count: 1, first } => {
+            format!("una acotación contradice el hablante del segmento {first}")
+        }
+        Blocker::Contradicted { count, first } => format!(
+            "las acotaciones contradicen el hablante de {count} segmentos (el primero: {first})"
+        ),
+        Blocker::Flagged { count: 1, first } => {
+            format!("el segmento {first} está marcado para revisión")
+        }
+        Blocker::Flagged { count, first } => {
+            format!("{count} segmentos están marcados para revisión (el primero: {first})")
+        }
+    }
+}
+
+/// A refused pronunciation entry in Spanish, as a sentence of its own.
+pub(super) fn entry_error(error: &EntryError) -> String {
+    match error {
+        EntryError::EmptyGrapheme => "La forma escrita está vacía".to_owned(),
+        EntryError::Ipa(IpaError::Empty) => "El AFI está vacío".to_owned(),
+        EntryError::Ipa(IpaError::NotIpa {
+            symbol, position, ..
+        }) => {
+            format!("«{symbol}» en el carácter {position} no es un símbolo del AFI")
+        }
+        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
+            format!("El diacrítico del carácter {position} no tiene símbolo delante")
+        }
+        EntryError::Ipa(IpaError::TooLong { max, .. }) => {
+            format!("El AFI tiene más de {max} caracteres")
+        }
+        EntryError::TooLong { max, .. } => format!("Un campo tiene más de {max} caracteres"),
+        EntryError::ControlCharacter { .. } => {
+            "Un campo contiene un carácter de control".to_owned()
+        }
+        EntryError::Espeak(EspeakError::Brackets) => {
+            "Los fonemas de espeak-ng no pueden contener «[[» ni «]]»".to_owned()
+        }
+        EntryError::Espeak(_) => {
+            "Los fonemas de espeak-ng solo admiten ASCII imprimible (200 como máximo)".to_owned()
+        }
+        EntryError::Locale { locale } => {
+            format!("«{locale}» no es una variante como es, es-ES o en-GB")
+        }
+    }
+}
+
 /// A refused pronunciation map in Spanish.
 pub(super) fn map_error(err: &MapError) -> String {
     match err {
@@ -108,7 +172,7 @@ pub(super) fn map_error(err: &MapError) -> String {
             error,
         } => format!(
             "entrada {number} («{grapheme}»): {}",
-            (super::ES.entry_error)(error)
+            entry_error(error)
         ),
         MapError::Duplicate {
             first,

@@ -100,6 +100,10 @@ pub(super) fn blocker(blocker: &Blocker) -> String {
         Blocker::NoSpeaker { count, first } => {
             format!("{count} segments have no speaker (first: {first})")
         }
+        Blocker::Stale { count: 1, first } => format!(
+            "the chapter text changed: segment {first} no longer matches it; carry the plan over \
+             to the new text"
+        ),
         Blocker::Stale { count, first } => format!(
             "the chapter text changed: {count} segments no longer match it (first: {first}); \
              carry the plan over to the new text"
@@ -121,6 +125,28 @@ fn field(field: Field) -> &'static str {
     match field {
         Field::Grapheme => "written form",
         Field::Respelling => "respelling",
+    }
+}
+
+/// A refused pronunciation entry, in English, as a sentence of its own, shown beside the entry.
+pub(super) fn entry_sentence(error: &EntryError) -> String {
+    match error {
+        EntryError::Ipa(IpaError::NotIpa {
+            symbol, position, ..
+        }) => {
+            format!("“{symbol}” at character {position} is not an IPA symbol")
+        }
+        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
+            format!("The diacritic at character {position} has no symbol before it")
+        }
+        // The clauses are for a longer message; only the first letter changes.
+        other => {
+            let mut message = entry_error(other);
+            if let Some(first) = message.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            message
+        }
     }
 }
 

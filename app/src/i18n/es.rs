@@ -1,15 +1,14 @@
 //! The Spanish words of every [`Texts`] field.
 
-use shared::{
-    plan::review::FlagStatus,
-    pronunciation::{EntryError, EspeakError, IpaError, Status},
-    signoff::Blocker,
-    Delimiter,
-};
+use shared::{plan::review::FlagStatus, pronunciation::Status, Delimiter};
 
 use crate::model::ChapterStatus;
 
-use super::{errors, refusals, Texts};
+use super::{
+    errors,
+    plural::{count, form},
+    refusals, Texts,
+};
 
 /// Spanish.
 pub static ES: Texts = Texts {
@@ -30,16 +29,21 @@ pub static ES: Texts = Texts {
     new_project: "Nuevo proyecto",
     book_title: "Título del libro",
     create_project: "Crear proyecto",
-    project_detail: |language, chapters| format!("{language} · {chapters} capítulos"),
+    project_detail: |language, chapters| {
+        format!("{language} · {}", count(chapters, "capítulo", "capítulos"))
+    },
     back_to_projects: "← Proyectos",
     back_to_project: "← Proyecto",
     loading_project: "Cargando proyecto…",
     chapters: "Capítulos",
     planning_complete: "Planificación terminada: todos los capítulos están cerrados.",
-    chapters_complete: |done, all| format!("{done} de {all} capítulos terminados"),
+    chapters_complete: |done, all| {
+        let chapters = count(all, "capítulo terminado", "capítulos terminados");
+        format!("{done} de {chapters}")
+    },
     loading_chapters: "Cargando capítulos…",
     language_of: |code| format!("Idioma: {code}"),
-    cast_link: |n| format!("Reparto ({n} voces)"),
+    cast_link: |n| format!("Reparto ({})", count(n, "voz", "voces")),
     name: "Nombre",
     rename: "Renombrar",
     delete_project: "Eliminar proyecto",
@@ -65,7 +69,7 @@ pub static ES: Texts = Texts {
     kind_back: "apéndices",
     include_named: |title| format!("Incluir {title}"),
     title_of: |title| format!("Título de {title}"),
-    add_chapters: |n| format!("Añadir {n} capítulos"),
+    add_chapters: |n| format!("Añadir {}", count(n, "capítulo", "capítulos")),
     cast: "Reparto",
     loading_cast: "Cargando reparto…",
     cast_intro: "Cada segmento lo lee una de estas voces. Los nombres y alias son cómo el texto \
@@ -83,9 +87,13 @@ pub static ES: Texts = Texts {
     new_character_option: "Personaje nuevo",
     add_proposed: "Añadir los personajes marcados",
     mentions_and_tags: |mentions, tags| format!("menciones: {mentions}, acotaciones: {tags}"),
-    proposals_added: |n| match n {
-        1 => "1 personaje añadido o fusionado: guarda el reparto para conservarlo.".to_owned(),
-        n => format!("{n} personajes añadidos o fusionados: guarda el reparto para conservarlos."),
+    proposals_added: |n| {
+        format!(
+            "{} o {}: guarda el reparto para {}.",
+            count(n, "personaje añadido", "personajes añadidos"),
+            form(n, "fusionado", "fusionados"),
+            form(n, "conservarlo", "conservarlos")
+        )
     },
     save_cast: "Guardar reparto",
     cast_saved: "Reparto guardado",
@@ -167,33 +175,12 @@ pub static ES: Texts = Texts {
     pronunciations_conflict: "Otra persona cambió estas pronunciaciones; recarga la página para verlas.",
     import_pls: "Importar archivo PLS",
     export_pls: "Exportar PLS",
-    pls_imported: |n| format!("Archivo PLS importado: el mapa tiene {n} entradas"),
+    pls_imported: |n| {
+        format!("Archivo PLS importado: el mapa tiene {}", count(n, "entrada", "entradas"))
+    },
     confirm_pls_import: "Importar fusiona el archivo con el mapa guardado; perderás los cambios sin guardar. ¿Importar?",
     grapheme_taken: |grapheme| format!("«{grapheme}» ya está en el mapa para esta variante"),
-    entry_error: |error| match error {
-        EntryError::EmptyGrapheme => "La forma escrita está vacía".to_owned(),
-        EntryError::Ipa(IpaError::Empty) => "El AFI está vacío".to_owned(),
-        EntryError::Ipa(IpaError::NotIpa { symbol, position, .. }) => {
-            format!("«{symbol}» en el carácter {position} no es un símbolo del AFI")
-        }
-        EntryError::Ipa(IpaError::LoneDiacritic { position, .. }) => {
-            format!("El diacrítico del carácter {position} no tiene símbolo delante")
-        }
-        EntryError::Ipa(IpaError::TooLong { max, .. }) => {
-            format!("El AFI tiene más de {max} caracteres")
-        }
-        EntryError::TooLong { max, .. } => format!("Un campo tiene más de {max} caracteres"),
-        EntryError::ControlCharacter { .. } => "Un campo contiene un carácter de control".to_owned(),
-        EntryError::Espeak(EspeakError::Brackets) => {
-            "Los fonemas de espeak-ng no pueden contener «[[» ni «]]»".to_owned()
-        }
-        EntryError::Espeak(_) => {
-            "Los fonemas de espeak-ng solo admiten ASCII imprimible (200 como máximo)".to_owned()
-        }
-        EntryError::Locale { locale } => {
-            format!("«{locale}» no es una variante como es, es-ES o en-GB")
-        }
-    },
+    entry_error: errors::entry_error,
     loading_plan: "Cargando plan…",
     generate_plan: "Generar plan",
     regenerate_plan: "Regenerar plan",
@@ -206,33 +193,14 @@ pub static ES: Texts = Texts {
     read_only: "Como lector puedes leer, escuchar y probar voces; los editores cambian el plan.",
     invalid_cast: "El reparto no es válido; corrígelo primero en la página del reparto.",
     unresolved_after_run: |n| {
-        format!("{n} segmentos no se pudieron atribuir con seguridad: elige su hablante.")
+        format!(
+            "{} atribuir con seguridad: elige su hablante.",
+            count(n, "segmento no se pudo", "segmentos no se pudieron")
+        )
     },
-    summary: |n, version| format!("{n} segmentos · versión {version}"),
+    summary: |n, version| format!("{} · versión {version}", count(n, "segmento", "segmentos")),
     before_complete: "Antes de marcar este capítulo como terminado:",
-    blocker: |blocker| match blocker {
-        Blocker::NoPlan => "el capítulo no tiene plan".to_owned(),
-        Blocker::NoSpeaker { count: 1, first } => format!("el segmento {first} no tiene hablante"),
-        Blocker::NoSpeaker { count, first } => {
-            format!("{count} segmentos no tienen hablante (el primero: {first})")
-        }
-        Blocker::Stale { count, first } => format!(
-            "el texto del capítulo cambió: {count} segmentos ya no coinciden con él (el primero: {first}); \
-             traslada el plan al texto nuevo"
-        ),
-        Blocker::Contradicted { count: 1, first } => {
-            format!("una acotación contradice el hablante del segmento {first}")
-        }
-        Blocker::Contradicted { count, first } => {
-            format!("las acotaciones contradicen el hablante de {count} segmentos (el primero: {first})")
-        }
-        Blocker::Flagged { count: 1, first } => {
-            format!("el segmento {first} está marcado para revisión")
-        }
-        Blocker::Flagged { count, first } => {
-            format!("{count} segmentos están marcados para revisión (el primero: {first})")
-        }
-    },
+    blocker: errors::blocker,
     delimiter_name: |delimiter| match delimiter {
         Delimiter::Paragraph => "párrafo",
         Delimiter::Sentence => "oración",
@@ -267,10 +235,7 @@ pub static ES: Texts = Texts {
     tag_names: |name| format!("Una acotación junto a esta línea nombra a {name}"),
     keep_speaker: "Mantener",
     keep_speaker_hint: "Mantener este hablante: lo confirma a mano y deja de impedir el cierre",
-    marked_count: |n| match n {
-        1 => "1 segmento seleccionado".to_owned(),
-        n => format!("{n} segmentos seleccionados"),
-    },
+    marked_count: |n| count(n, "segmento seleccionado", "segmentos seleccionados"),
     marked_actions: "Segmentos seleccionados",
     assign_marked: "Asignar hablante",
     mark_reviewed: "Marcar revisado",
@@ -283,22 +248,31 @@ pub static ES: Texts = Texts {
     missing_speakers: |names| format!("Las acotaciones nombran a personas que no están en el reparto: {names}."),
     open_cast: "Añadirlas al reparto",
     text_changed: "El texto del capítulo cambió desde que se hizo este plan (una reimportación).",
-    stale_segments: |n| match n {
-        1 => "1 segmento ya no coincide con él. Traslada el plan al texto nuevo para seguir \
-              editando: lo que aún coincide conserva su hablante, ediciones y marcas."
-            .to_owned(),
-        n => format!(
-            "{n} segmentos ya no coinciden con él. Traslada el plan al texto nuevo para seguir \
-             editando: lo que aún coincide conserva su hablante, ediciones y marcas."
-        ),
+    stale_segments: |n| {
+        format!(
+            "{} con él. Traslada el plan al texto nuevo para seguir editando: lo que aún coincide \
+             conserva su hablante, ediciones y marcas.",
+            count(n, "segmento ya no coincide", "segmentos ya no coinciden")
+        )
     },
     carry_over: "Trasladar el plan",
     confirm_carry_over: |dropped| match dropped {
         0 => "Todos los segmentos siguen en el texto nuevo. ¿Trasladar el plan?".to_owned(),
-        n => format!("{n} segmentos ya no están en el texto nuevo y se quitarán (se listan después). ¿Trasladar el plan?"),
+        n => format!(
+            "{} ya no {} en el texto nuevo y se {} (se {} después). ¿Trasladar el plan?",
+            count(n, "segmento", "segmentos"),
+            form(n, "está", "están"),
+            form(n, "quitará", "quitarán"),
+            form(n, "lista", "listan")
+        ),
     },
     carried_over: |kept, added, dropped| {
-        let mut text = format!("Se conservan {kept} segmentos; {added} nuevos cubren el texto nuevo.");
+        let mut text = format!(
+            "Se {} {}; {added} {} el texto nuevo.",
+            form(kept, "conserva", "conservan"),
+            count(kept, "segmento", "segmentos"),
+            form(added, "nuevo cubre", "nuevos cubren")
+        );
         if !dropped.is_empty() {
             text.push_str(&format!(" Ya no están en el texto: {}.", dropped.join("; ")));
         }
@@ -308,7 +282,12 @@ pub static ES: Texts = Texts {
     as_new_chapter: "Un capítulo nuevo",
     replace_chapter: |title| format!("Sustituir el texto de «{title}»"),
     reimport_done: |added, replaced, stale| {
-        format!("{added} capítulos añadidos, {replaced} sustituidos; {stale} planes deben trasladarse a su texto nuevo.")
+        format!(
+            "{}, {}; {} trasladarse a su texto nuevo.",
+            count(added, "capítulo añadido", "capítulos añadidos"),
+            count(replaced, "sustituido", "sustituidos"),
+            count(stale, "plan debe", "planes deben")
+        )
     },
     segment_heading: |row, delimiter, start, end| {
         format!("Segmento {row} · caracteres {start}–{end} · corte: {delimiter}")
@@ -323,14 +302,8 @@ pub static ES: Texts = Texts {
         } else {
             " · supera el límite del motor"
         };
-        let words = match words {
-            1 => "1 palabra".to_owned(),
-            n => format!("{n} palabras"),
-        };
-        let chars = match chars {
-            1 => "1 carácter".to_owned(),
-            n => format!("{n} caracteres"),
-        };
+        let words = count(words, "palabra", "palabras");
+        let chars = count(chars, "carácter", "caracteres");
         format!("{words} · {chars} · {kb:.1} KB · ~{seconds:.0} s{over}")
     },
     edit: "Editar",
@@ -359,11 +332,11 @@ pub static ES: Texts = Texts {
     llm_failed: |reason| format!("La asignación de hablantes falló: {reason}"),
     llm_lost: "se perdió la conexión con el servidor",
     llm_partial: |n| {
-        if n == 1 {
-            "No se pudo usar la respuesta del modelo para 1 parte del capítulo; sus líneas quedan sin asignar".to_owned()
-        } else {
-            format!("No se pudieron usar las respuestas del modelo para {n} partes del capítulo; sus líneas quedan sin asignar")
-        }
+        format!(
+            "No se {} del modelo para {} del capítulo; sus líneas quedan sin asignar",
+            form(n, "pudo usar la respuesta", "pudieron usar las respuestas"),
+            count(n, "parte", "partes")
+        )
     },
     audition_heading: "Escucha",
     audition_play: "Escuchar",
@@ -389,9 +362,12 @@ pub static ES: Texts = Texts {
     concordance_no_change: "Guardar el mapa tal como está no cambiaría ningún segmento planificado.",
     concordance_saving: "Guardar el mapa tal como está cambiaría:",
     concordance_engine_impact: |engine, changed, stale, billed, cost| {
-        let segments = if changed == 1 { "1 segmento planificado".to_owned() } else { format!("{changed} segmentos planificados") };
-        let clips = if stale == 1 { "1 fragmento en caché deja".to_owned() } else { format!("{stale} fragmentos en caché dejan") };
-        format!("{engine}: {segments} ({clips} de usarse; volver a generarlos factura {billed} caracteres, {cost})")
+        let segments = count(changed, "segmento planificado", "segmentos planificados");
+        let clips = count(stale, "fragmento en caché deja", "fragmentos en caché dejan");
+        let again = form(changed, "generarlo", "generarlos");
+        let characters = form(billed, "carácter", "caracteres");
+        let billed = super::group_digits(billed, '.');
+        format!("{engine}: {segments} ({clips} de usarse; volver a {again} factura {billed} {characters}, {cost})")
     },
     planner: "Planificador",
     planner_note: "Estimado a partir de los planes de los capítulos, cada segmento escrito tal como lo recibe el motor de su personaje: minutos de audio, caracteres facturados (Azure cuenta el SSML que recibe, pronunciaciones incluidas), fragmentos ya en la caché de audio y lo que cuesta generarlos al precio configurado por millón de caracteres.",
@@ -407,7 +383,9 @@ pub static ES: Texts = Texts {
     planner_book: "Libro entero",
     planner_not_planned: "aún sin plan",
     planner_of: |part, all| format!("{part} de {all}"),
-    planner_refused: |n| if n == 1 { "1 segmento supera los límites del motor".to_owned() } else { format!("{n} segmentos superan los límites del motor") },
+    planner_refused: |n| {
+        format!("{} los límites del motor", count(n, "segmento supera", "segmentos superan"))
+    },
     count: |n| super::group_digits(n, '.'),
     decimal: |x| format!("{x:.1}").replace('.', ","),
     dollars: |x| format!("{} US$", format!("{x:.2}").replace('.', ",")),

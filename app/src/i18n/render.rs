@@ -2,7 +2,10 @@
 
 use shared::delivery::{acx::Rule, exceptions::ExceptionKind};
 
-use super::Locale;
+use super::{
+    plural::{count, form},
+    Locale,
+};
 use crate::model::{RenderFailure, RenderStage};
 
 /// The render panel's words in one language.
@@ -97,13 +100,14 @@ pub const EN: RenderTexts = RenderTexts {
     progress: |done, total, sent, seconds, left| {
         let left = left.map_or(String::new(), |left| format!(" · about {} left", clock(left)));
         format!(
-            "{done} of {total} clips ({sent} sent to an engine) · {} of audio{left}",
+            "{done} of {} ({sent} sent to an engine) · {} of audio{left}",
+            count(total, "clip", "clips"),
             clock(seconds)
         )
     },
     clips: |sent, cached| {
-        let clips = if sent == 1 { "clip" } else { "clips" };
-        format!("{sent} {clips} rendered by an engine, {cached} from the cache.")
+        let clips = count(sent, "clip", "clips");
+        format!("{clips} rendered by an engine, {cached} from the cache.")
     },
     cancelled: "The render was cancelled; nothing was stored. The clips it made are cached.",
     lost: "the connection to the server was lost; reload to see the render's state",
@@ -112,11 +116,8 @@ pub const EN: RenderTexts = RenderTexts {
     acx: "ACX check",
     acx_passes: "Meets every ACX audio rule.",
     acx_fails: |n| {
-        if n == 1 {
-            "Fails 1 ACX rule: it cannot be delivered until fixed.".to_owned()
-        } else {
-            format!("Fails {n} ACX rules: it cannot be delivered until fixed.")
-        }
+        let rules = count(n, "ACX rule", "ACX rules");
+        format!("Fails {rules}: it cannot be delivered until fixed.")
     },
     rule: |rule| match rule {
         Rule::Loudness => "Loudness (RMS)",
@@ -136,11 +137,12 @@ pub const EN: RenderTexts = RenderTexts {
     none: "none",
     review: "Automatic checks",
     passed: |passed, checked| {
+        let segments = count(checked, "segment", "segments");
         if passed == checked {
-            return format!("All {checked} segments passed.");
+            return format!("{}{segments} passed.", form(checked, "", "All "));
         }
         let share = passed * 100 / checked.max(1);
-        format!("{passed} of {checked} segments passed ({share} %): listen to these.")
+        format!("{passed} of {segments} passed ({share} %): listen to these.")
     },
     flags: |open, verified| format!("Flags: {open} open, {verified} verified."),
     exception: |kind| match kind {
@@ -185,13 +187,15 @@ pub const ES: RenderTexts = RenderTexts {
     progress: |done, total, sent, seconds, left| {
         let left = left.map_or(String::new(), |left| format!(" · quedan unos {}", clock(left)));
         format!(
-            "{done} de {total} clips ({sent} enviados a un motor) · {} de audio{left}",
+            "{done} de {} ({sent} {} a un motor) · {} de audio{left}",
+            count(total, "clip", "clips"),
+            form(sent, "enviado", "enviados"),
             clock(seconds)
         )
     },
     clips: |sent, cached| {
-        let clips = if sent == 1 { "clip renderizado" } else { "clips renderizados" };
-        format!("{sent} {clips} por un motor, {cached} de la caché.")
+        let clips = count(sent, "clip renderizado", "clips renderizados");
+        format!("{clips} por un motor, {cached} de la caché.")
     },
     cancelled: "Se canceló el renderizado; no se guardó nada. Los clips que hizo quedan en la caché.",
     lost: "se perdió la conexión con el servidor; recarga para ver el estado del renderizado",
@@ -200,11 +204,11 @@ pub const ES: RenderTexts = RenderTexts {
     acx: "Comprobación ACX",
     acx_passes: "Cumple todas las reglas de audio de ACX.",
     acx_fails: |n| {
-        if n == 1 {
-            "Incumple 1 regla de ACX: no se puede entregar hasta corregirla.".to_owned()
-        } else {
-            format!("Incumple {n} reglas de ACX: no se puede entregar hasta corregirlas.")
-        }
+        format!(
+            "Incumple {}: no se puede entregar hasta {}.",
+            count(n, "regla de ACX", "reglas de ACX"),
+            form(n, "corregirla", "corregirlas")
+        )
     },
     rule: |rule| match rule {
         Rule::Loudness => "Sonoridad (RMS)",
@@ -224,13 +228,22 @@ pub const ES: RenderTexts = RenderTexts {
     none: "ninguno",
     review: "Comprobaciones automáticas",
     passed: |passed, checked| {
+        let segments = count(checked, "segmento", "segmentos");
         if passed == checked {
-            return format!("Los {checked} segmentos las superaron.");
+            let (all, verb) = (form(checked, "", "Los "), form(checked, "las superó", "las superaron"));
+            return format!("{all}{segments} {verb}.");
         }
         let share = passed * 100 / checked.max(1);
-        format!("{passed} de {checked} segmentos las superaron ({share} %): escucha estos.")
+        let verb = form(passed, "las superó", "las superaron");
+        format!("{passed} de {segments} {verb} ({share} %): escucha estos.")
     },
-    flags: |open, verified| format!("Marcas: {open} abiertas, {verified} verificadas."),
+    flags: |open, verified| {
+        format!(
+            "Marcas: {open} {}, {verified} {}.",
+            form(open, "abierta", "abiertas"),
+            form(verified, "verificada", "verificadas")
+        )
+    },
     exception: |kind| match kind {
         ExceptionKind::TooLong { ratio } => format!(
             "el clip dura {ratio:.1}× lo que predice su texto (¿una repetición, un bloqueo, un error de lectura?)"

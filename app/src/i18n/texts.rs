@@ -30,7 +30,7 @@ pub struct Texts {
     pub new_project: &'static str,
     pub book_title: &'static str,
     pub create_project: &'static str,
-    pub project_detail: fn(&str, i64) -> String,
+    pub project_detail: fn(&str, usize) -> String,
     pub back_to_projects: &'static str,
     pub back_to_project: &'static str,
     pub loading_project: &'static str,
@@ -254,7 +254,7 @@ pub struct Texts {
     pub concordance_no_change: &'static str,
     pub concordance_saving: &'static str,
     /// Engine, segments changed, cached clips made stale, characters billed, cost.
-    pub concordance_engine_impact: fn(&str, usize, usize, &str, &str) -> String,
+    pub concordance_engine_impact: fn(&str, usize, usize, usize, &str) -> String,
     // Planner.
     pub planner: &'static str,
     pub planner_note: &'static str,

@@ -36,7 +36,8 @@ fn project_item(project: ProjectSummary) -> impl IntoView {
         Some(chapter) => format!("/projects/{}/chapters/{}", project.id.0, chapter.0),
         None => format!("/projects/{}", project.id.0),
     };
-    let detail = (t().project_detail)(&project.language, project.chapter_count);
+    let chapters = usize::try_from(project.chapter_count).unwrap_or_default();
+    let detail = (t().project_detail)(&project.language, chapters);
     view! {
         <li>
             <a href=href>{project.name}</a>

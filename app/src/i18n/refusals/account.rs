@@ -1,6 +1,9 @@
 //! Refusals of account requests and of access, in English and Spanish.
 
-use crate::error::{AccountRefusal, Work};
+use crate::{
+    error::{AccountRefusal, Work},
+    i18n::plural::form,
+};
 
 /// An [`AccountRefusal`] in English.
 pub(in crate::i18n) fn account_en(refusal: &AccountRefusal) -> String {
@@ -105,9 +108,14 @@ fn wait_es(seconds: u64) -> String {
 
 /// An hourly allowance spent, in English.
 pub(in crate::i18n) fn over_limit_en(work: Work, per_hour: u64, seconds: u64) -> String {
+    let n = usize::try_from(per_hour).unwrap_or(usize::MAX);
     let what = match work {
-        Work::Renders => "clips rendered",
-        Work::SpeakerJobs => "speaker assignments by the language model",
+        Work::Renders => form(n, "clip rendered", "clips rendered"),
+        Work::SpeakerJobs => form(
+            n,
+            "speaker assignment by the language model",
+            "speaker assignments by the language model",
+        ),
     };
     format!(
         "the limit of {per_hour} {what} an hour is reached; cached clips still play; try again in {}",
@@ -117,9 +125,14 @@ pub(in crate::i18n) fn over_limit_en(work: Work, per_hour: u64, seconds: u64) ->
 
 /// An hourly allowance spent, in Spanish.
 pub(in crate::i18n) fn over_limit_es(work: Work, per_hour: u64, seconds: u64) -> String {
+    let n = usize::try_from(per_hour).unwrap_or(usize::MAX);
     let what = match work {
-        Work::Renders => "clips generados",
-        Work::SpeakerJobs => "asignaciones de personajes por el modelo de lenguaje",
+        Work::Renders => form(n, "clip generado", "clips generados"),
+        Work::SpeakerJobs => form(
+            n,
+            "asignación de personajes por el modelo de lenguaje",
+            "asignaciones de personajes por el modelo de lenguaje",
+        ),
     };
     format!(
         "se alcanzó el límite de {per_hour} {what} por hora; los clips guardados siguen sonando; vuelve a intentarlo dentro de {}",

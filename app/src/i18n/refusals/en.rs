@@ -249,7 +249,9 @@ pub(in crate::i18n) fn job_failure_en(failure: &JobFailure) -> String {
             format!("the llm service answered {status}: {detail}")
         }
         JobFailure::GaveUp { attempts, last } => {
-            format!("the llm service failed {attempts} times; last: {last}")
+            let attempts = usize::try_from(*attempts).unwrap_or(usize::MAX);
+            let times = crate::i18n::plural::count(attempts, "time", "times");
+            format!("the llm service failed {times}; last: {last}")
         }
         JobFailure::Protocol { detail } => {
             format!("the llm service's answer is not a chat completion: {detail}")

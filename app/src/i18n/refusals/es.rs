@@ -266,7 +266,9 @@ pub(in crate::i18n) fn job_failure_es(failure: &JobFailure) -> String {
             format!("el servicio del modelo de lenguaje respondió {status}: {detail}")
         }
         JobFailure::GaveUp { attempts, last } => {
-            format!("el servicio del modelo de lenguaje falló {attempts} veces; la última: {last}")
+            let attempts = usize::try_from(*attempts).unwrap_or(usize::MAX);
+            let times = crate::i18n::plural::count(attempts, "vez", "veces");
+            format!("el servicio del modelo de lenguaje falló {times}; la última: {last}")
         }
         JobFailure::Protocol { detail } => format!(
             "la respuesta del servicio del modelo de lenguaje no es una respuesta de chat: {detail}"

@@ -162,7 +162,7 @@ fn impact(t: &'static Texts, found: &Concordance) -> String {
                 engine_name(*engine),
                 change.changed,
                 change.stale,
-                &(t.count)(change.billable_chars),
+                change.billable_chars,
                 &(t.dollars)(Tally::cost(change.billable_chars, price)),
             )
         })
