@@ -42,7 +42,11 @@ async fn an_empty_database_lists_no_project() {
 async fn chapters_have_text_only_status_before_a_plan_and_planned_after() {
     let app = spawn_app().await;
     let (project, chapters) = app.first_project().await;
-    let chapter = chapters[0]["id"].as_i64().unwrap();
+    let at = chapters
+        .iter()
+        .position(|c| c["status"] == "text_only")
+        .expect("a demo chapter with its text only");
+    let chapter = chapters[at]["id"].as_i64().unwrap();
 
     app.generate(chapter, 0).await.ok::<Value>();
     let after: Vec<Value> = app
@@ -50,9 +54,10 @@ async fn chapters_have_text_only_status_before_a_plan_and_planned_after() {
         .await
         .ok();
 
-    assert_eq!(chapters[0]["status"], "text_only");
-    assert_eq!(after[0]["status"], "planned");
-    assert!(after[0]["segment_count"].as_i64().unwrap() > 10);
+    assert_eq!(chapters[0]["status"], "planned", "the demo's first chapter");
+    assert_eq!(chapters[at]["segment_count"], 0);
+    assert_eq!(after[at]["status"], "planned");
+    assert!(after[at]["segment_count"].as_i64().unwrap() > 10);
 }
 
 #[tokio::test]
@@ -131,7 +136,7 @@ async fn unknown_projects_and_chapters_are_not_found() {
 #[tokio::test]
 async fn a_chapter_without_plan_cannot_be_completed() {
     let app = spawn_app().await;
-    let chapter = app.first_chapter().await;
+    let chapter = app.unplanned_chapter().await;
 
     let answer = app
         .call(

@@ -7,9 +7,9 @@ use shared::{plan::change::Change, Edit, EngineLimits, Plan, Segment};
 
 use crate::helpers::{spawn_app, TestApp};
 
-/// The first demo chapter, given a fresh plan: its id, text and plan (version 1).
+/// A demo chapter without a plan, given a fresh one: its id, text and plan (version 1).
 pub(crate) async fn chapter(app: &TestApp) -> (i64, String, Plan) {
-    let chapter = app.first_chapter().await;
+    let chapter = app.unplanned_chapter().await;
     let version = app.load(chapter).await["version"].as_i64().unwrap();
     let plan: Value = app.generate(chapter, version).await.ok();
     let segments: Vec<Segment> = serde_json::from_value(plan["segments"].clone()).unwrap();

@@ -391,10 +391,15 @@ impl TestApp {
         (id, chapters)
     }
 
-    /// The id of the first chapter of the first project.
-    pub async fn first_chapter(&self) -> i64 {
+    /// The id of the first project's first chapter with no plan yet (a demo project's first
+    /// chapter comes planned; the ones after it have their text only).
+    pub async fn unplanned_chapter(&self) -> i64 {
         let (_, chapters) = self.first_project().await;
-        chapters[0]["id"].as_i64().expect("a chapter id")
+        chapters
+            .iter()
+            .find(|c| c["status"] == "text_only")
+            .and_then(|c| c["id"].as_i64())
+            .expect("a chapter without a plan")
     }
 
     /// Generates the plan of `chapter` from version `version`.

@@ -6,7 +6,7 @@ use shared::{Edit, EngineLimits, Plan, Segment};
 use crate::helpers::{spawn_app, TestApp};
 
 async fn planned_chapter(app: &TestApp) -> (i64, String, Vec<Segment>) {
-    let chapter = app.first_chapter().await;
+    let chapter = app.unplanned_chapter().await;
     let plan: Value = app.generate(chapter, 0).await.ok();
     let text = plan["text"].as_str().unwrap().to_owned();
     let segments = serde_json::from_value(plan["segments"].clone()).unwrap();
