@@ -74,7 +74,10 @@ mod tests {
         assert_eq!(voices[2].class(), "speaker-1");
         // Past the palette's end the colours repeat, the name still told apart.
         assert_eq!(voices[PALETTE + 1].class(), "speaker-0");
-        assert_eq!(find(&voices, "narrator").map(|s| s.name.as_str()), Some("Narrator"));
+        assert_eq!(
+            find(&voices, "narrator").map(|s| s.name.as_str()),
+            Some("Narrator")
+        );
         assert_eq!(find(&voices, "nobody"), None);
     }
 }
