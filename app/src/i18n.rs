@@ -16,6 +16,7 @@ pub mod plural;
 mod reference;
 mod refusals;
 mod render;
+mod shortcuts;
 mod team;
 mod texts;
 
@@ -26,6 +27,7 @@ pub use en::EN;
 pub use es::ES;
 pub use reference::{reference_texts, ReferenceTexts};
 pub use render::{clock, render_texts, RenderTexts};
+pub use shortcuts::{shortcut_texts, ShortcutTexts};
 pub use team::{team_texts, TeamTexts};
 pub use texts::Texts;
 
@@ -126,6 +128,11 @@ pub fn ta() -> &'static AccountTexts {
 /// The API reference page's strings in the page's language.
 pub fn tr() -> &'static ReferenceTexts {
     reference_texts(use_locale().get_untracked())
+}
+
+/// The keyboard shortcuts overlay's strings in the page's language.
+pub fn ts() -> &'static ShortcutTexts {
+    shortcut_texts(use_locale().get_untracked())
 }
 
 /// The strings of working together on a chapter, in the page's language.

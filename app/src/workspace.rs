@@ -19,6 +19,7 @@ mod plan_file;
 mod render_panel;
 mod selection;
 mod signoff;
+mod shortcuts;
 mod speaker_run;
 
 use leptos::prelude::*;
@@ -54,13 +55,15 @@ pub fn PlanWorkspace(
     let signoff = Signoff::new(ws);
     let actions = ws.actions();
     let player = audition::Player::new();
-    keyboard::install(ws, actions, player);
+    let shortcuts = shortcuts::Shortcuts::new();
+    keyboard::install(ws, actions, player, shortcuts);
     let only_doubtful = RwSignal::new(false);
     let engine_text = speaker_run::engine_text(t, &engine);
     let others = live::follow(ws);
     view! {
         <div class="workspace">
-            <PlanBar ws run signoff only_doubtful engine_text />
+            <PlanBar ws run signoff only_doubtful engine_text shortcuts />
+            <shortcuts::ShortcutsDialog shortcuts />
             <live::Colleagues ws others />
             {ws.editable.then(|| view! { <BulkBar ws /> })}
             <SpeakerJobBar progress=run.progress.into() on_cancel=Callback::new(move |()| run.cancel()) />

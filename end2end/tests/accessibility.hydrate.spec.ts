@@ -24,7 +24,7 @@ const pages: [string, (p: { id: number; first_chapter: number }) => string, stri
   ['projects', () => '/', 'The Hound of the Baskervilles (demo)'],
   ['project', (p) => `/projects/${p.id}`, 'Planner'],
   ['cast', (p) => `/projects/${p.id}/cast`, 'Sherlock Holmes'],
-  ['pronunciations', (p) => `/projects/${p.id}/pronunciations`, 'Baskerville'],
+  ['pronunciations', (p) => `/projects/${p.id}/pronunciations`, 'Export PLS'],
   ['chapter', (p) => `/projects/${p.id}/chapters/${p.first_chapter}`, 'Mr. Sherlock Holmes, who was usually very late'],
   ['delivery', (p) => `/projects/${p.id}/delivery`, 'ACX'],
   ['team', () => '/members', 'Demo producer'],
@@ -57,4 +57,11 @@ test.describe('signed out', () => {
       expect(await violations(page)).toEqual([]);
     });
   }
+});
+
+test('the check finds a violation when there is one', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<button id="unnamed"></button>'));
+  expect((await violations(page)).join('\n')).toContain('button-name (critical)');
 });

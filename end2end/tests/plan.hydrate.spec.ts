@@ -109,6 +109,34 @@ test('the keyboard drives selection, editing, undo and redo', async ({ page, req
   await expect(rows(page)).toHaveCount(2);
 });
 
+test('? shows the keyboard shortcuts; Esc closes them and the keys act again', async ({ page, request }) => {
+  const { path } = await newChapter(request, 'One.\n\nTwo.');
+  await page.goto(path);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Generate plan' }).click();
+  await rows(page).nth(0).click();
+  const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(overlay).toBeHidden();
+
+  await page.keyboard.press('?');
+  await expect(overlay).toBeVisible();
+  await expect(overlay.getByRole('row', { name: /Alt \+ S\s+Split at the text cursor/ })).toBeVisible();
+  await expect(overlay.getByRole('button', { name: 'Close' })).toBeFocused();
+  // While it shows, the workspace's keys rest: Down does not move the selection.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(overlay).toBeHidden();
+  await expect(segmentText(page)).toHaveValue('One.');
+  await page.keyboard.press('ArrowDown');
+  await expect(segmentText(page)).toHaveValue('Two.');
+
+  // The toolbar's button opens it too, and Close closes it.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(overlay).toBeVisible();
+  await overlay.getByRole('button', { name: 'Close' }).click();
+  await expect(overlay).toBeHidden();
+});
+
 test('a refused edit says why and changes nothing', async ({ page, request }) => {
   const { path } = await newChapter(request, 'Only paragraph here.');
   await page.goto(path);

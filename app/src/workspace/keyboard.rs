@@ -4,7 +4,7 @@
 
 use leptos::{ev, prelude::*};
 
-use super::{audition::Player, edits::Workspace};
+use super::{audition::Player, edits::Workspace, shortcuts::Shortcuts};
 use crate::components::EditorActions;
 
 /// A key press, as far as the map cares.
@@ -57,13 +57,16 @@ pub enum KeyAction {
     Audition,
     /// Listen from the selected segment on, or stop listening.
     Listen,
+    /// Show the keyboard shortcuts.
+    Shortcuts,
 }
 
 /// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z (or
 /// Ctrl+Y) redoes; Alt+S splits at the text cursor, Alt+P / Alt+N merge with the previous / next,
 /// Delete deletes. Space marks the selected row for a group action, Shift+Up/Down marks while
 /// moving, Esc clears the marks; R marks reviewed, F flags. A auditions the selected segment and
-/// L listens from it on (both also on a locked plan). `None`: the key is left to the browser.
+/// L listens from it on, ? shows the shortcuts (these three also on a locked plan). `None`: the
+/// key is left to the browser.
 pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<KeyAction> {
     let KeyPress {
         key, ctrl, shift, ..
@@ -78,6 +81,7 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
     let listening_key = match key {
         "a" | "A" => Some(KeyAction::Audition),
         "l" | "L" => Some(KeyAction::Listen),
+        "?" => Some(KeyAction::Shortcuts),
         _ => None,
     };
     if press.target == Target::Page && !ctrl && !press.alt && listening_key.is_some() {
@@ -119,9 +123,12 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
 }
 
 /// Listens to the window's keys for as long as the workspace lives.
-pub fn install(ws: Workspace, actions: EditorActions, player: Player) {
+pub fn install(ws: Workspace, actions: EditorActions, player: Player, shortcuts: Shortcuts) {
     let locked = ws.locked();
     let handle = window_event_listener(ev::keydown, move |ev| {
+        if shortcuts.is_open() {
+            return;
+        }
         let key = ev.key();
         let press = KeyPress {
             key: &key,
@@ -135,7 +142,11 @@ pub fn install(ws: Workspace, actions: EditorActions, player: Player) {
             return;
         };
         ev.prevent_default();
-        perform(ws, actions, player, action);
+        if action == KeyAction::Shortcuts {
+            shortcuts.open();
+        } else {
+            perform(ws, actions, player, action);
+        }
     });
     on_cleanup(move || handle.remove());
 }
@@ -165,6 +176,7 @@ fn perform(ws: Workspace, actions: EditorActions, player: Player, action: KeyAct
         }
         KeyAction::Audition => player.toggle(ws),
         KeyAction::Listen => player.toggle_listening(ws),
+        KeyAction::Shortcuts => {}
     }
 }
 
@@ -258,6 +270,11 @@ mod tests {
         );
         assert_eq!(key_action(press("l"), false, true), Some(KeyAction::Listen));
         assert_eq!(key_action(press("f"), false, true), None);
+        assert_eq!(
+            key_action(press("?"), false, true),
+            Some(KeyAction::Shortcuts)
+        );
+        check(press("?"), true, None);
         let typed = KeyPress {
             target: Target::Field,
             ..press("a")

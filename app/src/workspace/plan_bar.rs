@@ -4,7 +4,12 @@
 use leptos::prelude::*;
 
 use super::{
-    autosave::SaveState, edits::Workspace, plan_file, signoff::Signoff, speaker_run::SpeakerRun,
+    autosave::SaveState,
+    edits::Workspace,
+    plan_file,
+    shortcuts::{Shortcuts, ShortcutsButton},
+    signoff::Signoff,
+    speaker_run::SpeakerRun,
 };
 
 /// The toolbar above the segment table; `engine_text` says who assigns speakers.
@@ -15,6 +20,7 @@ pub fn PlanBar(
     signoff: Signoff,
     only_doubtful: RwSignal<bool>,
     engine_text: String,
+    shortcuts: Shortcuts,
 ) -> impl IntoView {
     let t = ws.t;
     let locked = ws.locked();
@@ -76,6 +82,7 @@ pub fn PlanBar(
             <span class="open-flags">{open_flags}</span>
             <span class="reviewed-share">{reviewed}</span>
             <SaveIndicator state=ws.autosave.status() />
+            <ShortcutsButton shortcuts />
         </div>
     }
 }

@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:3000';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const ctx = await browser.newContext();
+await ctx.request.post(`${base}/api/sign_in`, { form: { email: 'demo@studio.test', password: 'listen-to-the-hound' }, maxRedirects: 0 });
+const ch = await (await ctx.request.post(`${base}/api/add_chapter`, { data: { project: 1, title: 'X', text: 'One.\n\nTwo.' } })).json();
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 800)));
+page.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 800)));
+await page.goto(`${base}/projects/1/chapters/${ch}`);
+await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 60000 });
+await page.getByRole('button', { name: 'Generate plan' }).click();
+await page.waitForTimeout(2000);
+console.log(await page.locator('main').innerText().then(t => t.slice(0, 400)));
+await browser.close();
