@@ -24,7 +24,8 @@ const pages: [string, (p: { id: number; first_chapter: number }) => string, stri
   ['projects', () => '/', 'The Hound of the Baskervilles (demo)'],
   ['project', (p) => `/projects/${p.id}`, 'Planner'],
   ['cast', (p) => `/projects/${p.id}/cast`, 'Sherlock Holmes'],
-  ['pronunciations', (p) => `/projects/${p.id}/pronunciations`, 'Export PLS'],
+  // The entries' words are input values (not text) and the concordance is counted in the browser.
+  ['pronunciations', (p) => `/projects/${p.id}/pronunciations`, 'Written form'],
   ['chapter', (p) => `/projects/${p.id}/chapters/${p.first_chapter}`, 'Mr. Sherlock Holmes, who was usually very late'],
   ['delivery', (p) => `/projects/${p.id}/delivery`, 'ACX'],
   ['team', () => '/members', 'Demo producer'],

@@ -36,16 +36,3 @@ test('the demo project page shows the planner: minutes, characters and cost per 
   await expect(chapter).toContainText('$0.00');
   await expect(planner.getByRole('row', { name: /Whole book/ })).toContainText(/\d+ of \d+/);
 });
-
-test('the cast and pronunciation pages of a project are readable from the server-rendered page', async ({ page, request }) => {
-  const projects = await (await request.post('/api/list_projects', { data: {} })).json();
-  const hound = projects.find((p: { name: string }) => p.name === 'The Hound of the Baskervilles (demo)');
-
-  await page.goto(`/projects/${hound.id}/cast`);
-  await expect(page.getByRole('group').first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save cast' })).toBeVisible();
-
-  await page.goto(`/projects/${hound.id}/pronunciations`);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Pronunciations');
-  await expect(page.getByRole('button', { name: 'Save pronunciations' })).toBeVisible();
-});

@@ -166,12 +166,15 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
     }
 }
 
-/// `<option>`s with the given values and, in the same order, their shown words.
-fn options(values: &[&'static str], words: &[&'static str]) -> impl IntoView {
+/// `<option>`s with the given values and, in the same order, their shown words; the `chosen`
+/// one marked selected, so the server-rendered page shows it.
+fn options(values: &[&'static str], words: &[&'static str], chosen: &str) -> impl IntoView {
     values
         .iter()
         .zip(words)
-        .map(|(value, word)| view! { <option value=*value>{*word}</option> })
+        .map(|(value, word)| {
+            view! { <option value=*value selected=*value == chosen>{*word}</option> }
+        })
         .collect_view()
 }
 

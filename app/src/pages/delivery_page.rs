@@ -128,11 +128,13 @@ fn Settings(
             }
         });
     };
+    // Each input carries its stored value as an attribute, for the server-rendered page
+    // (readable without JavaScript), and follows its signal as a property once hydrated.
     let fields: Vec<_> = settings
         .pauses
         .ranges()
         .into_iter()
-        .map(|(name, _, min, max)| {
+        .map(|(name, initial, min, max)| {
             let value = move || {
                 pauses
                     .get()
@@ -149,7 +151,8 @@ fn Settings(
             view! {
                 <label class="pause">
                     {(d.pause)(name)} " "
-                    <input type="number" min=min max=max step="50" prop:value=value on:input=set />
+                    <input type="number" min=min max=max step="50" value=initial prop:value=value
+                        on:input=set />
                     " " {d.milliseconds}
                 </label>
             }
@@ -161,7 +164,7 @@ fn Settings(
             <form class="delivery-settings" on:submit=save>
                 <label>
                     {d.author} " "
-                    <input type="text" maxlength="200" prop:value=author
+                    <input type="text" maxlength="200" value=settings.author prop:value=author
                         on:input=move |ev| author.set(event_target_value(&ev)) />
                 </label>
                 <fieldset>

@@ -128,6 +128,8 @@ fn ProjectHeader(detail: ProjectDetail) -> impl IntoView {
                     type="text"
                     required
                     maxlength="200"
+                    // The attribute for the server-rendered page, the property once hydrated.
+                    value=draft.get_untracked()
                     prop:value=draft
                     on:input=move |ev| draft.set(event_target_value(&ev))
                 />

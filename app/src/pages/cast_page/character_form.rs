@@ -22,6 +22,9 @@ pub(super) fn CharacterForm(
     let t = t();
     let field = |name: &str| format!("{name} ({id})");
     let narrates_label = field(t.narrates);
+    // The attributes carry the values into the server-rendered page (readable without
+    // JavaScript); the properties follow the edits once hydrated.
+    let initial = c.get_untracked();
     view! {
         <fieldset class="character">
             <legend>{heading}</legend>
@@ -31,6 +34,7 @@ pub(super) fn CharacterForm(
                 <input
                     type="text"
                     aria-label=field(t.name)
+                    value=initial.name
                     prop:value=move || c.with(|c| c.name.clone())
                     on:input=move |ev| c.update(|c| c.name = event_target_value(&ev))
                 />
@@ -43,6 +47,7 @@ pub(super) fn CharacterForm(
                     type="text"
                     aria-label=field(t.aliases)
                     placeholder=t.aliases_hint
+                    value=initial.aliases.join(", ")
                     prop:value=move || c.with(|c| c.aliases.join(", "))
                     on:change=move |ev| {
                         c.update(|c| {
@@ -65,7 +70,11 @@ pub(super) fn CharacterForm(
                     on:change=move |ev| c.update(|c| c.gender = Gender::parse(&event_target_value(&ev)))
                     prop:value=move || c.with(|c| c.gender.as_str())
                 >
-                    {options(&["unknown", "female", "male", "other"], &t.genders)}
+                    {options(
+                        &["unknown", "female", "male", "other"],
+                        &t.genders,
+                        initial.gender.as_str(),
+                    )}
                 </select>
             </label>
             <label>
@@ -77,7 +86,11 @@ pub(super) fn CharacterForm(
                     on:change=move |ev| c.update(|c| c.age = AgeBand::parse(&event_target_value(&ev)))
                     prop:value=move || c.with(|c| c.age.as_str())
                 >
-                    {options(&["unknown", "child", "teen", "adult", "senior"], &t.ages)}
+                    {options(
+                        &["unknown", "child", "teen", "adult", "senior"],
+                        &t.ages,
+                        initial.age.as_str(),
+                    )}
                 </select>
             </label>
             <VoiceFields c id=id.clone() />
@@ -87,6 +100,7 @@ pub(super) fn CharacterForm(
                     <input
                         type="checkbox"
                         aria-label=narrates_label.clone()
+                        checked=initial.narrates
                         prop:checked=move || c.with(|c| c.narrates)
                         on:change=move |ev| c.update(|c| c.narrates = event_target_checked(&ev))
                     />
@@ -100,6 +114,7 @@ pub(super) fn CharacterForm(
                 <input
                     type="text"
                     aria-label=field(t.notes)
+                    value=initial.description
                     prop:value=move || c.with(|c| c.description.clone())
                     on:input=move |ev| c.update(|c| c.description = event_target_value(&ev))
                 />
@@ -118,6 +133,9 @@ pub(super) fn CharacterForm(
 fn VoiceFields(c: RwSignal<Character>, id: String) -> impl IntoView {
     let t = t();
     let field = move |name: &str| format!("{name} ({id})");
+    // Initial values as attributes, as in `CharacterForm`.
+    let initial = c.with_untracked(|c| c.voice.clone());
+    let engine = initial.engine.as_str();
     view! {
         <div class="voice">
             <label>
@@ -133,9 +151,9 @@ fn VoiceFields(c: RwSignal<Character>, id: String) -> impl IntoView {
                     }
                     prop:value=move || c.with(|c| c.voice.engine.as_str())
                 >
-                    <option value="espeak">"espeak-ng"</option>
-                    <option value="azure">"Azure"</option>
-                    <option value="elevenlabs">"ElevenLabs"</option>
+                    <option value="espeak" selected=engine == "espeak">"espeak-ng"</option>
+                    <option value="azure" selected=engine == "azure">"Azure"</option>
+                    <option value="elevenlabs" selected=engine == "elevenlabs">"ElevenLabs"</option>
                 </select>
             </label>
             <label>
@@ -146,6 +164,7 @@ fn VoiceFields(c: RwSignal<Character>, id: String) -> impl IntoView {
                     type="text"
                     aria-label=field(t.voice)
                     list=move || format!("voices-{}", c.with(|c| c.voice.engine.as_str()))
+                    value=initial.voice_id
                     prop:value=move || c.with(|c| c.voice.voice_id.clone())
                     on:input=move |ev| c.update(|c| c.voice.voice_id = event_target_value(&ev))
                 />
@@ -157,6 +176,7 @@ fn VoiceFields(c: RwSignal<Character>, id: String) -> impl IntoView {
                 <input
                     type="text"
                     aria-label=field(t.style)
+                    value=initial.style
                     prop:value=move || c.with(|c| c.voice.style.clone().unwrap_or_default())
                     on:input=move |ev| {
                         let style = event_target_value(&ev);
@@ -207,6 +227,7 @@ fn number_field<T>(
 where
     T: ToString + std::str::FromStr + Send + Sync + 'static,
 {
+    let initial = character.with_untracked(|c| get(c).to_string());
     view! {
         <label>
             " "
@@ -218,6 +239,7 @@ where
                 max=max
                 step=step
                 aria-label=label
+                value=initial
                 prop:value=move || character.with(|c| get(c).to_string())
                 on:change=move |ev| {
                     if let Ok(value) = event_target_value(&ev).parse() {

@@ -228,7 +228,11 @@ fn candidate_row(
                     prop:value=move || c.gender.get().as_str()
                     on:change=move |ev| c.gender.set(Gender::parse(&event_target_value(&ev)))
                 >
-                    {options(&["unknown", "female", "male", "other"], &t.genders)}
+                    {options(
+                        &["unknown", "female", "male", "other"],
+                        &t.genders,
+                        c.gender.get_untracked().as_str(),
+                    )}
                 </select>
             </td>
             <td>{(t.mentions_and_tags)(c.mentions, c.speech_tags)}</td>
