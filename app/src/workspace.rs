@@ -18,8 +18,8 @@ mod plan_bar;
 mod plan_file;
 mod render_panel;
 mod selection;
-mod signoff;
 mod shortcuts;
+mod signoff;
 mod speaker_run;
 
 use leptos::prelude::*;

@@ -91,7 +91,9 @@ mod tests {
             t.keys
                 .iter()
                 .map(|(keys, _)| *keys)
-                .filter(|keys| keys.len() == 1 || keys.starts_with("Alt") || keys.starts_with("Ctrl + Z"))
+                .filter(|keys| {
+                    keys.len() == 1 || keys.starts_with("Alt") || keys.starts_with("Ctrl + Z")
+                })
                 .collect()
         };
         assert_eq!(letters(&EN), letters(&ES));

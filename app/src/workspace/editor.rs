@@ -176,14 +176,41 @@ impl EditorState {
         cast: &Cast,
         language: Language,
     ) -> (Edit, HashMap<SegmentId, Attribution>) {
+        self.speakers_from(self.attribute(cast, language))
+    }
+
+    /// How sure the offline rules are of the speakers the plan already has: their attribution of
+    /// each segment whose stored speaker (not one picked by hand) is the one they find, so a
+    /// chapter opens with the confidence of the speakers that agree with them; the others show
+    /// none.
+    pub fn agreeing_speakers(
+        &self,
+        cast: &Cast,
+        language: Language,
+    ) -> HashMap<SegmentId, Attribution> {
+        self.attribute(cast, language)
+            .into_iter()
+            .filter(|(id, found)| {
+                self.segment(*id).is_some_and(|s| {
+                    !s.speaker_locked
+                        && s.start == found.span.start
+                        && s.end == found.span.end
+                        && s.speaker.is_some()
+                        && s.speaker.as_deref() == found.speaker.as_ref().map(|c| c.0.as_str())
+                })
+            })
+            .collect()
+    }
+
+    /// The rules' attribution of every segment, anchored by the speakers chosen by hand.
+    fn attribute(&self, cast: &Cast, language: Language) -> Vec<(SegmentId, Attribution)> {
         let anchors: Vec<_> = self
             .segments()
             .iter()
             .filter(|s| s.speaker_locked)
             .filter_map(|s| Some((s.start..s.end, CharacterId(s.speaker.clone()?))))
             .collect();
-        let found = attribute_segments(&self.chapter, self.segments(), cast, language, &anchors);
-        self.speakers_from(found)
+        attribute_segments(&self.chapter, self.segments(), cast, language, &anchors)
     }
 
     /// An engine's attributions per segment as one `AssignSpeakers` edit (an unresolved or too

@@ -41,12 +41,22 @@ pub struct SpeakerRun {
 }
 
 impl SpeakerRun {
-    /// Speaker runs of the workspace's chapter by `engine`.
+    /// Speaker runs of the workspace's chapter by `engine`. The table starts with the offline
+    /// rules' confidence in the speakers they agree with (cheap: about a millisecond a chapter).
     pub fn new(ws: Workspace, engine: &SpeakerEngine) -> Self {
+        let agreeing = ws
+            .cast
+            .with_value(|cast| {
+                cast.as_ref().map(|cast| {
+                    ws.state
+                        .with_untracked(|s| s.agreeing_speakers(cast, ws.language))
+                })
+            })
+            .unwrap_or_default();
         let run = Self {
             ws,
             uses_llm: matches!(engine, SpeakerEngine::Llm { .. }),
-            found: RwSignal::new(HashMap::new()),
+            found: RwSignal::new(agreeing),
             missing: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             job: RwSignal::new(None),

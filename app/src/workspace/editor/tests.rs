@@ -93,6 +93,50 @@ fn proposed_speakers_keep_hand_picked_ones_and_undo_in_one_step() {
 }
 
 #[test]
+fn a_chapter_opens_with_the_rules_confidence_only_where_they_agree() {
+    let text =
+        "“Come in, Watson,” said Holmes.\n\n“Thank you,” said Watson.\n\n“Sit,” said Holmes.";
+    let mut state = editor(text);
+    let mut holmes = shared::Character::named("Holmes", Language::En).expect("a name");
+    holmes.gender = shared::text::language::Gender::Male;
+    let watson = shared::Character::named("Watson", Language::En).expect("a name");
+    let cast = Cast::new(vec![
+        shared::Character::narrator(Language::En),
+        holmes,
+        watson,
+    ])
+    .expect("a cast");
+    let quotes: Vec<_> = state
+        .segments()
+        .iter()
+        .filter(|s| s.text.starts_with('“'))
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(quotes.len(), 3);
+    // Stored speakers: the first agrees with the rules, the second does not, the third was
+    // picked by hand.
+    state
+        .apply(&Edit::AssignSpeakers {
+            speakers: vec![
+                (quotes[0], Some("holmes".into())),
+                (quotes[1], Some("holmes".into())),
+            ],
+        })
+        .expect("speakers");
+    state
+        .apply(&Edit::SetSpeaker {
+            id: quotes[2],
+            speaker: Some("holmes".into()),
+        })
+        .expect("a hand-picked speaker");
+
+    let agreeing = state.agreeing_speakers(&cast, Language::En);
+
+    assert_eq!(agreeing.keys().copied().collect::<Vec<_>>(), [quotes[0]]);
+    assert!(agreeing[&quotes[0]].confidence > 0.5);
+}
+
+#[test]
 fn a_servers_speakers_skip_segments_changed_since_and_hand_picked_ones() {
     use shared::attribution::verdict::{Evidence, Rule};
     let text = "“One,” said Holmes.\n\n“Two,” said Watson.\n\nThe end came.";
