@@ -4,18 +4,9 @@
 // 2. In Debian's Chromium: *Listen from here* through a chapter of short segments, timing the gap
 //    from one clip's `ended` to the next one's `playing`.
 // Prints median and p95 (p90 for gaps). Not a test: numbers go to BENCHMARKS.md.
-import { chromium } from '@playwright/test';
+import { base, call, get, launch, quantile, signedInContext } from './studio.mjs';
 
-const base = process.env.BASE ?? 'http://127.0.0.1:3000';
 const runs = Number(process.env.RUNS ?? 30);
-
-async function call(name, args) {
-  const response = await fetch(`${base}/api/${name}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args),
-  });
-  if (!response.ok) throw new Error(`${name}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 async function timed(action) {
   const start = performance.now();
@@ -24,8 +15,7 @@ async function timed(action) {
 }
 
 function summary(name, values, q = 0.95) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const pick = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const pick = (p) => quantile(values, p);
   console.log(`${name}: median ${pick(0.5).toFixed(1)} ms, p${Math.round(q * 100)} ${pick(q).toFixed(1)} ms over ${values.length}`);
 }
 
@@ -46,7 +36,7 @@ for (let i = 0; i < runs; i++) {
   if (rendered.cached) throw new Error('a new text came from the cache');
   const [again, hit] = await timed(() => call('audition', args));
   if (!hit.cached) throw new Error('the same text was rendered twice');
-  const [get] = await timed(async () => (await fetch(`${base}${hit.url}`)).arrayBuffer());
+  const [get] = await timed(async () => (await get(hit.url)).arrayBuffer());
   cold.push(first); cached.push(again); clip.push(get);
 }
 summary('audition, 500 characters, cold (espeak-ng renders)', cold);
@@ -57,11 +47,8 @@ summary('GET the clip (WAV)', clip);
 const lines = Array.from({ length: 12 }, (_, i) => `Line ${i + 1}: the fog lay thick on the moor.`);
 const chapter = await call('add_chapter', { project, title: 'Listen benchmark', text: lines.join('\n\n') });
 await call('generate_plan', { chapter, version: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
-});
-const page = await browser.newPage();
+const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
+const page = await (await signedInContext(browser)).newPage();
 await page.goto(`${base}/projects/${project}/chapters/${chapter}`);
 await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 120_000 });
 await page.evaluate(() => {

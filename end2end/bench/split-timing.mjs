@@ -1,47 +1,22 @@
 // Browser benchmark: keypress (Alt+S) to updated segment table for a split on a 2,000-segment
 // chapter, in Debian's Chromium against a running studio (BASE, default http://127.0.0.1:3000).
 // Prints the median and the 90th percentile over RUNS splits. Not a test: numbers go to BENCHMARKS.md.
-import { chromium } from '@playwright/test';
+import { base, call, launch, quantile, signedInContext } from './studio.mjs';
 
-const base = process.env.BASE ?? 'http://127.0.0.1:3000';
 const runs = Number(process.env.RUNS ?? 30);
 const paragraphs = Array.from({ length: 2000 }, (_, i) =>
   `Paragraph ${i + 1} tells of the moor, the hound and the old family curse once more.`);
-
-// Signed in as the demo account (DEMO_EMAIL / DEMO_PASSWORD to use another).
-const signIn = await fetch(`${base}/api/sign_in`, {
-  method: 'POST', redirect: 'manual',
-  body: new URLSearchParams({
-    email: process.env.DEMO_EMAIL ?? 'demo@studio.test',
-    password: process.env.DEMO_PASSWORD ?? 'listen-to-the-hound',
-  }),
-});
-const session = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('='));
-if (!session) throw new Error(`signing in: ${signIn.status} ${await signIn.text()}`);
-
-async function call(name, args) {
-  const response = await fetch(`${base}/api/${name}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie: session },
-    body: JSON.stringify(args),
-  });
-  if (!response.ok) throw new Error(`${name}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 const projects = await call('list_projects', {});
 const project = projects[0].id;
 const chapter = await call('add_chapter', { project, title: 'Benchmark: 2,000 segments', text: paragraphs.join('\n\n') });
 const plan = await call('generate_plan', { chapter, version: 0 });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-const [cookieName, ...cookieValue] = session.split('=');
-await context.addCookies([{ name: cookieName, value: cookieValue.join('='), url: base }]);
+const browser = await launch();
+const context = await signedInContext(browser);
 const page = await context.newPage();
+page.on('pageerror', (e) => console.error('page error:', e.message.slice(0, 300)));
+page.on('crash', () => console.error('page crashed'));
 const loadStart = Date.now();
 await page.goto(`${base}/projects/${project}/chapters/${chapter}`);
 await page.waitForFunction(() => window.__studioHydrated === true, null, { timeout: 120_000 });
@@ -92,7 +67,6 @@ for (let i = 0; i < runs; i++) {
 if (cdp) (await import('node:fs')).writeFileSync(profile, JSON.stringify(profiles));
 await browser.close();
 
-const sorted = [...timings].sort((a, b) => a - b);
-const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const pick = (q) => quantile(timings, q);
 console.log(`segments: ${plan.segments.length}, page load to hydrated: ${loadMs} ms`);
 console.log(`split keypress -> table updated: median ${pick(0.5).toFixed(2)} ms, p90 ${pick(0.9).toFixed(2)} ms over ${runs} splits`);

@@ -52,19 +52,24 @@ fn neighbour_is_clamped_to_the_table() {
     assert_eq!(state.neighbour(Some(SegmentId(3)), 1), Some(SegmentId(3)));
 }
 
-#[test]
-fn proposed_speakers_keep_hand_picked_ones_and_undo_in_one_step() {
-    let text = "“Come in, Watson,” said Holmes.\n\nThe door opened.";
-    let mut state = editor(text);
+/// The narrator, Holmes (male) and Watson.
+fn holmes_and_watson() -> Cast {
     let mut holmes = shared::Character::named("Holmes", Language::En).expect("a name");
     holmes.gender = shared::text::language::Gender::Male;
     let watson = shared::Character::named("Watson", Language::En).expect("a name");
-    let cast = Cast::new(vec![
+    Cast::new(vec![
         shared::Character::narrator(Language::En),
         holmes,
         watson,
     ])
-    .expect("a cast");
+    .expect("a cast")
+}
+
+#[test]
+fn proposed_speakers_keep_hand_picked_ones_and_undo_in_one_step() {
+    let text = "“Come in, Watson,” said Holmes.\n\nThe door opened.";
+    let mut state = editor(text);
+    let cast = holmes_and_watson();
     let last = state.segments().last().map(|s| s.id).expect("segments");
     state
         .apply(&Edit::SetSpeaker {
@@ -97,15 +102,7 @@ fn a_chapter_opens_with_the_rules_confidence_only_where_they_agree() {
     let text =
         "“Come in, Watson,” said Holmes.\n\n“Thank you,” said Watson.\n\n“Sit,” said Holmes.";
     let mut state = editor(text);
-    let mut holmes = shared::Character::named("Holmes", Language::En).expect("a name");
-    holmes.gender = shared::text::language::Gender::Male;
-    let watson = shared::Character::named("Watson", Language::En).expect("a name");
-    let cast = Cast::new(vec![
-        shared::Character::narrator(Language::En),
-        holmes,
-        watson,
-    ])
-    .expect("a cast");
+    let cast = holmes_and_watson();
     let quotes: Vec<_> = state
         .segments()
         .iter()
