@@ -83,3 +83,29 @@ pub fn download(name: &str, contents: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Whether the focus was lost: nothing but the page's body has it, because the control that had
+/// it was removed or disabled, which drops a keyboard user out of their place on the page.
+pub fn focus_lost() -> bool {
+    leptos::prelude::document()
+        .active_element()
+        .is_none_or(|active| active.tag_name() == "BODY")
+}
+
+/// Once the page has drawn the change under way, gives the focus to `target` if the change took
+/// the focus away, so the keyboard user goes on from there.
+pub fn keep_focus_on(target: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = target().filter(|_| focus_lost()) {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The element with `id`, to give the focus to.
+pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    use leptos::wasm_bindgen::JsCast;
+    leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into().ok())
+}

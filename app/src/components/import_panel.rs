@@ -2,7 +2,7 @@
 //! (include or drop each, rename it) and add them to the project. Nothing is stored before
 //! the producer confirms.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{html::Input, prelude::*, task::spawn_local};
 
 use crate::{
     api::projects::{add_chapters, replace_chapter_text},
@@ -45,6 +45,10 @@ pub fn ImportPanel(
     let candidates = RwSignal::new(Vec::<Candidate>::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // Disabled while the server reads the file or stores the chapters, which takes the focus from
+    // it: it gets it back once the preview or the outcome is shown.
+    let file_input = NodeRef::<Input>::new();
+    let refocus = move || super::keep_focus_on(move || file_input.get_untracked().map(Into::into));
     let t = t();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = super::chosen_file(&ev) else {
@@ -74,6 +78,7 @@ pub fn ImportPanel(
                 }
             }
             busy.set(false);
+            refocus();
         });
     };
     // The ticked sections: new chapters, and replacements of existing chapters' texts.
@@ -126,6 +131,7 @@ pub fn ImportPanel(
                 Err(err) => error.set(Some((t.error)(&err))),
             }
             busy.set(false);
+            refocus();
         });
     };
     view! {
@@ -136,6 +142,7 @@ pub fn ImportPanel(
                 " "
                 <input
                     type="file"
+                    node_ref=file_input
                     accept=".txt,.md,.markdown,.docx,.epub"
                     on:change=on_file
                     disabled=move || busy.get()

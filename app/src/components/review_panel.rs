@@ -2,13 +2,28 @@
 //! comments, mark it fixed, verify it, or reopen it. Anyone on the chapter may, viewers included;
 //! the server signs each step with the signed-in user's name, so nobody types one.
 
-use leptos::prelude::*;
+use leptos::{
+    html::{Div, Form, Input, Section},
+    prelude::*,
+    wasm_bindgen::JsCast,
+};
 use shared::{
     plan::review::{FlagAction, FlagKind, FlagStatus},
     Segment,
 };
 
+use super::focus_lost;
 use crate::i18n::{moment, t, tt};
+
+/// Where the focus goes when the ticket is drawn again while the panel has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refocus {
+    /// To the next step's button (mark fixed, verify, reopen); to the panel itself when another
+    /// segment without a flag is selected, where the workspace's keys still act.
+    Ticket,
+    /// Back to the comment field, for the next comment.
+    Comment,
+}
 
 /// The review ticket of the selected segment; `on_flag` carries an action to the server.
 #[component]
@@ -38,15 +53,62 @@ pub fn ReviewPanel(
         });
         comment.set(String::new());
     };
-    let flag = move || segment.with(|s| s.as_ref().and_then(|s| s.flag.clone()));
+    // Drawn again only when the ticket changes, not at every edit of the plan.
+    let flag = Memo::new(move |_| segment.with(|s| s.as_ref().and_then(|s| s.flag.clone())));
+    // Drawing the ticket again (the server's answer to a step, another segment selected) takes
+    // away the control that had the focus; if it was in the panel, it stays there.
+    let panel = NodeRef::<Section>::new();
+    let next_step = NodeRef::<Div>::new();
+    let comment_field = NodeRef::<Input>::new();
+    let raise_form = NodeRef::<Form>::new();
+    let refocus = StoredValue::new(None::<Refocus>);
+    let focus_in_panel = move || {
+        let panel = panel.get_untracked()?;
+        let active = document().active_element()?;
+        let in_comment = active.closest(".flag-comment").ok().flatten().is_some();
+        panel.contains(Some(&active)).then_some(if in_comment {
+            Refocus::Comment
+        } else {
+            Refocus::Ticket
+        })
+    };
+    Effect::new(move |_| {
+        // Each drawing sets one of these (a new element each time), which runs this again.
+        let (steps, field) = (next_step.get(), comment_field.get());
+        raise_form.track();
+        let Some(wanted) = refocus.get_value() else {
+            return;
+        };
+        refocus.set_value(None);
+        let field = field.map(web_sys::HtmlElement::from);
+        let step = steps
+            .and_then(|steps| {
+                steps
+                    .query_selector("button:not([disabled])")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+        let target = match (flag.with_untracked(Option::is_some), wanted) {
+            (true, Refocus::Ticket) => step.or(field),
+            (true, Refocus::Comment) => field,
+            (false, _) => panel.get_untracked(),
+        };
+        if let Some(target) = target.filter(|_| focus_lost()) {
+            let _ = target.focus();
+        }
+    });
     let kind_words = move |kind: FlagKind| {
         let index = FlagKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         t.flag_kinds[index]
     };
     view! {
-        <section class="review" aria-label=t.review>
+        <section class="review" aria-label=t.review tabindex="-1" node_ref=panel>
             <h3>{t.review}</h3>
-            {move || match flag() {
+            {move || {
+                // Read before the old ticket leaves the page.
+                refocus.set_value(focus_in_panel());
+                match flag.get() {
                 Some(flag) => {
                     let status = flag.status;
                     view! {
@@ -79,6 +141,7 @@ pub fn ReviewPanel(
                         <form class="flag-comment" on:submit=add_comment>
                             <input
                                 type="text"
+                                node_ref=comment_field
                                 aria-label=tt.comment
                                 placeholder=tt.comment
                                 maxlength="2000"
@@ -93,7 +156,7 @@ pub fn ReviewPanel(
                                 {tt.add_comment}
                             </button>
                         </form>
-                        <div class="toolbar">
+                        <div class="toolbar" node_ref=next_step>
                             <Show when=move || status == FlagStatus::Open>
                                 <button on:click=move |_| set_status(FlagStatus::Fixed) disabled=locked>
                                     {t.mark_fixed}
@@ -115,9 +178,10 @@ pub fn ReviewPanel(
                 }
                 None => {
                     view! {
-                        <form class="raise-flag" on:submit=raise>
+                        <form class="raise-flag" on:submit=raise node_ref=raise_form>
                             <select
                                 aria-label=t.kind
+                                prop:value=move || kind.get().as_str()
                                 on:change=move |ev| {
                                     if let Some(k) = FlagKind::parse(&event_target_value(&ev)) {
                                         kind.set(k);
@@ -145,6 +209,7 @@ pub fn ReviewPanel(
                         </form>
                     }
                         .into_any()
+                }
                 }
             }}
         </section>

@@ -27,12 +27,14 @@ pub fn ProjectPage() -> impl IntoView {
         }
     });
     let on_imported = Callback::new(move |()| chapters.refetch());
-    let existing = Signal::derive(move || {
-        chapters
-            .get()
-            .and_then(Result::ok)
-            .map(|list| list.into_iter().map(|c| (c.id, c.title)).collect())
-            .unwrap_or_default()
+    // The chapters the import can replace, read by an effect here, outside the project's
+    // `Loaded`: read from inside it, the chapters would suspend the import panel (and take the
+    // focus from it) each time they are fetched again.
+    let existing = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = chapters.get() {
+            existing.set(list.into_iter().map(|c| (c.id, c.title)).collect());
+        }
     });
     let t = t();
     view! {
@@ -42,7 +44,7 @@ pub fn ProjectPage() -> impl IntoView {
             <a href="/">{t.back_to_projects}</a>
             <Loaded loading=t.loading_project data=move || async move { detail.await } let:detail>
                 <ProjectHeader detail=detail.clone() />
-                <ImportPanel project=detail.id existing on_imported />
+                <ImportPanel project=detail.id existing=existing.into() on_imported />
             </Loaded>
             <h2>{t.chapters}</h2>
             <Loaded loading=t.loading_chapters data=move || async move { chapters.await } let:list>

@@ -5,7 +5,7 @@
 use leptos::{ev, prelude::*};
 
 use super::{audition::Player, edits::Workspace, shortcuts::Shortcuts};
-use crate::components::EditorActions;
+use crate::components::{element_by_id, keep_focus_on, EditorActions};
 
 /// A key press, as far as the map cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +65,8 @@ pub enum KeyAction {
 /// Ctrl+Y) redoes; Alt+S splits at the text cursor, Alt+P / Alt+N merge with the previous / next,
 /// Delete deletes. Space marks the selected row for a group action, Shift+Up/Down marks while
 /// moving, Esc clears the marks; R marks reviewed, F flags. A auditions the selected segment and
-/// L listens from it on, ? shows the shortcuts (these three also on a locked plan). `None`: the
-/// key is left to the browser.
+/// L listens from it on, ? shows the shortcuts (these three also on a locked plan, where Up/Down
+/// still select and nothing else acts). `None`: the key is left to the browser.
 pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<KeyAction> {
     let KeyPress {
         key, ctrl, shift, ..
@@ -88,7 +88,18 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
         return listening_key;
     }
     if locked {
-        return None;
+        // Selecting changes nothing: a signed-off chapter, or a viewer's, is still gone through
+        // row by row from the keyboard.
+        let step = match key {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return None,
+        };
+        let plain = !ctrl && !press.alt && !shift && press.target != Target::Field;
+        return plain.then_some(KeyAction::Move {
+            step,
+            marking: false,
+        });
     }
     if press.alt && !ctrl {
         return match key.to_lowercase().as_str() {
@@ -144,8 +155,14 @@ pub fn install(ws: Workspace, actions: EditorActions, player: Player, shortcuts:
         ev.prevent_default();
         if action == KeyAction::Shortcuts {
             shortcuts.open();
-        } else {
-            perform(ws, actions, player, action);
+            return;
+        }
+        // A key that changes a row redraws it: a control of that row that had the focus (its
+        // flag button, say) gets it back.
+        let focused = document().active_element().map(|el| el.id());
+        perform(ws, actions, player, action);
+        if let Some(id) = focused.filter(|id| !id.is_empty()) {
+            keep_focus_on(move || element_by_id(&id));
         }
     });
     on_cleanup(move || handle.remove());
@@ -336,9 +353,26 @@ mod tests {
     }
 
     #[test]
-    fn a_locked_plan_answers_no_key_but_the_editing_ones() {
+    fn a_locked_plan_answers_no_key_but_selecting_and_the_editing_ones() {
+        let shift = KeyPress {
+            shift: true,
+            ..press("ArrowDown")
+        };
+        let field = KeyPress {
+            target: Target::Field,
+            ..press("ArrowDown")
+        };
         assert_eq!(key_action(press("Delete"), false, true), None);
-        assert_eq!(key_action(press("ArrowDown"), false, true), None);
+        assert_eq!(key_action(press("r"), false, true), None);
+        assert_eq!(
+            key_action(press("ArrowUp"), false, true),
+            Some(KeyAction::Move {
+                step: -1,
+                marking: false,
+            })
+        );
+        assert_eq!(key_action(shift, false, true), None);
+        assert_eq!(key_action(field, false, true), None);
         assert_eq!(
             key_action(press("Escape"), true, true),
             Some(KeyAction::Cancel)

@@ -60,14 +60,6 @@ pub fn RenderPanel(ws: Workspace) -> impl IntoView {
             }
         }
     };
-    // A render already under way when the page opened (or on another page) is followed too.
-    Effect::new(move |_| {
-        if let Some(Ok(ChapterRender { job: Some(id), .. })) = state.get() {
-            if job.get_untracked().is_none() {
-                follow(id);
-            }
-        }
-    });
     // Set from the click until the server answers, so a second click cannot ask again.
     let asking = RwSignal::new(false);
     let start = Callback::new(move |()| {
@@ -97,6 +89,18 @@ pub fn RenderPanel(ws: Workspace) -> impl IntoView {
         <section class="render-panel" aria-labelledby="render-heading">
             <h2 id="render-heading">{r.heading}</h2>
             <Loaded loading="…" data=data let:render>
+                {
+                    // A render already under way when the page opened (or on another page) is
+                    // followed too. Read here, under the panel's own `Suspense`: a read of the
+                    // state outside it would suspend the whole workspace around the panel (and
+                    // take the focus from it) each time the state is asked for again.
+                    let running = render.job;
+                    Effect::new(move |_| {
+                        if let Some(id) = running.filter(|_| job.get_untracked().is_none()) {
+                            follow(id);
+                        }
+                    });
+                }
                 {ws.editable.then(|| view! { <Start r rendered=render.render.is_some() start busy /> })}
                 <Stored ws r render />
             </Loaded>

@@ -8,7 +8,11 @@ use shared::SegmentId;
 
 use super::{speaker::find, Mark, Row, Voices, DOUBTFUL_BELOW};
 use crate::{
-    components::icon::{Glyph, Icon},
+    components::{
+        element_by_id,
+        icon::{Glyph, Icon},
+        keep_focus_on,
+    },
     i18n::t,
 };
 
@@ -21,6 +25,17 @@ pub(super) struct RowContext {
     pub(super) on_set_speaker: Callback<(SegmentId, Option<String>)>,
     pub(super) marked: Signal<BTreeSet<SegmentId>>,
     pub(super) on_mark: Callback<(SegmentId, Mark)>,
+}
+
+/// The id of row `id`'s `control` (`speaker`, `flag`). A change redraws the row (rows are keyed by
+/// what they show), so the control that made it is found again by its id and keeps the focus.
+fn control_id(id: SegmentId, control: &str) -> String {
+    format!("seg-{id}-{control}")
+}
+
+/// Gives the focus back to row `id`'s `control` once the row is drawn again.
+fn refocus(id: SegmentId, control: &'static str) {
+    keep_focus_on(move || element_by_id(&control_id(id, control)));
 }
 
 pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
@@ -99,11 +114,13 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
             <td class="row-number"></td>
             <td class="speaker" class:doubtful=doubtful>
                 <select
+                    id=control_id(id, "speaker")
                     aria-label=speaker_label
                     on:click=|ev| ev.stop_propagation()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         on_set_speaker.run((id, (!value.is_empty()).then_some(value)));
+                        refocus(id, "speaker");
                     }
                 >
                     <option value="" selected=speaker.is_empty()>
@@ -128,6 +145,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                             on:click=move |ev| {
                                 ev.stop_propagation();
                                 on_set_speaker.run((id, Some(keep.clone())));
+                                refocus(id, "speaker");
                             }
                         >
                             {t.keep_speaker}
@@ -141,6 +159,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
             <td class="confidence">{confidence}</td>
             <td class="marks">
                 <button
+                    id=control_id(id, "flag")
                     class="flag"
                     class:on=row.needs_revision
                     title=flag_label.clone()
@@ -149,6 +168,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
                     on:click=move |ev| {
                         ev.stop_propagation();
                         on_toggle_flag.run(id);
+                        refocus(id, "flag");
                     }
                 >
                     <Icon glyph=Glyph::Flag />

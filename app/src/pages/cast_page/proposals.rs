@@ -2,13 +2,13 @@
 //! lacks, and the producer confirms each as a new character (renamed if need be) or merges it into
 //! an existing one as aliases. Nothing is stored until the cast is saved.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{html::Button, prelude::*, task::spawn_local};
 use shared::{
     attribution::propose::ProposedCharacter, text::language::Gender, Cast, Character, Language,
 };
 
 use super::{options, Draft};
-use crate::{api::projects::propose_cast, i18n::t, model::ProjectId};
+use crate::{api::projects::propose_cast, components::keep_focus_on, i18n::t, model::ProjectId};
 
 /// One proposal as the producer edits it.
 #[derive(Clone, Copy)]
@@ -75,6 +75,10 @@ pub(super) fn Proposals(
     let owner = StoredValue::new(Owner::current());
     let candidates = RwSignal::new(None::<Vec<Candidate>>);
     let busy = RwSignal::new(false);
+    // The button is disabled while the chapters are read, and adding redraws the list: either
+    // takes the focus away, and the button gets it back.
+    let find_button = NodeRef::<Button>::new();
+    let refocus = move || keep_focus_on(move || find_button.get_untracked().map(Into::into));
     let find = move |_| {
         busy.set(true);
         spawn_local(async move {
@@ -83,6 +87,7 @@ pub(super) fn Proposals(
                 Err(err) => status.set(Some(Err((t.error)(&err)))),
             }
             busy.set(false);
+            refocus();
         });
     };
     let members = move || {
@@ -146,13 +151,14 @@ pub(super) fn Proposals(
             }
         });
         status.set(Some(Ok((t.proposals_added)(added))));
+        refocus();
     };
 
     view! {
         <section class="proposals" aria-label=t.proposals>
             <h2>{t.proposals}</h2>
             <p class="muted">{t.proposals_intro}</p>
-            <button on:click=find disabled=busy>
+            <button on:click=find disabled=busy node_ref=find_button>
                 {move || if busy.get() { t.finding_characters } else { t.find_characters }}
             </button>
             {move || {
