@@ -49,7 +49,7 @@ for (let i = 0; i < runs; i++) {
     await cdp.send('Profiler.start');
   }
   timings.push(await page.evaluate(() => new Promise((resolve) => {
-    const tbody = document.querySelector('table tbody');
+    const tbody = document.querySelector('table.segments tbody');
     const area = document.getElementById('segment-text');
     area.focus();
     area.setSelectionRange(20, 20);
