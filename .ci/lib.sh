@@ -101,7 +101,35 @@ build_site() {
   fi
   cp "$ROOT/style/main.css" "$site/pkg/studio.css"
   cp -r "$ROOT/public/." "$site/"
-  precompress "$mode" "$site/pkg/studio.js" "$site/pkg/studio_bg.wasm" "$site/pkg/studio.css"
+  name_by_content "$site"
+  precompress "$mode" "$site/pkg/studio.$(site_hash "$site" js).js" \
+    "$site/pkg/studio.$(site_hash "$site" wasm).wasm" "$site/pkg/studio.$(site_hash "$site" css).css"
+}
+
+# name_by_content SITE: renames the bundle and stylesheet that were just built in SITE/pkg after a
+# hash of their contents (studio.<hash>.js, studio.<hash>.wasm, studio.<hash>.css), writes the
+# hashes to SITE/hash.txt, where the server reads the names, and removes the files of older
+# builds. A browser may keep such a name forever: new contents always come under a new name.
+name_by_content() {
+  local site="$1" kind file hash hashes="" keep=()
+  for pair in js:studio.js wasm:studio_bg.wasm css:studio.css; do
+    kind="${pair%%:*}" file="${pair#*:}"
+    hash="$(sha256sum "$site/pkg/$file" | cut -c1-16)"
+    mv -f "$site/pkg/$file" "$site/pkg/studio.$hash.$kind"
+    hashes+="$kind: $hash"$'\n'
+    keep+=("studio.$hash.$kind")
+  done
+  for file in "$site"/pkg/studio*; do
+    local name="${file##*/}" current=false
+    for kept in "${keep[@]}"; do [[ "$name" == "$kept" || "$name" == "$kept".* ]] && current=true; done
+    $current || rm -f "$file"
+  done
+  printf '%s' "$hashes" > "$site/hash.txt"
+}
+
+# site_hash SITE js|wasm|css: the content hash of that file of the site's last build.
+site_hash() {
+  sed -n "s/^$2: //p" "$1/hash.txt"
 }
 
 # precompress debug|release FILE...: a brotli (.br) and a gzip (.gz) copy beside each file, which

@@ -14,11 +14,12 @@ pub mod routes;
 pub mod workspace;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 
 pub use error::AppError;
 
-/// The HTML document around the app, rendered on the server.
+/// The HTML document around the app, rendered on the server. The stylesheet and the bundle go by
+/// the content-hashed names in the site's hash file when it has one (see `server::leptos_options`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = i18n::initial_locale();
     view! {
@@ -28,6 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet id="studio" options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -38,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The app: global styles and the route table.
+/// The app: the page's title and the route table.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -49,7 +51,6 @@ pub fn App() -> impl IntoView {
         let _ = js_sys::Reflect::set(&window(), &"__studioHydrated".into(), &true.into());
     });
     view! {
-        <Stylesheet id="studio" href="/pkg/studio.css" />
         <Title text=locale.get_untracked().texts().app_title />
         <routes::AppRoutes />
     }

@@ -33,7 +33,11 @@ use app::{
     },
     shell, App,
 };
-use axum::{extract::DefaultBodyLimit, Router};
+use axum::{
+    extract::DefaultBodyLimit,
+    http::{header, HeaderValue},
+    Router,
+};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
@@ -128,12 +132,7 @@ impl Application {
                 "no account exists yet; create the first owner (the link works once): {link}"
             );
         }
-        let leptos_options = LeptosOptions::builder()
-            .output_name("studio")
-            .site_root(config.site_root.as_str())
-            .site_pkg_dir("pkg")
-            .site_addr(address)
-            .build();
+        let leptos_options = leptos_options(&config.site_root, address)?;
         let store = Arc::new(store);
         let speaker_jobs = Arc::new(LlmJobs::new(
             db.clone(),
@@ -237,6 +236,26 @@ impl Application {
     }
 }
 
+/// Where the site lives, and the names of its bundle and stylesheet. `build_site` names them by a
+/// hash of their contents and writes the hashes to `hash.txt` in the site root, which the shell
+/// reads (Leptos joins `hash_file` to the binary's folder, so the path is made absolute). A site
+/// without one (built by other means) keeps the plain names `studio.js` and `studio_bg.wasm`.
+///
+/// # Errors
+/// When the current directory cannot be read to make a relative site root absolute.
+pub fn leptos_options(site_root: &str, address: SocketAddr) -> anyhow::Result<LeptosOptions> {
+    let hash_file = std::path::absolute(std::path::Path::new(site_root).join("hash.txt"))
+        .context("locating the site's hash.txt")?;
+    Ok(LeptosOptions::builder()
+        .output_name("studio")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(address)
+        .hash_files(hash_file.exists())
+        .hash_file(hash_file.to_string_lossy().as_ref().into())
+        .build())
+}
+
 /// The whole router: health check, Leptos pages and server functions, static files.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -275,6 +294,11 @@ pub fn router(state: AppState) -> Router {
             accounts::layer::session,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Pages and answers change with the data and the session: the browser asks again each time.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
         .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -288,8 +312,8 @@ fn compression() -> CompressionLayer<impl Predicate> {
 }
 
 /// The browser bundle and stylesheet (`/pkg`), in the brotli or gzip copy `build_site` made beside
-/// each file when the browser accepts it. Their names carry no hash yet, so the browser asks again
-/// each time (`no-cache`) and gets 304 while the file is unchanged.
+/// each file when the browser accepts it. A name carrying a hash of its contents never changes
+/// meaning, so the browser keeps it for a year without asking again; any other name is revalidated.
 fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
     let folder =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
@@ -298,8 +322,51 @@ fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
             .precompressed_br()
             .precompressed_gzip(),
     )
-    .layer(SetResponseHeaderLayer::overriding(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-cache"),
+    .layer(axum::middleware::map_response(
+        |uri: axum::http::Uri, mut response: axum::response::Response| async move {
+            let caching = if is_content_hashed(uri.path()) {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            };
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
+            response
+        },
     ))
+}
+
+/// Whether the file name of `path` carries a content hash, as `studio.<hash>.wasm` does: a part
+/// between its first and last dots of at least 16 letters, digits, `-` or `_`.
+fn is_content_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let mut parts = name.split('.');
+    let (Some(_stem), Some(hash), Some(_extension), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    hash.len() >= 16
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_content_hashed;
+
+    #[test]
+    fn only_names_with_a_content_hash_are_immutable() {
+        assert!(is_content_hashed("/studio.3f2a9c0d1e4b5a67.wasm"));
+        assert!(is_content_hashed("/pkg/studio.3f2a9c0d1e4b5a67.css"));
+        assert!(!is_content_hashed("/studio_bg.wasm"));
+        assert!(!is_content_hashed("/studio.css"));
+        assert!(!is_content_hashed("/studio.min.js"));
+        assert!(!is_content_hashed("/studio.3f2a9c0d1e4b5a67.wasm.br"));
+        assert!(!is_content_hashed(
+            "/snippets/x.3f2a9c0d1e4b5a67/inline0.js"
+        ));
+    }
 }

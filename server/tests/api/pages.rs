@@ -140,10 +140,11 @@ async fn pages_are_compressed_and_the_bundle_comes_in_the_copy_the_browser_accep
     let plain_body = plain.text().await.unwrap();
     let page = fetch("/", "br").await.unwrap();
     let page_encoding = page.headers().get("content-encoding").cloned();
+    let page_caching = page.headers()["cache-control"].clone();
 
     assert_eq!(brotli_encoding, "br");
     assert_eq!(brotli_body, "brotli bytes");
-    assert_eq!(caching, "no-cache");
+    assert_eq!(caching, "no-cache", "a name without a hash may change");
     assert_eq!(gzip_encoding, "gzip");
     assert_eq!(gzip_body, "gzip bytes");
     assert_eq!(plain_encoding, None);
@@ -152,4 +153,69 @@ async fn pages_are_compressed_and_the_bundle_comes_in_the_copy_the_browser_accep
         page_encoding.as_ref().map(|v| v.to_str().unwrap()),
         Some("br")
     );
+    assert_eq!(page_caching, "no-cache");
+}
+
+#[tokio::test]
+async fn the_shell_names_the_bundle_by_its_hashes_and_those_names_are_cached_for_good() {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(
+        site.path().join("hash.txt"),
+        "js: 0123456789abcdef\nwasm: 89abcdef01234567\ncss: fedcba9876543210\n",
+    )
+    .unwrap();
+    for name in [
+        "studio.0123456789abcdef.js",
+        "studio.89abcdef01234567.wasm",
+        "studio.fedcba9876543210.css",
+    ] {
+        std::fs::write(pkg.join(name), "plain bytes").unwrap();
+        std::fs::write(pkg.join(format!("{name}.br")), "brotli bytes").unwrap();
+        std::fs::write(pkg.join(format!("{name}.gz")), "gzip bytes").unwrap();
+    }
+    let root = site.path().display().to_string();
+    let app = crate::helpers::spawn_app_with(move |c| c.site_root = root).await;
+
+    let (status, html) = app.page("/").await;
+    let wasm = app
+        .client
+        .get(format!("{}/pkg/studio.89abcdef01234567.wasm", app.base))
+        .header("accept-encoding", "gzip, deflate, br, zstd")
+        .send()
+        .await
+        .unwrap();
+    let wasm_caching = wasm.headers()["cache-control"].clone();
+    let wasm_encoding = wasm.headers()["content-encoding"].clone();
+    let wasm_body = wasm.text().await.unwrap();
+    let css = app
+        .client
+        .get(format!("{}/pkg/studio.fedcba9876543210.css", app.base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    let css_caching = css.headers()["cache-control"].clone();
+    let css_encoding = css.headers()["content-encoding"].clone();
+
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(r#"href="/pkg/studio.fedcba9876543210.css""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"href="/pkg/studio.0123456789abcdef.js""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"href="/pkg/studio.89abcdef01234567.wasm""#),
+        "{html}"
+    );
+    assert!(!html.contains("studio_bg"), "{html}");
+    assert_eq!(wasm_caching, "public, max-age=31536000, immutable");
+    assert_eq!(wasm_encoding, "br");
+    assert_eq!(wasm_body, "brotli bytes");
+    assert_eq!(css_caching, "public, max-age=31536000, immutable");
+    assert_eq!(css_encoding, "gzip");
 }
