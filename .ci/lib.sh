@@ -102,8 +102,7 @@ build_site() {
   cp "$ROOT/style/main.css" "$site/pkg/studio.css"
   cp -r "$ROOT/public/." "$site/"
   name_by_content "$site"
-  precompress "$mode" "$site/pkg/studio.$(site_hash "$site" js).js" \
-    "$site/pkg/studio.$(site_hash "$site" wasm).wasm" "$site/pkg/studio.$(site_hash "$site" css).css"
+  precompress "$mode" "$site"/pkg/studio.*.{js,wasm,css}
 }
 
 # name_by_content SITE: renames the bundle and stylesheet that were just built in SITE/pkg after a
@@ -125,11 +124,6 @@ name_by_content() {
     $current || rm -f "$file"
   done
   printf '%s' "$hashes" > "$site/hash.txt"
-}
-
-# site_hash SITE js|wasm|css: the content hash of that file of the site's last build.
-site_hash() {
-  sed -n "s/^$2: //p" "$1/hash.txt"
 }
 
 # precompress debug|release FILE...: a brotli (.br) and a gzip (.gz) copy beside each file, which

@@ -59,6 +59,12 @@ impl EditorState {
         self.plan.index_of(id).map(|i| &self.plan.segments()[i])
     }
 
+    /// Segment `id` as `found` read it: none when it was deleted, split or merged since.
+    fn segment_as_read(&self, id: SegmentId, found: &Attribution) -> Option<&Segment> {
+        self.segment(id)
+            .filter(|s| s.start == found.span.start && s.end == found.span.end)
+    }
+
     /// The 1-based row of segment `id` in the table.
     pub fn row(&self, id: SegmentId) -> Option<usize> {
         self.plan.index_of(id).map(|i| i + 1)
@@ -191,10 +197,8 @@ impl EditorState {
         self.attribute(cast, language)
             .into_iter()
             .filter(|(id, found)| {
-                self.segment(*id).is_some_and(|s| {
+                self.segment_as_read(*id, found).is_some_and(|s| {
                     !s.speaker_locked
-                        && s.start == found.span.start
-                        && s.end == found.span.end
                         && s.speaker.is_some()
                         && s.speaker.as_deref() == found.speaker.as_ref().map(|c| c.0.as_str())
                 })
@@ -223,10 +227,7 @@ impl EditorState {
     ) -> (Edit, HashMap<SegmentId, Attribution>) {
         let found: Vec<_> = found
             .into_iter()
-            .filter(|(id, a)| {
-                self.segment(*id)
-                    .is_some_and(|s| s.start == a.span.start && s.end == a.span.end)
-            })
+            .filter(|(id, a)| self.segment_as_read(*id, a).is_some())
             .collect();
         let speakers = found
             .iter()
