@@ -8,7 +8,7 @@ mod import;
 mod speech;
 
 pub use account::AccountRefusal;
-pub use import::{Format, ImportError, Mismatch};
+pub use import::{Format, ImportError, Listing, Mismatch};
 pub use speech::{SpeechFailure, Unrenderable};
 
 use crate::model::Version;

@@ -1,6 +1,7 @@
 //! Benchmark: importing whole novels (`server::import`: text decoding, heading detection, front
 //! and back matter) from the corpus beside the repository, read at run time and skipped when it is
-//! absent. The goal is under one second per novel.
+//! absent (goal: under one second per novel), and the published EPUBs of the test corpus
+//! (`server/tests/books`; goal: the whole of *Moby-Dick* under 50 ms).
 
 use std::{
     fs,
@@ -49,5 +50,23 @@ fn import_novels(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import_novels);
+fn import_epubs(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/books");
+    let mut group = c.benchmark_group("import-epub");
+    group.sample_size(30);
+    for name in ["moby-dick.epub", "childrens-literature.epub"] {
+        let bytes = fs::read(dir.join(name)).expect("the test corpus is in the repository");
+        let chapters = server::import::import(name, &bytes)
+            .map(|m| m.chapters.len())
+            .unwrap_or(0);
+        eprintln!("{name}: {chapters} sections");
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| server::import::import(black_box(name), black_box(&bytes)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, import_epubs, import_novels);
 criterion_main!(benches);

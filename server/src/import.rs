@@ -23,7 +23,7 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-pub use app::error::{Format, ImportError, Mismatch};
+pub use app::error::{Format, ImportError, Listing, Mismatch};
 use serde::{Deserialize, Serialize};
 use shared::ChapterText;
 

@@ -76,6 +76,15 @@ pub enum Mismatch {
     },
 }
 
+/// The list in a book that names a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Listing {
+    /// The reading order (an EPUB's spine).
+    ReadingOrder,
+    /// The table of contents (an EPUB's navigation document or NCX).
+    Contents,
+}
+
 /// Why a file could not be imported. Its words are in `i18n` (`Display` gives the English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportError {
@@ -118,6 +127,15 @@ pub enum ImportError {
     /// A part of the file could not be parsed (an XML error, a damaged archive): the parser's
     /// detail.
     Malformed(String),
+    /// The book is encrypted (DRM): only the app it was sold for can read it.
+    Encrypted,
+    /// The book lists a part that is not in the file.
+    MissingInBook {
+        /// Where it is listed.
+        listed_in: Listing,
+        /// The part: a spine item's id or path, or a table-of-contents target (`file#id`).
+        target: String,
+    },
     /// A chapter is bigger than a chapter may be.
     ChapterTooLarge {
         /// The chapter's title.

@@ -1,5 +1,8 @@
 //! EPUB 2 and 3: `META-INF/container.xml` names the package document (OPF); its spine gives the
-//! reading order of manifest items, which are XHTML content documents, one chapter each.
+//! reading order of manifest items, which are XHTML content documents. A document is cut into
+//! sections where the table of contents (EPUB 3 navigation document, else the EPUB 2 NCX) points
+//! inside it, or, when no entry does, at its headings ([`sections`]); a book in one file with a
+//! table of contents reads as the chapters its reader sees.
 //!
 //! Skipped spine items: `linear="no"`, the navigation document and the NCX, items that are not
 //! (X)HTML, and items that are a cover, table of contents, title page or copyright page by the
@@ -7,11 +10,16 @@
 //! name (`cover`, `toc`, `nav`, `titlepage`, `copyright`, ...). Missing files and documents
 //! without text are skipped too.
 //!
-//! A chapter's title is its first `h1`–`h3` (removed from its text), else its label in the
-//! navigation document or NCX, else its `<title>` when that is not just the book's title.
+//! A section's title is its table-of-contents label, else its first `h1`–`h3` (removed from its
+//! text either way), else its document's `<title>` when that is not just the book's title.
+//!
+//! Refused: a DRM-encrypted book, a spine item or table-of-contents entry that is not in the
+//! file, an entry pointing to an id its document lacks, a document that is not well-formed.
 
+mod encryption;
 mod navigation;
 mod package;
+mod sections;
 
 use std::collections::HashSet;
 
@@ -21,7 +29,7 @@ use self::{
 };
 use super::{
     archive::Archive, outline::guess_kind, xhtml, xml::decode_document, DetectedChapter, Format,
-    ImportError, Limits, Mismatch, SectionKind,
+    ImportError, Limits, Listing, Mismatch, SectionKind,
 };
 
 /// What an EPUB import returns: the book title and the chapters.
@@ -57,6 +65,7 @@ pub(crate) fn import_epub(bytes: &[u8], limits: &Limits) -> Result<Imported, Imp
             Mismatch::MissingPart(CONTAINER.to_owned())
         }));
     };
+    encryption::refuse_drm(&mut archive)?;
     let rootfile = rootfile(&decode_document(&container))?.ok_or(mismatch(Mismatch::NoRootfile))?;
     let opf_path = resolve("", &rootfile).ok_or(mismatch(Mismatch::NoRootfile))?;
     let Some(opf) = archive.read(&opf_path)? else {
@@ -71,12 +80,19 @@ pub(crate) fn import_epub(bytes: &[u8], limits: &Limits) -> Result<Imported, Imp
         return Err(ImportError::NoSpine);
     }
     let navigation = Navigation::read(&package, &mut archive)?;
+    if let Some(entry) = navigation
+        .entries
+        .iter()
+        .find(|entry| !archive.contains(&entry.path))
+    {
+        return Err(missing(Listing::Contents, entry.path.clone()));
+    }
 
-    let mut chapters = Vec::new();
+    let mut documents = Vec::new();
     let mut seen = HashSet::new();
     for itemref in &package.spine {
         let Some(item) = package.manifest.get(&itemref.idref) else {
-            continue;
+            return Err(missing(Listing::ReadingOrder, itemref.idref.clone()));
         };
         if !itemref.linear
             || !seen.insert(item.path.clone())
@@ -88,32 +104,54 @@ pub(crate) fn import_epub(bytes: &[u8], limits: &Limits) -> Result<Imported, Imp
             continue;
         }
         let Some(bytes) = archive.read(&item.path)? else {
-            continue;
+            return Err(missing(Listing::ReadingOrder, item.path.clone()));
         };
-        let page = xhtml::extract(&item.path, &decode_document(&bytes))?;
-        if page.text.trim().is_empty()
-            || page
-                .types
-                .iter()
-                .any(|t| SKIPPED_TYPES.contains(&t.as_str()))
-        {
-            continue;
+        let document = xhtml::extract(&item.path, &decode_document(&bytes))?;
+        let cuts =
+            sections::toc_cuts(&document, &item.path, &navigation.entries).map_err(|entry| {
+                let fragment = entry.fragment.as_deref().unwrap_or_default();
+                missing(Listing::Contents, format!("{}#{fragment}", entry.path))
+            })?;
+        documents.push((document, cuts));
+    }
+    let with_text = documents
+        .iter()
+        .filter(|(document, _)| !document.blocks.is_empty())
+        .count();
+
+    let mut chapters = Vec::new();
+    for (document, mut cuts) in documents {
+        if cuts.iter().all(|cut| cut.block == 0) {
+            let labels = std::mem::take(&mut cuts);
+            cuts = sections::heading_cuts(&document, with_text == 1);
+            cuts.extend(labels);
         }
-        let title = page
-            .heading
-            .or_else(|| navigation.labels.get(&item.path).cloned())
-            .or_else(|| {
-                page.title
-                    .filter(|title| Some(title) != package.title.as_ref())
-            })
-            .unwrap_or_else(|| format!("Section {}", chapters.len() + 1));
-        let kind = kind_from_types(&page.types).unwrap_or_else(|| guess_kind(&title));
-        chapters.push(DetectedChapter {
-            title,
-            part: None,
-            text: page.text,
-            kind,
-        });
+        for piece in sections::pieces(&document, cuts) {
+            if piece.text.trim().is_empty()
+                || piece
+                    .types
+                    .iter()
+                    .any(|t| SKIPPED_TYPES.contains(&t.as_str()))
+            {
+                continue;
+            }
+            let title = piece
+                .label
+                .or(piece.heading)
+                .or_else(|| {
+                    document.title.clone().filter(|title| {
+                        piece.whole_file_start && Some(title) != package.title.as_ref()
+                    })
+                })
+                .unwrap_or_else(|| format!("Section {}", chapters.len() + 1));
+            let kind = kind_from_types(&piece.types).unwrap_or_else(|| guess_kind(&title));
+            chapters.push(DetectedChapter {
+                title,
+                part: piece.part,
+                text: piece.text,
+                kind,
+            });
+        }
     }
     Ok((package.title, chapters))
 }
@@ -162,6 +200,11 @@ const BACK_TYPES: &[&str] = &[
     "colophon",
     "acknowledgments",
 ];
+
+/// A refusal for `target`, listed in `listed_in` but not in the book.
+fn missing(listed_in: Listing, target: String) -> ImportError {
+    ImportError::MissingInBook { listed_in, target }
+}
 
 fn kind_from_types(types: &[String]) -> Option<SectionKind> {
     // The most specific type wins: `bodymatter` on `body` and `appendix` on a section.

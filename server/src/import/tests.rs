@@ -4,8 +4,11 @@
 
 mod docx;
 mod epub;
+mod epub_refusals;
+mod epub_sections;
 mod limits;
 mod properties;
+mod real_books;
 mod text;
 
 use std::io::{Cursor, Write};

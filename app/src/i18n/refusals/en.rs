@@ -1,7 +1,9 @@
 //! The server's refusals and the page's transport errors in English.
 
 use crate::{
-    error::{AppError, Busy, Format, ImportError, Mismatch, Refusal, Transport, Unavailable},
+    error::{
+        AppError, Busy, Format, ImportError, Listing, Mismatch, Refusal, Transport, Unavailable,
+    },
     model::{JobFailure, Unusable},
 };
 
@@ -227,6 +229,23 @@ pub(in crate::i18n) fn import_en(err: &ImportError) -> String {
         ImportError::NoParagraphs => "This Word document contains no text".to_owned(),
         ImportError::NoText => "This file contains no text".to_owned(),
         ImportError::Malformed(detail) => format!("This file is damaged: {detail}"),
+        ImportError::Encrypted => "This book is locked with DRM (encrypted), so only the app it \
+                                   was bought for can read it; import a copy without DRM"
+            .to_owned(),
+        ImportError::MissingInBook {
+            listed_in: Listing::ReadingOrder,
+            target,
+        } => format!(
+            "This book's reading order lists \"{target}\", which is not in the file; the book \
+             is incomplete"
+        ),
+        ImportError::MissingInBook {
+            listed_in: Listing::Contents,
+            target,
+        } => format!(
+            "This book's table of contents points to \"{target}\", which is not in the book; \
+             the book is damaged"
+        ),
         ImportError::ChapterTooLarge {
             title,
             bytes: size,

@@ -1,7 +1,9 @@
 //! The server's refusals and the page's transport errors in Spanish.
 
 use crate::{
-    error::{AppError, Busy, Format, ImportError, Mismatch, Refusal, Transport, Unavailable},
+    error::{
+        AppError, Busy, Format, ImportError, Listing, Mismatch, Refusal, Transport, Unavailable,
+    },
     model::{JobFailure, Unusable},
 };
 
@@ -242,6 +244,23 @@ pub(in crate::i18n) fn import_es(err: &ImportError) -> String {
         ImportError::NoParagraphs => "Este documento de Word no contiene texto".to_owned(),
         ImportError::NoText => "Este archivo no contiene texto".to_owned(),
         ImportError::Malformed(detail) => format!("Este archivo está dañado: {detail}"),
+        ImportError::Encrypted => "Este libro está protegido con DRM (cifrado): solo puede leerlo \
+                                   la aplicación con la que se compró; importa una copia sin DRM"
+            .to_owned(),
+        ImportError::MissingInBook {
+            listed_in: Listing::ReadingOrder,
+            target,
+        } => format!(
+            "El orden de lectura de este libro incluye «{target}», que no está en el archivo; el \
+             libro está incompleto"
+        ),
+        ImportError::MissingInBook {
+            listed_in: Listing::Contents,
+            target,
+        } => format!(
+            "El índice de este libro apunta a «{target}», que no está en el libro; el libro está \
+             dañado"
+        ),
         ImportError::ChapterTooLarge {
             title,
             bytes: size,

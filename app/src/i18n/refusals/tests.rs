@@ -3,7 +3,7 @@
 use super::*;
 use crate::{
     error::{
-        AppError, Busy, Format, ImportError, Mismatch, Refusal, Transport, Unavailable,
+        AppError, Busy, Format, ImportError, Listing, Mismatch, Refusal, Transport, Unavailable,
         Unrenderable,
     },
     i18n::ES,
@@ -134,6 +134,15 @@ fn every_import_error() -> Vec<ImportError> {
         ImportError::UncompressedTooLarge { max: 8 },
         ImportError::ZipBomb,
         ImportError::NoSpine,
+        ImportError::Encrypted,
+        ImportError::MissingInBook {
+            listed_in: Listing::ReadingOrder,
+            target: "OEBPS/c9.xhtml".into(),
+        },
+        ImportError::MissingInBook {
+            listed_in: Listing::Contents,
+            target: "OEBPS/c1.xhtml#ch3".into(),
+        },
         ImportError::NoParagraphs,
         ImportError::NoText,
         ImportError::Malformed("word/document.xml, byte 4: unexpected end".into()),

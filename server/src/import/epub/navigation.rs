@@ -1,11 +1,11 @@
 //! Chapter labels and pages to skip, from the EPUB 3 navigation document (`toc` and `landmarks`)
 //! and the EPUB 2 NCX.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use quick_xml::events::Event;
 
-use super::{directory, package::Package, resolve, NCX_MEDIA_TYPE, SKIPPED_TYPES};
+use super::{directory, package::Package, percent_decode, resolve, NCX_MEDIA_TYPE, SKIPPED_TYPES};
 use crate::import::{
     archive::Archive,
     xml::{
@@ -15,11 +15,26 @@ use crate::import::{
     ImportError,
 };
 
-/// Labels and landmarks from the navigation document (EPUB 3) and the NCX (EPUB 2).
+/// One entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TocEntry {
+    /// The archive path it points to.
+    pub(super) path: String,
+    /// The fragment (`chapter-3` in `s04.xhtml#chapter-3`), percent-decoded.
+    pub(super) fragment: Option<String>,
+    /// Its label, whitespace collapsed.
+    pub(super) label: String,
+    /// 0 for a top-level entry, 1 for an entry nested in another, ...
+    pub(super) depth: usize,
+}
+
+/// The table of contents and landmarks from the navigation document (EPUB 3) or the NCX
+/// (EPUB 2).
 #[derive(Default)]
 pub(super) struct Navigation {
-    /// Path → table-of-contents label (the first one for that file).
-    pub(super) labels: HashMap<String, String>,
+    /// The entries a reader sees, in order: the navigation document's `toc` (entries in a
+    /// `hidden` list left out), else the NCX's `navMap`.
+    pub(super) entries: Vec<TocEntry>,
     /// Paths that the guide or landmarks call cover, toc, title page or copyright page.
     pub(super) skipped: HashSet<String>,
 }
@@ -54,7 +69,7 @@ impl Navigation {
                     .values()
                     .find(|item| item.media_type.eq_ignore_ascii_case(NCX_MEDIA_TYPE))
             });
-        if let Some(ncx) = ncx {
+        if let Some(ncx) = ncx.filter(|_| navigation.entries.is_empty()) {
             if let Some(bytes) = archive.read(&ncx.path)? {
                 navigation.read_ncx(&ncx.path, &decode_document(&bytes))?;
             }
@@ -69,7 +84,9 @@ impl Navigation {
         let mut reader = reader(source);
         // The epub:type of each open `nav`.
         let mut navs: Vec<String> = Vec::new();
-        // The link being read: (path, landmark type, label so far).
+        // Each open list in the `toc` nav: whether it is hidden.
+        let mut lists: Vec<bool> = Vec::new();
+        // The link being read: (href, landmark type, label so far).
         let mut link: Option<(String, String, String)> = None;
         loop {
             let event = next_event(&mut reader, path)?;
@@ -83,34 +100,42 @@ impl Navigation {
                                 .unwrap_or_else(|| "toc".to_owned())
                                 .to_lowercase(),
                         );
+                    } else if name == "ol" && !empty && !navs.is_empty() {
+                        let hidden = attribute(&element, "hidden").is_some();
+                        lists.push(hidden || lists.last().copied().unwrap_or(false));
                     } else if name == "a" && !empty && !navs.is_empty() {
-                        link = attribute(&element, "href")
-                            .and_then(|href| resolve(base, &href))
-                            .map(|target| {
-                                let kind = attribute_exact(&element, "epub:type")
-                                    .unwrap_or_default()
-                                    .to_lowercase();
-                                (target, kind, String::new())
-                            });
+                        link = attribute(&element, "href").map(|href| {
+                            let kind = attribute_exact(&element, "epub:type")
+                                .unwrap_or_default()
+                                .to_lowercase();
+                            (href, kind, String::new())
+                        });
                     }
                 }
                 Event::End(element) => {
                     let name = local_end_name(element.name().0).to_ascii_lowercase();
                     if name == "nav" {
                         navs.pop();
+                        lists.clear();
+                    } else if name == "ol" {
+                        lists.pop();
                     } else if name == "a" {
-                        if let (Some((target, kind, label)), Some(nav)) = (link.take(), navs.last())
-                        {
-                            if nav.split_whitespace().any(|t| t == "landmarks") {
-                                if kind.split_whitespace().any(|t| SKIPPED_TYPES.contains(&t)) {
-                                    self.skipped.insert(target);
-                                }
-                            } else if nav.split_whitespace().any(|t| t == "toc") {
-                                let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-                                if !label.is_empty() {
-                                    self.labels.entry(target).or_insert(label);
-                                }
+                        let Some((href, kind, label)) = link.take() else {
+                            continue;
+                        };
+                        let Some(nav) = navs.last() else { continue };
+                        if nav.split_whitespace().any(|t| t == "landmarks") {
+                            let target = resolve(base, &href);
+                            if let Some(target) = target.filter(|_| {
+                                kind.split_whitespace().any(|t| SKIPPED_TYPES.contains(&t))
+                            }) {
+                                self.skipped.insert(target);
                             }
+                        } else if nav.split_whitespace().any(|t| t == "toc")
+                            && !lists.last().copied().unwrap_or(false)
+                        {
+                            let depth = lists.len().saturating_sub(1);
+                            self.push_entry(base, &href, &label, depth);
                         }
                     }
                 }
@@ -130,10 +155,31 @@ impl Navigation {
         }
     }
 
-    /// EPUB 2 NCX: each `navPoint`'s `navLabel/text` labels its `content src`.
+    /// Adds the entry `href` (relative to `base`) labelled `label`; links out of the book and
+    /// entries without a label are left out.
+    fn push_entry(&mut self, base: &str, href: &str, label: &str, depth: usize) {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some(path) = resolve(base, href).filter(|_| !label.is_empty()) else {
+            return;
+        };
+        let fragment = href
+            .split_once('#')
+            .map(|(_, fragment)| percent_decode(fragment.trim()))
+            .filter(|fragment| !fragment.is_empty());
+        self.entries.push(TocEntry {
+            path,
+            fragment,
+            label,
+            depth,
+        });
+    }
+
+    /// EPUB 2 NCX: each `navPoint`'s `navLabel/text` labels its `content src`; nested
+    /// `navPoint`s are nested entries; the `pageList` is not a table of contents.
     fn read_ncx(&mut self, path: &str, source: &str) -> Result<(), ImportError> {
         let base = directory(path);
         let mut reader = reader(source);
+        let mut depth = 0_usize;
         let mut in_label = false;
         let mut text: Option<String> = None;
         let mut label: Option<String> = None;
@@ -142,17 +188,20 @@ impl Navigation {
             let empty = matches!(event, Event::Empty(_));
             match event {
                 Event::Start(element) | Event::Empty(element) => match local_name(&element) {
+                    "navPoint" if !empty => depth += 1,
                     "navLabel" => in_label = !empty,
                     "text" if in_label && !empty => text = Some(String::new()),
-                    "content" => {
-                        let target = attribute(&element, "src").and_then(|src| resolve(base, &src));
-                        if let (Some(target), Some(label)) = (target, label.take()) {
-                            self.labels.entry(target).or_insert(label);
+                    // Only the navMap's points: a pageList's targets are printed page numbers.
+                    "content" if depth > 0 => {
+                        if let (Some(src), Some(label)) = (attribute(&element, "src"), label.take())
+                        {
+                            self.push_entry(base, &src, &label, depth.saturating_sub(1));
                         }
                     }
                     _ => {}
                 },
                 Event::End(element) => match local_end_name(element.name().0) {
+                    "navPoint" => depth = depth.saturating_sub(1),
                     "navLabel" => in_label = false,
                     "text" => {
                         if let Some(done) = text.take() {
