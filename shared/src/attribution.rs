@@ -71,7 +71,8 @@ pub fn attribute(
         return Vec::new();
     }
     let mut speakers = Speakers::new(cast);
-    let names = speakers.names(cast);
+    let owned = speakers.names(cast);
+    let names: Vec<(&str, usize)> = owned.iter().map(|(n, w)| (n.as_str(), *w)).collect();
     let quotes: Vec<Range<usize>> = analysis
         .spans
         .iter()
