@@ -29,6 +29,9 @@ use shared::{
 #[derive(Deserialize)]
 struct Gold {
     text: String,
+    /// The excerpt's language (`"en"`, `"es"`); English when absent, as in LitBank.
+    #[serde(default)]
+    language: Option<String>,
     characters: Vec<GoldCharacter>,
     quotes: Vec<GoldQuote>,
 }
@@ -46,12 +49,16 @@ struct GoldQuote {
     start: usize,
     end: usize,
     speaker: String,
+    /// The gold type (`explicit`, `anaphoric`, `implicit`), where the set gives one.
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
 }
 
 /// Tallies of gold quotes by the rule that attributed them.
 #[derive(Default)]
 struct Tally {
     by_rule: BTreeMap<String, (usize, usize)>,
+    by_type: BTreeMap<String, (usize, usize)>,
     by_confidence: BTreeMap<u32, (usize, usize)>,
     by_rule_confidence: BTreeMap<(String, u32), (usize, usize)>,
     total: usize,
@@ -93,8 +100,13 @@ fn run_file(
     all: bool,
 ) -> Result<(), Box<dyn Error>> {
     let gold: Gold = serde_json::from_str(&fs::read_to_string(path)?)?;
-    let (cast, back) = build_cast(&gold);
-    let attributions = attribute(&gold.text, &cast, Language::En, &[]);
+    let language = gold
+        .language
+        .as_deref()
+        .and_then(Language::from_code)
+        .unwrap_or(Language::En);
+    let (cast, back) = build_cast(&gold, language);
+    let attributions = attribute(&gold.text, &cast, language, &[]);
     if verbose {
         if let Some(c) = cast.characters().iter().find(|c| c.narrates) {
             println!("{}: narrating character {}", path.display(), c.id.as_str());
@@ -104,7 +116,14 @@ fn run_file(
         .iter()
         .map(|a| {
             let speaker = a.speaker.as_ref().and_then(|id| back.get(id.as_str()));
-            serde_json::json!({"start": a.span.start, "end": a.span.end, "speaker": speaker})
+            serde_json::json!({
+                "start": a.span.start,
+                "end": a.span.end,
+                "speaker": speaker,
+                "rule": a.evidence.rule,
+                "confidence": (f64::from(a.confidence) * 1000.0).round() / 1000.0,
+                "tag": a.evidence.tag,
+            })
         })
         .collect();
     let name = path.file_name().ok_or("no file name")?;
@@ -131,6 +150,9 @@ fn run_file(
                 let (n, c) = tally.by_rule.get("missed").copied().unwrap_or_default();
                 (n + 1, c)
             };
+            if let Some(kind) = &quote.kind {
+                tally.by_type.entry(kind.clone()).or_default().0 += 1;
+            }
             continue;
         };
         let predicted = attribution
@@ -150,6 +172,11 @@ fn run_file(
         let entry = tally.by_rule.entry(rule).or_default();
         entry.0 += 1;
         entry.1 += usize::from(ok);
+        if let Some(kind) = &quote.kind {
+            let entry = tally.by_type.entry(kind.clone()).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(ok);
+        }
         tally.correct += usize::from(ok);
         if attribution.speaker.is_some() && !narrator {
             tally.resolved += 1;
@@ -226,7 +253,7 @@ fn usable_alias(alias: &str) -> bool {
 
 /// A cast from the gold characters: ids are slugs of the dev ids (mapped back for the
 /// predictions), aliases shared by two characters are dropped, genders are guessed from the text.
-fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
+fn build_cast(gold: &Gold, language: Language) -> (Cast, HashMap<String, String>) {
     let mut owners: HashMap<String, HashSet<&str>> = HashMap::new();
     for c in &gold.characters {
         for name in std::iter::once(&c.name).chain(&c.aliases) {
@@ -236,7 +263,7 @@ fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
                 .insert(&c.id);
         }
     }
-    let mut characters = vec![Character::narrator(Language::En)];
+    let mut characters = vec![Character::narrator(language)];
     let mut back = HashMap::new();
     let mut used: HashSet<String> = HashSet::new();
     for c in &gold.characters {
@@ -263,7 +290,7 @@ fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
             .cloned()
             .unwrap_or_else(|| format!("{} {}", c.id, id));
         used.insert(primary.to_lowercase());
-        let Some(mut character) = Character::named(&primary, Language::En) else {
+        let Some(mut character) = Character::named(&primary, language) else {
             continue;
         };
         character.id = id.clone();
@@ -274,14 +301,14 @@ fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
             || c.name == "I"
             || c.id.split('-').next() == Some("I");
         let refs: Vec<&str> = character.names().collect();
-        character.gender = guess_gender(&gold.text, &refs, Language::En);
+        character.gender = guess_gender(&gold.text, &refs, language);
         back.insert(id.0.clone(), c.id.clone());
         characters.push(character);
     }
     // Nobody marked: the proposal a producer would be shown and accept (from the text alone).
     if !characters.iter().any(|c| c.narrates) {
         if let Ok(cast) = Cast::new(characters.clone()) {
-            if let Some(id) = propose_first_person_narrator(&gold.text, &cast, Language::En) {
+            if let Some(id) = propose_first_person_narrator(&gold.text, &cast, language) {
                 if let Some(c) = characters.iter_mut().find(|c| c.id == id) {
                     c.narrates = true;
                 }
@@ -292,7 +319,7 @@ fn build_cast(gold: &Gold) -> (Cast, HashMap<String, String>) {
         Ok(cast) => (cast, back),
         Err(error) => {
             eprintln!("cast refused ({error}); using the narrator alone");
-            (Cast::with_narrator(Language::En), back)
+            (Cast::with_narrator(language), back)
         }
     }
 }
@@ -314,6 +341,17 @@ fn report(tally: &Tally) {
         tally.total,
         tally.correct,
         pct(tally.correct, tally.total)
+    );
+    for (kind, &(n, c)) in &tally.by_type {
+        println!("  gold {kind:<10} {n:>6}  {c:>7}  {:>7.1}%", pct(c, n));
+    }
+    let (sure, sure_ok) = tally
+        .by_confidence
+        .range(9..)
+        .fold((0, 0), |(n, c), (_, &(bn, bc))| (n + bn, c + bc));
+    println!(
+        "confidence >= 0.9: {sure} quotes, {:.1}% right",
+        pct(sure_ok, sure)
     );
     println!(
         "resolved-only precision {:.1}% ({} of {}, narrator answers excluded); unresolved, narrator or missed {:.1}% ({} missed spans)",

@@ -19,6 +19,9 @@ mod outcome;
 mod pronoun;
 pub mod propose;
 mod rules;
+mod scene;
+#[cfg(test)]
+mod spanish_tests;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -68,7 +71,8 @@ pub fn attribute(
         return Vec::new();
     }
     let mut speakers = Speakers::new(cast);
-    let names = speakers.names(cast);
+    let owned = speakers.names(cast);
+    let names: Vec<(&str, usize)> = owned.iter().map(|(n, w)| (n.as_str(), *w)).collect();
     let quotes: Vec<Range<usize>> = analysis
         .spans
         .iter()
@@ -95,10 +99,12 @@ pub fn attribute(
         if turn.guess.is_none() && !turn.stranger {
             turn.guess = paragraph_mention(&doc, &analysis, turn);
         }
+        turn.topic = scene::topic(&doc, &analysis, turn);
     }
     let gap = |between: Range<usize>| narration_break(&analysis, text, between);
     for conversation in turns::conversations(&turns, &gap) {
-        decode::decode(&mut turns, conversation, &speakers.genders);
+        let present = scene::present(&doc, &turns, &conversation);
+        decode::decode(&mut turns, conversation, &speakers, &present);
     }
     output(&analysis, &spans, &anchored, &turns, &speakers)
 }

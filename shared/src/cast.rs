@@ -6,6 +6,7 @@
 pub mod character;
 pub mod character_id;
 pub mod error;
+pub mod forms;
 #[cfg(test)]
 mod tests;
 pub mod voice;

@@ -15,6 +15,7 @@ mod tests;
 use std::ops::Range;
 
 use super::{
+    speakers::Speakers,
     turns::{Guess, Turn},
     verdict::Rule,
 };
@@ -36,6 +37,14 @@ const ACROSS_RETURN: f64 = 0.35;
 const ADDRESSED: f64 = 0.1;
 /// Weight kept by a candidate whose gender the turn's pronoun rules out.
 const WRONG_GENDER: f64 = 0.001;
+/// How much being named in the narration of a conversation counts towards being one of its
+/// candidates (a tag counts its confidence, a vocative 0.5).
+const PRESENT: f32 = 0.2;
+/// Weight gained by the subject of the narration paragraph right before a turn that has no
+/// evidence of its own.
+const TOPIC: f64 = 2.0;
+/// Weight kept by the narrating character when the turn's verb is in the third person.
+const WRONG_PERSON: f64 = 0.01;
 /// Weight gained by a candidate the turn right before addressed by name.
 const ANSWERS: f64 = 4.0;
 /// Weight of "someone else" for a turn with no evidence of its own.
@@ -48,17 +57,27 @@ const CERTAIN: f64 = 0.999_999;
 /// anchors, sure pronouns keep theirs), from the evidence of every turn of the conversation.
 /// `genders` are the speakers' genders. A conversation longer than [`MAX_TURNS`] is decided in
 /// consecutive windows, so memory stays bounded on any input.
-pub(super) fn decode(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gender]) {
+pub(super) fn decode(
+    turns: &mut [Turn],
+    conversation: Range<usize>,
+    speakers: &Speakers,
+    present: &[usize],
+) {
     let mut start = conversation.start;
     while start < conversation.end {
         let end = conversation.end.min(start + MAX_TURNS);
-        decode_window(turns, start..end, genders);
+        decode_window(turns, start..end, speakers, present);
         start = end;
     }
 }
 
-fn decode_window(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gender]) {
-    let candidates = candidates(turns, &conversation);
+fn decode_window(
+    turns: &mut [Turn],
+    conversation: Range<usize>,
+    speakers: &Speakers,
+    present: &[usize],
+) {
+    let candidates = candidates(turns, &conversation, present);
     if candidates.is_empty() || conversation.is_empty() {
         return;
     }
@@ -78,7 +97,7 @@ fn decode_window(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gend
                 .checked_sub(1)
                 .filter(|&link| links[link])
                 .map(|_| &turns[t - 1]);
-            emission(&turns[t], asked, &candidates, genders)
+            emission(&turns[t], asked, &candidates, speakers)
         })
         .collect();
     let posterior = forward_backward(&emissions, &links, k);
@@ -109,8 +128,8 @@ fn decode_window(turns: &mut [Turn], conversation: Range<usize>, genders: &[Gend
 }
 
 /// The people a conversation may be between: whoever its turns' own evidence names or addresses,
-/// most evident first.
-fn candidates(turns: &[Turn], conversation: &Range<usize>) -> Vec<usize> {
+/// most evident first, then whoever the narration shows present (`present`).
+fn candidates(turns: &[Turn], conversation: &Range<usize>, present: &[usize]) -> Vec<usize> {
     let mut weight: Vec<(usize, f32)> = Vec::new();
     let mut add = |who: usize, w: f32| match weight.iter_mut().find(|(c, _)| *c == who) {
         Some(entry) => entry.1 += w,
@@ -123,6 +142,12 @@ fn candidates(turns: &[Turn], conversation: &Range<usize>) -> Vec<usize> {
         for (who, _) in &turn.addressees {
             add(*who, 0.5);
         }
+        if let Some(who) = turn.topic {
+            add(who, PRESENT);
+        }
+    }
+    for &who in present {
+        add(who, PRESENT);
     }
     weight.sort_by(|a, b| b.1.total_cmp(&a.1));
     weight.truncate(MAX_CANDIDATES);
@@ -135,8 +160,11 @@ fn emission(
     turn: &Turn,
     asked: Option<&Turn>,
     candidates: &[usize],
-    genders: &[Gender],
+    speakers: &Speakers,
 ) -> Vec<f64> {
+    let genders = &speakers.genders;
+    // "—dijo—" is not the narrating character, who says "—dije—".
+    let storyteller = (speakers.first_person != speakers.narrator).then_some(speakers.first_person);
     let k = candidates.len() + 1;
     let mut weights = vec![1.0; k];
     weights[k - 1] = OTHER_PRIOR;
@@ -170,6 +198,12 @@ fn emission(
             && speaker_before != Some(who)
         {
             weights[i] *= ANSWERS;
+        }
+        if turn.guess.is_none() && turn.topic == Some(who) {
+            weights[i] *= TOPIC;
+        }
+        if turn.third_person && storyteller == Some(who) {
+            weights[i] *= WRONG_PERSON;
         }
         let known = genders.get(who).copied().unwrap_or_default();
         if let Some(wanted) = turn.gender {

@@ -128,6 +128,8 @@ pub(super) fn build_turns(
                 addressees: Vec::new(),
                 stranger: false,
                 gender: None,
+                third_person: false,
+                topic: None,
             }),
         }
     }
@@ -157,7 +159,17 @@ pub(super) fn build_turns(
         turn.stranger = stranger;
         turn.gender = range.clone().find_map(|i| match &evidence[i].subject {
             Some(Subject::Pronoun { gender, .. }) => Some(*gender),
+            Some(Subject::Omitted { gender, .. }) => *gender,
             _ => None,
+        });
+        turn.third_person = range.clone().any(|i| {
+            matches!(
+                evidence[i].subject,
+                Some(Subject::Omitted {
+                    third_person: true,
+                    ..
+                })
+            )
         });
     }
     turns

@@ -3,7 +3,9 @@
 //! stand in speech tags; short forms grouped with the full name they belong to ("Sherlock Holmes",
 //! "Holmes", "Mr. Holmes"); a likely gender from honorifics and the pronouns after the names.
 //! Capitalised function words, days and months, and words found elsewhere in lowercase (a
-//! sentence-initial "Then") are left out.
+//! sentence-initial "Then") are left out, as are verbs ("Díjose"), names used only after an
+//! article (places: "la Alameda") or to open speech (interjections: "—Bueno, …"); a surname's
+//! inflected form ("Eugenia Dominga") joins the full name ("Eugenia Domingo del Arco").
 
 pub mod gender;
 mod name;
@@ -17,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use self::{
     gender::guess_gender,
-    name::{core_words, name_at},
+    name::{core_words, is_honorific, is_verb, name_at, same_word},
 };
 use crate::{
     attribution::text::{tokenize, Token},
@@ -54,19 +56,77 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
         .filter(|w| w.starts_with(char::is_lowercase))
         .collect();
     let tagged = tag_tokens(text, &tokens, language);
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let opening = speech_openings(text, &tokens);
+    let mut counts: HashMap<String, Count> = HashMap::new();
     let mut at = 0;
     while at < tokens.len() {
         let Some((end, name)) = name_at(text, &tokens, at, &lowercase_words) else {
             at += 1;
             continue;
         };
+        // "Díjose Rosendo": a verb opening the sentence is no part of the name.
+        let first = text.get(tokens[at].bytes.clone()).unwrap_or_default();
+        if is_verb(first, language) {
+            at += 1;
+            continue;
+        }
         let entry = counts.entry(name).or_default();
-        entry.0 += 1;
-        entry.1 += usize::from((at..end).any(|t| tagged.get(t).copied().unwrap_or(false)));
+        entry.mentions += 1;
+        let after_article = !is_honorific(&tokens[at].lower)
+            && at.checked_sub(1).is_some_and(|p| {
+                is_article(&tokens[p].lower) && same_line(text, &tokens[p], &tokens[at])
+            });
+        let opens_speech = opening.get(at).copied().unwrap_or(false);
+        let in_tag = (at..end).any(|t| tagged.get(t).copied().unwrap_or(false));
+        entry.tags += usize::from(in_tag && !after_article);
+        entry.free += usize::from(!after_article && !opens_speech);
         at = end;
     }
     group(text, counts, language)
+}
+
+/// How a name occurs: how often, how often in a speech tag, and how often neither after an
+/// article ("la Alameda", "the Grange": a place) nor as the first word of a sentence of speech
+/// ("—Bueno, …", "—¡Adiós!": an interjection).
+#[derive(Debug, Default, Clone, Copy)]
+struct Count {
+    mentions: usize,
+    tags: usize,
+    free: usize,
+}
+
+/// Articles and the Spanish contractions with one: before a capitalised word, a place or thing.
+fn is_article(word: &str) -> bool {
+    matches!(word, "el" | "la" | "los" | "las" | "del" | "al" | "the")
+}
+
+fn same_line(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.bytes.end..b.bytes.start)
+        .is_some_and(|gap| gap.chars().all(|c| c == ' '))
+}
+
+/// For each token, whether it opens a sentence inside dialogue: the first word of a quotation, or
+/// the first after `.`, `!`, `?`, `¡`, `¿` or `…` in one.
+fn speech_openings(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut opening = vec![false; tokens.len()];
+    let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let byte = |c: usize| starts.get(c).copied().unwrap_or(text.len());
+    for span in detect(text) {
+        let (from, to) = (byte(span.span.start), byte(span.span.end));
+        let first = tokens.partition_point(|t| t.bytes.start < from);
+        let mut previous_end = from;
+        for (k, token) in tokens.iter().enumerate().skip(first) {
+            if token.bytes.end > to {
+                break;
+            }
+            let gap = text
+                .get(previous_end..token.bytes.start)
+                .unwrap_or_default();
+            opening[k] = k == first || gap.contains(['.', '!', '?', '¡', '¿', '…']);
+            previous_end = token.bytes.end;
+        }
+    }
+    opening
 }
 
 /// For each token, whether it stands in a speech tag: within six words of a speech verb in the
@@ -95,14 +155,14 @@ fn tag_tokens(text: &str, tokens: &[Token], language: Language) -> Vec<bool> {
 }
 
 /// Groups names into characters: a name whose words all belong to exactly one longer name is its
-/// alias.
-fn group(
-    text: &str,
-    counts: HashMap<String, (usize, usize)>,
-    language: Language,
-) -> Vec<ProposedCharacter> {
-    let mut names: Vec<(String, usize, usize)> =
-        counts.into_iter().map(|(n, (m, t))| (n, m, t)).collect();
+/// alias (see [`contained`]).
+fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<ProposedCharacter> {
+    // A name never used but after an article or to open speech is a place or an interjection.
+    let mut names: Vec<(String, usize, usize)> = counts
+        .into_iter()
+        .filter(|(_, c)| c.free > 0 || c.tags > 0)
+        .map(|(n, c)| (n, c.mentions, c.tags))
+        .collect();
     names.sort_by(|a, b| {
         core_words(&b.0)
             .len()
@@ -116,7 +176,7 @@ fn group(
         let owners: Vec<usize> = groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| words.iter().all(|w| g.0.contains(w)))
+            .filter(|(_, g)| contained(&words, &g.0))
             .map(|(i, _)| i)
             .collect();
         match owners.as_slice() {
@@ -151,6 +211,17 @@ fn group(
             .then(a.name.cmp(&b.name))
     });
     out
+}
+
+/// Whether every word of a name (`words`) is among the words of a longer one (`full`): the first
+/// as written, the others also as an inflected form ("Eugenia Dominga" in "Eugenia Domingo del
+/// Arco").
+fn contained(words: &[String], full: &[String]) -> bool {
+    words.iter().enumerate().all(|(k, w)| {
+        full.iter()
+            .enumerate()
+            .any(|(j, f)| same_word(w, f, k > 0 && j > 0 && full.first() == words.first()))
+    })
 }
 
 /// The proposals for a cast that has members already: those no member answers to (by any of

@@ -2,6 +2,8 @@
 //! pronoun on either side, "said Holmes", "Holmes said", "he replied", "—dijo Augusto", "—dijo
 //! ella"), the subject opening an action beat, and names used as vocatives inside a quotation.
 
+mod omitted;
+
 use std::ops::Range;
 
 use super::text::{word_capitalised, Doc};
@@ -43,8 +45,13 @@ pub(super) enum Subject {
     /// A speech verb whose subject is someone outside the cast ("said the weeping handmaiden",
     /// "—dijo un caballero").
     Stranger,
-    /// A speech verb whose subject is not a cast member or is left out ("—dijo.").
-    Omitted,
+    /// A speech verb whose subject is not a cast member or is left out ("—dijo."): in Spanish
+    /// a verb in the third person is someone other than the "I" of the story, and an adjective
+    /// agreeing with the left-out subject ("—dijo, asustada") tells the speaker's gender.
+    Omitted {
+        gender: Option<Gender>,
+        third_person: bool,
+    },
 }
 
 /// The tag in the narration `tag` (bytes) right after a quotation: a speech verb within its first
@@ -136,7 +143,7 @@ fn subject_of(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Subject {
                 adjacent: false,
             }
         }
-        _ => Subject::Omitted,
+        _ => omitted::left_out(doc, verb, clause),
     }
 }
 

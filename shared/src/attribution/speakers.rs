@@ -2,7 +2,7 @@
 //! anyone else an anchor names, then the narrator; with their genders and who "I" is.
 
 use crate::{
-    cast::{character_id::CharacterId, Cast},
+    cast::{character_id::CharacterId, forms::derived_forms, Cast},
     text::language::Gender,
 };
 
@@ -39,12 +39,22 @@ impl Speakers {
         }
     }
 
-    /// Every name and alias of the cast (narrator aside), with the speaker's index.
-    pub(super) fn names<'c>(&self, cast: &'c Cast) -> Vec<(&'c str, usize)> {
-        let people = cast.characters().iter().filter(|c| !c.id.is_narrator());
-        people
+    /// Every name and alias of the cast (narrator aside), and the name forms derived from them
+    /// that only one member answers to ([`derived_forms`]), with the speaker's index.
+    pub(super) fn names(&self, cast: &Cast) -> Vec<(String, usize)> {
+        let forms = derived_forms(cast);
+        cast.characters()
+            .iter()
+            .zip(forms)
+            .filter(|(c, _)| !c.id.is_narrator())
             .enumerate()
-            .flat_map(|(who, c)| c.names().map(move |name| (name, who)))
+            .flat_map(|(who, (c, forms))| {
+                c.names()
+                    .map(str::to_owned)
+                    .chain(forms)
+                    .map(move |name| (name, who))
+                    .collect::<Vec<_>>()
+            })
             .collect()
     }
 

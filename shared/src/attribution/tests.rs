@@ -620,3 +620,20 @@ fn a_line_tagged_with_someone_outside_the_cast_never_goes_to_the_only_member() {
 
     assert_eq!(got, [id("Holmes"), None]);
 }
+
+#[test]
+fn a_first_name_or_surname_alone_names_the_member_with_that_full_name_unless_two_share_it() {
+    let people = cast(
+        &[
+            ("Tom Baxter", &[], Gender::Male),
+            ("Ellen Baxter", &[], Gender::Female),
+        ],
+        Language::En,
+    );
+    let text = "“Late again,” said Tom.\n\n“Not at all,” said Baxter.";
+    let got = who(text, &people, Language::En);
+    assert_eq!(got[0].1, id("Tom Baxter"));
+    assert_eq!(got[0].2, Rule::ExplicitTag);
+    // "Baxter" could be either: never guessed from the tag.
+    assert_ne!(got[1].2, Rule::ExplicitTag);
+}

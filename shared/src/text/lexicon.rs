@@ -3,7 +3,12 @@
 //! and the abbreviations that end no sentence. All lists are lowercase; the verb lists are sorted,
 //! for binary search.
 
+mod spanish;
+
+pub(crate) use spanish::{agreement_gender, speech_verb_person, VerbPerson};
+
 use crate::text::language::{Gender, Language};
+use spanish::ES_CLITICS;
 
 /// English speech verbs, inflected.
 const EN_VERBS: &[&str] = &[
@@ -498,162 +503,11 @@ const EN_PHRASAL: &[(&str, &str)] = &[
     ("went", "on"),
 ];
 
-/// Spanish speech verbs, inflected (third person, gerund).
-const ES_VERBS: &[&str] = &[
-    "aclara",
-    "aclaró",
-    "admitió",
-    "advierte",
-    "advirtió",
-    "afirma",
-    "afirmó",
-    "agrega",
-    "agregaba",
-    "agregó",
-    "apuntó",
-    "arguyó",
-    "asegura",
-    "aseguró",
-    "atajó",
-    "añade",
-    "añadió",
-    "añadía",
-    "balbucea",
-    "balbuceó",
-    "bromeó",
-    "chilla",
-    "chilló",
-    "clamó",
-    "comenta",
-    "comentó",
-    "concluye",
-    "concluyó",
-    "confesó",
-    "contesta",
-    "contestaba",
-    "contestando",
-    "contestaron",
-    "contestó",
-    "continuaba",
-    "continuó",
-    "continúa",
-    "cortó",
-    "declara",
-    "declaró",
-    "decía",
-    "decían",
-    "dice",
-    "dicen",
-    "diciendo",
-    "dictó",
-    "dijera",
-    "dijeron",
-    "dijo",
-    "exclama",
-    "exclamaba",
-    "exclamando",
-    "exclamaron",
-    "exclamó",
-    "explica",
-    "explicaba",
-    "explicó",
-    "grita",
-    "gritaba",
-    "gritando",
-    "gritaron",
-    "gritó",
-    "gruñe",
-    "gruñó",
-    "increpó",
-    "indica",
-    "indicó",
-    "inquirió",
-    "insiste",
-    "insistió",
-    "insistía",
-    "interroga",
-    "interrogó",
-    "interrumpe",
-    "interrumpió",
-    "leyó",
-    "llamó",
-    "manifestó",
-    "manifiesta",
-    "murmura",
-    "murmuraba",
-    "murmurando",
-    "murmuró",
-    "musita",
-    "musitó",
-    "objetó",
-    "observa",
-    "observaba",
-    "observó",
-    "ordena",
-    "ordenó",
-    "pensaba",
-    "pensando",
-    "pensó",
-    "piensa",
-    "pregunta",
-    "preguntaba",
-    "preguntando",
-    "preguntaron",
-    "preguntó",
-    "propone",
-    "propuso",
-    "proseguía",
-    "prosiguió",
-    "protesta",
-    "protestó",
-    "refunfuñó",
-    "replica",
-    "replicaba",
-    "replicó",
-    "repone",
-    "reponía",
-    "reprocha",
-    "reprochó",
-    "repusieron",
-    "repuso",
-    "responde",
-    "respondiendo",
-    "respondieron",
-    "respondió",
-    "respondía",
-    "rió",
-    "rogó",
-    "ruega",
-    "rugió",
-    "ríe",
-    "saltó",
-    "seguía",
-    "sentenció",
-    "sigue",
-    "siguió",
-    "solloza",
-    "sollozó",
-    "sonrió",
-    "suplica",
-    "suplicó",
-    "suspira",
-    "suspiró",
-    "susurra",
-    "susurró",
-    "tartamudeó",
-    "termina",
-    "terminó",
-    "vociferó",
-];
-
-/// Spanish enclitic pronouns that may end a verb ("díjole", "preguntóle", "diciéndose").
-const ES_CLITICS: &[&str] = &["le", "les", "lo", "la", "me", "te", "se", "nos", "os"];
-
 /// Whether `word` (lowercase) is a speech verb in `language`.
 pub(crate) fn is_speech_verb(word: &str, language: Language) -> bool {
     match language {
         Language::En => EN_VERBS.binary_search(&word).is_ok(),
-        Language::Es => ES_VERBS.binary_search(&word).is_ok() || is_enclitic_speech_verb(word),
+        Language::Es => spanish::speech_verb(word).is_some(),
     }
 }
 
@@ -663,34 +517,6 @@ pub(crate) fn is_phrasal_speech_verb(word: &str, next: &str, language: Language)
         && EN_PHRASAL
             .iter()
             .any(|&(verb, particle)| verb == word && particle == next)
-}
-
-/// "díjole" → "dijo", "preguntóle" → "preguntó": a speech verb with an enclitic pronoun. The stem
-/// must carry a written accent, as such forms do.
-fn is_enclitic_speech_verb(word: &str) -> bool {
-    ES_CLITICS.iter().any(|clitic| {
-        let Some(stem) = word.strip_suffix(clitic) else {
-            return false;
-        };
-        if !stem.contains(['á', 'é', 'í', 'ó', 'ú']) {
-            return false;
-        }
-        let plain: String = stem.chars().map(unaccent).collect();
-        ES_VERBS
-            .iter()
-            .any(|verb| verb.chars().map(unaccent).eq(plain.chars()))
-    })
-}
-
-fn unaccent(c: char) -> char {
-    match c {
-        'á' => 'a',
-        'é' => 'e',
-        'í' => 'i',
-        'ó' => 'o',
-        'ú' => 'u',
-        other => other,
-    }
 }
 
 /// Unstressed pronouns that may stand between a Spanish subject and its verb, or before the verb

@@ -4,7 +4,13 @@
 
 use std::collections::HashSet;
 
-use crate::attribution::text::{word_capitalised, Token};
+use crate::{
+    attribution::text::{word_capitalised, Token},
+    text::{
+        language::Language,
+        lexicon::{is_speech_verb, ABBREVIATIONS},
+    },
+};
 
 /// Capitalised words that are no names (function words, pronouns, days, months, titles of
 /// address used alone), lowercase.
@@ -203,7 +209,10 @@ pub(super) fn name_at(
 ) -> Option<(usize, String)> {
     let word = |t: usize| text.get(tokens[t].bytes.clone()).unwrap_or_default();
     let mut end = at;
-    if HONORIFICS.contains(&tokens[at].lower.as_str()) {
+    let joined_to_next = tokens
+        .get(at + 1)
+        .is_some_and(|next| same_name(text, &tokens[at], next));
+    if HONORIFICS.contains(&tokens[at].lower.as_str()) && joined_to_next {
         end += 1;
     }
     let first_word = end;
@@ -249,10 +258,17 @@ fn is_shouted(word: &str) -> bool {
     word.chars().count() > 3 && word.chars().all(char::is_uppercase)
 }
 
-/// Whether two tokens are words of one name: only spaces (or an abbreviation's period) between.
+/// Whether two tokens are words of one name: only spaces (or the period of an abbreviation or
+/// initial, "Mr.", "J.") between.
 fn same_name(text: &str, a: &Token, b: &Token) -> bool {
     let gap = text.get(a.bytes.end..b.bytes.start).unwrap_or_default();
-    let gap = gap.strip_prefix('.').unwrap_or(gap);
+    let abbreviated = a.lower.chars().count() == 1
+        || HONORIFICS.contains(&a.lower.as_str())
+        || ABBREVIATIONS.contains(&a.lower.as_str());
+    let gap = match gap.strip_prefix('.') {
+        Some(rest) if abbreviated => rest,
+        _ => gap,
+    };
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\n') && !gap.contains("\n\n")
 }
 
@@ -267,4 +283,36 @@ pub(super) fn core_words(name: &str) -> Vec<String> {
         words.remove(0);
     }
     words
+}
+
+/// Whether a one-word name is a verb rather than a person: a speech verb ("Dijo"), or a Spanish
+/// verb with an enclitic pronoun whose stem ends in a stressed vowel, as preterites do
+/// ("Díjose", "Volvióse", "Quedéme").
+pub(super) fn is_verb(word: &str, language: Language) -> bool {
+    let lower = word.to_lowercase();
+    if is_speech_verb(&lower, language) {
+        return true;
+    }
+    language == Language::Es
+        && ["se", "le", "les", "lo", "la", "me", "te", "nos", "os"]
+            .iter()
+            .filter_map(|clitic| lower.strip_suffix(clitic))
+            .any(|stem| stem.ends_with(['á', 'é', 'í', 'ó', 'ú']) && stem.chars().count() > 2)
+}
+
+/// Whether two words of names are one: equal, or (`inflected`) a form of the same surname
+/// differing only in a final a/o ("Domingo", "Dominga").
+pub(super) fn same_word(a: &str, b: &str, inflected: bool) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(x), Some(y)) = (a.strip_suffix(['a', 'o']), b.strip_suffix(['a', 'o'])) else {
+        return false;
+    };
+    inflected && x == y && x.chars().count() >= 4
+}
+
+/// Whether `word` (lowercase) is an honorific ("mr", "doña", "señorita").
+pub(super) fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word)
 }

@@ -42,7 +42,8 @@ pub fn propose_first_person_narrator(
         .map(|s| analysis.map.bytes(&s.span))
         .collect();
     let speakers = Speakers::new(cast);
-    let names = speakers.names(cast);
+    let owned = speakers.names(cast);
+    let names: Vec<(&str, usize)> = owned.iter().map(|(n, w)| (n.as_str(), *w)).collect();
     let mut doc = Doc::new(text, language, &names);
     doc.mark_quoted(&quotes);
     let quoted = |at: usize| {

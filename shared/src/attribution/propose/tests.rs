@@ -175,3 +175,37 @@ fn only_speakers_the_cast_lacks_are_proposed_to_a_cast_that_has_members() {
     assert_eq!(names, ["Mrs. Hudson"]);
     assert_eq!(missing[0].speech_tags, 1);
 }
+
+#[test]
+fn interjections_opening_speech_places_after_an_article_and_verbs_are_no_characters() {
+    let text =
+        "Rosendo llegó a la Alameda con su hermana.\n\n—Bueno, ya estamos —dijo Rosendo.\n\n\
+                —¡Adiós! —gritó la portera desde el Casino.\n\n—Bueno, adiós, adiós.\n\n\
+                Díjose Rosendo que volvería al Casino. Volvióse entonces.";
+
+    let cast = propose_cast(text, Language::Es);
+
+    let names: Vec<&str> = cast.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Rosendo"], "{cast:?}");
+    assert_eq!(cast[0].mentions, 3);
+}
+
+#[test]
+fn an_inflected_surname_is_one_person_and_a_period_ends_a_name() {
+    let text = "Vino Luisa Montero del Valle.\n\n—Hola —dijo Luisa Montera.\n\n\
+                —Hola, Luisa —dijo Antonia Ruiz. Luisa se sentó. Habló con Luis Calvo. Pedro \
+                Rueda vino luego, y Pedro Rueda se fue. Luis Calvo también.";
+
+    let cast = propose_cast(text, Language::Es);
+
+    let luisa = find(&cast, "Luisa Montero del Valle").unwrap();
+    assert!(
+        luisa.aliases.contains(&"Luisa Montera".to_owned()),
+        "{cast:?}"
+    );
+    assert!(luisa.aliases.contains(&"Luisa".to_owned()));
+    assert!(find(&cast, "Antonia Ruiz").is_some());
+    assert!(find(&cast, "Luis Calvo").is_some());
+    assert!(find(&cast, "Pedro Rueda").is_some());
+    assert!(cast.iter().all(|c| !c.name.contains('.')), "{cast:?}");
+}

@@ -92,23 +92,35 @@ pub(super) fn dialogue_spans(paragraph: &str) -> Vec<Quotation> {
     let body = paragraph.trim_start();
     let lead = paragraph.len() - body.len();
     let mut chars = body.char_indices().peekable();
-    let hyphens = match chars.next() {
-        Some((_, '-')) => true,
-        Some((_, '—' | '–')) => false,
-        _ => return Vec::new(),
-    };
+    // The opening dash, or a run of them (`-—`, an OCR slip): hyphens stand for raya only
+    // when no true dash is among them.
+    let opening: Vec<char> = body.chars().take_while(|&c| is_dash_char(c)).collect();
+    if opening.is_empty() {
+        return Vec::new();
+    }
+    let hyphens = opening.iter().all(|&c| c == '-');
+    for _ in &opening {
+        chars.next();
+    }
     let mut spans = Vec::new();
     // Where the current stretch of speech started; `None` inside an inciso.
     let mut speech = Some(lead);
     // The end of an inline tag being skipped.
     let mut skip_until = 0;
     let mut prev = '-';
+    // Where a run of dashes (`-—`, `--`, an OCR slip or a typed dash) started: it counts as one.
+    let mut run_start = None;
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         if lead + i < skip_until {
             prev = c;
             continue;
         }
+        if is_dash_char(c) && next.is_some_and(is_dash_char) {
+            run_start.get_or_insert(lead + i);
+            continue;
+        }
+        let cut = run_start.take().unwrap_or(lead + i);
         let after = lead + i + c.len_utf8();
         if let (Some(start), true) = (speech, matches!(c, ',' | '!' | '?' | '.')) {
             if let Some(len) = inline_tag_len(&paragraph[after..]) {
@@ -120,10 +132,20 @@ pub(super) fn dialogue_spans(paragraph: &str) -> Vec<Quotation> {
                 continue;
             }
         }
-        if is_dash(prev, c, next, hyphens) {
+        // Unspaced raya: `—¡Ya!—exclamó Pedro.—…`, `-Claro-dijo ella`: a dash glued to the
+        // speech opens an inciso when a speech verb follows it.
+        let glued_tag = speech.is_some()
+            && !prev.is_whitespace()
+            && is_dash_char(c)
+            && tag_follows(&paragraph[after..]);
+        // A bullet inside an inciso is an OCR slip for its closing dash (`—dijo ella ;• tienes`).
+        let slip = speech.is_none() && c == '•';
+        // The last dash of a run stands for the run.
+        let dash = if cut < lead + i { '—' } else { c };
+        if glued_tag || slip || is_dash(prev, dash, next, hyphens) {
             match speech {
-                Some(start) if prev.is_whitespace() => {
-                    let end = paragraph[..lead + i].trim_end().len();
+                Some(start) if prev.is_whitespace() || glued_tag => {
+                    let end = paragraph[..cut].trim_end().len();
                     spans.push(start..end);
                     speech = None;
                 }
@@ -211,6 +233,25 @@ fn inline_tag_len(rest: &str) -> Option<usize> {
     subject.then_some(lead + end + sign)
 }
 
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '-' | '—' | '–')
+}
+
+/// Whether `rest`, the text right after a dash glued to speech, opens a narrator's tag: a
+/// lowercase word, and a Spanish or English speech verb among its first three words (`—dijo`,
+/// `—le contestó`, `—exclamó`).
+fn tag_follows(rest: &str) -> bool {
+    if !rest.starts_with(char::is_lowercase) {
+        return false;
+    }
+    rest.split_whitespace().take(3).any(|word| {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        is_speech_verb(&word, Language::Es) || is_speech_verb(&word, Language::En)
+    })
+}
+
 /// Whether `c` is a dialogue dash. With hyphens, only a `-` that opens an inciso (after a space,
 /// before a word) or closes one (after a word, before a space or a sign) counts, so hyphenated
 /// words such as "claro-oscuro" do not.
@@ -218,8 +259,12 @@ fn is_dash(prev: char, c: char, next: Option<char>, hyphens: bool) -> bool {
     if !hyphens {
         return matches!(c, '—' | '–');
     }
-    if c != '-' {
+    if !is_dash_char(c) {
         return false;
+    }
+    // `—dijo ella sonriendo,-tienes razón`: punctuation glued to the dash ends the inciso.
+    if matches!(prev, ',' | '.' | ';' | ':') {
+        return true;
     }
     let opens = prev.is_whitespace()
         && next.is_some_and(|n| n.is_alphabetic() || matches!(n, '¿' | '¡' | '«' | '“' | '"'));

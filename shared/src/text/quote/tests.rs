@@ -190,3 +190,42 @@ fn incisos_inside_guillemets_are_left_out() {
         &["“I—I don’t know — perhaps,”"],
     );
 }
+
+#[test]
+fn unspaced_raya_glued_to_speech_opens_an_inciso_before_a_speech_verb() {
+    check(
+        "—¡Ya llegamos!—exclamó Pedro con alegría.—¡Pero qué día!",
+        &["—¡Ya llegamos!", "¡Pero qué día!"],
+    );
+    check(
+        "—Claro—dijo ella sonriendo,—tienes razón.",
+        &["—Claro", "tienes razón."],
+    );
+    check(
+        "-¡Ya llegamos!-le contestó Pedro.-¡Pero qué día!",
+        &["-¡Ya llegamos!", "¡Pero qué día!"],
+    );
+    // A dash glued to speech before anything but a tag is the speaker's own.
+    check(
+        "—Era un claro—oscuro—extraño, ¿sabes?",
+        &["—Era un claro—oscuro—extraño, ¿sabes?"],
+    );
+}
+
+#[test]
+fn punctuation_glued_to_a_hyphen_closes_the_inciso() {
+    check(
+        "-Claro -dijo ella sonriendo,-tienes razón.",
+        &["-Claro", "tienes razón."],
+    );
+    check("-Claro -dijo-, tienes razón.", &["-Claro", "tienes razón."]);
+}
+
+#[test]
+fn ocr_slips_around_dashes_count_as_one_dash() {
+    check(
+        "-— Claro -— dijo ella ;• tienes razón.",
+        &["-— Claro", "tienes razón."],
+    );
+    check("—Bien --contestó Luis--. Vamos.", &["—Bien", "Vamos."]);
+}

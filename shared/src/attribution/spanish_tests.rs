@@ -1,0 +1,66 @@
+//! Tests of the Spanish rules the verb's ending and agreement give: "—respondí" is the narrating
+//! character, "—dijo" someone else, "—dijo, asustada" a woman. The passages are made up.
+
+use super::{verdict::Rule, *};
+use crate::{cast::character::Character, text::language::Gender};
+
+/// Ramiro tells the story; Elena and Tomás speak to him.
+fn ramiro_narrates() -> Cast {
+    let mut characters = vec![Character::narrator(Language::Es)];
+    for (name, gender, narrates) in [
+        ("Ramiro", Gender::Male, true),
+        ("Elena", Gender::Female, false),
+        ("Tomás", Gender::Male, false),
+    ] {
+        let mut character = Character::named(name, Language::Es).unwrap();
+        character.gender = gender;
+        character.narrates = narrates;
+        characters.push(character);
+    }
+    Cast::new(characters).unwrap()
+}
+
+fn speakers(text: &str, cast: &Cast) -> Vec<(Option<CharacterId>, Rule)> {
+    attribute(text, cast, Language::Es, &[])
+        .into_iter()
+        .map(|a| (a.speaker, a.evidence.rule))
+        .collect()
+}
+
+fn id(name: &str) -> Option<CharacterId> {
+    CharacterId::slug(name)
+}
+
+#[test]
+fn a_first_person_verb_with_no_subject_is_the_narrating_character() {
+    let text = "—¿Vienes o no? —preguntó Tomás.\n\n—Ya voy —respondí—. Espérame.\n\n\
+                —Date prisa —le dije a Elena.";
+    let got = speakers(text, &ramiro_narrates());
+    assert_eq!(got[0], (id("Tomás"), Rule::ExplicitTag));
+    assert_eq!(got[1], (id("Ramiro"), Rule::ExplicitTag));
+    assert_eq!(got[2], (id("Ramiro"), Rule::ExplicitTag));
+    assert_eq!(got[3], (id("Ramiro"), Rule::ExplicitTag));
+}
+
+#[test]
+fn a_third_person_verb_with_no_subject_is_not_the_narrating_character() {
+    // After a paragraph of narration the same speaker often goes on; "—contestó" cannot be
+    // Ramiro, who would say "—contesté".
+    let text = "—No pienso ir —dije yo.\n\nLa lluvia golpeaba los cristales de la cocina \
+                desde hacía un buen rato.\n\n—Pues allá tú —contestó.\n\n—Adiós —dijo Elena.";
+    let got = speakers(text, &ramiro_narrates());
+    assert_eq!(got[0].0, id("Ramiro"));
+    assert_ne!(got[1].0, id("Ramiro"));
+}
+
+#[test]
+fn an_adjective_agreeing_with_a_left_out_subject_gives_the_gender() {
+    let text = "—Pase usted —dijo Tomás.\n\nElena dejó el paraguas junto a la puerta y miró \
+                la sala vacía un momento.\n\n—¿Y los demás? —preguntó, asustada.";
+    let got = speakers(text, &ramiro_narrates());
+    assert_eq!(got[0].0, id("Tomás"));
+    assert_eq!(got[1].0, id("Elena"));
+    let text = text.replace("asustada", "asustado");
+    let got = speakers(&text, &ramiro_narrates());
+    assert_ne!(got[1].0, id("Elena"));
+}
