@@ -14,7 +14,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 install_system_packages() {
   local missing=()
-  for pair in chromium:chromium espeak-ng:espeak-ng ffmpeg:ffmpeg pg_ctlcluster:postgresql node:nodejs npm:npm; do
+  for pair in chromium:chromium espeak-ng:espeak-ng ffmpeg:ffmpeg pdftotext:poppler-utils pg_ctlcluster:postgresql node:nodejs npm:npm; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -31,6 +31,9 @@ pub struct Config {
     /// The ffmpeg program that encodes chapter renders (`STUDIO_FFMPEG_PROGRAM`, default `ffmpeg`,
     /// found on `PATH`).
     pub ffmpeg_program: String,
+    /// The pdftotext program that reads PDF manuscripts (`STUDIO_PDFTOTEXT_PROGRAM`, default
+    /// `pdftotext`, found on `PATH`).
+    pub pdftotext_program: String,
     /// Where the audio cache keeps its clips: a local folder (`STUDIO_AUDIO_DIR`, default
     /// `audio`), or an S3-compatible bucket when `STUDIO_AUDIO_BUCKET` is set ([`AudioBucket`]).
     pub audio_store: AudioStore,
@@ -196,6 +199,8 @@ impl Config {
             seed_demo,
             espeak_program: var("STUDIO_ESPEAK_PROGRAM").unwrap_or_else(|| "espeak-ng".to_owned()),
             ffmpeg_program: var("STUDIO_FFMPEG_PROGRAM").unwrap_or_else(|| "ffmpeg".to_owned()),
+            pdftotext_program: var("STUDIO_PDFTOTEXT_PROGRAM")
+                .unwrap_or_else(|| "pdftotext".to_owned()),
             azure_speech,
             elevenlabs: var("STUDIO_ELEVENLABS_API_KEY").map(|key| ElevenLabsConfig {
                 key: key.trim().to_owned(),

@@ -1,6 +1,7 @@
-//! Manuscript import: turns an uploaded file (`.txt`, `.md`, `.docx` or `.epub`) into a book title
-//! and a list of chapters with their text. Pure: it takes the file name and its bytes and does no
-//! IO, so the caller decides where uploads come from and where chapters go.
+//! Manuscript import: turns an uploaded file (`.txt`, `.md`, `.docx`, `.epub` or `.pdf`) into a
+//! book title and a list of chapters with their text. Pure: it takes the file name and its bytes
+//! and does no IO, so the caller decides where uploads come from and where chapters go; a PDF's
+//! text layer comes through the [`TextLayer`] port, which the caller fills.
 //!
 //! The format comes from the file name's extension and is then checked against the content (a
 //! `.docx` must be a zip holding `word/document.xml`, a `.txt` must be UTF-8 text, ...). Archives
@@ -16,6 +17,7 @@ mod docx;
 mod epub;
 mod headings;
 mod outline;
+mod pdf;
 mod text;
 mod xhtml;
 mod xml;
@@ -24,6 +26,7 @@ mod xml;
 mod tests;
 
 pub use app::error::{Format, ImportError, Listing, Mismatch};
+pub use pdf::TextLayer;
 use serde::{Deserialize, Serialize};
 use shared::ChapterText;
 
@@ -107,9 +110,14 @@ impl Default for Limits {
 ///
 /// # Errors
 /// See [`ImportError`]: unsupported extension, oversize upload, content that is not what the
-/// extension says, archive limits, no text, damaged XML, an oversize chapter.
-pub fn import(file_name: &str, bytes: &[u8]) -> Result<Manuscript, ImportError> {
-    import_with_limits(file_name, bytes, &Limits::default())
+/// extension says, archive limits, no text, damaged XML, an oversize chapter, a PDF without text
+/// layer or with a password.
+pub fn import(
+    file_name: &str,
+    bytes: &[u8],
+    text_layer: &dyn TextLayer,
+) -> Result<Manuscript, ImportError> {
+    import_with_limits(file_name, bytes, &Limits::default(), text_layer)
 }
 
 /// Imports a manuscript within `limits`.
@@ -120,6 +128,7 @@ pub fn import_with_limits(
     file_name: &str,
     bytes: &[u8],
     limits: &Limits,
+    text_layer: &dyn TextLayer,
 ) -> Result<Manuscript, ImportError> {
     let format = Format::from_file_name(file_name)?;
     if bytes.len() > limits.max_upload_bytes {
@@ -134,6 +143,15 @@ pub fn import_with_limits(
         Format::Markdown => text::import_text(bytes, &fallback_title, true)?,
         Format::Docx => docx::import_docx(bytes, &fallback_title, limits)?,
         Format::Epub => epub::import_epub(bytes, limits)?,
+        Format::Pdf => {
+            if !pdf::is_pdf(bytes) {
+                return Err(ImportError::NotWhatItSays {
+                    expected: Format::Pdf,
+                    problem: Mismatch::NotPdf,
+                });
+            }
+            pdf::import_layer(&text_layer.read(bytes)?, &fallback_title)?
+        }
     };
     let chapters = finish(chapters, limits)?;
     if chapters.is_empty() {

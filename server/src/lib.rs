@@ -11,6 +11,7 @@ pub mod demo;
 pub mod import;
 pub mod jobs;
 pub mod llm;
+pub mod pdftotext;
 pub mod render;
 pub mod rest;
 pub mod retry;
@@ -187,6 +188,10 @@ impl Application {
             speaker_jobs,
             auditions,
             renders,
+            pdf: Arc::new(pdftotext::Pdftotext {
+                program: config.pdftotext_program.clone(),
+                ..pdftotext::Pdftotext::default()
+            }),
         };
         Ok(Self {
             listener,

@@ -14,7 +14,7 @@ use app::{
 };
 use axum::{
     body::Bytes,
-    extract::Query,
+    extract::{Query, State},
     http::{HeaderMap, Method, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post, MethodRouter},
@@ -89,10 +89,12 @@ struct ImportQuery {
     name: String,
 }
 
-/// Parses an uploaded manuscript into the chapters it holds, storing nothing: the producer
+/// Parses an uploaded manuscript into the chapters it holds (a PDF's text layer read by the
+/// state's `pdftotext`), storing nothing: the producer
 /// reviews them and adds the ones they keep with the `add_chapters` server function.
 #[tracing::instrument(skip_all, fields(name = %query.name, bytes = body.len()))]
 async fn import_preview(
+    State(state): State<AppState>,
     who: Option<Extension<Principal>>,
     Query(query): Query<ImportQuery>,
     headers: HeaderMap,
@@ -105,7 +107,9 @@ async fn import_preview(
         Err(err) => return error_response(err, &headers),
     }
     // Unzipping and parsing a whole book is CPU work: keep it off the async workers.
-    let parsed = tokio::task::spawn_blocking(move || import::import(&query.name, &body)).await;
+    let pdf = state.pdf.clone();
+    let parsed =
+        tokio::task::spawn_blocking(move || import::import(&query.name, &body, pdf.as_ref())).await;
     match parsed {
         Ok(Ok(manuscript)) => Json(preview(manuscript)).into_response(),
         Ok(Err(err)) => {

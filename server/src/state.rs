@@ -29,4 +29,6 @@ pub struct AppState {
     pub auditions: Arc<Auditioner>,
     /// Chapter renders, behind the render server functions, their events and the MP3 download.
     pub renders: Arc<ChapterRenders>,
+    /// The reader of PDF text layers behind the import preview.
+    pub pdf: Arc<crate::pdftotext::Pdftotext>,
 }

@@ -1,4 +1,4 @@
-//! `ImportPanel`: upload a manuscript (.txt, .md, .docx, .epub), review the chapters found
+//! `ImportPanel`: upload a manuscript (.txt, .md, .docx, .epub, .pdf), review the chapters found
 //! (include or drop each, rename it) and add them to the project. Nothing is stored before
 //! the producer confirms.
 
@@ -143,7 +143,7 @@ pub fn ImportPanel(
                 <input
                     type="file"
                     node_ref=file_input
-                    accept=".txt,.md,.markdown,.docx,.epub"
+                    accept=".txt,.md,.markdown,.docx,.epub,.pdf"
                     on:change=on_file
                     disabled=move || busy.get()
                 />

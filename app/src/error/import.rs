@@ -15,6 +15,8 @@ pub enum Format {
     Docx,
     /// An EPUB book (`.epub`).
     Epub,
+    /// A PDF document with a text layer (`.pdf`).
+    Pdf,
 }
 
 impl Format {
@@ -36,6 +38,7 @@ impl Format {
             "md" | "markdown" => Ok(Self::Markdown),
             "docx" => Ok(Self::Docx),
             "epub" => Ok(Self::Epub),
+            "pdf" => Ok(Self::Pdf),
             _ => Err(ImportError::UnsupportedExtension(extension)),
         }
     }
@@ -47,6 +50,7 @@ impl Format {
             Self::Markdown => "md",
             Self::Docx => "docx",
             Self::Epub => "epub",
+            Self::Pdf => "pdf",
         }
     }
 }
@@ -69,6 +73,8 @@ pub enum Mismatch {
         /// Offset of the first NUL byte.
         byte: usize,
     },
+    /// The file does not start as every PDF does (`%PDF-`).
+    NotPdf,
     /// The text is not valid UTF-8.
     NotUtf8 {
         /// Offset of the first byte that is not UTF-8.
@@ -88,7 +94,8 @@ pub enum Listing {
 /// Why a file could not be imported. Its words are in `i18n` (`Display` gives the English).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportError {
-    /// The extension is not one of `.txt`, `.md`, `.docx`, `.epub` (lowercase, without the dot).
+    /// The extension is not one of `.txt`, `.md`, `.docx`, `.epub`, `.pdf` (lowercase, without
+    /// the dot).
     UnsupportedExtension(String),
     /// The upload is bigger than the limit; it was not parsed.
     TooLarge {
@@ -136,6 +143,15 @@ pub enum ImportError {
         /// The part: a spine item's id or path, or a table-of-contents target (`file#id`).
         target: String,
     },
+    /// The PDF has pages but no text on them: a scan, which would need OCR first.
+    NoTextLayer {
+        /// Its number of pages.
+        pages: usize,
+    },
+    /// The PDF opens only with a password.
+    PasswordProtected,
+    /// The server cannot read PDFs (its PDF reader, poppler-utils, is not installed).
+    NoPdfReader,
     /// A chapter is bigger than a chapter may be.
     ChapterTooLarge {
         /// The chapter's title.

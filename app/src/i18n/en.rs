@@ -57,7 +57,7 @@ pub static EN: Texts = Texts {
         ChapterStatus::Complete => "complete",
     },
     import_heading: "Import a manuscript",
-    manuscript_file: "Manuscript file (.txt, .md, .docx, .epub)",
+    manuscript_file: "Manuscript file (.txt, .md, .docx, .epub, .pdf)",
     chapters_found: "Chapters found",
     include: "Include",
     title: "Title",

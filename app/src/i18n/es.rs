@@ -58,7 +58,7 @@ pub static ES: Texts = Texts {
         ChapterStatus::Complete => "terminado",
     },
     import_heading: "Importar un manuscrito",
-    manuscript_file: "Archivo del manuscrito (.txt, .md, .docx, .epub)",
+    manuscript_file: "Archivo del manuscrito (.txt, .md, .docx, .epub, .pdf)",
     chapters_found: "Capítulos encontrados",
     include: "Incluir",
     title: "Título",

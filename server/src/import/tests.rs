@@ -7,6 +7,7 @@ mod epub;
 mod epub_refusals;
 mod epub_sections;
 mod limits;
+mod pdf;
 mod properties;
 mod real_books;
 mod text;
@@ -16,6 +17,7 @@ use std::io::{Cursor, Write};
 use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
 
 use super::*;
+use crate::pdftotext::Pdftotext;
 
 /// A zip archive of `entries`, deflated.
 pub(super) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -36,7 +38,7 @@ pub(super) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// Imports `bytes` as `name`, expecting success.
 pub(super) fn ok(name: &str, bytes: &[u8]) -> Manuscript {
-    match import(name, bytes) {
+    match import(name, bytes, &Pdftotext::default()) {
         Ok(manuscript) => manuscript,
         Err(error) => panic!("importing {name} failed: {error}"),
     }
@@ -44,7 +46,7 @@ pub(super) fn ok(name: &str, bytes: &[u8]) -> Manuscript {
 
 /// Imports `bytes` as `name`, expecting an error.
 pub(super) fn err(name: &str, bytes: &[u8]) -> ImportError {
-    match import(name, bytes) {
+    match import(name, bytes, &Pdftotext::default()) {
         Ok(manuscript) => panic!("importing {name} succeeded: {manuscript:?}"),
         Err(error) => error,
     }
@@ -94,9 +96,10 @@ fn format_comes_from_the_extension_in_any_case() {
         Ok(Format::Docx)
     );
     assert_eq!(Format::from_file_name("a.b.epub"), Ok(Format::Epub));
+    assert_eq!(Format::from_file_name("Scan.PDF"), Ok(Format::Pdf));
     assert_eq!(
-        Format::from_file_name("book.pdf"),
-        Err(ImportError::UnsupportedExtension("pdf".to_owned()))
+        Format::from_file_name("book.odt"),
+        Err(ImportError::UnsupportedExtension("odt".to_owned()))
     );
     assert_eq!(
         Format::from_file_name(".epub"),
@@ -106,10 +109,10 @@ fn format_comes_from_the_extension_in_any_case() {
 
 #[test]
 fn unknown_extensions_are_refused_with_a_clear_message() {
-    let error = err("novel.pdf", b"%PDF-1.7");
-    assert_eq!(error, ImportError::UnsupportedExtension("pdf".to_owned()));
+    let error = err("novel.odt", b"PK\x03\x04");
+    assert_eq!(error, ImportError::UnsupportedExtension("odt".to_owned()));
     assert!(
-        error.to_string().contains(".pdf cannot be imported"),
+        error.to_string().contains(".odt cannot be imported"),
         "{error}"
     );
     let error = err("README", b"text");

@@ -47,6 +47,13 @@ pub(crate) fn import_text(
     Ok((gutenberg_title, assemble(items, fallback_title)))
 }
 
+/// Imports text already in paragraphs separated by blank lines (a PDF's, rebuilt from its
+/// lines): chapters by the heading lines of [`super::headings`], as in a `.txt`.
+pub(crate) fn import_paragraphs(text: &str, fallback_title: &str) -> Imported {
+    let items = headings::plain_items(blocks(text, false));
+    (None, assemble(items, fallback_title))
+}
+
 /// The file as text. A UTF-8 BOM is dropped and UTF-16 with a BOM is decoded; otherwise the bytes
 /// must be UTF-8 without NUL bytes.
 fn decode(bytes: &[u8], format: Format) -> Result<Cow<'_, str>, ImportError> {

@@ -219,6 +219,7 @@ pub fn test_config(dir: &std::path::Path) -> Config {
         seed_demo: true,
         espeak_program: "espeak-ng".to_owned(),
         ffmpeg_program: "ffmpeg".to_owned(),
+        pdftotext_program: "pdftotext".to_owned(),
         espeak_processes: 2,
         audio_store: test_audio_store(dir),
         audio_cache_bytes: 2 * 1024 * 1024 * 1024,

@@ -174,6 +174,7 @@ fn format_en(format: Format) -> &'static str {
         Format::Markdown => "a Markdown text file",
         Format::Docx => "a Word document",
         Format::Epub => "an EPUB book",
+        Format::Pdf => "a PDF document",
     }
 }
 
@@ -184,6 +185,7 @@ fn mismatch_en(problem: &Mismatch) -> String {
         Mismatch::WrongMimetype(found) => {
             format!("its mimetype is \"{found}\", not \"application/epub+zip\"")
         }
+        Mismatch::NotPdf => "it does not start with %PDF-, as every PDF does".to_owned(),
         Mismatch::NoRootfile => "META-INF/container.xml names no package document".to_owned(),
         Mismatch::LooksLike(format) => format!("it looks like {}", format_en(*format)),
         Mismatch::Binary { byte } => format!("it holds binary data (a NUL byte at byte {byte})"),
@@ -197,10 +199,10 @@ fn mismatch_en(problem: &Mismatch) -> String {
 pub(in crate::i18n) fn import_en(err: &ImportError) -> String {
     match err {
         ImportError::UnsupportedExtension(ext) if ext.is_empty() => {
-            "This file has no extension; import a .txt, .md, .docx or .epub file".to_owned()
+            "This file has no extension; import a .txt, .md, .docx, .epub or .pdf file".to_owned()
         }
         ImportError::UnsupportedExtension(ext) => format!(
-            "Files ending in .{ext} cannot be imported; import a .txt, .md, .docx or .epub file"
+            "Files ending in .{ext} cannot be imported; import a .txt, .md, .docx, .epub or .pdf file"
         ),
         ImportError::TooLarge { bytes: size, max } => format!(
             "This file is {} but the largest accepted is {}",
@@ -229,6 +231,18 @@ pub(in crate::i18n) fn import_en(err: &ImportError) -> String {
         ImportError::NoParagraphs => "This Word document contains no text".to_owned(),
         ImportError::NoText => "This file contains no text".to_owned(),
         ImportError::Malformed(detail) => format!("This file is damaged: {detail}"),
+        ImportError::NoTextLayer { pages } => format!(
+            "This PDF's {} {} no text, only images (a scan?); run it through OCR first, or \
+             import the manuscript it was made from",
+            crate::i18n::plural::count(*pages, "page", "pages"),
+            crate::i18n::plural::form(*pages, "holds", "hold")
+        ),
+        ImportError::PasswordProtected => "This PDF opens only with a password; save a copy \
+                                           without one and import that"
+            .to_owned(),
+        ImportError::NoPdfReader => "This server cannot read PDFs: its PDF reader (Debian's \
+                                     poppler-utils) is not installed"
+            .to_owned(),
         ImportError::Encrypted => "This book is locked with DRM (encrypted), so only the app it \
                                    was bought for can read it; import a copy without DRM"
             .to_owned(),

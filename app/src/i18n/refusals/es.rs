@@ -182,6 +182,7 @@ fn format_es(format: Format) -> &'static str {
         Format::Markdown => "un archivo de texto Markdown",
         Format::Docx => "un documento de Word",
         Format::Epub => "un libro EPUB",
+        Format::Pdf => "un documento PDF",
     }
 }
 
@@ -192,6 +193,7 @@ fn mismatch_es(problem: &Mismatch) -> String {
         Mismatch::WrongMimetype(found) => {
             format!("su mimetype es «{found}», no «application/epub+zip»")
         }
+        Mismatch::NotPdf => "no empieza por %PDF-, como todo PDF".to_owned(),
         Mismatch::NoRootfile => {
             "META-INF/container.xml no nombra ningún documento de paquete".to_owned()
         }
@@ -209,11 +211,11 @@ fn mismatch_es(problem: &Mismatch) -> String {
 pub(in crate::i18n) fn import_es(err: &ImportError) -> String {
     match err {
         ImportError::UnsupportedExtension(ext) if ext.is_empty() => {
-            "Este archivo no tiene extensión; importa un archivo .txt, .md, .docx o .epub"
+            "Este archivo no tiene extensión; importa un archivo .txt, .md, .docx, .epub o .pdf"
                 .to_owned()
         }
         ImportError::UnsupportedExtension(ext) => format!(
-            "Los archivos .{ext} no se pueden importar; importa un archivo .txt, .md, .docx o .epub"
+            "Los archivos .{ext} no se pueden importar; importa un archivo .txt, .md, .docx, .epub o .pdf"
         ),
         ImportError::TooLarge { bytes: size, max } => format!(
             "Este archivo ocupa {} y el máximo aceptado es {}",
@@ -244,6 +246,22 @@ pub(in crate::i18n) fn import_es(err: &ImportError) -> String {
         ImportError::NoParagraphs => "Este documento de Word no contiene texto".to_owned(),
         ImportError::NoText => "Este archivo no contiene texto".to_owned(),
         ImportError::Malformed(detail) => format!("Este archivo está dañado: {detail}"),
+        ImportError::NoTextLayer { pages } => format!(
+            "{} de este PDF no {} texto, solo imágenes (¿un escaneo?); pásalo antes por un OCR \
+             o importa el manuscrito del que salió",
+            if *pages == 1 {
+                "La página".to_owned()
+            } else {
+                format!("Las {pages} páginas")
+            },
+            crate::i18n::plural::form(*pages, "contiene", "contienen")
+        ),
+        ImportError::PasswordProtected => "Este PDF solo se abre con contraseña; guarda una copia \
+                                           sin ella e impórtala"
+            .to_owned(),
+        ImportError::NoPdfReader => "Este servidor no puede leer PDF: no tiene instalado su \
+                                     lector de PDF (poppler-utils de Debian)"
+            .to_owned(),
         ImportError::Encrypted => "Este libro está protegido con DRM (cifrado): solo puede leerlo \
                                    la aplicación con la que se compró; importa una copia sin DRM"
             .to_owned(),

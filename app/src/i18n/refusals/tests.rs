@@ -118,6 +118,7 @@ fn every_import_error() -> Vec<ImportError> {
         Mismatch::LooksLike(Format::Epub),
         Mismatch::Binary { byte: 3 },
         Mismatch::NotUtf8 { byte: 3 },
+        Mismatch::NotPdf,
     ];
     let mut errors: Vec<_> = mismatches
         .into_iter()
@@ -128,13 +129,16 @@ fn every_import_error() -> Vec<ImportError> {
         .collect();
     errors.extend([
         ImportError::UnsupportedExtension(String::new()),
-        ImportError::UnsupportedExtension("pdf".into()),
+        ImportError::UnsupportedExtension("odt".into()),
         ImportError::TooLarge { bytes: 9, max: 8 },
         ImportError::TooManyEntries { entries: 9, max: 8 },
         ImportError::UncompressedTooLarge { max: 8 },
         ImportError::ZipBomb,
         ImportError::NoSpine,
         ImportError::Encrypted,
+        ImportError::NoTextLayer { pages: 3 },
+        ImportError::PasswordProtected,
+        ImportError::NoPdfReader,
         ImportError::MissingInBook {
             listed_in: Listing::ReadingOrder,
             target: "OEBPS/c9.xhtml".into(),
@@ -271,7 +275,7 @@ fn import_refusals_read_in_spanish() {
         "Este archivo dice .docx pero no es un documento de Word: no es un archivo zip"
     );
     assert_eq!(
-        import_es(&ImportError::UnsupportedExtension("pdf".into())),
-        "Los archivos .pdf no se pueden importar; importa un archivo .txt, .md, .docx o .epub"
+        import_es(&ImportError::UnsupportedExtension("odt".into())),
+        "Los archivos .odt no se pueden importar; importa un archivo .txt, .md, .docx, .epub o .pdf"
     );
 }

@@ -1,6 +1,7 @@
 //! Archive limits: zip bombs, the total unpacked size, the number of entries.
 
 use super::*;
+use crate::pdftotext::Pdftotext;
 
 /// A zip whose `name` entry is `size` zero bytes, written in 1 MiB chunks.
 fn zeros_zip(name: &str, size: usize) -> Vec<u8> {
@@ -54,7 +55,10 @@ fn an_epub_chapter_bomb_is_refused() {
     writer.start_file("a.xhtml", deflated).unwrap();
     write_zeros(&mut writer, 8 * 1024 * 1024);
     let bytes = writer.finish().unwrap().into_inner();
-    assert_eq!(import("bomb.epub", &bytes), Err(ImportError::ZipBomb));
+    assert_eq!(
+        import("bomb.epub", &bytes, &Pdftotext::default()),
+        Err(ImportError::ZipBomb)
+    );
 }
 
 #[test]
@@ -75,11 +79,11 @@ fn the_total_unpacked_size_is_capped() {
     };
     assert!(document.len() > 200_000);
     assert_eq!(
-        import_with_limits("long.docx", &bytes, &limits),
+        import_with_limits("long.docx", &bytes, &limits, &Pdftotext::default()),
         Err(ImportError::UncompressedTooLarge { max: 100_000 })
     );
     // With the default limits the same document imports.
-    let manuscript = import("long.docx", &bytes).unwrap();
+    let manuscript = import("long.docx", &bytes, &Pdftotext::default()).unwrap();
     assert_eq!(manuscript.chapters.len(), 1);
     assert_eq!(manuscript.chapters[0].text.matches("\n\n").count(), 3999);
 }
@@ -99,7 +103,7 @@ fn the_total_counts_every_entry_read() {
         ..Limits::default()
     };
     assert_eq!(
-        import_with_limits("styled.docx", &bytes, &limits),
+        import_with_limits("styled.docx", &bytes, &limits, &Pdftotext::default()),
         Err(ImportError::UncompressedTooLarge { max: 50_000 })
     );
 }
@@ -119,7 +123,8 @@ fn too_many_entries_are_refused() {
         max_entries: 10,
         ..Limits::default()
     };
-    let error = import_with_limits("many.docx", &bytes, &limits).unwrap_err();
+    let error =
+        import_with_limits("many.docx", &bytes, &limits, &Pdftotext::default()).unwrap_err();
     assert_eq!(
         error,
         ImportError::TooManyEntries {

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::pdftotext::Pdftotext;
 
 /// The result's chapters follow the convention and fit the limit.
 fn check(result: &Result<Manuscript, ImportError>) {
@@ -54,7 +55,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         for name in ["x.txt", "x.md", "x.docx", "x.epub"] {
-            check(&import(name, &bytes));
+            check(&import(name, &bytes, &Pdftotext::default()));
         }
     }
 
@@ -63,14 +64,14 @@ proptest! {
         let mut bytes = b"PK\x03\x04".to_vec();
         bytes.extend_from_slice(&tail);
         for name in ["x.docx", "x.epub"] {
-            check(&import(name, &bytes));
+            check(&import(name, &bytes, &Pdftotext::default()));
         }
     }
 
     #[test]
     fn book_like_text_follows_the_convention(text in text()) {
         for name in ["x.txt", "x.md"] {
-            let result = import(name, text.as_bytes());
+            let result = import(name, text.as_bytes(), &Pdftotext::default());
             check(&result);
             if let Err(error) = result {
                 prop_assert_eq!(error, ImportError::NoText);
@@ -90,7 +91,7 @@ proptest! {
     )) {
         let document = format!("<w:document><w:body>{}{xml}</w:body></w:document>", tags.concat());
         let bytes = zip_of(&[("word/document.xml", document.as_bytes()), ("word/styles.xml", xml.as_bytes())]);
-        check(&import("x.docx", &bytes));
+        check(&import("x.docx", &bytes, &Pdftotext::default()));
     }
 
     #[test]
@@ -123,6 +124,6 @@ proptest! {
             ("OPS/a b.xhtml", page.as_bytes()),
             ("nav.xhtml", page.as_bytes()),
         ]);
-        check(&import("x.epub", &bytes));
+        check(&import("x.epub", &bytes, &Pdftotext::default()));
     }
 }

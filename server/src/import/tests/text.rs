@@ -2,6 +2,7 @@
 //! matter, Project Gutenberg boilerplate, encodings and line endings.
 
 use super::*;
+use crate::pdftotext::Pdftotext;
 
 /// The opening of Emma as the corpus has it: volume, chapter, one paragraph per line.
 const EMMA: &str = "VOLUME I
@@ -472,7 +473,8 @@ fn chapters_over_the_size_limit_are_refused() {
         "CHAPTER I\n\nShort.\n\nCHAPTER II\n\n{}\n",
         "word ".repeat(50)
     );
-    let error = import_with_limits("big.txt", text.as_bytes(), &limits).unwrap_err();
+    let error =
+        import_with_limits("big.txt", text.as_bytes(), &limits, &Pdftotext::default()).unwrap_err();
     assert_eq!(
         error,
         ImportError::ChapterTooLarge {
