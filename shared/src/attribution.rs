@@ -8,11 +8,13 @@
 //! a tag with a subject pronoun ("he said", "dijo ella"), resolved by gender and recency; the cast
 //! member named in the paragraph's narration; and turn-taking: a paragraph is a turn, turns form
 //! conversations (reset at narration breaks), and the speakers of a conversation are decided
-//! together ([`decode`]) from every turn's evidence, the vocatives (a name inside a quotation
-//! addresses someone else, who often answers) and a model of how speakers alternate. Each
+//! together ([`decode`]) from every turn's evidence, the people spoken to (a name inside a
+//! quotation, or after "said to", "turning to" in the narration: someone else, who often
+//! answers, [`address`]) and a model of how speakers alternate. Each
 //! attribution carries a confidence in 0..=1 and the evidence that fired; below a floor the speaker
 //! is left unresolved rather than guessed.
 
+mod address;
 mod decode;
 mod evidence;
 mod outcome;
@@ -94,6 +96,15 @@ pub fn attribute(
         &anchored,
         speakers.first_person,
     );
+    for turn in &mut turns {
+        // "said Holmes to Watson", "Holmes turned to Watson.": spoken to, as a vocative is.
+        let speaker = turn.guess.as_ref().map(|g| g.who);
+        for (who, name) in address::turn_listeners(&doc, &analysis, &turn.paragraphs) {
+            if Some(who) != speaker && !turn.addressees.iter().any(|(w, _)| *w == who) {
+                turn.addressees.push((who, name));
+            }
+        }
+    }
     resolve_pronouns(&doc, &spans, &speakers, &mut turns);
     for turn in &mut turns {
         if turn.guess.is_none() && !turn.stranger {

@@ -100,6 +100,11 @@ pub static EN: Texts = Texts {
     share_voice: |a, b| format!("{a} and {b} share the same voice."),
     aliases: "Aliases",
     aliases_hint: "comma-separated",
+    name_forms: |list| format!("Also recognised as: {list}."),
+    name_forms_ambiguous: |list, n| {
+        let names = form(n, "it names", "they name");
+        format!("Ambiguous, not used: {list} ({names} another character too).")
+    },
     gender: "Gender",
     genders: ["unknown", "female", "male", "other"],
     age: "Age",

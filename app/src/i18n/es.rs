@@ -103,6 +103,11 @@ pub static ES: Texts = Texts {
     share_voice: |a, b| format!("{a} y {b} comparten la misma voz."),
     aliases: "Alias",
     aliases_hint: "separados por comas",
+    name_forms: |list| format!("También se reconoce como: {list}."),
+    name_forms_ambiguous: |list, n| {
+        let head = form(n, "Ambiguo, no se usa", "Ambiguos, no se usan");
+        format!("{head}: {list} (otro personaje también se llama así).")
+    },
     gender: "Género",
     genders: ["desconocido", "femenino", "masculino", "otro"],
     age: "Edad",

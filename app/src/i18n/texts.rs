@@ -85,6 +85,10 @@ pub struct Texts {
     pub share_voice: fn(&str, &str) -> String,
     pub aliases: &'static str,
     pub aliases_hint: &'static str,
+    /// The name forms the engine derives from a character's name and also accepts.
+    pub name_forms: fn(&str) -> String,
+    /// Derived forms another character shares (the list and how many): shown, never used.
+    pub name_forms_ambiguous: fn(&str, usize) -> String,
     pub gender: &'static str,
     pub genders: [&'static str; 4],
     pub age: &'static str,

@@ -1,12 +1,16 @@
 //! The cast page: the narrator and the characters of a project, each with aliases, gender, age,
-//! notes and a voice (engine, voice id, style, style degree, rate, pitch). Saved whole.
+//! notes and a voice (engine, voice id, style, style degree, rate, pitch), and the name forms the
+//! speaker attribution derives from the name. Saved whole.
 
 mod character_form;
 mod proposals;
 mod try_voice;
 
 use leptos::{prelude::*, task::spawn_local};
-use shared::{Cast, Character, CharacterId, Voice, VoiceEngine};
+use shared::{
+    cast::forms::{name_forms, NameForms},
+    Cast, Character, CharacterId, Voice, VoiceEngine,
+};
 
 use crate::{
     api::{
@@ -122,6 +126,13 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
         pairs
     };
     let remove = Callback::new(move |key: usize| drafts.update(|d| d.retain(|x| x.key != key)));
+    // Each draft's derived name forms, by key: they depend on every other character's names.
+    let forms = Memo::new(move |_| {
+        let keys = drafts.with(|d| d.iter().map(|d| d.key).collect::<Vec<_>>());
+        keys.into_iter()
+            .zip(name_forms(&collect()))
+            .collect::<Vec<(usize, NameForms)>>()
+    });
 
     view! {
         <a href=format!("/projects/{}", project.0)>{t.back_to_project}</a>
@@ -134,7 +145,7 @@ fn CastEditor(detail: ProjectDetail) -> impl IntoView {
         </ul>
         <VoiceLists language />
         <For each=move || drafts.get() key=|d| d.key let:draft>
-            <CharacterForm project draft remove />
+            <CharacterForm project draft remove forms />
         </For>
         <form class="add-character" on:submit=add>
             <label>

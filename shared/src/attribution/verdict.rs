@@ -16,7 +16,7 @@ pub enum Rule {
     ExplicitTag,
     /// A speech tag with a pronoun ("she replied"), resolved by gender and recency.
     PronounTag,
-    /// The previous turn addressed this speaker by name.
+    /// The previous turn addressed this speaker by name (a vocative, or "said to X").
     Vocative,
     /// Alternation inside a conversation, from a turn whose speaker is known.
     TurnTaking,

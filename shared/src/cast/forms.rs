@@ -95,11 +95,29 @@ fn forms_of(character: &Character) -> Vec<String> {
     out
 }
 
+/// The name forms one member's full name gives, split by whether the engine uses them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameForms {
+    /// Forms only this member answers to: the engine matches them as the member's names.
+    pub accepted: Vec<String>,
+    /// Forms another member's names or forms share: ambiguous, so never matched.
+    pub ambiguous: Vec<String>,
+}
+
 /// For each member of `cast` (in order), the name forms derived from its names that no other
 /// member's names or forms share (compared without case), and that are not already among its
 /// own names.
 pub fn derived_forms(cast: &Cast) -> Vec<Vec<String>> {
-    let characters = cast.characters();
+    name_forms(cast.characters())
+        .into_iter()
+        .map(|forms| forms.accepted)
+        .collect()
+}
+
+/// For each of `characters` (in order), its derived forms that are not among its own names:
+/// those only it answers to, and those another character shares (compared without case).
+/// Takes a list rather than a [`Cast`] so a cast being edited can show them before it is valid.
+pub fn name_forms(characters: &[Character]) -> Vec<NameForms> {
     let derived: Vec<Vec<String>> = characters.iter().map(forms_of).collect();
     let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
     for (who, character) in characters.iter().enumerate() {
@@ -115,16 +133,25 @@ pub fn derived_forms(cast: &Cast) -> Vec<Vec<String>> {
         .into_iter()
         .enumerate()
         .map(|(who, forms)| {
-            let mut kept: Vec<String> = Vec::new();
+            let mut out = NameForms::default();
             for form in forms {
                 let key = form.to_lowercase();
-                let unique = owners.get(&key).is_some_and(|o| o == &[who]);
                 let own = characters[who].names().any(|n| n.to_lowercase() == key);
-                if unique && !own && !kept.iter().any(|k| k.to_lowercase() == key) {
-                    kept.push(form);
+                let seen = out
+                    .accepted
+                    .iter()
+                    .chain(&out.ambiguous)
+                    .any(|k| k.to_lowercase() == key);
+                if own || seen {
+                    continue;
+                }
+                if owners.get(&key).is_some_and(|o| o == &[who]) {
+                    out.accepted.push(form);
+                } else {
+                    out.ambiguous.push(form);
                 }
             }
-            kept
+            out
         })
         .collect()
 }
@@ -164,6 +191,17 @@ mod tests {
         assert_eq!(forms[1], Vec::<String>::new());
         assert_eq!(forms[2], ["Ellen"]);
         assert!(forms[3].is_empty());
+    }
+
+    #[test]
+    fn a_shared_form_is_listed_as_ambiguous_for_each_member_that_gives_it() {
+        let c = cast(&[("Tom Baxter", &[]), ("Ellen Baxter", &[]), ("Tom", &[])]);
+        let forms = name_forms(c.characters());
+        assert_eq!(forms[1].accepted, Vec::<String>::new());
+        assert_eq!(forms[1].ambiguous, ["Tom", "Baxter"]);
+        assert_eq!(forms[2].accepted, ["Ellen"]);
+        assert_eq!(forms[2].ambiguous, ["Baxter"]);
+        assert_eq!(forms[3], NameForms::default());
     }
 
     #[test]

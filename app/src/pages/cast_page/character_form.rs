@@ -1,12 +1,20 @@
 //! `CharacterForm`: one character of the cast as a form: name, aliases, gender, age, notes,
 //! whether they narrate, and their voice (`VoiceFields`: engine, voice id, style, style degree,
-//! rate, pitch). Every field writes straight into the character's signal.
+//! rate, pitch). Every field writes straight into the character's signal. Under the aliases, the
+//! name forms the speaker attribution also accepts, and those it leaves out as ambiguous.
 
 use leptos::prelude::*;
-use shared::{cast::character::AgeBand, text::language::Gender, Character, VoiceEngine};
+use shared::{
+    cast::{character::AgeBand, forms::NameForms},
+    text::language::Gender,
+    Character, VoiceEngine,
+};
 
 use super::{options, try_voice::TryVoice, Draft};
-use crate::{i18n::t, model::ProjectId};
+use crate::{
+    i18n::{t, Texts},
+    model::ProjectId,
+};
 
 /// The form of one character; `remove` takes it out of the cast (never the narrator).
 #[component]
@@ -14,6 +22,7 @@ pub(super) fn CharacterForm(
     project: ProjectId,
     draft: Draft,
     remove: Callback<usize>,
+    forms: Memo<Vec<(usize, NameForms)>>,
 ) -> impl IntoView {
     let c = draft.character;
     let is_narrator = c.with_untracked(|c| c.id.is_narrator());
@@ -61,6 +70,20 @@ pub(super) fn CharacterForm(
                     }
                 />
             </label>
+            <ul class="name-forms muted">
+                {move || {
+                    forms
+                        .with(|f| {
+                            f.iter()
+                                .find(|(key, _)| *key == draft.key)
+                                .map(|(_, forms)| name_form_lines(t, forms))
+                                .unwrap_or_default()
+                        })
+                        .into_iter()
+                        .map(|line| view! { <li>{line}</li> })
+                        .collect_view()
+                }}
+            </ul>
             <label>
                 " "
                 {t.gender}
@@ -126,6 +149,20 @@ pub(super) fn CharacterForm(
             </Show>
         </fieldset>
     }
+}
+
+/// The lines that tell which derived name forms the engine accepts for a character and which it
+/// leaves out because another character shares them; none when the name gives no forms.
+fn name_form_lines(t: &Texts, forms: &NameForms) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !forms.accepted.is_empty() {
+        lines.push((t.name_forms)(&forms.accepted.join(", ")));
+    }
+    if !forms.ambiguous.is_empty() {
+        let list = forms.ambiguous.join(", ");
+        lines.push((t.name_forms_ambiguous)(&list, forms.ambiguous.len()));
+    }
+    lines
 }
 
 /// A character's voice: engine, voice id (suggested from the engine's list), style and numbers.
@@ -248,5 +285,43 @@ where
                 }
             />
         </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::{cast::forms::name_forms, Language};
+
+    use super::*;
+    use crate::i18n::{EN, ES};
+
+    #[test]
+    fn the_forms_a_name_gives_are_listed_and_a_shared_one_is_marked_ambiguous() {
+        let characters: Vec<Character> = ["Tom Baxter", "Ellen Baxter"]
+            .into_iter()
+            .map(|name| Character::named(name, Language::En).unwrap())
+            .collect();
+        let forms = name_forms(&characters);
+        assert_eq!(
+            name_form_lines(&EN, &forms[0]),
+            [
+                "Also recognised as: Tom.",
+                "Ambiguous, not used: Baxter (it names another character too)."
+            ]
+        );
+        assert_eq!(
+            name_form_lines(&ES, &forms[1]),
+            [
+                "También se reconoce como: Ellen.",
+                "Ambiguo, no se usa: Baxter (otro personaje también se llama así)."
+            ]
+        );
+        let alone = name_forms(&characters[..1]);
+        assert_eq!(
+            name_form_lines(&ES, &alone[0])[0],
+            "También se reconoce como: Tom, Baxter."
+        );
+        let narrator = Character::named("Narrator", Language::En).unwrap();
+        assert!(name_form_lines(&EN, &name_forms(&[narrator])[0]).is_empty());
     }
 }
