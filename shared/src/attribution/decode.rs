@@ -1,19 +1,22 @@
 //! Joint turn-taking: the speakers of a whole conversation decided together, as the best systems
 //! do (see `research/attribution.md`, "attribute jointly"). Each turn is a hidden speaker; a
 //! turn's own evidence (tag, pronoun, beat, name in its narration, whom it addresses, the gender
-//! of its pronoun) weighs the candidates, and a second-order model of turn-taking links the turns:
-//! between turns with no narration between them the speaker changes 95 % of the time and the
-//! third turn returns to the first speaker 81 % of the time; across a paragraph of narration the
-//! same speaker goes on 45 % of the time (all three measured on the dev set). Forward-backward
-//! gives each turn the probability of each candidate; a turn takes the most probable one, with
-//! that probability as its strength. A candidate "someone else" stands for the people the cast
-//! lacks, so a conversation with a stranger leaves the stranger's turns unresolved.
+//! of its pronoun) weighs the candidates, and a third-order model of turn-taking links the turns
+//! ([`model`]): speakers alternate between adjacent turns, a third person who has just spoken
+//! comes back before anyone new joins, and across a paragraph of narration the same speaker often
+//! goes on. People only named in the narration, whom no turn gives a voice, are less likely to
+//! speak than those who talk or are talked to. Forward-backward gives each turn the probability
+//! of each candidate; a turn takes the most probable one, with that probability as its strength.
+//! A candidate "someone else" stands for the people the cast lacks, so a conversation with a
+//! stranger leaves the stranger's turns unresolved.
 
+mod model;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
+use self::model::forward_backward;
 use super::{
     speakers::Speakers,
     turns::{Guess, Turn},
@@ -25,14 +28,6 @@ use crate::text::language::Gender;
 const MAX_TURNS: usize = 512;
 /// Most candidates a conversation is decided over (the most evident ones), "someone else" aside.
 const MAX_CANDIDATES: usize = 10;
-/// Between adjacent turns: the same speaker again.
-const ADJACENT_SAME: f64 = 0.05;
-/// Between adjacent turns: the speaker two turns back (A-B-A).
-const ADJACENT_RETURN: f64 = 0.8;
-/// Across narration: the same speaker again.
-const ACROSS_SAME: f64 = 0.45;
-/// Across narration: the speaker two turns back.
-const ACROSS_RETURN: f64 = 0.35;
 /// Weight kept by a candidate the turn addresses by name.
 const ADDRESSED: f64 = 0.1;
 /// Weight kept by a candidate whose gender the turn's pronoun rules out.
@@ -47,6 +42,9 @@ const TOPIC: f64 = 2.0;
 const WRONG_PERSON: f64 = 0.01;
 /// Weight gained by a candidate the turn right before addressed by name.
 const ANSWERS: f64 = 4.0;
+/// Weight kept, in a turn with no evidence of its own, by a candidate who is only named in the
+/// narration: nobody's tag, pronoun or beat gives them a turn and nobody speaks to them.
+const SILENT: f64 = 0.3;
 /// Weight of "someone else" for a turn with no evidence of its own.
 const OTHER_PRIOR: f64 = 0.1;
 /// Probability given to a turn's fixed evidence (a tag, an anchor, a sure pronoun), and the most
@@ -83,6 +81,7 @@ fn decode_window(
     }
     let other = candidates.len();
     let k = other + 1;
+    let voiced = voiced(turns, &conversation, &candidates);
     // links[i]: whether turn i + 1 of the window follows turn i with no narration between.
     let links: Vec<bool> = conversation
         .clone()
@@ -97,7 +96,7 @@ fn decode_window(
                 .checked_sub(1)
                 .filter(|&link| links[link])
                 .map(|_| &turns[t - 1]);
-            emission(&turns[t], asked, &candidates, speakers)
+            emission(&turns[t], asked, &candidates, speakers, &voiced)
         })
         .collect();
     let posterior = forward_backward(&emissions, &links, k);
@@ -154,6 +153,20 @@ fn candidates(turns: &[Turn], conversation: &Range<usize>, present: &[usize]) ->
     weight.into_iter().map(|(who, _)| who).collect()
 }
 
+/// For each candidate, whether the conversation gives them a voice: a turn of their own by its
+/// own evidence, or a turn that speaks to them.
+fn voiced(turns: &[Turn], conversation: &Range<usize>, candidates: &[usize]) -> Vec<bool> {
+    candidates
+        .iter()
+        .map(|&who| {
+            turns[conversation.clone()].iter().any(|turn| {
+                turn.guess.as_ref().is_some_and(|g| g.who == who)
+                    || turn.addressees.iter().any(|(a, _)| *a == who)
+            })
+        })
+        .collect()
+}
+
 /// How well each candidate (and, last, "someone else") fits a turn's own evidence, and whom the
 /// turn right before (`asked`) addressed: "Well, Watson?" is answered by Watson.
 fn emission(
@@ -161,6 +174,7 @@ fn emission(
     asked: Option<&Turn>,
     candidates: &[usize],
     speakers: &Speakers,
+    voiced: &[bool],
 ) -> Vec<f64> {
     let genders = &speakers.genders;
     // "—dijo—" is not the narrating character, who says "—dije—".
@@ -202,6 +216,9 @@ fn emission(
         if turn.guess.is_none() && turn.topic == Some(who) {
             weights[i] *= TOPIC;
         }
+        if turn.guess.is_none() && !voiced[i] {
+            weights[i] *= SILENT;
+        }
         if turn.third_person && storyteller == Some(who) {
             weights[i] *= WRONG_PERSON;
         }
@@ -213,98 +230,6 @@ fn emission(
         }
     }
     weights
-}
-
-/// P(next | previous, current) of the turn-taking model over `k` speakers (`previous == k` at the
-/// start of a conversation).
-fn transition(previous: usize, current: usize, next: usize, k: usize, adjacent: bool) -> f64 {
-    let (same, back) = if adjacent {
-        (ADJACENT_SAME, ADJACENT_RETURN)
-    } else {
-        (ACROSS_SAME, ACROSS_RETURN)
-    };
-    if next == current {
-        return same;
-    }
-    let returning = previous < k && previous != current;
-    if !returning {
-        return (1.0 - same) / (k - 1).max(1) as f64;
-    }
-    match (next == previous, k.saturating_sub(2)) {
-        // Two speakers only: whoever is not speaking now is the one who spoke before.
-        (true, 0) => 1.0 - same,
-        (true, _) => back,
-        (false, others) => (1.0 - same - back) / others.max(1) as f64,
-    }
-}
-
-/// The probability of each speaker at each turn given every turn's evidence, over pairs of
-/// (previous, current) speakers; `links[t]` says whether turns `t` and `t + 1` are adjacent.
-fn forward_backward(emissions: &[Vec<f64>], links: &[bool], k: usize) -> Vec<Vec<f64>> {
-    let n = emissions.len();
-    // State (p, c): p in 0..=k (k = no previous turn), c in 0..k.
-    let states = (k + 1) * k;
-    let index = |p: usize, c: usize| p * k + c;
-    let mut forward = vec![vec![0.0; states]; n];
-    for c in 0..k {
-        forward[0][index(k, c)] = emissions[0][c];
-    }
-    normalise(&mut forward[0]);
-    for t in 1..n {
-        let (done, rest) = forward.split_at_mut(t);
-        let (previous, current) = (&done[t - 1], &mut rest[0]);
-        for p in 0..=k {
-            for c in 0..k {
-                let from = previous[index(p, c)];
-                if from == 0.0 {
-                    continue;
-                }
-                for next in 0..k {
-                    current[index(c, next)] +=
-                        from * transition(p, c, next, k, links[t - 1]) * emissions[t][next];
-                }
-            }
-        }
-        normalise(current);
-    }
-    let mut backward = vec![vec![1.0; states]; n];
-    for t in (0..n.saturating_sub(1)).rev() {
-        let (head, tail) = backward.split_at_mut(t + 1);
-        let (current, next_row) = (&mut head[t], &tail[0]);
-        for p in 0..=k {
-            for c in 0..k {
-                current[index(p, c)] = (0..k)
-                    .map(|next| {
-                        transition(p, c, next, k, links[t])
-                            * emissions[t + 1][next]
-                            * next_row[index(c, next)]
-                    })
-                    .sum();
-            }
-        }
-        normalise(current);
-    }
-    (0..n)
-        .map(|t| {
-            let mut marginal = vec![0.0; k];
-            for p in 0..=k {
-                for c in 0..k {
-                    marginal[c] += forward[t][index(p, c)] * backward[t][index(p, c)];
-                }
-            }
-            normalise(&mut marginal);
-            marginal
-        })
-        .collect()
-}
-
-fn normalise(row: &mut [f64]) {
-    let total: f64 = row.iter().sum();
-    if total > 0.0 {
-        for value in row.iter_mut() {
-            *value /= total;
-        }
-    }
 }
 
 /// A turn-taking guess for turn `t`: a vocative when the turn before addressed `who`, else
