@@ -2,6 +2,7 @@
 //! pronoun on either side, "said Holmes", "Holmes said", "he replied", "—dijo Augusto", "—dijo
 //! ella"), the subject opening an action beat, and names used as vocatives inside a quotation.
 
+mod inserted;
 mod omitted;
 
 use std::ops::Range;
@@ -108,6 +109,10 @@ fn subject_of(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Subject {
         return subject;
     }
     if let Some(subject) = subject_after(doc, verb, clause) {
+        return subject;
+    }
+    let phrasal = is_phrasal_speech_verb(doc.word(verb), doc.word(verb + 1), doc.language);
+    if let Some(subject) = inserted::set_apart(doc, verb + 1 + usize::from(phrasal), clause) {
         return subject;
     }
     let mut first = clause.start;

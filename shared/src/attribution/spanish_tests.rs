@@ -64,3 +64,47 @@ fn an_adjective_agreeing_with_a_left_out_subject_gives_the_gender() {
     let got = speakers(&text, &ramiro_narrates());
     assert_ne!(got[1].0, id("Elena"));
 }
+
+#[test]
+fn a_name_after_words_of_manner_in_the_inciso_is_the_subject() {
+    let mut characters = vec![Character::narrator(Language::Es)];
+    for (name, alias, gender) in [
+        ("Rosa", "tía Rosa", Gender::Female),
+        ("Pedro", "", Gender::Male),
+        ("Flora", "", Gender::Female),
+    ] {
+        let mut c = Character::named(name, Language::Es).unwrap();
+        if !alias.is_empty() {
+            c.aliases = vec![alias.to_owned()];
+        }
+        c.gender = gender;
+        characters.push(c);
+    }
+    let cast = Cast::new(characters).unwrap();
+    for (text, speaker) in [
+        (
+            "—Ya veremos —dijo medio en serio la tía Rosa—. Ven aquí.",
+            "Rosa",
+        ),
+        (
+            "—Ya veremos —dijo con mucha calma Pedro—. Ven aquí.",
+            "Pedro",
+        ),
+        (
+            "—Ya veremos —contestó, sin levantar la vista, Flora—.",
+            "Flora",
+        ),
+    ] {
+        let found = speakers(text, &cast);
+        assert_eq!(found[0], (id(speaker), Rule::ExplicitTag), "{text}");
+    }
+    // Spoken to, someone's relation, or the subject of another clause: not the speaker.
+    for text in [
+        "—Ya veremos —dijo mirando fijamente a la tía Rosa—.",
+        "—Ya veremos —dijo el padre de Flora—.",
+        "—Ya veremos —dijo, y Pedro se echó a reír.",
+    ] {
+        let found = speakers(text, &cast);
+        assert_ne!(found[0].1, Rule::ExplicitTag, "{text}");
+    }
+}

@@ -637,3 +637,27 @@ fn a_first_name_or_surname_alone_names_the_member_with_that_full_name_unless_two
     // "Baxter" could be either: never guessed from the tag.
     assert_ne!(got[1].2, Rule::ExplicitTag);
 }
+
+#[test]
+fn a_name_after_a_phrase_between_commas_is_the_subject_of_the_verb() {
+    let c = cast(
+        &[
+            ("Tom Baxter", &["Tom"], Gender::Male),
+            ("Mary Jones", &["Mary"], Gender::Female),
+        ],
+        Language::En,
+    );
+    let text = "\"Come in,\" said, after a pause, Mary.";
+    let found = who(text, &c, Language::En);
+    assert_eq!(found[0].1, id("Mary Jones"));
+    assert_eq!(found[0].2, Rule::ExplicitTag);
+    // A name after a preposition or a conjunction is no tag naming the one speaking.
+    for text in [
+        "\"Come in,\" said, turning to Mary, the stranger.",
+        "\"Come in,\" said, and Mary laughed.",
+        "\"Come in,\" said, with a look at Mary, the porter.",
+    ] {
+        let found = who(text, &c, Language::En);
+        assert_ne!(found[0].2, Rule::ExplicitTag, "{text}");
+    }
+}

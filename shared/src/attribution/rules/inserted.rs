@@ -1,0 +1,160 @@
+//! A subject set apart from its speech verb: after a phrase between commas ("said, after a
+//! pause, Mary", "—contestó, sin levantar la vista, Pedro—") or, in a Spanish inciso, after a few
+//! words of manner ("—dijo medio en serio la tía Rosa—", "—dijo con mucha calma Pedro—"). A name
+//! after a preposition is someone spoken to or about ("—dijo mirando a Flora—", "el padre de
+//! Flora"), and a conjunction opens another clause ("—dijo, y Pedro se echó a reír"): neither is
+//! the subject.
+
+use std::ops::Range;
+
+use super::Subject;
+use crate::{attribution::text::Doc, text::language::Language};
+
+/// Most words between the verb and a subject set apart from it.
+const INSERTED: usize = 6;
+
+/// The cast member named as the subject of the speech verb ending before token `from`, set apart
+/// from it within `clause`.
+pub(super) fn set_apart(doc: &Doc<'_>, from: usize, clause: &Range<usize>) -> Option<Subject> {
+    let english = doc.language == Language::En;
+    // In English only a phrase between commas stands between a verb and its subject.
+    if english && !doc.gap_before(from).contains(',') {
+        return None;
+    }
+    let last = clause.end.min(from + INSERTED + 1);
+    let mut at = from;
+    while at < last {
+        let word = doc.word(at);
+        if is_conjunction(word, doc.language) {
+            return None;
+        }
+        let after_comma = at > from && doc.gap_before(at).contains(',');
+        if let Some(mention) = doc.mention_starting(at) {
+            let object = at > from && governed(doc, at, from);
+            return (!object && (!english || after_comma)).then(|| Subject::Name {
+                who: mention.who,
+                bytes: mention.bytes.clone(),
+                adjacent: false,
+            });
+        }
+        if doc.clause_ends_after(at) {
+            return None;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Whether the name at token `at` follows a preposition (articles aside): "a la tía Rosa".
+fn governed(doc: &Doc<'_>, at: usize, from: usize) -> bool {
+    let mut k = at;
+    while k > from {
+        k -= 1;
+        let word = doc.word(k);
+        if is_article(word, doc.language) {
+            continue;
+        }
+        return is_preposition(word, doc.language);
+    }
+    false
+}
+
+fn is_article(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(word, "the" | "a" | "an"),
+        Language::Es => matches!(word, "el" | "la" | "los" | "las" | "un" | "una"),
+    }
+}
+
+fn is_preposition(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(
+            word,
+            "to" | "of"
+                | "with"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "in"
+                | "on"
+                | "about"
+                | "upon"
+                | "towards"
+                | "toward"
+                | "into"
+                | "after"
+                | "before"
+                | "behind"
+                | "beside"
+                | "like"
+                | "than"
+        ),
+        Language::Es => matches!(
+            word,
+            "a" | "á"
+                | "al"
+                | "de"
+                | "del"
+                | "con"
+                | "para"
+                | "hacia"
+                | "sin"
+                | "por"
+                | "en"
+                | "sobre"
+                | "ante"
+                | "tras"
+                | "entre"
+                | "contra"
+                | "hasta"
+                | "según"
+                | "desde"
+                | "que"
+        ),
+    }
+}
+
+fn is_conjunction(word: &str, language: Language) -> bool {
+    match language {
+        Language::En => matches!(
+            word,
+            "and"
+                | "but"
+                | "while"
+                | "whilst"
+                | "when"
+                | "as"
+                | "who"
+                | "which"
+                | "that"
+                | "whom"
+                | "whose"
+                | "until"
+                | "if"
+                | "because"
+                | "though"
+                | "or"
+                | "so"
+        ),
+        Language::Es => matches!(
+            word,
+            "y" | "e"
+                | "pero"
+                | "mientras"
+                | "cuando"
+                | "quien"
+                | "quienes"
+                | "cual"
+                | "porque"
+                | "aunque"
+                | "si"
+                | "ni"
+                | "o"
+                | "u"
+                | "pues"
+                | "como"
+                | "mas"
+        ),
+    }
+}
