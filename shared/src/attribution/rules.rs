@@ -140,7 +140,7 @@ fn subject_of(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Subject {
             )
         })
     };
-    match doc.mention_starting(first) {
+    match inserted::opening_mention(doc, first, verb) {
         Some(mention) if mention.tokens.end <= verb && !pronoun_between(mention.tokens.end) => {
             Subject::Name {
                 who: mention.who,

@@ -108,3 +108,30 @@ fn a_name_after_words_of_manner_in_the_inciso_is_the_subject() {
         assert_ne!(found[0].1, Rule::ExplicitTag, "{text}");
     }
 }
+
+#[test]
+fn the_subject_after_an_opening_participle_tags_the_next_turn() {
+    let mut characters = vec![Character::narrator(Language::Es)];
+    for (name, aliases, gender) in [
+        ("Flora", vec!["la moza"], Gender::Female),
+        ("El padre", vec!["su padre"], Gender::Male),
+        ("Pedro", vec![], Gender::Male),
+    ] {
+        let mut c = Character::named(name, Language::Es).unwrap();
+        c.aliases = aliases.iter().map(|a| a.to_string()).collect();
+        c.gender = gender;
+        characters.push(c);
+    }
+    let cast = Cast::new(characters).unwrap();
+    let text = "—¡Tira, tira! —decía Flora—. ¡Tira!\n\nPedro forcejeaba desde afuera.\n\n\
+                Convencido su padre de que la presa no podía escaparse, le dijo á la moza:\n\n\
+                —¿Y qué hacemos ahora?";
+    assert_eq!(
+        speakers(text, &cast)[2],
+        (id("El padre"), Rule::ExplicitTag)
+    );
+    // Governed by a preposition, the name is not the subject.
+    let text = "—¡Tira, tira! —decía Flora—. ¡Tira!\n\nPedro forcejeaba desde afuera.\n\n\
+                Cansada de Pedro y de la noche entera, le dijo:\n\n—Vámonos.";
+    assert_ne!(speakers(text, &cast)[2].1, Rule::ExplicitTag);
+}

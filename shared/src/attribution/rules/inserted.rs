@@ -8,7 +8,10 @@
 use std::ops::Range;
 
 use super::Subject;
-use crate::{attribution::text::Doc, text::language::Language};
+use crate::{
+    attribution::text::{Doc, Mention},
+    text::language::Language,
+};
 
 /// Most words between the verb and a subject set apart from it.
 const INSERTED: usize = 6;
@@ -41,6 +44,31 @@ pub(super) fn set_apart(doc: &Doc<'_>, from: usize, clause: &Range<usize>) -> Op
             return None;
         }
         at += 1;
+    }
+    None
+}
+
+/// Most words before the subject of a clause that opens with an absolute construction
+/// ("Convencido su padre de que…, le dijo:", "Then at last Tom said").
+const OPENING: usize = 2;
+
+/// The cast member opening a clause that runs to a speech verb at token `verb`: named at its
+/// first word `first`, or within its first words when no preposition governs the name and no
+/// conjunction comes before it.
+pub(super) fn opening_mention<'d>(
+    doc: &'d Doc<'_>,
+    first: usize,
+    verb: usize,
+) -> Option<&'d Mention> {
+    for at in first..verb.min(first + OPENING + 1) {
+        if at > first
+            && (is_conjunction(doc.word(at - 1), doc.language) || doc.clause_ends_after(at - 1))
+        {
+            return None;
+        }
+        if let Some(mention) = doc.mention_starting(at) {
+            return (at == first || !governed(doc, at, first)).then_some(mention);
+        }
     }
     None
 }
