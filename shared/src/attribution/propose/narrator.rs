@@ -23,10 +23,11 @@ const FIRST_PERSON_MIN: usize = 5;
 /// ([`Character::narrates`](crate::cast::character::Character::narrates)). It is a guess from the
 /// text alone, never from known speakers: the narration (outside dialogue) must be in the first
 /// person ("I", "me", "my"; "yo", "me", "mi"), someone must speak as "I" ("said I", "I answered",
-/// "—dije yo"), and the narrator's name shows up where others address them ("Well, Watson, …")
-/// rather than in the narration, which calls them "I". So: the member addressed by name most often
-/// inside dialogue, whose name occurs in the narration fewer times than that; `None` when nobody or
-/// two people qualify.
+/// "—dije yo") unless the narration names its "I" ("I was called Robinson", "call me Pip"), and
+/// the narrator's name shows up where others address them ("Well, Watson, …") rather than in the
+/// narration, which calls them "I". So: the member addressed by name most often inside dialogue,
+/// whose name occurs in the narration fewer times than that and in others' speech at least twice;
+/// `None` when nobody or two people qualify.
 pub fn propose_first_person_narrator(
     text: &str,
     cast: &Cast,
@@ -78,25 +79,35 @@ pub fn propose_first_person_narrator(
         })
         .map(|(_, quote)| quote)
         .collect();
-    if spoken_as_i.is_empty() {
-        return None;
-    }
+    // "My name was Ishmael", "call me Pip": the narration names its "I", tags or not.
     if let [who] = self_named(&doc, &spoken_as_i).as_slice() {
         return speakers.ids.get(*who).cloned();
+    }
+    if spoken_as_i.is_empty() {
+        return None;
     }
     let mut addressed = vec![0usize; speakers.ids.len()];
     let mut named = vec![0usize; speakers.ids.len()];
     // Whom "I" addresses is someone else.
+    let mut spoken_of = vec![0usize; speakers.ids.len()];
     for quote in quotes.iter().filter(|q| !spoken_as_i.contains(q)) {
         for (who, _) in rules::vocatives(&doc, quote) {
             addressed[who] += 1;
         }
     }
-    for mention in doc.mentions.iter().filter(|m| !m.in_quote) {
-        named[mention.who] += 1;
+    for mention in &doc.mentions {
+        let by_i = spoken_as_i
+            .iter()
+            .any(|q| q.start <= mention.bytes.start && mention.bytes.end <= q.end);
+        if !mention.in_quote {
+            named[mention.who] += 1;
+        } else if !by_i {
+            spoken_of[mention.who] += 1;
+        }
     }
+    // One vocative is too little: others name the one who tells the story again and again.
     let qualified: Vec<(usize, usize)> = (0..speakers.narrator)
-        .filter(|&w| addressed[w] > 0 && named[w] < addressed[w])
+        .filter(|&w| addressed[w] > 0 && named[w] < addressed[w] && spoken_of[w] >= 2)
         .map(|w| (w, addressed[w]))
         .collect();
     let most = qualified.iter().map(|&(_, n)| n).max()?;
@@ -150,7 +161,8 @@ fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
 }
 
 /// Whether the (lowercase) words right before a name introduce it as the speaker's own: "called
-/// me", "called myself", "my name is", "my Christian name was", "I am", "me llamo", "mi nombre es".
+/// me", "called myself", "my name is", "my Christian name was", "I am", "I was called", "me
+/// llamo", "me llamaba", "me pusieron", "mi nombre es".
 fn names_oneself(before: &[&str], language: Language) -> bool {
     let last2 = before
         .len()
@@ -162,14 +174,21 @@ fn names_oneself(before: &[&str], language: Language) -> bool {
         .map_or(&[][..], |k| &before[k..]);
     match language {
         Language::En => {
-            matches!(
+            (matches!(
                 last2,
                 [
                     "called" | "call" | "calls" | "named" | "christened" | "nicknamed",
                     "me" | "myself"
                 ] | ["name", "is" | "was" | "being"]
                     | ["i", "am"]
-            ) && !matches!(last3, ["not", _, _] | [_, "not", _])
+            ) || matches!(
+                last3,
+                [
+                    "i",
+                    "am" | "was",
+                    "called" | "named" | "christened" | "nicknamed"
+                ]
+            )) && !matches!(last3, ["not", _, _] | [_, "not", _])
                 && (last2.first() != Some(&"name")
                     || last3.first() == Some(&"my")
                     || before.contains(&"my"))
@@ -178,7 +197,14 @@ fn names_oneself(before: &[&str], language: Language) -> bool {
             last2,
             [
                 "me",
-                "llamo" | "llamaban" | "llaman" | "llamaron" | "decían" | "dicen"
+                "llamo"
+                    | "llamaba"
+                    | "llamaban"
+                    | "llaman"
+                    | "llamaron"
+                    | "decían"
+                    | "dicen"
+                    | "pusieron"
             ] | ["nombre", "es" | "era"]
                 | ["yo", "soy"]
         ),

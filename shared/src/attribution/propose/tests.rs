@@ -158,6 +158,48 @@ fn a_narrator_who_names_themself_is_proposed() {
 }
 
 #[test]
+fn a_narrator_named_in_the_narration_needs_no_tag_said_by_i() {
+    let cast = holmes_and_watson();
+    // No quotation is tagged "I said"; the narration says who "I" is.
+    let text = "I was called Watson at school, and I have kept the name. I had seen little of \
+                Holmes lately; my marriage had drifted us apart. I rang the bell and I went up \
+                to my old room.\n\n“Wedlock suits you,” said Holmes.\n\n“It does.”\n\n\
+                I laughed and sat down in my own old chair, and I told him my news.";
+    assert_eq!(
+        propose_first_person_narrator(text, &cast, Language::En),
+        CharacterId::slug("Watson")
+    );
+    // Told in the third person, the same sentence names nobody's "I".
+    let third = text
+        .replace(
+            "I was called Watson at school, and I have kept the name. ",
+            "",
+        )
+        .replace("I had seen", "Watson had seen")
+        .replace("my marriage", "his marriage")
+        .replace("I rang", "Watson rang")
+        .replace("I went up to my", "he went up to his")
+        .replace("I laughed", "Watson laughed")
+        .replace("my own", "his own")
+        .replace("I told him my", "told him the");
+    assert_eq!(
+        propose_first_person_narrator(&third, &cast, Language::En),
+        None
+    );
+}
+
+#[test]
+fn one_vocative_is_not_enough_to_make_someone_the_narrator() {
+    // Watson is addressed once, and nobody names him again: too little to tell who "I" is.
+    let cast = holmes_and_watson();
+    let text = FIRST_PERSON.replace("I fancy, Watson.", "I fancy.");
+    assert_eq!(
+        propose_first_person_narrator(&text, &cast, Language::En),
+        None
+    );
+}
+
+#[test]
 fn only_speakers_the_cast_lacks_are_proposed_to_a_cast_that_has_members() {
     let text = "“Well?” said Holmes.\n\n“Nothing,” said Mrs. Hudson.\n\n“Good,” said Holmes.";
     let mut holmes =
