@@ -110,7 +110,7 @@ pub fn attribute(
         if turn.guess.is_none() && !turn.stranger {
             turn.guess = paragraph_mention(&doc, &analysis, turn);
         }
-        turn.topic = scene::topic(&doc, &analysis, turn);
+        (turn.topic, turn.topic_gender) = scene::topic(&doc, &analysis, turn);
     }
     let gap = |between: Range<usize>| narration_break(&analysis, text, between);
     for conversation in turns::conversations(&turns, &gap) {

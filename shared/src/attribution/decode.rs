@@ -38,6 +38,9 @@ const PRESENT: f32 = 0.2;
 /// Weight gained by the subject of the narration paragraph right before a turn that has no
 /// evidence of its own.
 const TOPIC: f64 = 2.0;
+/// Weight kept, in a turn with no evidence of its own, by a candidate of another gender than the
+/// pronoun opening the narration paragraph right before it ("She turned away." / "“Well?”").
+const TOPIC_GENDER: f64 = 0.5;
 /// Weight kept by the narrating character when the turn's verb is in the third person.
 const WRONG_PERSON: f64 = 0.01;
 /// Weight gained by a candidate the turn right before addressed by name.
@@ -215,6 +218,12 @@ fn emission(
         }
         if turn.guess.is_none() && turn.topic == Some(who) {
             weights[i] *= TOPIC;
+        }
+        if let (None, Some(wanted)) = (&turn.guess, turn.topic_gender) {
+            let known = genders.get(who).copied().unwrap_or_default();
+            if known != Gender::Unknown && known != wanted {
+                weights[i] *= TOPIC_GENDER;
+            }
         }
         if turn.guess.is_none() && !voiced[i] {
             weights[i] *= SILENT;

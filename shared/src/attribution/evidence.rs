@@ -130,6 +130,7 @@ pub(super) fn build_turns(
                 gender: None,
                 third_person: false,
                 topic: None,
+                topic_gender: None,
             }),
         }
     }

@@ -13,7 +13,7 @@ use super::{
     text::Doc,
     turns::{Turn, CONVERSATION_GAP},
 };
-use crate::text::dialogue::Analysis;
+use crate::text::{dialogue::Analysis, language::Gender};
 
 /// The cast members named in the narration of turns `conversation` or in the narration (up to
 /// [`CONVERSATION_GAP`] bytes) before its first turn, in order of first mention.
@@ -42,20 +42,29 @@ pub(super) fn present(doc: &Doc<'_>, turns: &[Turn], conversation: &Range<usize>
 /// its last sentence, else its first ("Elena dejó el paraguas junto a la puerta." / "—¿Y los
 /// demás? —preguntó."). `None` when the turn follows another turn or the paragraph names no one
 /// as its subject.
-pub(super) fn topic(doc: &Doc<'_>, analysis: &Analysis, turn: &Turn) -> Option<usize> {
-    let before = turn.paragraphs.start.checked_sub(1)?;
+pub(super) fn topic(
+    doc: &Doc<'_>,
+    analysis: &Analysis,
+    turn: &Turn,
+) -> (Option<usize>, Option<Gender>) {
+    let Some(before) = turn.paragraphs.start.checked_sub(1) else {
+        return (None, None);
+    };
     let at = analysis.spans.partition_point(|s| s.paragraph < before);
     if analysis
         .spans
         .get(at)
         .is_some_and(|s| s.paragraph == before)
     {
-        return None;
+        return (None, None);
     }
-    let (bytes, _) = analysis.paragraphs.get(before)?;
+    let Some((bytes, _)) = analysis.paragraphs.get(before) else {
+        return (None, None);
+    };
     let subject = rules::beat_before(doc, bytes).or_else(|| rules::beat_after(doc, bytes));
     match subject {
-        Some(Subject::Name { who, .. }) => Some(who),
-        _ => None,
+        Some(Subject::Name { who, .. }) => (Some(who), None),
+        Some(Subject::Pronoun { gender, .. }) => (None, Some(gender)),
+        _ => (None, None),
     }
 }

@@ -661,3 +661,20 @@ fn a_name_after_a_phrase_between_commas_is_the_subject_of_the_verb() {
         assert_ne!(found[0].2, Rule::ExplicitTag, "{text}");
     }
 }
+
+#[test]
+fn the_pronoun_opening_the_narration_before_an_untagged_turn_bounds_its_speaker() {
+    let c = cast(
+        &[
+            ("Tom Baxter", &["Tom"], Gender::Male),
+            ("Mary Jones", &["Mary"], Gender::Female),
+        ],
+        Language::En,
+    );
+    let text = "“Is it late?” said Tom.\n\n“Nearly ten,” said Mary.\n\n\
+                He walked to the window and looked out at the rain for a while.\n\n\
+                “Then we had better go.”";
+    assert_eq!(speakers(text, &c, Language::En)[2], id("Tom Baxter"));
+    let text = text.replace("He walked", "She walked");
+    assert_eq!(speakers(&text, &c, Language::En)[2], id("Mary Jones"));
+}

@@ -45,6 +45,9 @@ pub(super) struct Turn {
     pub(super) third_person: bool,
     /// The cast member the narration paragraph right before it is about, if any.
     pub(super) topic: Option<usize>,
+    /// The gender of the pronoun the narration paragraph right before it opens with ("She
+    /// turned away."), if any.
+    pub(super) topic_gender: Option<Gender>,
 }
 
 impl Turn {

@@ -111,6 +111,7 @@ fn turn(guess: Option<usize>, addressees: &[usize], paragraph: usize) -> Turn {
         gender: None,
         third_person: false,
         topic: None,
+        topic_gender: None,
     }
 }
 
