@@ -64,8 +64,11 @@ pub(super) fn tag_after(doc: &Doc<'_>, tag: &Range<usize>) -> Option<Subject> {
         .find(|&t| doc.clause_ends_after(t))
         .map_or(tokens.end, |t| t + 1);
     let clause = tokens.start..clause_end;
-    let verb = (clause.start..clause.end.min(clause.start + VERB_LEAD))
-        .find(|&t| is_verb_at(doc, t, &clause))?;
+    let Some(verb) = (clause.start..clause.end.min(clause.start + VERB_LEAD))
+        .find(|&t| is_verb_at(doc, t, &clause))
+    else {
+        return inserted::unknown_verb(doc, &clause);
+    };
     Some(subject_of(doc, verb, &clause))
 }
 

@@ -678,3 +678,36 @@ fn the_pronoun_opening_the_narration_before_an_untagged_turn_bounds_its_speaker(
     let text = text.replace("He walked", "She walked");
     assert_eq!(speakers(&text, &c, Language::En)[2], id("Mary Jones"));
 }
+
+#[test]
+fn a_verb_the_lexicon_lacks_still_tags_between_two_parts_of_a_quotation() {
+    let c = cast(
+        &[
+            ("Tom Baxter", &["Tom"], Gender::Male),
+            ("Happy Jack", &[], Gender::Male),
+        ],
+        Language::En,
+    );
+    let text = "“Look at him,” said Tom.\n\n“Aw,” fleered Happy Jack, “he ain't any good.”";
+    let found = who(text, &c, Language::En);
+    assert_eq!(found[1].1, id("Happy Jack"));
+    assert_eq!(found[1].2, Rule::ExplicitTag);
+    // The name must end the clause, and a quotation closed by a period is no interrupted one.
+    for text in [
+        "“Look at him,” said Tom.\n\n“Aw,” wanted Happy Jack to say, “he ain't any good.”",
+        "“Look at him,” said Tom.\n\n“Aw.” fleered Happy Jack. “He ain't any good.”",
+    ] {
+        assert_ne!(
+            who(text, &c, Language::En)[1].2,
+            Rule::ExplicitTag,
+            "{text}"
+        );
+    }
+    let e = cast(
+        &[("Pedro", &[], Gender::Male), ("Flora", &[], Gender::Female)],
+        Language::Es,
+    );
+    let text = "—Ya es tarde —dijo Flora.\n\n—¡Ca! —rezongó Pedro—. No lo es.";
+    assert_eq!(who(text, &e, Language::Es)[1].1, id("Pedro"));
+    assert_eq!(who(text, &e, Language::Es)[1].2, Rule::ExplicitTag);
+}

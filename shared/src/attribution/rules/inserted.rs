@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::Subject;
 use crate::{
-    attribution::text::{Doc, Mention},
+    attribution::text::{word_capitalised, Doc, Mention},
     text::language::Language,
 };
 
@@ -46,6 +46,38 @@ pub(super) fn set_apart(doc: &Doc<'_>, from: usize, clause: &Range<usize>) -> Op
         at += 1;
     }
     None
+}
+
+/// A tag whose verb the lexicon lacks, between two parts of a quotation: a past-tense word, then
+/// a cast name that ends the clause (“Aw,” fleered Happy Jack, “he ain't…”; "—¡Ca! —rezongó
+/// Pedro—. No…"). The quotation before it must end in a comma (in Spanish, the raya's inciso
+/// is enough), so a sentence of narration after a quotation ("Ran Tom home.") is no tag.
+pub(super) fn unknown_verb(doc: &Doc<'_>, clause: &Range<usize>) -> Option<Subject> {
+    let verb = clause.start;
+    let word = doc.word(verb);
+    let capitalised = doc
+        .tokens
+        .get(verb)
+        .is_some_and(|t| word_capitalised(doc.text, t));
+    let past = match doc.language {
+        Language::En => word.len() > 4 && word.ends_with("ed"),
+        Language::Es => word.chars().count() > 3 && word.ends_with('ó'),
+    };
+    let interrupted = match doc.language {
+        Language::En => doc.gap_before(verb).contains(','),
+        Language::Es => true,
+    };
+    if capitalised || !past || !interrupted {
+        return None;
+    }
+    let mention = doc.mention_starting(verb + 1)?;
+    let last = mention.tokens.end.checked_sub(1)?;
+    let ends = last + 1 == clause.end || doc.gap_after(last).contains(',');
+    ends.then(|| Subject::Name {
+        who: mention.who,
+        bytes: mention.bytes.clone(),
+        adjacent: false,
+    })
 }
 
 /// Most words before the subject of a clause that opens with an absolute construction
