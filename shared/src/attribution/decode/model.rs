@@ -70,6 +70,20 @@ pub(super) fn forward_backward(emissions: &[Vec<f64>], links: &[bool], k: usize)
     // State (b, p, c): b and p in 0..=k (k = no turn), c in 0..k.
     let states = (k + 1) * (k + 1) * k;
     let index = |b: usize, p: usize, c: usize| (b * (k + 1) + p) * k + c;
+    // P(next | state) for both kinds of link, computed once: [adjacent][state * k + next].
+    let table: [Vec<f64>; 2] = [false, true].map(|adjacent| {
+        let mut row = vec![0.0; states * k];
+        for b in 0..=k {
+            for p in 0..=k {
+                for c in 0..k {
+                    for next in 0..k {
+                        row[index(b, p, c) * k + next] = transition(b, p, c, next, k, adjacent);
+                    }
+                }
+            }
+        }
+        row
+    });
     let mut forward = vec![vec![0.0; states]; n];
     for c in 0..k {
         forward[0][index(k, k, c)] = emissions[0][c];
@@ -85,9 +99,9 @@ pub(super) fn forward_backward(emissions: &[Vec<f64>], links: &[bool], k: usize)
                     if from == 0.0 {
                         continue;
                     }
-                    for next in 0..k {
-                        current[index(p, c, next)] +=
-                            from * transition(b, p, c, next, k, links[t - 1]) * emissions[t][next];
+                    let moves = &table[usize::from(links[t - 1])][index(b, p, c) * k..][..k];
+                    for (next, (&step, &seen)) in moves.iter().zip(&emissions[t]).enumerate() {
+                        current[index(p, c, next)] += from * step * seen;
                     }
                 }
             }
@@ -101,12 +115,12 @@ pub(super) fn forward_backward(emissions: &[Vec<f64>], links: &[bool], k: usize)
         for b in 0..=k {
             for p in 0..=k {
                 for c in 0..k {
-                    current[index(b, p, c)] = (0..k)
-                        .map(|next| {
-                            transition(b, p, c, next, k, links[t])
-                                * emissions[t + 1][next]
-                                * next_row[index(p, c, next)]
-                        })
+                    let moves = &table[usize::from(links[t])][index(b, p, c) * k..][..k];
+                    current[index(b, p, c)] = moves
+                        .iter()
+                        .zip(&emissions[t + 1])
+                        .enumerate()
+                        .map(|(next, (&step, &seen))| step * seen * next_row[index(p, c, next)])
                         .sum();
                 }
             }
