@@ -12,7 +12,7 @@ use super::text::Doc;
 use crate::text::{
     dialogue::Analysis,
     language::Language,
-    lexicon::{is_addressee_marker, is_speech_verb},
+    lexicon::{is_addressee_marker, is_speech_verb, HONORIFICS},
 };
 
 /// How many words may stand between the verb and "to"/"a" ("said he to", "dijo Joaquín a").
@@ -39,26 +39,6 @@ const MOVING: &[&str] = &[
     "went", "came", "ran", "got", "put", "cut", "broke", "returned",
 ];
 
-/// Titles that may stand between "to" and a name the cast lists without them ("to Mr. Baxter").
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "miss",
-    "ms",
-    "dr",
-    "sir",
-    "lady",
-    "lord",
-    "don",
-    "doña",
-    "d",
-    "señor",
-    "señora",
-    "señorita",
-    "tío",
-    "tía",
-];
-
 /// The cast members that the narration in `bytes` names as spoken to, with the byte range of
 /// each name, in order.
 pub(super) fn listeners(doc: &Doc<'_>, bytes: &Range<usize>) -> Vec<(usize, Range<usize>)> {
@@ -75,7 +55,7 @@ pub(super) fn listeners(doc: &Doc<'_>, bytes: &Range<usize>) -> Vec<(usize, Rang
         let mut at = mention.tokens.start;
         while at > words.start
             && at + 2 > mention.tokens.start
-            && TITLES.contains(&doc.word(at - 1))
+            && HONORIFICS.contains(&doc.word(at - 1))
         {
             at -= 1;
         }

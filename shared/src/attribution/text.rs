@@ -3,7 +3,10 @@
 
 use std::{collections::HashMap, ops::Range};
 
-use crate::text::{language::Language, lexicon::ABBREVIATIONS};
+use crate::text::{
+    language::Language,
+    lexicon::{self, ABBREVIATIONS},
+};
 
 /// A word of the chapter.
 #[derive(Debug, Clone)]
@@ -44,47 +47,9 @@ pub(super) struct Doc<'a> {
     name_words: HashMap<String, Vec<usize>>,
 }
 
-/// Words of names that say nothing on their own about who is meant: titles, particles, articles
-/// and the adjectives of descriptive names ("old Cotter", "young George Gordon").
-const WEAK_NAME_WORDS: &[&str] = &[
-    "mr",
-    "mrs",
-    "miss",
-    "ms",
-    "dr",
-    "sir",
-    "lady",
-    "lord",
-    "st",
-    "the",
-    "a",
-    "an",
-    "of",
-    "de",
-    "del",
-    "la",
-    "el",
-    "van",
-    "von",
-    "old",
-    "young",
-    "little",
-    "his",
-    "her",
-    "my",
-    "our",
-    "their",
-    "your",
-    "don",
-    "doña",
-    "señor",
-    "señora",
-    "señorita",
-    "y",
-    "and",
-    "man",
-    "woman",
-];
+/// Words of names that say nothing on their own about who is meant, besides honorifics and the
+/// fillers of descriptive names ("old Cotter"): foreign particles and possessives.
+const WEAK_NAME_WORDS: &[&str] = &["van", "von", "his", "her", "my", "our", "their", "your"];
 
 /// Whether `word` is written in capitals: two letters or more, none lowercase.
 fn is_capitals(word: &str) -> bool {
@@ -154,7 +119,10 @@ impl<'a> Doc<'a> {
         for &(name, who) in names {
             for token in tokenize(name) {
                 let word = token.lower;
-                if word.chars().count() > 1 && !WEAK_NAME_WORDS.contains(&word.as_str()) {
+                if word.chars().count() > 1
+                    && !WEAK_NAME_WORDS.contains(&word.as_str())
+                    && !lexicon::names_nobody(&word)
+                {
                     let owners = name_words.entry(word).or_default();
                     if !owners.contains(&who) {
                         owners.push(who);

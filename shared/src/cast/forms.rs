@@ -5,31 +5,18 @@
 
 use std::collections::HashMap;
 
-use crate::cast::{character::Character, Cast};
+use crate::{
+    cast::{character::Character, Cast},
+    text::lexicon::names_nobody,
+};
 
-/// Titles and words of descriptive names that name nobody on their own, lowercase.
+/// Titles and words of descriptive names that name nobody on their own, besides honorifics and
+/// name fillers (`crate::text::lexicon::names_nobody`), lowercase.
 const NOT_ALONE: &[&str] = &[
-    "mr",
-    "mrs",
-    "miss",
-    "ms",
-    "dr",
-    "sir",
-    "lady",
-    "lord",
-    "st",
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "old",
-    "young",
-    "little",
+    "los",
+    "las",
     "big",
     "great",
-    "man",
-    "woman",
     "boy",
     "girl",
     "aunt",
@@ -39,20 +26,6 @@ const NOT_ALONE: &[&str] = &[
     "professor",
     "madame",
     "monsieur",
-    "don",
-    "doña",
-    "señor",
-    "señora",
-    "señorita",
-    "tío",
-    "tía",
-    "el",
-    "la",
-    "los",
-    "las",
-    "de",
-    "del",
-    "y",
     "san",
     "santa",
     "padre",
@@ -73,16 +46,16 @@ fn forms_of(character: &Character) -> Vec<String> {
     if words.len() < 2 {
         return Vec::new();
     }
+    let nobody = |word: &str| {
+        let word = word.to_lowercase();
+        NOT_ALONE.contains(&word.as_str()) || names_nobody(&word)
+    };
     let alone = |word: &str| {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        (bare.chars().count() > 1
-            && bare.starts_with(char::is_uppercase)
-            && !NOT_ALONE.contains(&bare.to_lowercase().as_str()))
-        .then(|| bare.to_owned())
+        (bare.chars().count() > 1 && bare.starts_with(char::is_uppercase) && !nobody(bare))
+            .then(|| bare.to_owned())
     };
-    let title = words
-        .first()
-        .filter(|w| NOT_ALONE.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+    let title = words.first().filter(|w| nobody(w.trim_end_matches('.')));
     let first = words.iter().find_map(|w| alone(w));
     let last = words.last().and_then(|w| alone(w));
     let mut out: Vec<String> = first.into_iter().collect();

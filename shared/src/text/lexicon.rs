@@ -3,8 +3,10 @@
 //! and the abbreviations that end no sentence. All lists are lowercase; the verb lists are sorted,
 //! for binary search.
 
+mod names;
 mod spanish;
 
+pub(crate) use names::{names_nobody, HONORIFICS};
 pub(crate) use spanish::{agreement_gender, speech_verb_person, VerbPerson};
 
 use crate::text::language::{Gender, Language};
