@@ -127,3 +127,59 @@ proptest! {
         check(&import("x.epub", &bytes, &Pdftotext::default()));
     }
 }
+
+/// A text layer built from arbitrary pages of lines: boxes anywhere (NaN and infinities included),
+/// words from a small alphabet of letters, hyphens, dashes, digits and entities.
+struct AnyLayer(Vec<Vec<PdfLine>>);
+
+/// A line's box (left, top, right, bottom) and its words.
+type PdfLine = (f32, f32, f32, f32, String);
+
+impl crate::import::TextLayer for AnyLayer {
+    fn read(&self, _pdf: &[u8]) -> Result<String, ImportError> {
+        let mut out = String::from("<doc>");
+        for page in &self.0 {
+            out.push_str("<page>");
+            for (left, top, right, bottom, text) in page {
+                out.push_str(&format!(
+                    "<line xMin=\"{left}\" yMin=\"{top}\" xMax=\"{right}\" yMax=\"{bottom}\">"
+                ));
+                for word in text.split(' ') {
+                    out.push_str(&format!("<word>{word}</word>"));
+                }
+                out.push_str("</line>");
+            }
+            out.push_str("</page>");
+        }
+        out.push_str("</doc>");
+        Ok(out)
+    }
+}
+
+fn coordinate() -> impl Strategy<Value = f32> {
+    prop_oneof![
+        8 => -50.0_f32..700.0,
+        1 => Just(f32::NAN),
+        1 => Just(f32::INFINITY),
+        1 => Just(0.0_f32),
+    ]
+}
+
+fn pdf_line() -> impl Strategy<Value = PdfLine> {
+    (
+        coordinate(),
+        coordinate(),
+        coordinate(),
+        coordinate(),
+        "[a-zA-Zé—\\-0-9.,;:!?«»“” ]{0,40}|CHAPTER [IVX]{1,4}|Page [0-9]{1,3}|&amp;",
+    )
+}
+
+proptest! {
+    #[test]
+    fn no_pdf_text_layer_makes_the_import_panic(
+        pages in proptest::collection::vec(proptest::collection::vec(pdf_line(), 0..12), 0..6)
+    ) {
+        check(&import("any.pdf", b"%PDF-1.7\n", &AnyLayer(pages)));
+    }
+}
