@@ -246,6 +246,15 @@ pub(crate) fn normalize_paragraphs(text: &str) -> String {
     out
 }
 
+/// Whether `line` ends with one of `marks`, closing quotes and brackets (and spaces) after it
+/// allowed: `…said.”` ends a sentence.
+pub(crate) fn ends_with_mark(line: &str, marks: &[char]) -> bool {
+    line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+    })
+    .ends_with(marks)
+}
+
 /// The file name without directories; both `/` and `\` separate them.
 fn base_name(file_name: &str) -> &str {
     file_name.rsplit(['/', '\\']).next().unwrap_or(file_name)

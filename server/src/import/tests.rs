@@ -61,6 +61,15 @@ pub(super) fn titles(manuscript: &Manuscript) -> Vec<&str> {
         .collect()
 }
 
+/// The chapters' parts.
+pub(super) fn parts(manuscript: &Manuscript) -> Vec<Option<&str>> {
+    manuscript
+        .chapters
+        .iter()
+        .map(|chapter| chapter.part.as_deref())
+        .collect()
+}
+
 /// The chapters' kinds.
 pub(super) fn kinds(manuscript: &Manuscript) -> Vec<SectionKind> {
     manuscript

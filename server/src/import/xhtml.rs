@@ -20,7 +20,10 @@ use std::collections::HashMap;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{
-    xml::{attribute, attribute_exact, local_end_name, local_name, next_event, push_reference},
+    xml::{
+        attribute, attribute_exact, local_end_name, local_name, next_event, push_reference,
+        well_formed_reader,
+    },
     ImportError,
 };
 
@@ -36,6 +39,15 @@ pub(crate) struct Document {
     /// The `epub:type` lists that blocks and anchors refer to by index (lowercase, outermost
     /// section first).
     pub(crate) contexts: Vec<Vec<String>>,
+}
+
+impl Document {
+    /// Whether the sections of `context` (an index into [`Self::contexts`]) have one of `types`.
+    pub(crate) fn context_has(&self, context: usize, types: &[&str]) -> bool {
+        self.contexts
+            .get(context)
+            .is_some_and(|open| open.iter().any(|t| types.contains(&t.as_str())))
+    }
 }
 
 /// Where an element with an id starts.
@@ -338,11 +350,7 @@ fn push_collapsed(out: &mut String, text: &str) {
 /// [`ImportError::Malformed`] when it is not well-formed XML (an end tag that does not match, a
 /// tag left open at the end, a broken tag), naming the part and the byte.
 pub(crate) fn extract(part: &str, source: &str) -> Result<Document, ImportError> {
-    let mut reader = quick_xml::Reader::from_str(source);
-    let config = reader.config_mut();
-    config.check_end_names = true;
-    config.allow_dangling_amp = true;
-    config.trim_text(false);
+    let mut reader = well_formed_reader(source);
     let mut state = State::default();
     let mut reference = String::new();
     loop {

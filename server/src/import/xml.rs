@@ -50,6 +50,17 @@ pub(crate) fn reader(text: &str) -> Reader<&[u8]> {
     reader
 }
 
+/// A reader for documents that must be well-formed (EPUB content documents, as reading systems
+/// read them): end tags must match their start tags; a stray `&` is still text.
+pub(crate) fn well_formed_reader(text: &str) -> Reader<&[u8]> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.allow_dangling_amp = true;
+    config.trim_text(false);
+    reader
+}
+
 /// The next event of the archive entry `part`, or its XML error as [`malformed`] words it.
 pub(crate) fn next_event<'i>(
     reader: &mut Reader<&'i [u8]>,

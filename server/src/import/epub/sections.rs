@@ -121,12 +121,7 @@ const NOTE_SECTIONS: &[&str] = &["footnotes", "endnotes", "rearnotes"];
 /// several cuts at one block, the last (the most deeply nested entry) names the piece and the one
 /// before it gives its part, unless the last has its own.
 pub(super) fn pieces(document: &Document, mut cuts: Vec<Cut>) -> Vec<Piece> {
-    let notes = |context: usize| {
-        document
-            .contexts
-            .get(context)
-            .is_some_and(|types| types.iter().any(|t| NOTE_SECTIONS.contains(&t.as_str())))
-    };
+    let notes = |context: usize| document.context_has(context, NOTE_SECTIONS);
     for (index, pair) in document.blocks.windows(2).enumerate() {
         if let [before, block] = pair {
             if notes(block.context) && !notes(before.context) {
@@ -183,12 +178,7 @@ pub(super) fn pieces(document: &Document, mut cuts: Vec<Cut>) -> Vec<Piece> {
 /// The piece from `cut` to the block `end`, without the blocks that sit in a page that is not read
 /// (a title page, a cover, a table of contents inside the text).
 fn piece(document: &Document, cut: &Cut, end: usize) -> Piece {
-    let unread = |context: usize| {
-        document
-            .contexts
-            .get(context)
-            .is_some_and(|types| types.iter().any(|t| SKIPPED_TYPES.contains(&t.as_str())))
-    };
+    let unread = |context: usize| document.context_has(context, SKIPPED_TYPES);
     let blocks: Vec<&Block> = document
         .blocks
         .get(cut.block..end)

@@ -110,12 +110,9 @@ fn percentile(mut values: Vec<f32>, tenths: usize) -> Option<f32> {
     values.get(index).copied()
 }
 
-/// Whether a line ends a sentence (closing quotes and brackets after the mark allowed).
+/// Whether a line ends a sentence or announces what follows (`:`).
 fn ends_sentence(line: &str) -> bool {
-    let line = line
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
-    line.ends_with(['.', '!', '?', '…', ':'])
+    crate::import::ends_with_mark(line, &['.', '!', '?', '…', ':'])
 }
 
 /// Whether the text puts spaces around its em dashes (Spanish incisos: `casa —dijo—`) rather

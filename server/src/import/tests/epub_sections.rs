@@ -78,13 +78,8 @@ fn a_one_file_book_is_cut_where_its_table_of_contents_points() {
         kinds(&manuscript),
         [FrontMatter, Body, Body, Body, Body, BackMatter]
     );
-    let parts: Vec<_> = manuscript
-        .chapters
-        .iter()
-        .map(|chapter| chapter.part.as_deref())
-        .collect();
     assert_eq!(
-        parts,
+        parts(&manuscript),
         [
             None,
             None,

@@ -36,13 +36,8 @@ fn english_volumes_and_chapters() {
         titles(&manuscript),
         ["CHAPTER I", "CHAPTER II", "CHAPTER I"]
     );
-    let parts: Vec<_> = manuscript
-        .chapters
-        .iter()
-        .map(|chapter| chapter.part.as_deref())
-        .collect();
     assert_eq!(
-        parts,
+        parts(&manuscript),
         [Some("VOLUME I"), Some("VOLUME I"), Some("VOLUME II")]
     );
     assert_eq!(kinds(&manuscript), [SectionKind::Body; 3]);

@@ -48,11 +48,7 @@ fn reads_as_verse(run: &[Block]) -> bool {
     short && ending * 2 <= run.len()
 }
 
-/// Whether a line ends with a full stop, question or exclamation mark (closing quotes and
-/// brackets after it allowed).
+/// Whether a line ends with a full stop, question or exclamation mark.
 fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
-    });
-    trimmed.ends_with(['.', '!', '?', '…'])
+    crate::import::ends_with_mark(text, &['.', '!', '?', '…'])
 }
