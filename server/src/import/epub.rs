@@ -6,12 +6,14 @@
 //!
 //! Skipped spine items: `linear="no"`, the navigation document and the NCX, items that are not
 //! (X)HTML, and items that are a cover, table of contents, title page or copyright page by the
-//! guide, by the navigation document's landmarks, by their `epub:type`, or by their id or file
-//! name (`cover`, `toc`, `nav`, `titlepage`, `copyright`, ...). Missing files and documents
-//! without text are skipped too.
+//! guide, by the navigation document's landmarks, or by their id or file name (`cover`, `toc`,
+//! `nav`, `titlepage`, `copyright`, ...). Missing files and documents without text are skipped
+//! too. Inside a document, the text of such a page (by its `epub:type`) is not read and the text
+//! after it is, even when a table-of-contents entry points at the page and none at that text.
 //!
-//! A section's title is its table-of-contents label, else its first `h1`–`h3` (removed from its
-//! text either way), else its document's `<title>` when that is not just the book's title.
+//! A section's title is its table-of-contents label (unless the entry points at a page that is not
+//! read: the label names that page), else its first `h1`–`h3` (removed from its text either way),
+//! else its document's `<title>` when that is not just the book's title.
 //!
 //! Refused: a DRM-encrypted book, a spine item or table-of-contents entry that is not in the
 //! file, an entry pointing to an id its document lacks, a document that is not well-formed.
@@ -127,12 +129,7 @@ pub(crate) fn import_epub(bytes: &[u8], limits: &Limits) -> Result<Imported, Imp
             cuts.extend(labels);
         }
         for piece in sections::pieces(&document, cuts) {
-            if piece.text.trim().is_empty()
-                || piece
-                    .types
-                    .iter()
-                    .any(|t| SKIPPED_TYPES.contains(&t.as_str()))
-            {
+            if piece.text.trim().is_empty() {
                 continue;
             }
             let title = piece

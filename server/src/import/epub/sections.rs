@@ -176,16 +176,17 @@ pub(super) fn pieces(document: &Document, mut cuts: Vec<Cut>) -> Vec<Piece> {
 }
 
 /// The piece from `cut` to the block `end`, without the blocks that sit in a page that is not read
-/// (a title page, a cover, a table of contents inside the text).
+/// (a title page, a cover, a table of contents inside the text). Its types are those of the cut
+/// unless the cut lands in such a page, else those of its first block read; the label of an entry
+/// that lands in such a page names that page, not the text after it, and is dropped.
 fn piece(document: &Document, cut: &Cut, end: usize) -> Piece {
     let unread = |context: usize| document.context_has(context, SKIPPED_TYPES);
-    let blocks: Vec<&Block> = document
-        .blocks
-        .get(cut.block..end)
-        .unwrap_or_default()
-        .iter()
-        .filter(|block| !unread(block.context))
-        .collect();
+    let all = document.blocks.get(cut.block..end).unwrap_or_default();
+    let lands_unread = cut
+        .context
+        .or_else(|| all.first().map(|block| block.context))
+        .is_some_and(unread);
+    let blocks: Vec<&Block> = all.iter().filter(|block| !unread(block.context)).collect();
     let heading_at = blocks
         .iter()
         .position(|block| (1..=3).contains(&block.heading));
@@ -201,9 +202,10 @@ fn piece(document: &Document, cut: &Cut, end: usize) -> Piece {
     }
     let context = cut
         .context
+        .filter(|&context| !unread(context))
         .or_else(|| blocks.first().map(|block| block.context));
     Piece {
-        label: cut.label.clone(),
+        label: cut.label.clone().filter(|_| !lands_unread),
         part: cut.part.clone(),
         heading: heading_at
             .and_then(|index| blocks.get(index))

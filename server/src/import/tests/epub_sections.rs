@@ -236,3 +236,57 @@ fn notes_page_numbers_and_hidden_text_are_not_read() {
          First item\n\nSecond item\n\nQuoted."
     );
 }
+
+#[test]
+fn the_text_after_a_title_page_in_its_file_is_read_and_the_page_is_not() {
+    let manifest = r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+        <item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>
+        <item id="b" href="b.xhtml" media-type="application/xhtml+xml"/>
+        <item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>
+        <item id="d" href="d.xhtml" media-type="application/xhtml+xml"/>"#;
+    let spine = r#"<spine><itemref idref="a"/><itemref idref="b"/><itemref idref="c"/>
+        <itemref idref="d"/></spine>"#;
+    // A cover alone in its file: nothing to read.
+    let a = r#"<section epub:type="cover" id="cover"><h1>The Book</h1><p>A novel</p></section>"#;
+    // The entry points at the title page; the preface after it has no entry of its own.
+    let b = r#"<section epub:type="frontmatter"><section epub:type="titlepage" id="title">
+        <h1>The Book</h1><p>By Someone</p></section>
+        <section epub:type="preface"><h2>Preface</h2><p>Why I wrote it.</p></section></section>"#;
+    // The entry points at the file, which opens with a half-title page.
+    let c = r#"<section epub:type="halftitlepage"><p>The Book</p></section>
+        <section epub:type="bodymatter chapter"><h2>I. Morning</h2><p>It began at dawn.</p></section>
+        <section epub:type="bodymatter chapter" id="c2"><h2>II. Noon</h2><p>The sun stood high.</p></section>"#;
+    // Nothing names the text after this title page.
+    let d = r#"<section epub:type="titlepage" id="title2"><p>Book Two</p></section>
+        <p>For no one.</p>"#;
+    let toc = r##"<ol><li><a href="a.xhtml#cover">Cover</a></li>
+        <li><a href="b.xhtml#title">Title page</a></li>
+        <li><a href="c.xhtml">Half title</a></li>
+        <li><a href="c.xhtml#c2">Chapter II</a></li>
+        <li><a href="d.xhtml#title2">Title page of book two</a></li></ol>"##;
+    let book = "La Regenta &amp; otros";
+    let bytes = epub(
+        &opf(manifest, spine),
+        &[
+            ("nav.xhtml", &nav(toc)),
+            ("a.xhtml", &page("Cover", a)),
+            ("b.xhtml", &page(book, b)),
+            ("c.xhtml", &page(book, c)),
+            ("d.xhtml", &page(book, d)),
+        ],
+    );
+    let manuscript = ok("titled.epub", &bytes);
+    // A title page's entry names the page, not the text after it: its heading does.
+    assert_eq!(
+        titles(&manuscript),
+        ["Preface", "I. Morning", "Chapter II", "Section 4"]
+    );
+    use SectionKind::{Body, FrontMatter};
+    assert_eq!(kinds(&manuscript), [FrontMatter, Body, Body, Body]);
+    let text = |index: usize| manuscript.chapters[index].text.as_str();
+    assert_eq!(text(0), "Why I wrote it.");
+    assert_eq!(text(1), "It began at dawn.");
+    assert_eq!(text(2), "The sun stood high.");
+    assert_eq!(text(3), "For no one.");
+    assert_convention(&manuscript);
+}
