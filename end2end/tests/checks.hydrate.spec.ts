@@ -1,7 +1,7 @@
 // Checks before sign-off: a speaker that a speech tag contradicts blocks completion until it is
 // kept by hand; several rows get a speaker at once; rows are marked reviewed and the share shows.
 import { test, expect } from '@playwright/test';
-import { newProject, addChapter, generatePlan, savePlan, rows, expectSaved, hydrated } from './support/studio';
+import { newProject, addChapter, generatePlan, savePlan, rows, expectSaved, hydrated, chooseSpeaker, speakerOf } from './support/studio';
 
 const TEXT = [
   '“Come in, Watson,” said Holmes.',
@@ -32,13 +32,13 @@ test('a contradicted speaker blocks sign-off until kept by hand', async ({ page,
   await page.getByLabel('Only unassigned or doubtful').uncheck();
 
   // Fixing the speaker clears it; undo brings it back; keeping it by hand confirms it.
-  await page.getByLabel('Speaker of segment 1').selectOption('holmes');
+  await chooseSpeaker(page, 1, 'holmes');
   await expect(first.locator('.contradiction')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(first.locator('.contradiction')).toContainText('Holmes');
   await first.getByRole('button', { name: 'Keep' }).click();
   await expect(first.locator('.contradiction')).toHaveCount(0);
-  await expect(page.getByLabel('Speaker of segment 1')).toHaveValue('watson');
+  await expect(speakerOf(page, 1)).toHaveAttribute('data-speaker', 'watson');
   await expect(complete).toBeEnabled();
   await expectSaved(page);
   await complete.click();
@@ -52,7 +52,7 @@ test('several rows get a speaker at once and rows are marked reviewed', async ({
   await page.goto(path);
   await hydrated(page);
   await expect(rows(page)).toHaveCount(5);
-  const speaker = (id: number) => page.getByLabel(`Speaker of segment ${id}`);
+  const speaker = (id: number) => speakerOf(page, id);
 
   // Mark rows 2, 4 and 5: a checkbox, then Shift+click for a range.
   await page.getByLabel('Select segment 2 for a group action').check();
@@ -63,16 +63,16 @@ test('several rows get a speaker at once and rows are marked reviewed', async ({
   const bar = page.getByRole('toolbar', { name: 'Selected segments' });
   await bar.getByLabel('Speaker').selectOption('narrator');
   await bar.getByRole('button', { name: 'Set speaker' }).click();
-  await expect(speaker(2)).toHaveValue('narrator');
-  await expect(speaker(4)).toHaveValue('narrator');
-  await expect(speaker(5)).toHaveValue('narrator');
-  await expect(speaker(1)).toHaveValue('');
+  await expect(speaker(2)).toHaveAttribute('data-speaker', 'narrator');
+  await expect(speaker(4)).toHaveAttribute('data-speaker', 'narrator');
+  await expect(speaker(5)).toHaveAttribute('data-speaker', 'narrator');
+  await expect(speaker(1)).toHaveAttribute('data-speaker', '');
   // One undo takes the group change back.
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(speaker(2)).toHaveValue('');
-  await expect(speaker(5)).toHaveValue('');
+  await expect(speaker(2)).toHaveAttribute('data-speaker', '');
+  await expect(speaker(5)).toHaveAttribute('data-speaker', '');
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(speaker(4)).toHaveValue('narrator');
+  await expect(speaker(4)).toHaveAttribute('data-speaker', 'narrator');
 
   await bar.getByRole('button', { name: 'Mark reviewed' }).click();
   await expect(page.getByText('Reviewed 60 % (3 of 5)')).toBeVisible();
@@ -95,7 +95,7 @@ test('several rows get a speaker at once and rows are marked reviewed', async ({
   await page.reload();
   await hydrated(page);
   await expect(page.getByText('Reviewed 80 % (4 of 5)')).toBeVisible();
-  await expect(speaker(5)).toHaveValue('narrator');
+  await expect(speaker(5)).toHaveAttribute('data-speaker', 'narrator');
 });
 
 test('after a run, speakers that tags name but the cast lacks are pointed out', async ({ page, request }) => {
@@ -107,7 +107,7 @@ test('after a run, speakers that tags name but the cast lacks are pointed out', 
   await page.getByRole('button', { name: 'Assign speakers' }).click();
   await expect(page.getByText('Speech tags name people who are not in the cast: Watson.')).toBeVisible();
   // Watson's line stays unresolved rather than going to someone else.
-  await expect(page.getByLabel('Speaker of segment 3')).toHaveValue('');
+  await expect(speakerOf(page, 3)).toHaveAttribute('data-speaker', '');
   await page.getByRole('link', { name: 'Add them to the cast' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${project}/cast$`));
 });

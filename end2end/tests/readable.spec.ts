@@ -3,7 +3,7 @@
 // review flags are seeded by server/src/demo). Form fields must hold the stored values as HTML
 // (value, checked, selected), not only as properties set by the wasm bundle.
 import { test, expect, APIRequestContext } from '@playwright/test';
-import { rows } from './support/studio';
+import { rows, speakerOf } from './support/studio';
 
 type Project = { id: number; name: string; first_chapter: number };
 type Segment = { segment_id: number; start_idx: number; text: string; voice: string | null };
@@ -85,7 +85,7 @@ test('the chapter page shows the script, its speakers, its review flags and the 
   const line = (words: string) => segments.find((s) => s.text.includes(words))!;
   const open = line('how can you possibly be so sure of that?');
   const verified = line('Grimpen, Dartmoor, Devon.');
-  const watson = segments.find((s) => s.voice === 'watson');
+  const watson = segments.find((s) => s.voice === 'watson' && s.segment_id !== open.segment_id);
   expect(watson, 'a line the demo gives to Watson').toBeDefined();
 
   // Opened on the segment with the open flag, as the concordance links do.
@@ -94,7 +94,12 @@ test('the chapter page shows the script, its speakers, its review flags and the 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chapter 1. Mr. Sherlock Holmes');
   await expect(rows(page)).toHaveCount(segments.length);
   await expect(rows(page).first()).toContainText(segments[0].text);
-  await expect(page.getByLabel(`Speaker of segment ${watson!.segment_id}`, { exact: true })).toHaveValue('watson');
+  await expect(speakerOf(page, watson!.segment_id)).toHaveAttribute('data-speaker', 'watson');
+  // Read like a script: each line's speaker by name; only the selected line holds the menu.
+  await expect(page.getByRole('button', { name: `Speaker of segment ${watson!.segment_id}: Dr. John Watson`, exact: true }))
+    .toHaveText('Dr. John Watson');
+  await expect(page.getByRole('combobox', { name: /^Speaker of segment/ })).toHaveCount(1);
+  await expect(page.getByLabel(`Speaker of segment ${open.segment_id}`, { exact: true })).toBeVisible();
 
   await expect(page.getByText('Open flags: 1')).toBeVisible();
   await expect(page.getByRole('button', { name: `Needs revision: segment ${open.segment_id}`, exact: true }))

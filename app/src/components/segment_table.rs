@@ -1,6 +1,6 @@
 //! `SegmentTable`: the chapter read like a script, one row per segment in a scroll pane: its
-//! speaker in the character's colour, its words (the first lines; all of them when selected), the
-//! confidence and the review marks. Rows are keyed by everything they show, so an edit re-renders
+//! speaker's name in the character's colour (the selected row's is its speaker menu), its words
+//! (the first lines; all of them when selected), the confidence and the review marks. Rows are keyed by everything they show, so an edit re-renders
 //! only the rows it touched; selection updates only the two rows involved; a long table renders
 //! only the rows in view ([`visible_range`]).
 

@@ -26,6 +26,23 @@ export function rows(page: Page) {
   return page.getByRole('table', { name: 'Segments' }).getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
 }
 
+/** The row of segment `id`: its `data-speaker` holds the speaker's id ('' when it has none). */
+export function speakerOf(page: Page, id: number) {
+  return page.locator(`#seg-${id}`);
+}
+
+/** Chooses segment `id`'s speaker as a producer does: presses the name (unless the row is selected
+ * already), which selects the row and opens its speaker menu, then picks `speaker` ('' for none). */
+export async function chooseSpeaker(page: Page, id: number, speaker: string) {
+  const name = page.locator(`#seg-${id}-name`);
+  const menu = page.locator(`#seg-${id}-speaker`);
+  if (await name.count()) {
+    await name.click();
+    await expect(menu).toBeFocused();
+  }
+  await menu.selectOption(speaker);
+}
+
 /** The segment text area. */
 export function segmentText(page: Page) {
   return page.getByLabel('Segment text');

@@ -1,9 +1,9 @@
-//! One row of the script: the cells of a [`Row`] (its checkbox, number, speaker menu, words,
-//! confidence and review marks), wired to the callbacks the table shares between its rows.
+//! One row of the script: the cells of a [`Row`] (its checkbox, number, speaker's name or, when
+//! selected, speaker menu, words, confidence and review marks), wired to the callbacks the table shares between its rows.
 
 use std::collections::BTreeSet;
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
 use shared::SegmentId;
 
 use super::{speaker::find, Mark, Row, Voices, DOUBTFUL_BELOW};
@@ -63,14 +63,24 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
         (None, true) => "unassigned".to_owned(),
         (None, false) => "unknown-speaker".to_owned(),
     };
-    let options = voices
-        .iter()
-        .map(|voice| {
-            let chosen = voice.id == speaker;
-            view! { <option value=voice.id.clone() selected=chosen>{voice.name.clone()}</option> }
-        })
-        .collect_view();
-    let speaker_label = (t.speaker_of)(id.0);
+    let name = match (current, speaker.is_empty()) {
+        (Some(current), _) => current.name.clone(),
+        (None, true) => t.unassigned.to_owned(),
+        (None, false) => speaker.clone(),
+    };
+    // Only the selected row carries the speaker menu; every other row shows the name, which opens
+    // it. A menu per row made a long chapter's page as heavy as its rows times its cast.
+    let speaker_control = {
+        let speaker = speaker.clone();
+        let voices = voices.clone();
+        move || {
+            if is_selected.get() {
+                speaker_menu(id, &speaker, &voices, on_set_speaker).into_any()
+            } else {
+                speaker_name(id, &name).into_any()
+            }
+        }
+    };
     let evidence = match (&row.evidence, row.locked) {
         (_, true) => t.chosen_by_hand.to_owned(),
         (Some(evidence), false) => evidence.clone(),
@@ -86,6 +96,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
     view! {
         <tr
             id=format!("seg-{id}")
+            data-speaker=speaker.clone()
             class=class
             class:selected=is_selected
             aria-selected=move || is_selected.get().to_string()
@@ -113,23 +124,7 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
             </td>
             <td class="row-number"></td>
             <td class="speaker" class:doubtful=doubtful>
-                <select
-                    id=control_id(id, "speaker")
-                    aria-label=speaker_label
-                    on:click=|ev| ev.stop_propagation()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        on_set_speaker.run((id, (!value.is_empty()).then_some(value)));
-                        refocus(id, "speaker");
-                    }
-                >
-                    <option value="" selected=speaker.is_empty()>
-                        {t.unassigned}
-                    </option>
-                    {(current.is_none() && !speaker.is_empty())
-                        .then(|| view! { <option value=speaker.clone() selected=true>{speaker.clone()}</option> })}
-                    {options}
-                </select>
+                {speaker_control}
                 {contradiction.map(|named| {
                     let keep = speaker.clone();
                     view! {
@@ -186,6 +181,84 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// The speaker menu of the selected row: the cast, the speaker chosen.
+fn speaker_menu(
+    id: SegmentId,
+    speaker: &str,
+    voices: &Voices,
+    on_set_speaker: Callback<(SegmentId, Option<String>)>,
+) -> impl IntoView {
+    let t = t();
+    let known = find(voices, speaker).is_some();
+    let options = voices
+        .iter()
+        .map(|voice| {
+            let chosen = voice.id == speaker;
+            view! { <option value=voice.id.clone() selected=chosen>{voice.name.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <select
+            id=control_id(id, "speaker")
+            aria-label=(t.speaker_of)(id.0)
+            on:click=|ev| ev.stop_propagation()
+            on:change=move |ev| {
+                let value = event_target_value(&ev);
+                on_set_speaker.run((id, (!value.is_empty()).then_some(value)));
+                refocus(id, "speaker");
+            }
+        >
+            <option value="" selected=speaker.is_empty()>
+                {t.unassigned}
+            </option>
+            {(!known && !speaker.is_empty())
+                .then(|| view! { <option value=speaker.to_owned() selected=true>{speaker.to_owned()}</option> })}
+            {options}
+        </select>
+    }
+}
+
+/// The speaker's name in a row that is not selected. Pressing it selects the row (the click goes
+/// on to the row, Shift and Ctrl marking as there) and opens the row's speaker menu: focused,
+/// and unfolded when a pointer pressed it.
+fn speaker_name(id: SegmentId, name: &str) -> impl IntoView {
+    let label = format!("{}: {name}", (t().speaker_of)(id.0));
+    view! {
+        <button
+            type="button"
+            id=control_id(id, "name")
+            class="speaker-name"
+            aria-label=label
+            on:click=move |ev| {
+                if !(ev.shift_key() || ev.ctrl_key() || ev.meta_key()) {
+                    open_speaker_menu(id, ev.detail() > 0);
+                }
+            }
+        >
+            {name.to_owned()}
+        </button>
+    }
+}
+
+/// Once row `id` is drawn selected, focuses its speaker menu and, for a pointer, unfolds it
+/// (`showPicker`, where the browser has it).
+fn open_speaker_menu(id: SegmentId, unfold: bool) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(menu) = element_by_id(&control_id(id, "speaker")) else {
+            return;
+        };
+        let _ = menu.focus();
+        if unfold {
+            let show = js_sys::Reflect::get(&menu, &"showPicker".into())
+                .ok()
+                .and_then(|show| show.dyn_into::<js_sys::Function>().ok());
+            if let Some(show) = show {
+                let _ = show.call0(&menu);
+            }
+        }
+    });
 }
 
 /// The confidence as a small badge, its level in its colour, the evidence on hover; a speaker
