@@ -3,9 +3,11 @@
 //! and the abbreviations that end no sentence. All lists are lowercase; the verb lists are sorted,
 //! for binary search.
 
+mod given_names;
 mod names;
 mod spanish;
 
+pub(crate) use given_names::given_name_gender;
 pub(crate) use names::{names_nobody, HONORIFICS};
 pub(crate) use spanish::{agreement_gender, speech_verb_person, VerbPerson};
 
