@@ -122,37 +122,54 @@ fn subject_of(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Subject {
     while first < verb && is_skippable(doc.word(first)) {
         first += 1;
     }
-    let pronoun_between = |from: usize| {
+    // A pronoun between the opening name and the verb: "Tom looked up and she said", "Mary
+    // heard her say". Past a coordinated verb ("Tom looked at her and said"), only another
+    // subject counts.
+    let pronoun_between = |from: usize, subjects_only: bool| {
         (from..verb).any(|t| {
-            matches!(
-                doc.word(t),
-                "he" | "she"
-                    | "her"
-                    | "him"
-                    | "they"
-                    | "them"
-                    | "i"
-                    | "me"
-                    | "we"
-                    | "us"
-                    | "it"
-                    | "él"
-                    | "ella"
-                    | "ellos"
-                    | "ellas"
-            )
+            let word = doc.word(t);
+            pronoun_subject(doc, t).is_some()
+                || matches!(word, "they" | "we" | "ellos" | "ellas")
+                || !subjects_only && matches!(word, "her" | "him" | "them" | "me" | "us" | "it")
         })
     };
+    let coordinated = coordinated(doc, first, verb);
     match inserted::opening_mention(doc, first, verb) {
-        Some(mention) if mention.tokens.end <= verb && !pronoun_between(mention.tokens.end) => {
+        Some(mention)
+            if mention.tokens.end <= verb && !pronoun_between(mention.tokens.end, coordinated) =>
+        {
             Subject::Name {
                 who: mention.who,
                 bytes: mention.bytes.clone(),
                 adjacent: false,
             }
         }
+        // "He held the bowl aloft and intoned:", "I took the letter and said:".
+        None if coordinated
+            && !(first..verb).any(|t| doc.mention_starting(t).is_some())
+            && !pronoun_between(first + 1, true) =>
+        {
+            pronoun_subject(doc, first).unwrap_or_else(|| omitted::left_out(doc, verb, clause))
+        }
         _ => omitted::left_out(doc, verb, clause),
     }
+}
+
+/// Whether the speech verb at token `verb` is the second of two verbs joined by "and" ("y"),
+/// auxiliaries and adverbs aside, after the clause's first word `first`: "He rose and said".
+fn coordinated(doc: &Doc<'_>, first: usize, verb: usize) -> bool {
+    let mut at = verb;
+    while at > first + 1 {
+        at -= 1;
+        let word = doc.word(at);
+        if matches!(word, "and" | "y" | "e") {
+            return true;
+        }
+        if !(is_auxiliary(word, doc.language) || is_adverb(word, doc.language)) {
+            return false;
+        }
+    }
+    false
 }
 
 fn subject_before(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Subject> {

@@ -711,3 +711,27 @@ fn a_verb_the_lexicon_lacks_still_tags_between_two_parts_of_a_quotation() {
     assert_eq!(who(text, &e, Language::Es)[1].1, id("Pedro"));
     assert_eq!(who(text, &e, Language::Es)[1].2, Rule::ExplicitTag);
 }
+
+#[test]
+fn a_subject_acting_before_a_coordinated_speech_verb_is_the_speaker() {
+    let cast = holmes_and_watson();
+    let text = "Mrs. Hudson came in with the tray. She set it down on the table and \
+                said:\n\n“Your breakfast, gentlemen.”";
+    assert_eq!(
+        who(text, &cast, Language::En),
+        vec![(
+            "“Your breakfast, gentlemen.”".to_owned(),
+            id("Mrs. Hudson"),
+            Rule::PronounTag
+        )]
+    );
+    let text = "Holmes looked at her for a moment and said, “You have come in by train.”";
+    let got = who(text, &cast, Language::En);
+    assert_eq!(
+        (got[0].1.clone(), got[0].2),
+        (id("Sherlock Holmes"), Rule::ExplicitTag)
+    );
+    // A verb of perception: the person heard speaks, not the one who hears; no tag names Watson.
+    let text = "Watson heard her say, “Not again.”";
+    assert_ne!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
+}
