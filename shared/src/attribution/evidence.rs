@@ -127,6 +127,7 @@ pub(super) fn build_turns(
                 fixed: false,
                 addressees: Vec::new(),
                 stranger: false,
+                described: false,
                 gender: None,
                 third_person: false,
                 topic: None,
@@ -155,13 +156,19 @@ pub(super) fn build_turns(
         // A tag naming someone outside the cast: the turn is theirs, whoever it is.
         let stranger = range
             .clone()
-            .any(|i| evidence[i].subject == Some(Subject::Stranger));
+            .any(|i| matches!(evidence[i].subject, Some(Subject::Stranger { .. })));
         turn.fixed = turn.guess.is_some();
         turn.stranger = stranger;
         turn.gender = range.clone().find_map(|i| match &evidence[i].subject {
             Some(Subject::Pronoun { gender, .. }) => Some(*gender),
-            Some(Subject::Omitted { gender, .. }) => *gender,
+            Some(Subject::Omitted { gender, .. } | Subject::Stranger { gender, .. }) => *gender,
             _ => None,
+        });
+        turn.described = range.clone().any(|i| {
+            matches!(
+                evidence[i].subject,
+                Some(Subject::Stranger { definite: true, .. })
+            )
         });
         turn.third_person = range.clone().any(|i| {
             matches!(

@@ -51,7 +51,7 @@ pub(super) fn output(
                     (Some(anchor), contradiction)
                 }
                 (None, Some(own)) => (Some(own), None),
-                (None, None) if evidence[i].subject == Some(Subject::Stranger) => {
+                (None, None) if matches!(evidence[i].subject, Some(Subject::Stranger { .. })) => {
                     (turn.guess.clone().and_then(stranger_guess), None)
                 }
                 (None, None) => (turn.guess.clone().map(inherited), None),

@@ -735,3 +735,12 @@ fn a_subject_acting_before_a_coordinated_speech_verb_is_the_speaker() {
     let text = "Watson heard her say, “Not again.”";
     assert_ne!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
 }
+
+#[test]
+fn a_description_in_a_tag_tells_the_speakers_gender() {
+    // "the young man" is no woman: of those present, Watson.
+    let cast = holmes_and_watson();
+    let text = "“Good evening,” said Watson.\n\n“You are late,” said Mrs. Hudson.\n\nThe \
+                kettle was boiling on the stove.\n\n“The train was slow,” said the young man.";
+    assert_eq!(speakers(text, &cast, Language::En)[2], id("Watson"));
+}

@@ -5,10 +5,12 @@
 
 mod given_names;
 mod names;
+mod nouns;
 mod spanish;
 
 pub(crate) use given_names::given_name_gender;
 pub(crate) use names::{names_nobody, HONORIFICS};
+pub(crate) use nouns::noun_gender;
 pub(crate) use spanish::{agreement_gender, speech_verb_person, VerbPerson};
 
 use crate::text::language::{Gender, Language};
