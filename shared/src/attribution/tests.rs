@@ -744,3 +744,20 @@ fn a_description_in_a_tag_tells_the_speakers_gender() {
                 kettle was boiling on the stove.\n\n“The train was slow,” said the young man.";
     assert_eq!(speakers(text, &cast, Language::En)[2], id("Watson"));
 }
+
+#[test]
+fn a_name_after_a_pronoun_subject_in_its_sentence_is_not_what_the_pronoun_refers_to() {
+    let cast = holmes_and_watson();
+    // "he took the paper from Watson": the "he" who goes on speaking is not Watson.
+    let text = "“Good morning,” said Holmes.\n\nLaughing, he crossed the room to the window, \
+                looked down for a long while at the wet street and the cabs below, and then took \
+                the paper from Watson's hand.\n\n“Nothing new,” he said.";
+    assert_eq!(
+        speakers(text, &cast, Language::En)[1],
+        id("Sherlock Holmes")
+    );
+    // A name opening a clause may still be the pronoun's: "When he came in, Watson sat down."
+    let text = "“Good morning,” said Holmes.\n\nWhen he came in, Watson sat down.\n\n“Nothing \
+                new,” he said.";
+    assert_eq!(speakers(text, &cast, Language::En)[1], id("Watson"));
+}
