@@ -2,6 +2,7 @@
 //! pronoun on either side, "said Holmes", "Holmes said", "he replied", "—dijo Augusto", "—dijo
 //! ella"), the subject opening an action beat, and names used as vocatives inside a quotation.
 
+mod indirect;
 mod inserted;
 mod omitted;
 mod stranger;
@@ -74,6 +75,9 @@ pub(super) fn tag_after(doc: &Doc<'_>, tag: &Range<usize>) -> Option<Subject> {
     else {
         return inserted::unknown_verb(doc, &clause);
     };
+    if indirect::reports(doc, verb, &clause) {
+        return None;
+    }
     Some(subject_of(doc, verb, &clause))
 }
 

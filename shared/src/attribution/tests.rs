@@ -761,3 +761,13 @@ fn a_name_after_a_pronoun_subject_in_its_sentence_is_not_what_the_pronoun_refers
                 new,” he said.";
     assert_eq!(speakers(text, &cast, Language::En)[1], id("Watson"));
 }
+
+#[test]
+fn a_speech_verb_reporting_a_clause_is_no_tag_of_the_quotation_before_it() {
+    let cast = holmes_and_watson();
+    // Watson's answer is reported in the narration; the quotation is not his.
+    let text = "“Do you know what day it is?” Watson answered that it was the fourth of May.";
+    assert_ne!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
+    let text = "“Do you know what day it is?” Watson answered, smiling.";
+    assert_eq!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
+}
