@@ -50,6 +50,9 @@ pub(super) fn span_evidence(
 ) -> SpanEvidence {
     let (mut after, mut before) = (None, None);
     let (mut beat_after, mut beat_before) = (None, None);
+    // Whether the narration before it ends with a colon ("He had often said to me:"): the
+    // quotation is that tag's, whatever the narration after it says.
+    let mut introduced = false;
     for tag in &span.tags {
         let tag = map.bytes(tag);
         if tag.start >= bytes.end {
@@ -58,6 +61,10 @@ pub(super) fn span_evidence(
         } else {
             before = rules::tag_before(doc, &tag);
             beat_before = rules::beat_before(doc, &tag);
+            introduced = doc
+                .text
+                .get(tag.start..bytes.start)
+                .is_some_and(|narration| narration.trim_end().ends_with(':'));
         }
     }
     let named = |s: &Option<Subject>| {
@@ -71,7 +78,7 @@ pub(super) fn span_evidence(
             )
         )
     };
-    let subject = if named(&after) || !named(&before) {
+    let subject = if (named(&after) && !introduced) || !named(&before) {
         after.or(before)
     } else {
         before

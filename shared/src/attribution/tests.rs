@@ -771,3 +771,25 @@ fn a_speech_verb_reporting_a_clause_is_no_tag_of_the_quotation_before_it() {
     let text = "“Do you know what day it is?” Watson answered, smiling.";
     assert_eq!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
 }
+
+#[test]
+fn a_quotation_of_a_tagged_paragraph_that_cannot_be_the_tagged_speakers_is_not_given_to_them() {
+    let cast = watson_narrates();
+    // It speaks to the one tagged.
+    let text = "“Come in,” said Holmes, and opened the door. “Thank you, Holmes.”";
+    assert_ne!(
+        speakers(text, &cast, Language::En)[1],
+        id("Sherlock Holmes")
+    );
+    // Its own pronoun is not the "I" tagged.
+    let text = "“Is it far?” I asked, and the porter shook his head. “No,” he answered.";
+    assert_ne!(speakers(text, &cast, Language::En)[1], id("Watson"));
+}
+
+#[test]
+fn a_quotation_introduced_by_a_colon_is_the_tag_befores_not_the_narration_afters() {
+    let cast = watson_narrates();
+    let text = "He had often said to me: “I am not long for this world,” and I had thought his \
+                words idle.";
+    assert_ne!(speakers(text, &cast, Language::En)[0], id("Watson"));
+}

@@ -620,6 +620,13 @@ pub(crate) fn is_adverb(word: &str, language: Language) -> bool {
                     "only",
                     "presently",
                     "still",
+                    "often",
+                    "always",
+                    "once",
+                    "soon",
+                    "just",
+                    "first",
+                    "sometimes",
                 ]
                 .contains(&word)
         }
