@@ -57,39 +57,45 @@ pub(super) fn resolve_pronoun(
     addressed: &[usize],
 ) -> Option<Referent> {
     let from = at.saturating_sub(PRONOUN_WINDOW);
-    let mut seen: Vec<(usize, usize)> = doc
+    // (position, who, whether the mention follows a subject pronoun of this gender in its
+    // sentence: "he took the mirror from Stephen" — that "he", and the "he" who goes on
+    // speaking, are not Stephen).
+    let mut seen: Vec<(usize, usize, bool)> = doc
         .mentions
         .iter()
         .filter(|m| !m.in_quote && m.bytes.start >= from && m.bytes.start < at)
-        .filter_map(|m| {
+        .map(|m| {
             let t = m.tokens.start;
             let subject =
                 t == 0 || doc.clause_ends_after(t - 1) || doc.gap_before(t).contains([',', '\n']);
-            // "he took the mirror from Stephen": "he" is not Stephen, nor is the "he" who goes
-            // on speaking.
             if !subject && after_pronoun_subject(doc, t, gender) {
-                return None;
+                return (m.bytes.start, m.who, true);
             }
-            Some((
-                if subject {
-                    m.bytes.start
-                } else {
-                    m.bytes.start.saturating_sub(OBJECT_PENALTY)
-                },
-                m.who,
-            ))
+            let position = if subject {
+                m.bytes.start
+            } else {
+                m.bytes.start.saturating_sub(OBJECT_PENALTY)
+            };
+            (position, m.who, false)
         })
         .chain(
             speakers
                 .iter()
-                .copied()
-                .filter(|&(pos, _)| pos >= from && pos < at),
+                .filter(|&&(pos, _)| pos >= from && pos < at)
+                .map(|&(pos, who)| (pos, who, false)),
         )
         .collect();
-    seen.sort_by_key(|&(pos, _)| std::cmp::Reverse(pos));
+    seen.sort_by_key(|&(pos, _, _)| std::cmp::Reverse(pos));
+    // Someone whose latest appearance is such a mention is not who the pronoun refers to.
     let mut order: Vec<usize> = Vec::new();
-    for (_, who) in seen {
-        if !order.contains(&who) && !addressed.contains(&who) {
+    let mut ruled_out: Vec<usize> = addressed.to_vec();
+    for (_, who, blocked) in seen {
+        if order.contains(&who) || ruled_out.contains(&who) {
+            continue;
+        }
+        if blocked {
+            ruled_out.push(who);
+        } else {
             order.push(who);
         }
     }

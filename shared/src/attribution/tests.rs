@@ -793,3 +793,16 @@ fn a_quotation_introduced_by_a_colon_is_the_tag_befores_not_the_narration_afters
                 words idle.";
     assert_ne!(speakers(text, &cast, Language::En)[0], id("Watson"));
 }
+
+#[test]
+fn someone_named_after_a_pronoun_subject_is_not_the_next_pronoun_even_having_just_spoken() {
+    let cast = holmes_and_watson();
+    // Watson spoke last, but the "he" who looked at Watson's watch, and goes on, is Holmes.
+    let text = "“You are early,” said Holmes.\n\n“The train was fast,” said Watson.\n\nFor a \
+                long while he looked at Watson's watch, which lay open on the table.\n\n“It is \
+                slow,” said he.";
+    assert_eq!(
+        speakers(text, &cast, Language::En)[2],
+        id("Sherlock Holmes")
+    );
+}
