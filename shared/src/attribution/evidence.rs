@@ -78,6 +78,13 @@ pub(super) fn span_evidence(
             )
         )
     };
+    // Narration ending with a colon introduces the quotation: its opening subject speaks it
+    // even with no speech verb ("Don Pedro pronunció un juramento, y denuestos contra ella:").
+    if introduced && !named(&before) {
+        if let Some(opening @ (Subject::Name { .. } | Subject::Pronoun { .. })) = &beat_before {
+            before = Some(opening.clone());
+        }
+    }
     let subject = if (named(&after) && !introduced) || !named(&before) {
         after.or(before)
     } else {

@@ -806,3 +806,14 @@ fn someone_named_after_a_pronoun_subject_is_not_the_next_pronoun_even_having_jus
         id("Sherlock Holmes")
     );
 }
+
+#[test]
+fn the_subject_opening_narration_that_ends_with_a_colon_speaks_the_quotation_after_it() {
+    let text = "—Buenos días —dijo Víctor.\n\nAugusto levantó la vista del periódico, y luego \
+                una mano hacia la ventana:\n\n—Mira qué cielo.";
+    let got = who(text, &niebla(), Language::Es);
+    assert_eq!(
+        (got[1].1.clone(), got[1].2),
+        (id("Augusto"), Rule::ExplicitTag)
+    );
+}
