@@ -56,8 +56,10 @@ pub(super) fn output(
                 }
                 // "‘Nonsense, Fergus!’" is not Fergus's, nor "“No,” he answered" the "I", though
                 // another quotation of the paragraph is tagged with them: it has two speakers.
+                // A quotation carried on from the paragraph before keeps its speaker.
                 (None, None)
                     if turn.fixed
+                        && !analysis.spans[i].continues
                         && turn.guess.as_ref().is_some_and(|g| {
                             evidence[i].vocatives.iter().any(|(who, _)| *who == g.who)
                                 || !pronoun_fits(&evidence[i].subject, g.who, speakers)
