@@ -610,29 +610,15 @@ pub(crate) fn is_adverb(word: &str, language: Language) -> bool {
     match language {
         Language::En => {
             (word.len() > 4 && word.ends_with("ly"))
-                || [
-                    "then",
-                    "again",
-                    "now",
-                    "at",
-                    "last",
-                    "also",
-                    "only",
-                    "presently",
-                    "still",
-                    "often",
-                    "always",
-                    "once",
-                    "soon",
-                    "just",
-                    "first",
-                    "sometimes",
-                ]
-                .contains(&word)
+                || EN_ADVERBS.split_whitespace().any(|adverb| adverb == word)
         }
         Language::Es => word.len() > 6 && word.ends_with("mente"),
     }
 }
+
+/// The English adverbs of [`is_adverb`] that do not end in "-ly".
+const EN_ADVERBS: &str = "then again now at last also only presently still often always once soon \
+    just first sometimes";
 
 /// Words that may come before a name used as a vocative ("my dear Watson", "querido Augusto").
 const VOCATIVE_LEAD: &[&str] = &[
