@@ -48,6 +48,9 @@ const ANSWERS: f64 = 4.0;
 /// Weight kept, in a turn with no evidence of its own, by a candidate who is only named in the
 /// narration: nobody's tag, pronoun or beat gives them a turn and nobody speaks to them.
 const SILENT: f64 = 0.3;
+/// Weight of "someone else" for a turn tagged with a definite description ("said the old man"):
+/// someone already in the story, often a cast member described, though not always.
+const DESCRIBED: f64 = 0.5;
 /// Weight of "someone else" for a turn with no evidence of its own.
 const OTHER_PRIOR: f64 = 0.1;
 /// Probability given to a turn's fixed evidence (a tag, an anchor, a sure pronoun), and the most
@@ -204,7 +207,7 @@ fn emission(
     } else if turn.stranger {
         // "said the man with the basket": someone the cast names do not name, who may still be
         // a cast member under a description; "someone else" keeps its full weight.
-        weights[k - 1] = 1.0;
+        weights[k - 1] = if turn.described { DESCRIBED } else { 1.0 };
     }
     let speaker_before = asked.and_then(|a| a.guess.as_ref()).map(|g| g.who);
     for (i, &who) in candidates.iter().enumerate() {

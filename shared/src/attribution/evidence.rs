@@ -50,6 +50,9 @@ pub(super) fn span_evidence(
 ) -> SpanEvidence {
     let (mut after, mut before) = (None, None);
     let (mut beat_after, mut beat_before) = (None, None);
+    // Whether the narration before it ends with a colon ("He had often said to me:"): the
+    // quotation is that tag's, whatever the narration after it says.
+    let mut introduced = false;
     for tag in &span.tags {
         let tag = map.bytes(tag);
         if tag.start >= bytes.end {
@@ -58,6 +61,10 @@ pub(super) fn span_evidence(
         } else {
             before = rules::tag_before(doc, &tag);
             beat_before = rules::beat_before(doc, &tag);
+            introduced = doc
+                .text
+                .get(tag.start..bytes.start)
+                .is_some_and(|narration| narration.trim_end().ends_with(':'));
         }
     }
     let named = |s: &Option<Subject>| {
@@ -71,7 +78,14 @@ pub(super) fn span_evidence(
             )
         )
     };
-    let subject = if named(&after) || !named(&before) {
+    // Narration ending with a colon introduces the quotation: its opening subject speaks it
+    // even with no speech verb ("Don Pedro pronunció un juramento, y denuestos contra ella:").
+    if introduced && !named(&before) {
+        if let Some(opening @ (Subject::Name { .. } | Subject::Pronoun { .. })) = &beat_before {
+            before = Some(opening.clone());
+        }
+    }
+    let subject = if (named(&after) && !introduced) || !named(&before) {
         after.or(before)
     } else {
         before
@@ -127,6 +141,7 @@ pub(super) fn build_turns(
                 fixed: false,
                 addressees: Vec::new(),
                 stranger: false,
+                described: false,
                 gender: None,
                 third_person: false,
                 topic: None,
@@ -155,13 +170,19 @@ pub(super) fn build_turns(
         // A tag naming someone outside the cast: the turn is theirs, whoever it is.
         let stranger = range
             .clone()
-            .any(|i| evidence[i].subject == Some(Subject::Stranger));
+            .any(|i| matches!(evidence[i].subject, Some(Subject::Stranger { .. })));
         turn.fixed = turn.guess.is_some();
         turn.stranger = stranger;
         turn.gender = range.clone().find_map(|i| match &evidence[i].subject {
             Some(Subject::Pronoun { gender, .. }) => Some(*gender),
-            Some(Subject::Omitted { gender, .. }) => *gender,
+            Some(Subject::Omitted { gender, .. } | Subject::Stranger { gender, .. }) => *gender,
             _ => None,
+        });
+        turn.described = range.clone().any(|i| {
+            matches!(
+                evidence[i].subject,
+                Some(Subject::Stranger { definite: true, .. })
+            )
         });
         turn.third_person = range.clone().any(|i| {
             matches!(

@@ -10,7 +10,7 @@ use super::{
     turns::{Guess, Turn},
     verdict::{Attribution, Evidence, Rule, MIN_CONFIDENCE},
 };
-use crate::text::dialogue::Analysis;
+use crate::text::{dialogue::Analysis, language::Gender};
 
 /// Confidence of a quotation in the same turn as an anchored one.
 const SAME_TURN_AS_ANCHOR: f32 = 0.9;
@@ -51,8 +51,21 @@ pub(super) fn output(
                     (Some(anchor), contradiction)
                 }
                 (None, Some(own)) => (Some(own), None),
-                (None, None) if evidence[i].subject == Some(Subject::Stranger) => {
+                (None, None) if matches!(evidence[i].subject, Some(Subject::Stranger { .. })) => {
                     (turn.guess.clone().and_then(stranger_guess), None)
+                }
+                // "‘Nonsense, Fergus!’" is not Fergus's, nor "“No,” he answered" the "I", though
+                // another quotation of the paragraph is tagged with them: it has two speakers.
+                // A quotation carried on from the paragraph before keeps its speaker.
+                (None, None)
+                    if turn.fixed
+                        && !analysis.spans[i].continues
+                        && turn.guess.as_ref().is_some_and(|g| {
+                            evidence[i].vocatives.iter().any(|(who, _)| *who == g.who)
+                                || !pronoun_fits(&evidence[i].subject, g.who, speakers)
+                        }) =>
+                {
+                    (None, None)
                 }
                 (None, None) => (turn.guess.clone().map(inherited), None),
             };
@@ -108,6 +121,16 @@ fn stranger_guess(guess: Guess) -> Option<Guess> {
         confidence: guess.confidence * STRANGER,
         ..guess
     })
+}
+
+/// Whether a quotation's own pronoun tag, if any, may refer to `who`: not the "I" of the story
+/// nor someone of another known gender.
+fn pronoun_fits(subject: &Option<Subject>, who: usize, speakers: &Speakers) -> bool {
+    let Some(Subject::Pronoun { gender, .. }) = subject else {
+        return true;
+    };
+    let known = speakers.genders.get(who).copied().unwrap_or_default();
+    who != speakers.first_person && (known == Gender::Unknown || known == *gender)
 }
 
 /// A turn's guess as given to a quotation of the turn without evidence of its own: an anchor

@@ -2,7 +2,7 @@
 //! and recency among the people named or heard before it, with how sure that is.
 
 use super::text::Doc;
-use crate::text::language::Gender;
+use crate::text::{language::Gender, lexicon::subject_pronoun};
 
 /// Confidence of a pronoun with one candidate of its gender.
 const PRONOUN_UNIQUE: f32 = 0.8;
@@ -16,6 +16,24 @@ const PRONOUN_SAME_SPEAKER: f32 = 0.45;
 const OBJECT_PENALTY: usize = 100;
 /// How far back (in bytes) a pronoun looks for the people it may refer to.
 const PRONOUN_WINDOW: usize = 2_500;
+
+/// How many words back a name looks for the subject pronoun of its sentence.
+const SENTENCE_WORDS: usize = 30;
+
+/// Whether a subject pronoun of `gender` comes before token `at` in its sentence.
+fn after_pronoun_subject(doc: &Doc<'_>, at: usize, gender: Gender) -> bool {
+    let mut k = at;
+    while k > 0 && at - k < SENTENCE_WORDS {
+        k -= 1;
+        if doc.clause_ends_after(k) {
+            return false;
+        }
+        if subject_pronoun(doc.word(k), doc.language) == Some(gender) {
+            return true;
+        }
+    }
+    false
+}
 
 /// A cast member a pronoun may refer to, and how sure that is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,7 +57,10 @@ pub(super) fn resolve_pronoun(
     addressed: &[usize],
 ) -> Option<Referent> {
     let from = at.saturating_sub(PRONOUN_WINDOW);
-    let mut seen: Vec<(usize, usize)> = doc
+    // (position, who, whether the mention follows a subject pronoun of this gender in its
+    // sentence: "he took the mirror from Stephen" — that "he", and the "he" who goes on
+    // speaking, are not Stephen).
+    let mut seen: Vec<(usize, usize, bool)> = doc
         .mentions
         .iter()
         .filter(|m| !m.in_quote && m.bytes.start >= from && m.bytes.start < at)
@@ -47,26 +68,34 @@ pub(super) fn resolve_pronoun(
             let t = m.tokens.start;
             let subject =
                 t == 0 || doc.clause_ends_after(t - 1) || doc.gap_before(t).contains([',', '\n']);
-            (
-                if subject {
-                    m.bytes.start
-                } else {
-                    m.bytes.start.saturating_sub(OBJECT_PENALTY)
-                },
-                m.who,
-            )
+            if !subject && after_pronoun_subject(doc, t, gender) {
+                return (m.bytes.start, m.who, true);
+            }
+            let position = if subject {
+                m.bytes.start
+            } else {
+                m.bytes.start.saturating_sub(OBJECT_PENALTY)
+            };
+            (position, m.who, false)
         })
         .chain(
             speakers
                 .iter()
-                .copied()
-                .filter(|&(pos, _)| pos >= from && pos < at),
+                .filter(|&&(pos, _)| pos >= from && pos < at)
+                .map(|&(pos, who)| (pos, who, false)),
         )
         .collect();
-    seen.sort_by_key(|&(pos, _)| std::cmp::Reverse(pos));
+    seen.sort_by_key(|&(pos, _, _)| std::cmp::Reverse(pos));
+    // Someone whose latest appearance is such a mention is not who the pronoun refers to.
     let mut order: Vec<usize> = Vec::new();
-    for (_, who) in seen {
-        if !order.contains(&who) && !addressed.contains(&who) {
+    let mut ruled_out: Vec<usize> = addressed.to_vec();
+    for (_, who, blocked) in seen {
+        if order.contains(&who) || ruled_out.contains(&who) {
+            continue;
+        }
+        if blocked {
+            ruled_out.push(who);
+        } else {
             order.push(who);
         }
     }

@@ -2,14 +2,16 @@
 //! pronoun on either side, "said Holmes", "Holmes said", "he replied", "—dijo Augusto", "—dijo
 //! ella"), the subject opening an action beat, and names used as vocatives inside a quotation.
 
+mod indirect;
 mod inserted;
 mod omitted;
+mod stranger;
 
 use std::ops::Range;
 
 use super::text::{word_capitalised, Doc};
 use crate::text::{
-    language::{Gender, Language},
+    language::Gender,
     lexicon::{
         is_addressee_marker, is_adverb, is_auxiliary, is_clitic, is_first_person,
         is_phrasal_speech_verb, is_skippable, is_speech_verb, is_vocative_lead, subject_pronoun,
@@ -44,8 +46,12 @@ pub(super) enum Subject {
     /// "I" or "yo" (with no cast member called "I"): the first-person narrator.
     FirstPerson { bytes: Range<usize> },
     /// A speech verb whose subject is someone outside the cast ("said the weeping handmaiden",
-    /// "—dijo un caballero").
-    Stranger,
+    /// "—dijo un caballero"), with the gender its head noun tells, and whether it is definite
+    /// ([`stranger`]).
+    Stranger {
+        gender: Option<Gender>,
+        definite: bool,
+    },
     /// A speech verb whose subject is not a cast member or is left out ("—dijo."): in Spanish
     /// a verb in the third person is someone other than the "I" of the story, and an adjective
     /// agreeing with the left-out subject ("—dijo, asustada") tells the speaker's gender.
@@ -69,6 +75,9 @@ pub(super) fn tag_after(doc: &Doc<'_>, tag: &Range<usize>) -> Option<Subject> {
     else {
         return inserted::unknown_verb(doc, &clause);
     };
+    if indirect::reports(doc, verb, &clause) {
+        return None;
+    }
     Some(subject_of(doc, verb, &clause))
 }
 
@@ -122,37 +131,54 @@ fn subject_of(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Subject {
     while first < verb && is_skippable(doc.word(first)) {
         first += 1;
     }
-    let pronoun_between = |from: usize| {
+    // A pronoun between the opening name and the verb: "Tom looked up and she said", "Mary
+    // heard her say". Past a coordinated verb ("Tom looked at her and said"), only another
+    // subject counts.
+    let pronoun_between = |from: usize, subjects_only: bool| {
         (from..verb).any(|t| {
-            matches!(
-                doc.word(t),
-                "he" | "she"
-                    | "her"
-                    | "him"
-                    | "they"
-                    | "them"
-                    | "i"
-                    | "me"
-                    | "we"
-                    | "us"
-                    | "it"
-                    | "él"
-                    | "ella"
-                    | "ellos"
-                    | "ellas"
-            )
+            let word = doc.word(t);
+            pronoun_subject(doc, t).is_some()
+                || matches!(word, "they" | "we" | "ellos" | "ellas")
+                || !subjects_only && matches!(word, "her" | "him" | "them" | "me" | "us" | "it")
         })
     };
+    let coordinated = coordinated(doc, first, verb);
     match inserted::opening_mention(doc, first, verb) {
-        Some(mention) if mention.tokens.end <= verb && !pronoun_between(mention.tokens.end) => {
+        Some(mention)
+            if mention.tokens.end <= verb && !pronoun_between(mention.tokens.end, coordinated) =>
+        {
             Subject::Name {
                 who: mention.who,
                 bytes: mention.bytes.clone(),
                 adjacent: false,
             }
         }
+        // "He held the bowl aloft and intoned:", "I took the letter and said:".
+        None if coordinated
+            && !(first..verb).any(|t| doc.mention_starting(t).is_some())
+            && !pronoun_between(first + 1, true) =>
+        {
+            pronoun_subject(doc, first).unwrap_or_else(|| omitted::left_out(doc, verb, clause))
+        }
         _ => omitted::left_out(doc, verb, clause),
     }
+}
+
+/// Whether the speech verb at token `verb` is the second of two verbs joined by "and" ("y"),
+/// auxiliaries and adverbs aside, after the clause's first word `first`: "He rose and said".
+fn coordinated(doc: &Doc<'_>, first: usize, verb: usize) -> bool {
+    let mut at = verb;
+    while at > first + 1 {
+        at -= 1;
+        let word = doc.word(at);
+        if matches!(word, "and" | "y" | "e") {
+            return true;
+        }
+        if !(is_auxiliary(word, doc.language) || is_adverb(word, doc.language)) {
+            return false;
+        }
+    }
+    false
 }
 
 fn subject_before(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Subject> {
@@ -208,10 +234,13 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
         if is_addressee_marker(word, doc.language) {
             return None;
         }
-        if is_determiner(word, doc.language) {
+        if stranger::is_determiner(word, doc.language) {
             let named = (at..clause.end.min(at + 4)).any(|k| doc.mention_starting(k).is_some());
             if !named {
-                return Some(nominal(doc, at, clause).unwrap_or(Subject::Stranger));
+                return Some(
+                    stranger::nominal(doc, at, clause)
+                        .unwrap_or_else(|| stranger::description(doc, at, clause)),
+                );
             }
         }
         if skipped < 3 && (is_skippable(word) || is_adverb(word, doc.language)) {
@@ -225,54 +254,14 @@ fn subject_after(doc: &Doc<'_>, verb: usize, clause: &Range<usize>) -> Option<Su
             .get(at)
             .is_some_and(|t| word_capitalised(doc.text, t))
         {
-            return Some(Subject::Stranger);
+            return Some(Subject::Stranger {
+                gender: None,
+                definite: false,
+            });
         }
         return None;
     }
     None
-}
-
-/// A definite description after a speech verb whose head word belongs to one cast member's name
-/// ("said the parson" for Parson Tringham, "said his uncle" for Uncle John, "dijo el
-/// capitán"): the determiner at token `at`, then up to three words in the same clause. An
-/// indefinite one ("said a parson") is someone new.
-fn nominal(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Option<Subject> {
-    if is_indefinite(doc.word(at), doc.language) {
-        return None;
-    }
-    let mut k = at + 1;
-    while k < clause.end.min(at + 4) {
-        if let Some(who) = doc.name_word_owner(k) {
-            let bytes = doc.tokens.get(at)?.bytes.start..doc.tokens.get(k)?.bytes.end;
-            return Some(Subject::Nominal { who, bytes });
-        }
-        if doc.clause_ends_after(k) || doc.gap_after(k).contains(',') {
-            return None;
-        }
-        k += 1;
-    }
-    None
-}
-
-fn is_indefinite(word: &str, language: Language) -> bool {
-    match language {
-        Language::En => matches!(word, "a" | "an" | "one"),
-        Language::Es => matches!(word, "un" | "una"),
-    }
-}
-
-/// Words that open a noun phrase: after a speech verb, they open a subject that is not a name.
-fn is_determiner(word: &str, language: Language) -> bool {
-    match language {
-        Language::En => matches!(
-            word,
-            "the" | "a" | "an" | "his" | "her" | "my" | "our" | "their" | "one"
-        ),
-        Language::Es => matches!(
-            word,
-            "el" | "la" | "un" | "una" | "su" | "mi" | "los" | "las"
-        ),
-    }
 }
 
 /// The subject pronoun at token `at`, if it is one.

@@ -711,3 +711,109 @@ fn a_verb_the_lexicon_lacks_still_tags_between_two_parts_of_a_quotation() {
     assert_eq!(who(text, &e, Language::Es)[1].1, id("Pedro"));
     assert_eq!(who(text, &e, Language::Es)[1].2, Rule::ExplicitTag);
 }
+
+#[test]
+fn a_subject_acting_before_a_coordinated_speech_verb_is_the_speaker() {
+    let cast = holmes_and_watson();
+    let text = "Mrs. Hudson came in with the tray. She set it down on the table and \
+                said:\n\n“Your breakfast, gentlemen.”";
+    assert_eq!(
+        who(text, &cast, Language::En),
+        vec![(
+            "“Your breakfast, gentlemen.”".to_owned(),
+            id("Mrs. Hudson"),
+            Rule::PronounTag
+        )]
+    );
+    let text = "Holmes looked at her for a moment and said, “You have come in by train.”";
+    let got = who(text, &cast, Language::En);
+    assert_eq!(
+        (got[0].1.clone(), got[0].2),
+        (id("Sherlock Holmes"), Rule::ExplicitTag)
+    );
+    // A verb of perception: the person heard speaks, not the one who hears; no tag names Watson.
+    let text = "Watson heard her say, “Not again.”";
+    assert_ne!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
+}
+
+#[test]
+fn a_description_in_a_tag_tells_the_speakers_gender() {
+    // "the young man" is no woman: of those present, Watson.
+    let cast = holmes_and_watson();
+    let text = "“Good evening,” said Watson.\n\n“You are late,” said Mrs. Hudson.\n\nThe \
+                kettle was boiling on the stove.\n\n“The train was slow,” said the young man.";
+    assert_eq!(speakers(text, &cast, Language::En)[2], id("Watson"));
+}
+
+#[test]
+fn a_name_after_a_pronoun_subject_in_its_sentence_is_not_what_the_pronoun_refers_to() {
+    let cast = holmes_and_watson();
+    // "he took the paper from Watson": the "he" who goes on speaking is not Watson.
+    let text = "“Good morning,” said Holmes.\n\nLaughing, he crossed the room to the window, \
+                looked down for a long while at the wet street and the cabs below, and then took \
+                the paper from Watson's hand.\n\n“Nothing new,” he said.";
+    assert_eq!(
+        speakers(text, &cast, Language::En)[1],
+        id("Sherlock Holmes")
+    );
+    // A name opening a clause may still be the pronoun's: "When he came in, Watson sat down."
+    let text = "“Good morning,” said Holmes.\n\nWhen he came in, Watson sat down.\n\n“Nothing \
+                new,” he said.";
+    assert_eq!(speakers(text, &cast, Language::En)[1], id("Watson"));
+}
+
+#[test]
+fn a_speech_verb_reporting_a_clause_is_no_tag_of_the_quotation_before_it() {
+    let cast = holmes_and_watson();
+    // Watson's answer is reported in the narration; the quotation is not his.
+    let text = "“Do you know what day it is?” Watson answered that it was the fourth of May.";
+    assert_ne!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
+    let text = "“Do you know what day it is?” Watson answered, smiling.";
+    assert_eq!(who(text, &cast, Language::En)[0].2, Rule::ExplicitTag);
+}
+
+#[test]
+fn a_quotation_of_a_tagged_paragraph_that_cannot_be_the_tagged_speakers_is_not_given_to_them() {
+    let cast = watson_narrates();
+    // It speaks to the one tagged.
+    let text = "“Come in,” said Holmes, and opened the door. “Thank you, Holmes.”";
+    assert_ne!(
+        speakers(text, &cast, Language::En)[1],
+        id("Sherlock Holmes")
+    );
+    // Its own pronoun is not the "I" tagged.
+    let text = "“Is it far?” I asked, and the porter shook his head. “No,” he answered.";
+    assert_ne!(speakers(text, &cast, Language::En)[1], id("Watson"));
+}
+
+#[test]
+fn a_quotation_introduced_by_a_colon_is_the_tag_befores_not_the_narration_afters() {
+    let cast = watson_narrates();
+    let text = "He had often said to me: “I am not long for this world,” and I had thought his \
+                words idle.";
+    assert_ne!(speakers(text, &cast, Language::En)[0], id("Watson"));
+}
+
+#[test]
+fn someone_named_after_a_pronoun_subject_is_not_the_next_pronoun_even_having_just_spoken() {
+    let cast = holmes_and_watson();
+    // Watson spoke last, but the "he" who looked at Watson's watch, and goes on, is Holmes.
+    let text = "“You are early,” said Holmes.\n\n“The train was fast,” said Watson.\n\nFor a \
+                long while he looked at Watson's watch, which lay open on the table.\n\n“It is \
+                slow,” said he.";
+    assert_eq!(
+        speakers(text, &cast, Language::En)[2],
+        id("Sherlock Holmes")
+    );
+}
+
+#[test]
+fn the_subject_opening_narration_that_ends_with_a_colon_speaks_the_quotation_after_it() {
+    let text = "—Buenos días —dijo Víctor.\n\nAugusto levantó la vista del periódico, y luego \
+                una mano hacia la ventana:\n\n—Mira qué cielo.";
+    let got = who(text, &niebla(), Language::Es);
+    assert_eq!(
+        (got[1].1.clone(), got[1].2),
+        (id("Augusto"), Rule::ExplicitTag)
+    );
+}

@@ -38,6 +38,9 @@ pub(super) struct Turn {
     pub(super) addressees: Vec<(usize, Range<usize>)>,
     /// Whether a tag gives the turn to someone outside the cast ("said the old gentleman").
     pub(super) stranger: bool,
+    /// Whether that tag is a definite description ("said the old man"), which points back at
+    /// someone already in the story, who may be a cast member described.
+    pub(super) described: bool,
     /// The gender of the pronoun in its tag ("she said"), if any: nobody of another gender speaks it.
     pub(super) gender: Option<Gender>,
     /// Whether its tag's verb is in the third person with no subject ("—dijo—"): someone other

@@ -46,8 +46,8 @@ pub struct DialogueSpan {
     pub continues: bool,
     /// The narration right before and right after it in its paragraph, trimmed, in order: where
     /// speech tags such as "said John" are. A tag between two quotations is listed by both. A
-    /// quotation opening its paragraph after a narration paragraph ending with a colon also gets
-    /// that paragraph's last clause ("His mother said:"), first.
+    /// quotation opening its paragraph after a paragraph whose narration ends with a colon also
+    /// gets that narration's last clause ("His mother said:"), first.
     pub tags: Vec<Range<usize>>,
 }
 
@@ -143,9 +143,13 @@ pub(crate) fn analyse(text: &str) -> Analysis {
         if let (Some(tag), Some(span), true) = (lead_in.take(), spans.get_mut(first), opens) {
             span.tags.insert(0, map.chars(&tag));
         }
-        if dialogue.is_empty() {
-            lead_in = colon_lead_in(paragraph).map(|r| bytes.start + r.start..bytes.start + r.end);
-        }
+        // Narration ending with a colon, alone or after the paragraph's last quotation ("“Well?”
+        // She shook her head and said:").
+        let narration = dialogue.last().map_or(0, |(q, _)| q.bytes.end);
+        lead_in = paragraph
+            .get(narration..)
+            .and_then(colon_lead_in)
+            .map(|r| bytes.start + narration + r.start..bytes.start + narration + r.end);
         paragraphs.push((bytes.clone(), map.chars(&bytes)));
     }
     Analysis {

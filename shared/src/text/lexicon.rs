@@ -3,10 +3,14 @@
 //! and the abbreviations that end no sentence. All lists are lowercase; the verb lists are sorted,
 //! for binary search.
 
+mod given_names;
 mod names;
+mod nouns;
 mod spanish;
 
+pub(crate) use given_names::given_name_gender;
 pub(crate) use names::{names_nobody, HONORIFICS};
+pub(crate) use nouns::noun_gender;
 pub(crate) use spanish::{agreement_gender, speech_verb_person, VerbPerson};
 
 use crate::text::language::{Gender, Language};
@@ -606,22 +610,15 @@ pub(crate) fn is_adverb(word: &str, language: Language) -> bool {
     match language {
         Language::En => {
             (word.len() > 4 && word.ends_with("ly"))
-                || [
-                    "then",
-                    "again",
-                    "now",
-                    "at",
-                    "last",
-                    "also",
-                    "only",
-                    "presently",
-                    "still",
-                ]
-                .contains(&word)
+                || EN_ADVERBS.split_whitespace().any(|adverb| adverb == word)
         }
         Language::Es => word.len() > 6 && word.ends_with("mente"),
     }
 }
+
+/// The English adverbs of [`is_adverb`] that do not end in "-ly".
+const EN_ADVERBS: &str = "then again now at last also only presently still often always once soon \
+    just first sometimes";
 
 /// Words that may come before a name used as a vocative ("my dear Watson", "querido Augusto").
 const VOCATIVE_LEAD: &[&str] = &[

@@ -108,6 +108,7 @@ fn turn(guess: Option<usize>, addressees: &[usize], paragraph: usize) -> Turn {
         fixed: guess.is_some(),
         addressees: addressees.iter().map(|&w| (w, 0..1)).collect(),
         stranger: false,
+        described: false,
         gender: None,
         third_person: false,
         topic: None,
@@ -141,4 +142,22 @@ fn someone_only_named_in_the_narration_is_a_weaker_candidate_than_those_who_talk
         &[true, true, false],
     );
     assert!(e[1] > e[2] * 2.0, "{e:?}");
+}
+
+#[test]
+fn a_definite_description_leaves_less_room_for_someone_new_than_an_indefinite_one() {
+    let speakers = Speakers {
+        ids: Vec::new(),
+        genders: vec![Gender::Unknown; 2],
+        narrator: 9,
+        first_person: 9,
+    };
+    let mut stranger = turn(None, &[], 1);
+    stranger.stranger = true;
+    let mut described = stranger.clone();
+    described.described = true;
+    let weights = |t: &Turn| emission(t, None, &[0, 1], &speakers, &[true, true]);
+    // "said the other" may be one of those talking; "said a porter" is as likely someone new.
+    assert!(weights(&described)[2] < weights(&described)[0]);
+    assert_eq!(weights(&stranger)[2], weights(&stranger)[0]);
 }

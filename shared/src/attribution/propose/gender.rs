@@ -1,48 +1,26 @@
 //! A proposed character's likely gender: from an honorific in one of their names, else from the
 //! third-person pronouns that follow the names in the text.
 
-use crate::text::language::{Gender, Language};
-
-/// Honorifics that mark a man.
-const MALE_TITLES: &[&str] = &[
-    "mr", "sir", "lord", "don", "señor", "sr", "tío", "padre", "father", "uncle", "master", "king",
-    "prince", "duke", "count", "captain", "colonel", "general", "doctor", "dr",
-];
-/// Honorifics that mark a woman.
-const FEMALE_TITLES: &[&str] = &[
-    "mrs",
-    "miss",
-    "ms",
-    "lady",
-    "madam",
-    "madame",
-    "doña",
-    "señora",
-    "señorita",
-    "sra",
-    "srta",
-    "tía",
-    "mother",
-    "aunt",
-    "queen",
-    "princess",
-    "duchess",
-    "countess",
-    "sister",
-];
+use crate::text::{
+    language::{Gender, Language},
+    lexicon::{given_name_gender, noun_gender, HONORIFICS},
+};
 
 /// A character's likely gender: from an honorific in one of `names` ("Mrs. Weston", "doña
 /// Ermelinda"), else from the third-person pronouns that follow the names in `text` (the first one
 /// in the rest of the sentence: "Holmes lit his pipe"), when they clearly lean one way.
 pub fn guess_gender(text: &str, names: &[&str], language: Language) -> Gender {
-    if let Some(gender) = names.iter().find_map(|name| title_gender(name)) {
+    if let Some(gender) = names.iter().find_map(|name| words_gender(name)) {
+        return gender;
+    }
+    if let Some(gender) = names.iter().find_map(|name| first_name_gender(name)) {
         return gender;
     }
     let (mut male, mut female) = (0u32, 0u32);
     for name in names.iter().filter(|n| n.chars().any(char::is_uppercase)) {
         for (at, _) in text.match_indices(name) {
             let rest = text.get(at + name.len()..).unwrap_or_default();
-            if rest.starts_with(char::is_alphanumeric) {
+            if rest.starts_with(char::is_alphanumeric) || after_honorific(&text[..at]) {
                 continue;
             }
             match first_pronoun(rest, language) {
@@ -61,19 +39,45 @@ pub fn guess_gender(text: &str, names: &[&str], language: Language) -> Gender {
     }
 }
 
-/// The gender an honorific in `name` gives.
-fn title_gender(name: &str) -> Option<Gender> {
-    let first = name
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())?
-        .to_lowercase();
-    if MALE_TITLES.contains(&first.as_str()) {
-        Some(Gender::Male)
-    } else if FEMALE_TITLES.contains(&first.as_str()) {
-        Some(Gender::Female)
-    } else {
-        None
+/// The words of `name` that may say who it is: lowercase, up to "of" ("the wife of the miller",
+/// "la mujer del cura": the head comes first).
+fn head_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .take_while(|w| !matches!(w.as_str(), "of" | "de" | "del"))
+        .collect()
+}
+
+/// The gender the last honorific or gendered noun of `name` gives ("Mrs. Weston", "the old man",
+/// "Captain Eldridge's daughter"); [`Gender::Other`] for a group ("the men", "Captain and Mrs.
+/// Ashburnham").
+fn words_gender(name: &str) -> Option<Gender> {
+    let words = head_words(name);
+    if words.iter().any(|w| w == "and" || w == "y") {
+        return Some(Gender::Other);
     }
+    words.iter().rev().find_map(|word| noun_gender(word))
+}
+
+/// The gender of the first word of `name` that is a known given name ("Georgiana Reed").
+fn first_name_gender(name: &str) -> Option<Gender> {
+    head_words(name).iter().find_map(|w| given_name_gender(w))
+}
+
+/// Whether `before` ends with an honorific ("Mrs. "): the name after it may be another person's
+/// ("Mrs. Morel" is not "Morel").
+fn after_honorific(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    HONORIFICS.contains(&word.as_str())
 }
 
 /// The gender of the first third-person pronoun in the rest of the sentence (at most 120 bytes).

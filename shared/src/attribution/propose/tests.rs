@@ -65,6 +65,46 @@ fn gender_comes_from_titles_then_from_pronouns() {
 }
 
 #[test]
+fn gender_comes_from_nouns_anywhere_in_a_description() {
+    let gender = |name| guess_gender("", &[name], Language::En);
+    assert_eq!(gender("the old man"), Gender::Male);
+    assert_eq!(gender("her husband"), Gender::Male);
+    assert_eq!(gender("Captain Hale's daughter"), Gender::Female);
+    assert_eq!(gender("the wife of the miller"), Gender::Female);
+    assert_eq!(
+        guess_gender("", &["la mujer del cura"], Language::Es),
+        Gender::Female
+    );
+}
+
+#[test]
+fn a_group_is_neither_he_nor_she() {
+    let gender = |name| guess_gender("", &[name], Language::En);
+    assert_eq!(gender("the men"), Gender::Other);
+    assert_eq!(gender("Captain and Mrs. Hale"), Gender::Other);
+}
+
+#[test]
+fn gender_comes_from_a_known_given_name_before_pronouns() {
+    let gender = |name| guess_gender("", &[name], Language::En);
+    assert_eq!(gender("Harriet Hale"), Gender::Female);
+    assert_eq!(gender("Harry"), Gender::Male);
+    assert_eq!(
+        guess_gender("", &["María Luisa"], Language::Es),
+        Gender::Female
+    );
+    let text = "Harry said she was late. Harry told her to go.";
+    assert_eq!(guess_gender(text, &["Harry"], Language::En), Gender::Male);
+}
+
+#[test]
+fn a_name_after_an_honorific_may_be_someone_else() {
+    // "Mrs. Hale" is not "Hale", the husband: her pronouns say nothing of his gender.
+    let text = "Mrs. Hale lost her hat. Mrs. Hale found her hat. Hale sat.";
+    assert_eq!(guess_gender(text, &["Hale"], Language::En), Gender::Unknown);
+}
+
+#[test]
 fn no_names_no_proposal() {
     assert!(propose_cast("", Language::En).is_empty());
     assert!(propose_cast("the end of it all, and then nothing.", Language::En).is_empty());

@@ -267,3 +267,15 @@ fn a_narration_paragraph_ending_with_a_colon_tags_the_quotation_that_opens_the_n
         ]
     );
 }
+
+#[test]
+fn narration_ending_with_a_colon_after_a_quotation_tags_the_quotation_that_opens_the_next() {
+    let text = "“Are you sure?” I asked. She shook her head and said:\n\n“Not at all.”";
+    let spans = detect(text);
+    let tags: Vec<String> = spans[1]
+        .tags
+        .iter()
+        .map(|t| text.chars().skip(t.start).take(t.len()).collect())
+        .collect();
+    assert_eq!(tags, ["She shook her head and said"]);
+}
