@@ -2,6 +2,7 @@
 //! forms), lowercase and without accents where a text may drop them. Names borne by both men and
 //! women ("Jean", "Leslie", "Marion", "Pat") are in neither list.
 
+use super::spanish::unaccent;
 use crate::text::language::Gender;
 
 /// Men's given names.
@@ -60,17 +61,7 @@ const FEMALE: &str = "abigail ada adela adelaide adele agatha agnes alice alicia
 /// count, so "María" and "Maria" are both found).
 pub(crate) fn given_name_gender(word: &str) -> Option<Gender> {
     let lower = word.to_lowercase();
-    let plain: String = lower
-        .chars()
-        .map(|c| match c {
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' => 'u',
-            other => other,
-        })
-        .collect();
+    let plain: String = lower.chars().map(unaccent).collect();
     let listed = |list: &str| list.split_whitespace().any(|name| name == plain);
     if listed(MALE) {
         Some(Gender::Male)

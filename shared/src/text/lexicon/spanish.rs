@@ -319,7 +319,8 @@ fn enclitic_verb(word: &str) -> Option<VerbPerson> {
     })
 }
 
-fn unaccent(c: char) -> char {
+/// `c` without its acute accent (the vowels a Spanish text may write either way).
+pub(super) fn unaccent(c: char) -> char {
     match c {
         'á' => 'a',
         'é' => 'e',
