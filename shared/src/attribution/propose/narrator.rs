@@ -10,7 +10,10 @@ use crate::{
         text::{Doc, Mention},
     },
     cast::{character_id::CharacterId, Cast},
-    text::{dialogue::analyse, language::Language},
+    text::{
+        dialogue::{analyse, Analysis},
+        language::Language,
+    },
 };
 
 /// First-person words per thousand words of narration above which a text is told in the first
@@ -110,12 +113,91 @@ pub fn propose_first_person_narrator(
         .filter(|&w| addressed[w] > 0 && named[w] < addressed[w] && spoken_of[w] >= 2)
         .map(|w| (w, addressed[w]))
         .collect();
-    let most = qualified.iter().map(|&(_, n)| n).max()?;
-    let mut best = qualified.iter().filter(|&&(_, n)| n == most);
+    if let Some(who) = only_most(&qualified) {
+        return speakers.ids.get(who).cloned();
+    }
+    // "“…?” I asked. / “Jane, …”": the answer to "I" calls "I" by name, however often the
+    // narration names someone else of that name. Never someone a tag names as the speaker.
+    let tagged = tagged_speakers(&doc, &analysis, speakers.ids.len());
+    let answered: Vec<(usize, usize)> = addressed_next_to_i(&doc, &quotes, &spoken_as_i)
+        .into_iter()
+        .enumerate()
+        .filter(|&(w, n)| w < speakers.narrator && n > 0 && tagged[w] == 0)
+        .collect();
+    only_most(&answered).and_then(|who| speakers.ids.get(who).cloned())
+}
+
+/// The member with the highest count, when no other has as many.
+fn only_most(counts: &[(usize, usize)]) -> Option<usize> {
+    let most = counts.iter().map(|&(_, n)| n).max()?;
+    let mut best = counts.iter().filter(|&&(_, n)| n == most);
     match (best.next(), best.next()) {
-        (Some(&(who, _)), None) => speakers.ids.get(who).cloned(),
+        (Some(&(who, _)), None) => Some(who),
         _ => None,
     }
+}
+
+/// Most bytes of narration between a quotation spoken as "I" and the answer to it.
+const ANSWER_GAP: usize = 300;
+
+/// For each speaker, how often a quotation right before or after one spoken as "I" (and not
+/// spoken as "I" itself, within [`ANSWER_GAP`]) addresses them by name, unless the narration
+/// between the two names them (then "I" speaks to them in turn: "“…, Jack.” / I came out to Jack.").
+fn addressed_next_to_i(
+    doc: &Doc<'_>,
+    quotes: &[Range<usize>],
+    spoken_as_i: &[&Range<usize>],
+) -> Vec<usize> {
+    let mut counts = vec![0usize; doc.mentions.iter().map(|m| m.who + 1).max().unwrap_or(0)];
+    let by_i = |q: &Range<usize>| spoken_as_i.contains(&q);
+    let named_between = |who: usize, gap: Range<usize>| {
+        doc.mentions
+            .iter()
+            .any(|m| m.who == who && gap.start <= m.bytes.start && m.bytes.end <= gap.end)
+    };
+    for (k, quote) in quotes.iter().enumerate().filter(|(_, q)| !by_i(q)) {
+        let before = k
+            .checked_sub(1)
+            .map(|p| &quotes[p])
+            .filter(|b| by_i(b))
+            .map(|b| b.end..quote.start);
+        let after = quotes
+            .get(k + 1)
+            .filter(|a| by_i(a))
+            .map(|a| quote.end..a.start);
+        let gaps: Vec<Range<usize>> = [before, after]
+            .into_iter()
+            .flatten()
+            .filter(|gap| gap.len() <= ANSWER_GAP)
+            .collect();
+        if gaps.is_empty() {
+            continue;
+        }
+        for (who, _) in rules::vocatives(doc, quote) {
+            if !gaps.iter().any(|gap| named_between(who, gap.clone())) {
+                counts[who] += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// For each speaker, how many speech tags name them as the one speaking ("said Holmes").
+fn tagged_speakers(doc: &Doc<'_>, analysis: &Analysis, speakers: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; speakers];
+    for span in &analysis.spans {
+        for tag in &span.tags {
+            let tag = analysis.map.bytes(tag);
+            for subject in [rules::tag_after(doc, &tag), rules::tag_before(doc, &tag)] {
+                if let Some(Subject::Name { who, .. }) = subject {
+                    if let Some(count) = counts.get_mut(who) {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// The cast members the "I" of the story names as themselves: in the narration ("I called myself

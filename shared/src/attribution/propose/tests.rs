@@ -229,12 +229,64 @@ fn a_narrator_named_in_the_narration_needs_no_tag_said_by_i() {
 }
 
 #[test]
-fn one_vocative_is_not_enough_to_make_someone_the_narrator() {
-    // Watson is addressed once, and nobody names him again: too little to tell who "I" is.
+fn one_vocative_far_from_any_turn_of_i_is_not_enough_to_make_someone_the_narrator() {
+    // Watson is addressed once, a long way from anything "I" says, and nobody names him again:
+    // too little to tell who "I" is.
     let cast = holmes_and_watson();
-    let text = FIRST_PERSON.replace("I fancy, Watson.", "I fancy.");
+    let text = FIRST_PERSON
+        .replace("I fancy, Watson.", "I fancy.")
+        .replace(
+            "“Seven!” I answered.",
+            "He walked to the window and looked out at the street for a long while, and then he \
+         came back and stood by the fire, and for a minute or more he said nothing at all to \
+         anyone, while the rain beat on the panes and a cab went by below with its lamps lit \
+         and its driver hunched against the cold of the evening and the wind.\n\n\
+         “Seven!” I answered.",
+        );
     assert_eq!(
         propose_first_person_narrator(&text, &cast, Language::En),
+        None
+    );
+}
+
+/// A first-person story whose narration names another Watson (an ancestor) more often than the
+/// dialogue calls the narrator, so that only the answers to "I" tell who "I" is.
+fn answered(answer: &str) -> String {
+    format!(
+        "I had seen little of Holmes lately. My grandfather, old Watson, had left me his house; \
+         Watson the elder had built it, and Watson had died in it.\n\n\
+         “Who is at the door?” I asked.\n\n{answer}\n\n\
+         I laughed and sat down in my own old chair, and I told him my news."
+    )
+}
+
+#[test]
+fn the_member_addressed_in_the_answer_to_i_is_proposed_as_the_narrator() {
+    let cast = holmes_and_watson();
+    assert_eq!(
+        propose_first_person_narrator(
+            &answered("“Only me, Watson,” he said, and came in."),
+            &cast,
+            Language::En
+        ),
+        CharacterId::slug("Watson")
+    );
+    // The answer calls someone the narration names between the two: "I" turns to them.
+    assert_eq!(
+        propose_first_person_narrator(
+            &answered("Watson came in.\n\n“Only me, Watson,” he said."),
+            &cast,
+            Language::En
+        ),
+        None
+    );
+    // Someone a tag gives lines to is not the one telling the story.
+    assert_eq!(
+        propose_first_person_narrator(
+            &answered("“Only me, Watson,” he said.\n\n“Good,” said Watson."),
+            &cast,
+            Language::En
+        ),
         None
     );
 }
