@@ -80,19 +80,38 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
         let in_tag = (at..end).any(|t| tagged.get(t).copied().unwrap_or(false));
         entry.tags += usize::from(in_tag && !after_article);
         entry.free += usize::from(!after_article && !opens_speech);
+        // "Jane, come here": opening speech but set off by a comma, a name called.
+        let set_off = tokens.get(end - 1).is_some_and(|last| {
+            text.get(last.bytes.end..)
+                .is_some_and(|rest| rest.starts_with([',', '!', '?', '.']))
+        });
+        entry.called += usize::from(opens_speech && set_off);
         at = end;
+    }
+    // The name the first-person narrator answers to is a character, however seldom it occurs.
+    let mut candidates: Vec<&str> = counts
+        .iter()
+        .filter(|(_, c)| c.free > 0 || c.tags > 0 || c.called > 0)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    candidates.sort_unstable();
+    let narrating = narrator::narrating_name(text, &candidates, language).map(str::to_owned);
+    if let Some(count) = narrating.as_ref().and_then(|n| counts.get_mut(n)) {
+        count.tags = count.tags.max(1);
     }
     group(text, counts, language)
 }
 
-/// How a name occurs: how often, how often in a speech tag, and how often neither after an
+/// How a name occurs: how often, how often in a speech tag, how often neither after an
 /// article ("la Alameda", "the Grange": a place) nor as the first word of a sentence of speech
-/// ("—Bueno, …", "—¡Adiós!": an interjection).
+/// ("—Bueno, …", "—¡Adiós!": an interjection), and how often it opens speech set off by a comma
+/// or a mark ("Jane, come here!": maybe a name called).
 #[derive(Debug, Default, Clone, Copy)]
 struct Count {
     mentions: usize,
     tags: usize,
     free: usize,
+    called: usize,
 }
 
 /// Articles and the Spanish contractions with one: before a capitalised word, a place or thing.

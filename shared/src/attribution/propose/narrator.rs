@@ -9,7 +9,7 @@ use crate::{
         speakers::Speakers,
         text::{Doc, Mention},
     },
-    cast::{character_id::CharacterId, Cast},
+    cast::{character::Character, character_id::CharacterId, Cast},
     text::{
         dialogue::{analyse, Analysis},
         language::Language,
@@ -198,6 +198,36 @@ fn tagged_speakers(doc: &Doc<'_>, analysis: &Analysis, speakers: usize) -> Vec<u
         }
     }
     counts
+}
+
+/// Which of the candidate `names` (capitalised names found in the text, however rarely) the
+/// first-person narrator answers to, as [`propose_first_person_narrator`] would find it with a
+/// cast of all of them: the proposal keeps that name even when it occurs only once ("“…?” I
+/// asked. / “Jane, …”").
+pub(super) fn narrating_name<'n>(
+    text: &str,
+    names: &[&'n str],
+    language: Language,
+) -> Option<&'n str> {
+    let mut characters = vec![Character::narrator(language)];
+    let mut owners: Vec<(CharacterId, &str)> = Vec::new();
+    for &name in names {
+        let Some(character) = Character::named(name, language) else {
+            continue;
+        };
+        let clash = characters.iter().any(|c| {
+            c.id == character.id
+                || c.names()
+                    .any(|n| n.trim().eq_ignore_ascii_case(name.trim()))
+        });
+        if !clash {
+            owners.push((character.id.clone(), name));
+            characters.push(character);
+        }
+    }
+    let cast = Cast::new(characters).ok()?;
+    let id = propose_first_person_narrator(text, &cast, language)?;
+    owners.iter().find(|(o, _)| *o == id).map(|&(_, name)| name)
 }
 
 /// The cast members the "I" of the story names as themselves: in the narration ("I called myself

@@ -343,3 +343,31 @@ fn an_inflected_surname_is_one_person_and_a_period_ends_a_name() {
     assert!(find(&cast, "Pedro Rueda").is_some());
     assert!(cast.iter().all(|c| !c.name.contains('.')), "{cast:?}");
 }
+
+#[test]
+fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
+    let text = "I had not slept. My aunt came in at dawn and stood by the bed, and I looked at \
+                her and at Bessie Lee behind her.\n\n“Is it morning?” I asked.\n\n“Jane, get up \
+                at once,” said Mrs. Reed.\n\n“Let’s go down,” said Bessie Lee.\n\nI got up and I \
+                dressed, and I followed them down to my breakfast.";
+    let names: Vec<String> = propose_cast(text, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.contains(&"Jane".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Let"), "{names:?}");
+    // Told in the third person, the same name used once is no character yet.
+    let third = text
+        .replace("I had", "She had")
+        .replace("My aunt", "Her aunt")
+        .replace("and I looked", "and she looked")
+        .replace("I asked", "she asked")
+        .replace("I got up and I", "She got up and")
+        .replace("and I followed", "and followed")
+        .replace("my breakfast", "her breakfast");
+    let names: Vec<String> = propose_cast(&third, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(!names.contains(&"Jane".to_owned()), "{names:?}");
+}
