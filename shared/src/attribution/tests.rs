@@ -468,6 +468,15 @@ fn he_said_is_never_the_character_who_narrates() {
 }
 
 #[test]
+fn a_description_in_a_tag_is_never_the_character_who_narrates() {
+    // "said my brother" is someone the cast lacks; whoever it is, it is not "I" (Watson).
+    let text = "“Good evening, Watson,” said Holmes.\n\n“You are late,” said Holmes.\n\n\
+                “The trains always are,” said my brother.";
+    let got = speakers(text, &watson_narrates(), Language::En);
+    assert_ne!(got[2], id("Watson"));
+}
+
+#[test]
 fn a_definite_description_matching_one_name_word_names_the_speaker() {
     let cast = cast(
         &[
