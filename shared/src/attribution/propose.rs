@@ -76,16 +76,16 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
             && at.checked_sub(1).is_some_and(|p| {
                 is_article(&tokens[p].lower) && same_line(text, &tokens[p], &tokens[at])
             });
-        let opens_speech = opening.get(at).copied().unwrap_or(false);
+        let opens_speech = opening.get(at).copied().flatten();
         let in_tag = (at..end).any(|t| tagged.get(t).copied().unwrap_or(false));
         entry.tags += usize::from(in_tag && !after_article);
-        entry.free += usize::from(!after_article && !opens_speech);
-        // "Jane, come here": opening speech but set off by a comma, a name called.
+        entry.free += usize::from(!after_article && opens_speech.is_none());
+        // "“Jane, come here”": opening a quotation but set off by a comma, a name called.
         let set_off = tokens.get(end - 1).is_some_and(|last| {
             text.get(last.bytes.end..)
                 .is_some_and(|rest| rest.starts_with([',', '!', '?', '.']))
         });
-        entry.called += usize::from(opens_speech && set_off);
+        entry.called += usize::from(opens_speech == Some(true) && set_off);
         at = end;
     }
     // The name the first-person narrator answers to is a character, however seldom it occurs.
@@ -104,8 +104,8 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
 
 /// How a name occurs: how often, how often in a speech tag, how often neither after an
 /// article ("la Alameda", "the Grange": a place) nor as the first word of a sentence of speech
-/// ("—Bueno, …", "—¡Adiós!": an interjection), and how often it opens speech set off by a comma
-/// or a mark ("Jane, come here!": maybe a name called).
+/// ("—Bueno, …", "—¡Adiós!": an interjection), and how often it opens a quotation set off by a
+/// comma or a mark ("“Jane, come here!”": maybe a name called).
 #[derive(Debug, Default, Clone, Copy)]
 struct Count {
     mentions: usize,
@@ -124,10 +124,10 @@ fn same_line(text: &str, a: &Token, b: &Token) -> bool {
         .is_some_and(|gap| gap.chars().all(|c| c == ' '))
 }
 
-/// For each token, whether it opens a sentence inside dialogue: the first word of a quotation, or
-/// the first after `.`, `!`, `?`, `¡`, `¿` or `…` in one.
-fn speech_openings(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut opening = vec![false; tokens.len()];
+/// For each token, whether it opens a sentence inside dialogue: `Some(true)` for the first word of
+/// a quotation, `Some(false)` for the first after `.`, `!`, `?`, `¡`, `¿` or `…` in one.
+fn speech_openings(text: &str, tokens: &[Token]) -> Vec<Option<bool>> {
+    let mut opening = vec![None; tokens.len()];
     let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     let byte = |c: usize| starts.get(c).copied().unwrap_or(text.len());
     for span in detect(text) {
@@ -141,7 +141,8 @@ fn speech_openings(text: &str, tokens: &[Token]) -> Vec<bool> {
             let gap = text
                 .get(previous_end..token.bytes.start)
                 .unwrap_or_default();
-            opening[k] = k == first || gap.contains(['.', '!', '?', '¡', '¿', '…']);
+            opening[k] =
+                (k == first || gap.contains(['.', '!', '?', '¡', '¿', '…'])).then_some(k == first);
             previous_end = token.bytes.end;
         }
     }

@@ -356,6 +356,14 @@ fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
         .collect();
     assert!(names.contains(&"Jane".to_owned()), "{names:?}");
     assert!(!names.iter().any(|n| n == "Let"), "{names:?}");
+    // A word opening a later sentence of the quotation ("No. Stop, …") is no name called.
+    let stop = text.replace("“Jane, get up", "“No. Stop, Jane, get up");
+    let names: Vec<String> = propose_cast(&stop, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.contains(&"Jane".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Stop"), "{names:?}");
     // Told in the third person, the same name used once is no character yet.
     let third = text
         .replace("I had", "She had")
