@@ -125,6 +125,7 @@ struct Totals {
     third_person: usize,
     false_narrator: usize,
     unknown: usize,
+    unknown_marked: usize,
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -154,8 +155,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         totals.i_quotes
     );
     println!(
-        "first-person excerpts without an \"I said\" quotation {}",
-        totals.unknown
+        "first-person excerpts without an \"I said\" quotation {}: someone marked in {} (check \
+         by hand)",
+        totals.unknown, totals.unknown_marked
     );
     println!(
         "third-person excerpts {}: someone marked as narrating in {}",
@@ -204,6 +206,7 @@ fn run(name: &str, gold: &Gold, totals: &mut Totals) {
     }
     let Some(who) = narrating else {
         totals.unknown += 1;
+        totals.unknown_marked += usize::from(marked.is_some());
         println!(
             "{name}: first person ({rate:.0}/1000), no \"I said\" quotation, marked {}",
             marked.as_ref().map_or("nobody", CharacterId::as_str)

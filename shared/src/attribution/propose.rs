@@ -27,7 +27,7 @@ use crate::{
     text::{
         dialogue::detect,
         language::{Gender, Language},
-        lexicon::is_speech_verb,
+        lexicon::{given_name_gender, is_speech_verb},
     },
 };
 
@@ -91,7 +91,14 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
     // The name the first-person narrator answers to is a character, however seldom it occurs.
     let mut candidates: Vec<&str> = counts
         .iter()
-        .filter(|(_, c)| c.free > 0 || c.tags > 0 || c.called > 0)
+        .filter(|(n, c)| {
+            // Only ever opening a quotation ("“True, but …”"), a word must be a given name.
+            let given = n
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| given_name_gender(w).is_some());
+            c.free > 0 || c.tags > 0 || (c.called > 0 && given)
+        })
         .map(|(n, _)| n.as_str())
         .collect();
     candidates.sort_unstable();

@@ -364,6 +364,13 @@ fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
         .collect();
     assert!(names.contains(&"Jane".to_owned()), "{names:?}");
     assert!(!names.iter().any(|n| n == "Stop"), "{names:?}");
+    // Nor is a word that is no given name ("True, …") though it opens the answer to "I".
+    let word = text.replace("“Jane, get up", "“True, get up");
+    let names: Vec<String> = propose_cast(&word, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(!names.iter().any(|n| n == "True"), "{names:?}");
     // Told in the third person, the same name used once is no character yet.
     let third = text
         .replace("I had", "She had")
