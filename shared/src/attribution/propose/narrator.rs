@@ -231,7 +231,8 @@ pub(super) fn narrating_name<'n>(
 }
 
 /// The cast members the "I" of the story names as themselves: in the narration ("I called myself
-/// Pip", "he called me Darkie", "my name was Ishmael", "me llamo Andrés"), or in a quotation a tag
+/// Pip", "he called me Darkie", "my name was Ishmael", "me llamo Andrés") or by signing a letter
+/// ([`signs`]), or in a quotation a tag
 /// gives to "I" (`spoken_as_i`) that is only a name ("Jonathan Harker.") or says "my name is",
 /// "I am" or "me llamo" before it. Each member once, in order of first naming.
 fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
@@ -263,13 +264,32 @@ fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
                 introduced || (alone && statement)
             })
         } else {
-            introduced
+            introduced || signs(doc, mention)
         };
         if named && !found.contains(&mention.who) {
             found.push(mention.who);
         }
     }
     found
+}
+
+/// Whether a mention in the narration signs a letter: it is a paragraph of its own (a full stop
+/// at most after it) right after one ending in a comma ("Yours ever,\n\nSALLIE McBRIDE.").
+fn signs(doc: &Doc<'_>, mention: &Mention) -> bool {
+    let before = doc.text.get(..mention.bytes.start).unwrap_or_default();
+    let after = doc.text.get(mention.bytes.end..).unwrap_or_default();
+    let own_line = after
+        .split('\n')
+        .next()
+        .is_some_and(|rest| rest.trim().trim_end_matches('.').is_empty());
+    let Some(opening) = before.rfind("\n\n") else {
+        return false;
+    };
+    // Other words of the name may stand before the one found ("SALLIE McBRIDE").
+    let lead: Vec<&str> = before[opening..].split_whitespace().collect();
+    let alone = lead.len() <= 2 && lead.iter().all(|w| w.starts_with(char::is_uppercase));
+    let closing = before[..opening].trim_end().ends_with(',');
+    own_line && alone && closing
 }
 
 /// Whether the (lowercase) words right before a name introduce it as the speaker's own: "called

@@ -386,3 +386,22 @@ fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
         .collect();
     assert!(!names.contains(&"Jane".to_owned()), "{names:?}");
 }
+
+#[test]
+fn the_member_who_signs_a_letter_told_in_the_first_person_is_its_narrator() {
+    let cast = holmes_and_watson();
+    let letter = "I had seen little of Holmes lately; my marriage had drifted us apart. I write \
+                  to tell you my news, for I have much to tell and I have told nobody.\n\n\
+                  “Wedlock suits you,” said Holmes when I saw him.\n\n\
+                  I will write again when I can.\n\nYours ever,\n\nWatson.";
+    assert_eq!(
+        propose_first_person_narrator(letter, &cast, Language::En),
+        CharacterId::slug("Watson")
+    );
+    // A name on its own line after a sentence is no signature.
+    let unsigned = letter.replace("Yours ever,", "I stop here.");
+    assert_eq!(
+        propose_first_person_narrator(&unsigned, &cast, Language::En),
+        None
+    );
+}
