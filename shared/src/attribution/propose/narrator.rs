@@ -13,6 +13,7 @@ use crate::{
     text::{
         dialogue::{analyse, Analysis},
         language::Language,
+        lexicon::is_speech_verb,
     },
 };
 
@@ -141,8 +142,8 @@ fn only_most(counts: &[(usize, usize)]) -> Option<usize> {
 const ANSWER_GAP: usize = 300;
 
 /// For each speaker, how often a quotation right before or after one spoken as "I" (and not
-/// spoken as "I" itself, within [`ANSWER_GAP`]) addresses them by name, unless the narration
-/// between the two names them (then "I" speaks to them in turn: "“…, Jack.” / I came out to Jack.").
+/// spoken as "I" itself, within [`ANSWER_GAP`]), or one "I" answers in the narration right after
+/// ([`told_by_i`]), addresses them by name, unless the narration between the two names them (then "I" speaks to them in turn: "“…, Jack.” / I came out to Jack.").
 fn addressed_next_to_i(
     doc: &Doc<'_>,
     quotes: &[Range<usize>],
@@ -165,7 +166,8 @@ fn addressed_next_to_i(
             .get(k + 1)
             .filter(|a| by_i(a))
             .map(|a| quote.end..a.start);
-        let gaps: Vec<Range<usize>> = [before, after]
+        let next = quotes.get(k + 1).map_or(doc.text.len(), |a| a.start);
+        let gaps: Vec<Range<usize>> = [before, after, told_by_i(doc, quote.end..next)]
             .into_iter()
             .flatten()
             .filter(|gap| gap.len() <= ANSWER_GAP)
@@ -180,6 +182,27 @@ fn addressed_next_to_i(
         }
     }
     counts
+}
+
+/// The narration `after` a quotation up to the end of the first sentence of its next paragraph,
+/// when that opens with "I" and a speech verb: "I told him.", "I answered that it was May." (an
+/// answer in reported speech).
+fn told_by_i(doc: &Doc<'_>, after: Range<usize>) -> Option<Range<usize>> {
+    let words = doc.tokens_in(&after);
+    // The next paragraph, after the quotation's tag if any ("…,” said Holmes.\n\nI told him.").
+    let first = (words.start..words.end).find(|&t| doc.gap_before(t).contains('\n'))?;
+    let second = first + 1;
+    if second >= words.end
+        || doc.word(first) != "i"
+        || !(doc.word(second) == "told" || is_speech_verb(doc.word(second), doc.language))
+    {
+        return None;
+    }
+    let end = (second..words.end)
+        .find(|&t| doc.gap_after(t).contains(['.', '!', '?', '\n']))
+        .and_then(|t| doc.tokens.get(t))
+        .map_or(after.end, |t| t.bytes.end);
+    Some(after.start..end)
 }
 
 /// For each speaker, how many speech tags name them as the one speaking ("said Holmes").

@@ -405,3 +405,27 @@ fn the_member_who_signs_a_letter_told_in_the_first_person_is_its_narrator() {
         None
     );
 }
+
+#[test]
+fn the_member_addressed_right_before_i_answers_in_the_narration_is_the_narrator() {
+    let cast = holmes_and_watson();
+    let story = |answer: &str| {
+        answered(&format!(
+            "Nobody answered for a long while, and the rain went on outside, and I sat and \
+             waited by the fire for a good many minutes while the clock ticked on the wall and \
+             the coals settled in the grate, and still nobody came up the stairs at all that \
+             evening, and the lamp burned low, and the cab stand below emptied one cab at a \
+             time.\n\n“What do you make of it, Watson?” said \
+             Holmes.\n\n{answer}"
+        ))
+    };
+    assert_eq!(
+        propose_first_person_narrator(&story("I told him."), &cast, Language::En),
+        CharacterId::slug("Watson")
+    );
+    // Doing something is no answer.
+    assert_eq!(
+        propose_first_person_narrator(&story("I looked away."), &cast, Language::En),
+        None
+    );
+}
