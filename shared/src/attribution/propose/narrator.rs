@@ -13,7 +13,7 @@ use crate::{
     text::{
         dialogue::{analyse, Analysis},
         language::Language,
-        lexicon::is_speech_verb,
+        lexicon::{is_speech_verb, speech_verb_person, VerbPerson},
     },
 };
 
@@ -185,20 +185,28 @@ fn addressed_next_to_i(
 }
 
 /// The narration `after` a quotation up to the end of the first sentence of its next paragraph,
-/// when that opens with "I" and a speech verb: "I told him.", "I answered that it was May." (an
-/// answer in reported speech).
+/// when that opens with "I" and a speech verb: "I told him.", "I answered that it was May.",
+/// "Le contesté que sí." (an answer in reported speech).
 fn told_by_i(doc: &Doc<'_>, after: Range<usize>) -> Option<Range<usize>> {
     let words = doc.tokens_in(&after);
     // The next paragraph, after the quotation's tag if any ("…,” said Holmes.\n\nI told him.").
     let first = (words.start..words.end).find(|&t| doc.gap_before(t).contains('\n'))?;
-    let second = first + 1;
-    if second >= words.end
-        || doc.word(first) != "i"
-        || !(doc.word(second) == "told" || is_speech_verb(doc.word(second), doc.language))
-    {
-        return None;
+    let verb = match doc.language {
+        Language::En => {
+            let verb = doc.word(first + 1);
+            (doc.word(first) == "i" && (verb == "told" || is_speech_verb(verb, doc.language)))
+                .then_some(first + 1)
+        }
+        // "Le contesté que sí.", "Yo le dije que no."
+        Language::Es => {
+            let verb = (first..words.end)
+                .take(3)
+                .find(|&t| !matches!(doc.word(t), "yo" | "le" | "les" | "se" | "lo" | "la"))?;
+            (speech_verb_person(doc.word(verb)) == Some(VerbPerson::First)).then_some(verb)
+        }
     }
-    let end = (second..words.end)
+    .filter(|&verb| verb < words.end)?;
+    let end = (verb..words.end)
         .find(|&t| doc.gap_after(t).contains(['.', '!', '?', '\n']))
         .and_then(|t| doc.tokens.get(t))
         .map_or(after.end, |t| t.bytes.end);

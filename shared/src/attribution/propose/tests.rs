@@ -429,3 +429,34 @@ fn the_member_addressed_right_before_i_answers_in_the_narration_is_the_narrator(
         None
     );
 }
+
+#[test]
+fn spanish_the_member_addressed_right_before_i_answers_in_the_narration_is_the_narrator() {
+    let mut characters = vec![crate::cast::character::Character::narrator(Language::Es)];
+    for name in ["Elena", "Pedro"] {
+        characters.push(crate::cast::character::Character::named(name, Language::Es).unwrap());
+    }
+    let cast = Cast::new(characters).unwrap();
+    let story = |answer: &str| {
+        format!(
+            "Yo había llegado tarde a mi casa aquella noche, y mi madre me esperaba. Me senté \
+             junto al fuego y me quité las botas, porque me dolían los pies.\n\n\
+             —¿Quién llama? —pregunté yo.\n\n\
+             Nadie contestó en mucho rato, y la lluvia seguía cayendo sobre el tejado, y el \
+             reloj daba las horas en la pared, y las brasas se iban apagando en la chimenea, y \
+             nadie subía la escalera en toda la noche, y la lámpara ardía cada vez más baja, y \
+             los coches pasaban por la calle uno tras otro sin pararse nunca delante de la \
+             puerta.\n\n\
+             —¿Tienes frío, Pedro? —dijo Elena.\n\n{answer}\n\n\
+             Me reí y me senté en mi silla de siempre."
+        )
+    };
+    assert_eq!(
+        propose_first_person_narrator(&story("Le contesté que no."), &cast, Language::Es),
+        CharacterId::slug("Pedro")
+    );
+    assert_eq!(
+        propose_first_person_narrator(&story("Me miré las manos."), &cast, Language::Es),
+        None
+    );
+}
