@@ -44,6 +44,10 @@ pub struct ProposedCharacter {
     pub mentions: usize,
     /// How many of those occurrences are in a speech tag next to dialogue.
     pub speech_tags: usize,
+    /// Whether they seem to tell the story as "I" (see
+    /// [`narrator::propose_first_person_narrator`]), for the producer to confirm.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub narrates: bool,
 }
 
 /// Proposes the characters of `text`, the most evident first (most speech tags, then most
@@ -106,7 +110,15 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
     if let Some(count) = narrating.as_ref().and_then(|n| counts.get_mut(n)) {
         count.tags = count.tags.max(1);
     }
-    group(text, counts, language)
+    let mut proposals = group(text, counts, language);
+    if let Some(name) = narrating {
+        for p in &mut proposals {
+            p.narrates = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .any(|n| *n == name);
+        }
+    }
+    proposals
 }
 
 /// How a name occurs: how often, how often in a speech tag, how often neither after an
@@ -228,6 +240,7 @@ fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<
                 gender: guess_gender(text, &refs, language),
                 mentions,
                 speech_tags,
+                narrates: false,
             })
         })
         .collect();

@@ -356,6 +356,12 @@ fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
         .collect();
     assert!(names.contains(&"Jane".to_owned()), "{names:?}");
     assert!(!names.iter().any(|n| n == "Let"), "{names:?}");
+    let narrating: Vec<String> = propose_cast(text, Language::En)
+        .into_iter()
+        .filter(|p| p.narrates)
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(narrating, ["Jane"]);
     // A word opening a later sentence of the quotation ("No. Stop, …") is no name called.
     let stop = text.replace("“Jane, get up", "“No. Stop, Jane, get up");
     let names: Vec<String> = propose_cast(&stop, Language::En)
@@ -385,6 +391,9 @@ fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
         .map(|p| p.name)
         .collect();
     assert!(!names.contains(&"Jane".to_owned()), "{names:?}");
+    assert!(!propose_cast(&third, Language::En)
+        .iter()
+        .any(|p| p.narrates));
 }
 
 #[test]
