@@ -367,11 +367,14 @@ fn said_i(chars: &[char], quote: &GoldQuote, quotes: &[GoldQuote], language: Lan
 }
 
 /// A cast from the whole proposal for `text` (names two characters share go to the first), and
-/// the member the narrator proposal marks as narrating.
+/// the member the narrator proposal marks as narrating on that cast (printed when the proposal's
+/// own `narrates` flag says otherwise).
 fn proposed_cast(text: &str, language: Language) -> (Cast, Option<CharacterId>) {
     let mut characters = vec![Character::narrator(language)];
     let mut used = std::collections::HashSet::new();
+    let mut flagged = None;
     for proposed in propose_cast(text, language) {
+        let narrates = proposed.narrates;
         let names: Vec<String> = std::iter::once(proposed.name)
             .chain(proposed.aliases)
             .filter(|n| used.insert(n.to_lowercase()))
@@ -387,12 +390,18 @@ fn proposed_cast(text: &str, language: Language) -> (Cast, Option<CharacterId>) 
         }
         character.aliases = aliases.to_vec();
         character.gender = proposed.gender;
+        if narrates {
+            flagged = Some(character.id.clone());
+        }
         characters.push(character);
     }
     let Ok(cast) = Cast::new(characters.clone()) else {
         return (Cast::with_narrator(language), None);
     };
     let marked = propose_first_person_narrator(text, &cast, language);
+    if marked != flagged {
+        println!("(the proposal flags {flagged:?}, the guess on its cast {marked:?})");
+    }
     if let Some(id) = &marked {
         if let Some(c) = characters.iter_mut().find(|c| &c.id == id) {
             c.narrates = true;

@@ -107,16 +107,10 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
         .collect();
     candidates.sort_unstable();
     let narrating = narrator::narrating_name(text, &candidates, language).map(str::to_owned);
-    if let Some(count) = narrating.as_ref().and_then(|n| counts.get_mut(n)) {
-        count.tags = count.tags.max(1);
-    }
-    let mut proposals = group(text, counts, language);
-    if let Some(name) = narrating {
-        for p in &mut proposals {
-            p.narrates = std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .any(|n| *n == name);
-        }
+    let mut proposals = group(text, counts, language, narrating.as_deref());
+    // The one flagged is whom the guess picks on the cast these proposals make.
+    if let Some(at) = narrator::narrating_proposal(text, &proposals, language) {
+        proposals[at].narrates = true;
     }
     proposals
 }
@@ -194,12 +188,18 @@ fn tag_tokens(text: &str, tokens: &[Token], language: Language) -> Vec<bool> {
 }
 
 /// Groups names into characters: a name whose words all belong to exactly one longer name is its
-/// alias (see [`contained`]).
-fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<ProposedCharacter> {
+/// alias (see [`contained`]). The group of the name the narrator answers to (`narrating`) is
+/// kept however seldom it occurs.
+fn group(
+    text: &str,
+    counts: HashMap<String, Count>,
+    language: Language,
+    narrating: Option<&str>,
+) -> Vec<ProposedCharacter> {
     // A name never used but after an article or to open speech is a place or an interjection.
     let mut names: Vec<(String, usize, usize)> = counts
         .into_iter()
-        .filter(|(_, c)| c.free > 0 || c.tags > 0)
+        .filter(|(n, c)| c.free > 0 || c.tags > 0 || Some(n.as_str()) == narrating)
         .map(|(n, c)| (n, c.mentions, c.tags))
         .collect();
     names.sort_by(|a, b| {
@@ -230,7 +230,7 @@ fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<
     }
     let mut out: Vec<ProposedCharacter> = groups
         .into_iter()
-        .filter(|g| g.2 >= 2 || g.3 >= 1)
+        .filter(|g| g.2 >= 2 || g.3 >= 1 || g.1.iter().any(|n| Some(n.as_str()) == narrating))
         .filter_map(|(_, names, mentions, speech_tags)| {
             let (name, aliases) = names.split_first()?;
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
