@@ -184,13 +184,16 @@ pub(super) fn build_turns(
                 Some(Subject::Stranger { definite: true, .. })
             )
         });
+        // "—dijo—", "said my brother": the "I" of the story says "I said".
         turn.third_person = range.clone().any(|i| {
             matches!(
                 evidence[i].subject,
-                Some(Subject::Omitted {
-                    third_person: true,
-                    ..
-                })
+                Some(
+                    Subject::Omitted {
+                        third_person: true,
+                        ..
+                    } | Subject::Stranger { .. }
+                )
             )
         });
     }

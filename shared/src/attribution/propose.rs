@@ -27,7 +27,7 @@ use crate::{
     text::{
         dialogue::detect,
         language::{Gender, Language},
-        lexicon::is_speech_verb,
+        lexicon::{given_name_gender, is_speech_verb},
     },
 };
 
@@ -44,6 +44,10 @@ pub struct ProposedCharacter {
     pub mentions: usize,
     /// How many of those occurrences are in a speech tag next to dialogue.
     pub speech_tags: usize,
+    /// Whether they seem to tell the story as "I" (see
+    /// [`narrator::propose_first_person_narrator`]), for the producer to confirm.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub narrates: bool,
 }
 
 /// Proposes the characters of `text`, the most evident first (most speech tags, then most
@@ -76,23 +80,51 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
             && at.checked_sub(1).is_some_and(|p| {
                 is_article(&tokens[p].lower) && same_line(text, &tokens[p], &tokens[at])
             });
-        let opens_speech = opening.get(at).copied().unwrap_or(false);
+        let opens_speech = opening.get(at).copied().flatten();
         let in_tag = (at..end).any(|t| tagged.get(t).copied().unwrap_or(false));
         entry.tags += usize::from(in_tag && !after_article);
-        entry.free += usize::from(!after_article && !opens_speech);
+        entry.free += usize::from(!after_article && opens_speech.is_none());
+        // "“Jane, come here”": opening a quotation but set off by a comma, a name called.
+        let set_off = tokens.get(end - 1).is_some_and(|last| {
+            text.get(last.bytes.end..)
+                .is_some_and(|rest| rest.starts_with([',', '!', '?', '.']))
+        });
+        entry.called += usize::from(opens_speech == Some(true) && set_off);
         at = end;
     }
-    group(text, counts, language)
+    // The name the first-person narrator answers to is a character, however seldom it occurs.
+    let mut candidates: Vec<&str> = counts
+        .iter()
+        .filter(|(n, c)| {
+            // Only ever opening a quotation ("“True, but …”"), a word must be a given name.
+            let given = n
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| given_name_gender(w).is_some());
+            c.free > 0 || c.tags > 0 || (c.called > 0 && given)
+        })
+        .map(|(n, _)| n.as_str())
+        .collect();
+    candidates.sort_unstable();
+    let narrating = narrator::narrating_name(text, &candidates, language).map(str::to_owned);
+    let mut proposals = group(text, counts, language, narrating.as_deref());
+    // The one flagged is whom the guess picks on the cast these proposals make.
+    if let Some(at) = narrator::narrating_proposal(text, &proposals, language) {
+        proposals[at].narrates = true;
+    }
+    proposals
 }
 
-/// How a name occurs: how often, how often in a speech tag, and how often neither after an
+/// How a name occurs: how often, how often in a speech tag, how often neither after an
 /// article ("la Alameda", "the Grange": a place) nor as the first word of a sentence of speech
-/// ("—Bueno, …", "—¡Adiós!": an interjection).
+/// ("—Bueno, …", "—¡Adiós!": an interjection), and how often it opens a quotation set off by a
+/// comma or a mark ("“Jane, come here!”": maybe a name called).
 #[derive(Debug, Default, Clone, Copy)]
 struct Count {
     mentions: usize,
     tags: usize,
     free: usize,
+    called: usize,
 }
 
 /// Articles and the Spanish contractions with one: before a capitalised word, a place or thing.
@@ -105,10 +137,10 @@ fn same_line(text: &str, a: &Token, b: &Token) -> bool {
         .is_some_and(|gap| gap.chars().all(|c| c == ' '))
 }
 
-/// For each token, whether it opens a sentence inside dialogue: the first word of a quotation, or
-/// the first after `.`, `!`, `?`, `¡`, `¿` or `…` in one.
-fn speech_openings(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut opening = vec![false; tokens.len()];
+/// For each token, whether it opens a sentence inside dialogue: `Some(true)` for the first word of
+/// a quotation, `Some(false)` for the first after `.`, `!`, `?`, `¡`, `¿` or `…` in one.
+fn speech_openings(text: &str, tokens: &[Token]) -> Vec<Option<bool>> {
+    let mut opening = vec![None; tokens.len()];
     let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     let byte = |c: usize| starts.get(c).copied().unwrap_or(text.len());
     for span in detect(text) {
@@ -122,7 +154,8 @@ fn speech_openings(text: &str, tokens: &[Token]) -> Vec<bool> {
             let gap = text
                 .get(previous_end..token.bytes.start)
                 .unwrap_or_default();
-            opening[k] = k == first || gap.contains(['.', '!', '?', '¡', '¿', '…']);
+            opening[k] =
+                (k == first || gap.contains(['.', '!', '?', '¡', '¿', '…'])).then_some(k == first);
             previous_end = token.bytes.end;
         }
     }
@@ -155,12 +188,18 @@ fn tag_tokens(text: &str, tokens: &[Token], language: Language) -> Vec<bool> {
 }
 
 /// Groups names into characters: a name whose words all belong to exactly one longer name is its
-/// alias (see [`contained`]).
-fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<ProposedCharacter> {
+/// alias (see [`contained`]). The group of the name the narrator answers to (`narrating`) is
+/// kept however seldom it occurs.
+fn group(
+    text: &str,
+    counts: HashMap<String, Count>,
+    language: Language,
+    narrating: Option<&str>,
+) -> Vec<ProposedCharacter> {
     // A name never used but after an article or to open speech is a place or an interjection.
     let mut names: Vec<(String, usize, usize)> = counts
         .into_iter()
-        .filter(|(_, c)| c.free > 0 || c.tags > 0)
+        .filter(|(n, c)| c.free > 0 || c.tags > 0 || Some(n.as_str()) == narrating)
         .map(|(n, c)| (n, c.mentions, c.tags))
         .collect();
     names.sort_by(|a, b| {
@@ -191,7 +230,7 @@ fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<
     }
     let mut out: Vec<ProposedCharacter> = groups
         .into_iter()
-        .filter(|g| g.2 >= 2 || g.3 >= 1)
+        .filter(|g| g.2 >= 2 || g.3 >= 1 || g.1.iter().any(|n| Some(n.as_str()) == narrating))
         .filter_map(|(_, names, mentions, speech_tags)| {
             let (name, aliases) = names.split_first()?;
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -201,6 +240,7 @@ fn group(text: &str, counts: HashMap<String, Count>, language: Language) -> Vec<
                 gender: guess_gender(text, &refs, language),
                 mentions,
                 speech_tags,
+                narrates: false,
             })
         })
         .collect();

@@ -2,6 +2,7 @@
 //! pronoun on either side, "said Holmes", "Holmes said", "he replied", "—dijo Augusto", "—dijo
 //! ella"), the subject opening an action beat, and names used as vocatives inside a quotation.
 
+mod apposition;
 mod indirect;
 mod inserted;
 mod omitted;

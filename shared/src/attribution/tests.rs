@@ -468,6 +468,15 @@ fn he_said_is_never_the_character_who_narrates() {
 }
 
 #[test]
+fn a_description_in_a_tag_is_never_the_character_who_narrates() {
+    // "said my brother" is someone the cast lacks; whoever it is, it is not "I" (Watson).
+    let text = "“Good evening, Watson,” said Holmes.\n\n“You are late,” said Holmes.\n\n\
+                “The trains always are,” said my brother.";
+    let got = speakers(text, &watson_narrates(), Language::En);
+    assert_ne!(got[2], id("Watson"));
+}
+
+#[test]
 fn a_definite_description_matching_one_name_word_names_the_speaker() {
     let cast = cast(
         &[
@@ -816,4 +825,58 @@ fn the_subject_opening_narration_that_ends_with_a_colon_speaks_the_quotation_aft
         (got[1].1.clone(), got[1].2),
         (id("Augusto"), Rule::ExplicitTag)
     );
+}
+
+/// Tom and Ellen, Tom's brother and sister, and Mrs. Gale, "the widow".
+fn family() -> Cast {
+    cast(
+        &[
+            ("Tom", &[], Gender::Male),
+            ("Ellen", &[], Gender::Female),
+            ("Mrs. Gale", &[], Gender::Female),
+        ],
+        Language::En,
+    )
+}
+
+#[test]
+fn a_description_the_narration_set_beside_a_name_names_the_speaker() {
+    let cast = family();
+    let text = "My brother Tom came in late, and Mrs. Gale, the widow, sat by the stove.\n\n\
+                “The road is bad,” said my brother.\n\n\
+                The fire ticked for a long while before anyone spoke again in that kitchen, \
+                and the clock went on with it.\n\n“Sit down,” said the widow.";
+    let got = who(text, &cast, Language::En);
+    assert_eq!(got[0].1, id("Tom"));
+    assert_eq!(got[0].2, Rule::ExplicitTag);
+    assert_eq!(got[1].1, id("Mrs. Gale"));
+    // Someone else's brother, a brother's wife, or a description set beside two names is not
+    // that member.
+    for (tag, narration) in [
+        ("said his brother", "My brother Tom came in late."),
+        ("said my brother’s wife", "My brother Tom came in late."),
+        (
+            "said my brother",
+            "My brother Tom came in late, and then my brother, Ned, and Ellen.",
+        ),
+        (
+            "said my brother",
+            "My brother Tom came in late, and then my brother Ellen.",
+        ),
+    ] {
+        let text = format!("{narration}\n\n“The road is bad,” {tag}.");
+        let got = speakers(&text, &cast, Language::En);
+        assert_ne!(got[0], id("Tom"), "{tag} / {narration}");
+    }
+}
+
+#[test]
+fn spanish_a_description_set_beside_a_name_names_the_speaker() {
+    let cast = cast(
+        &[("Juan", &[], Gender::Male), ("Elena", &[], Gender::Female)],
+        Language::Es,
+    );
+    let text = "Mi hermano Juan llegó tarde aquella noche, y Elena no le dijo nada.\n\n\
+                —El camino está malo —dijo mi hermano.";
+    assert_eq!(speakers(text, &cast, Language::Es), [id("Juan")]);
 }

@@ -43,8 +43,8 @@ pub(super) struct Turn {
     pub(super) described: bool,
     /// The gender of the pronoun in its tag ("she said"), if any: nobody of another gender speaks it.
     pub(super) gender: Option<Gender>,
-    /// Whether its tag's verb is in the third person with no subject ("—dijo—"): someone other
-    /// than the "I" of the story speaks it.
+    /// Whether its tag's verb is in the third person with no subject ("—dijo—") or with someone
+    /// outside the cast ("said my brother"): someone other than the "I" of the story speaks it.
     pub(super) third_person: bool,
     /// The cast member the narration paragraph right before it is about, if any.
     pub(super) topic: Option<usize>,

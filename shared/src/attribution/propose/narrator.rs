@@ -1,16 +1,24 @@
 //! The first-person narrator: which cast member, if any, tells the story as "I", guessed from the
 //! text alone for the producer to confirm.
 
+mod naming;
+
 use std::ops::Range;
 
+use self::naming::self_named;
+use super::ProposedCharacter;
 use crate::{
     attribution::{
         rules::{self, Subject},
         speakers::Speakers,
-        text::{Doc, Mention},
+        text::Doc,
     },
-    cast::{character_id::CharacterId, Cast},
-    text::{dialogue::analyse, language::Language},
+    cast::{character::Character, character_id::CharacterId, Cast},
+    text::{
+        dialogue::{analyse, Analysis},
+        language::Language,
+        lexicon::{is_speech_verb, speech_verb_person, VerbPerson},
+    },
 };
 
 /// First-person words per thousand words of narration above which a text is told in the first
@@ -110,105 +118,184 @@ pub fn propose_first_person_narrator(
         .filter(|&w| addressed[w] > 0 && named[w] < addressed[w] && spoken_of[w] >= 2)
         .map(|w| (w, addressed[w]))
         .collect();
-    let most = qualified.iter().map(|&(_, n)| n).max()?;
-    let mut best = qualified.iter().filter(|&&(_, n)| n == most);
+    if let Some(who) = only_most(&qualified) {
+        return speakers.ids.get(who).cloned();
+    }
+    // "“…?” I asked. / “Jane, …”": the answer to "I" calls "I" by name, however often the
+    // narration names someone else of that name. Never someone a tag names as the speaker.
+    let tagged = tagged_speakers(&doc, &analysis, speakers.ids.len());
+    let answered: Vec<(usize, usize)> = addressed_next_to_i(&doc, &quotes, &spoken_as_i)
+        .into_iter()
+        .enumerate()
+        .filter(|&(w, n)| w < speakers.narrator && n > 0 && tagged[w] == 0)
+        .collect();
+    only_most(&answered).and_then(|who| speakers.ids.get(who).cloned())
+}
+
+/// The member with the highest count, when no other has as many.
+fn only_most(counts: &[(usize, usize)]) -> Option<usize> {
+    let most = counts.iter().map(|&(_, n)| n).max()?;
+    let mut best = counts.iter().filter(|&&(_, n)| n == most);
     match (best.next(), best.next()) {
-        (Some(&(who, _)), None) => speakers.ids.get(who).cloned(),
+        (Some(&(who, _)), None) => Some(who),
         _ => None,
     }
 }
 
-/// The cast members the "I" of the story names as themselves: in the narration ("I called myself
-/// Pip", "he called me Darkie", "my name was Ishmael", "me llamo Andrés"), or in a quotation a tag
-/// gives to "I" (`spoken_as_i`) that is only a name ("Jonathan Harker.") or says "my name is",
-/// "I am" or "me llamo" before it. Each member once, in order of first naming.
-fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
-    let inside = |mention: &Mention| {
-        spoken_as_i
+/// Most bytes of narration between a quotation spoken as "I" and the answer to it.
+const ANSWER_GAP: usize = 300;
+
+/// For each speaker, how often a quotation right before or after one spoken as "I" (and not
+/// spoken as "I" itself, within [`ANSWER_GAP`]), or one "I" answers in the narration right after
+/// ([`told_by_i`]), addresses them by name, unless the narration between the two names them (then "I" speaks to them in turn: "“…, Jack.” / I came out to Jack.").
+fn addressed_next_to_i(
+    doc: &Doc<'_>,
+    quotes: &[Range<usize>],
+    spoken_as_i: &[&Range<usize>],
+) -> Vec<usize> {
+    let mut counts = vec![0usize; doc.mentions.iter().map(|m| m.who + 1).max().unwrap_or(0)];
+    let by_i = |q: &Range<usize>| spoken_as_i.contains(&q);
+    let named_between = |who: usize, gap: Range<usize>| {
+        doc.mentions
             .iter()
-            .find(|q| q.start <= mention.bytes.start && mention.bytes.end <= q.end)
+            .any(|m| m.who == who && gap.start <= m.bytes.start && m.bytes.end <= gap.end)
     };
-    let mut found: Vec<usize> = Vec::new();
-    for mention in &doc.mentions {
-        let before: Vec<&str> = (mention.tokens.start.saturating_sub(3)..mention.tokens.start)
-            .map(|t| doc.word(t))
+    for (k, quote) in quotes.iter().enumerate().filter(|(_, q)| !by_i(q)) {
+        let before = k
+            .checked_sub(1)
+            .map(|p| &quotes[p])
+            .filter(|b| by_i(b))
+            .map(|b| b.end..quote.start);
+        let after = quotes
+            .get(k + 1)
+            .filter(|a| by_i(a))
+            .map(|a| quote.end..a.start);
+        let next = quotes.get(k + 1).map_or(doc.text.len(), |a| a.start);
+        let gaps: Vec<Range<usize>> = [before, after, told_by_i(doc, quote.end..next)]
+            .into_iter()
+            .flatten()
+            .filter(|gap| gap.len() <= ANSWER_GAP)
             .collect();
-        let introduced = names_oneself(&before, doc.language);
-        let named = if mention.in_quote {
-            inside(mention).is_some_and(|quote| {
-                let words = doc.tokens_in(quote);
-                // "Jonathan Harker." states a name; "Mr. Heathcliff?" and "My dear father," call
-                // someone.
-                let statement = doc
-                    .text
-                    .get((*quote).clone())
-                    .unwrap_or_default()
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                    .ends_with('.');
-                let alone = (words.start..words.end)
-                    .filter(|t| !mention.tokens.contains(t))
-                    .all(|t| matches!(doc.word(t), "sir" | "madam" | "señor" | "señora"));
-                introduced || (alone && statement)
-            })
-        } else {
-            introduced
-        };
-        if named && !found.contains(&mention.who) {
-            found.push(mention.who);
+        if gaps.is_empty() {
+            continue;
+        }
+        for (who, _) in rules::vocatives(doc, quote) {
+            if !gaps.iter().any(|gap| named_between(who, gap.clone())) {
+                counts[who] += 1;
+            }
         }
     }
-    found
+    counts
 }
 
-/// Whether the (lowercase) words right before a name introduce it as the speaker's own: "called
-/// me", "called myself", "my name is", "my Christian name was", "I am", "I was called", "me
-/// llamo", "me llamaba", "me pusieron", "mi nombre es".
-fn names_oneself(before: &[&str], language: Language) -> bool {
-    let last2 = before
-        .len()
-        .checked_sub(2)
-        .map_or(&[][..], |k| &before[k..]);
-    let last3 = before
-        .len()
-        .checked_sub(3)
-        .map_or(&[][..], |k| &before[k..]);
-    match language {
+/// The narration `after` a quotation up to the end of the first sentence of its next paragraph,
+/// when that opens with "I" and a speech verb: "I told him.", "I answered that it was May.",
+/// "Le contesté que sí." (an answer in reported speech).
+fn told_by_i(doc: &Doc<'_>, after: Range<usize>) -> Option<Range<usize>> {
+    let words = doc.tokens_in(&after);
+    // The next paragraph, after the quotation's tag if any ("…,” said Holmes.\n\nI told him.").
+    let first = (words.start..words.end).find(|&t| doc.gap_before(t).contains('\n'))?;
+    let verb = match doc.language {
         Language::En => {
-            (matches!(
-                last2,
-                [
-                    "called" | "call" | "calls" | "named" | "christened" | "nicknamed",
-                    "me" | "myself"
-                ] | ["name", "is" | "was" | "being"]
-                    | ["i", "am"]
-            ) || matches!(
-                last3,
-                [
-                    "i",
-                    "am" | "was",
-                    "called" | "named" | "christened" | "nicknamed"
-                ]
-            )) && !matches!(last3, ["not", _, _] | [_, "not", _])
-                && (last2.first() != Some(&"name")
-                    || last3.first() == Some(&"my")
-                    || before.contains(&"my"))
+            let verb = doc.word(first + 1);
+            (doc.word(first) == "i" && (verb == "told" || is_speech_verb(verb, doc.language)))
+                .then_some(first + 1)
         }
-        Language::Es => matches!(
-            last2,
-            [
-                "me",
-                "llamo"
-                    | "llamaba"
-                    | "llamaban"
-                    | "llaman"
-                    | "llamaron"
-                    | "decían"
-                    | "dicen"
-                    | "pusieron"
-            ] | ["nombre", "es" | "era"]
-                | ["yo", "soy"]
-        ),
+        // "Le contesté que sí.", "Yo le dije que no."
+        Language::Es => {
+            let verb = (first..words.end)
+                .take(3)
+                .find(|&t| !matches!(doc.word(t), "yo" | "le" | "les" | "se" | "lo" | "la"))?;
+            (speech_verb_person(doc.word(verb)) == Some(VerbPerson::First)).then_some(verb)
+        }
     }
+    .filter(|&verb| verb < words.end)?;
+    let end = (verb..words.end)
+        .find(|&t| doc.gap_after(t).contains(['.', '!', '?', '\n']))
+        .and_then(|t| doc.tokens.get(t))
+        .map_or(after.end, |t| t.bytes.end);
+    Some(after.start..end)
+}
+
+/// For each speaker, how many speech tags name them as the one speaking ("said Holmes").
+fn tagged_speakers(doc: &Doc<'_>, analysis: &Analysis, speakers: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; speakers];
+    for span in &analysis.spans {
+        for tag in &span.tags {
+            let tag = analysis.map.bytes(tag);
+            for subject in [rules::tag_after(doc, &tag), rules::tag_before(doc, &tag)] {
+                if let Some(Subject::Name { who, .. }) = subject {
+                    if let Some(count) = counts.get_mut(who) {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Which of the candidate `names` (capitalised names found in the text, however rarely) the
+/// first-person narrator answers to, as [`propose_first_person_narrator`] would find it with a
+/// cast of all of them: the proposal keeps that name even when it occurs only once ("“…?” I
+/// asked. / “Jane, …”").
+pub(super) fn narrating_name<'n>(
+    text: &str,
+    names: &[&'n str],
+    language: Language,
+) -> Option<&'n str> {
+    let mut characters = vec![Character::narrator(language)];
+    let mut owners: Vec<(CharacterId, &str)> = Vec::new();
+    for &name in names {
+        let Some(character) = Character::named(name, language) else {
+            continue;
+        };
+        let clash = characters.iter().any(|c| {
+            c.id == character.id
+                || c.names()
+                    .any(|n| n.trim().eq_ignore_ascii_case(name.trim()))
+        });
+        if !clash {
+            owners.push((character.id.clone(), name));
+            characters.push(character);
+        }
+    }
+    let cast = Cast::new(characters).ok()?;
+    let id = propose_first_person_narrator(text, &cast, language)?;
+    owners.iter().find(|(o, _)| *o == id).map(|&(_, name)| name)
+}
+
+/// Which of `proposals` the guess picks as the narrator on the cast they make (each with the
+/// names no earlier proposal took).
+pub(super) fn narrating_proposal(
+    text: &str,
+    proposals: &[ProposedCharacter],
+    language: Language,
+) -> Option<usize> {
+    let mut characters = vec![Character::narrator(language)];
+    let mut owners: Vec<(CharacterId, usize)> = Vec::new();
+    let mut used = std::collections::HashSet::new();
+    for (at, proposal) in proposals.iter().enumerate() {
+        let names: Vec<&String> = std::iter::once(&proposal.name)
+            .chain(&proposal.aliases)
+            .filter(|n| used.insert(n.to_lowercase()))
+            .collect();
+        let Some((name, aliases)) = names.split_first() else {
+            continue;
+        };
+        let Some(mut character) = Character::named(name, language) else {
+            continue;
+        };
+        if characters.iter().any(|c| c.id == character.id) {
+            continue;
+        }
+        character.aliases = aliases.iter().map(|a| (*a).clone()).collect();
+        owners.push((character.id.clone(), at));
+        characters.push(character);
+    }
+    let cast = Cast::new(characters).ok()?;
+    let id = propose_first_person_narrator(text, &cast, language)?;
+    owners.iter().find(|(o, _)| *o == id).map(|&(_, at)| at)
 }
 
 /// First-person singular words of the narration.

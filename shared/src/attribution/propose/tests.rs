@@ -229,12 +229,64 @@ fn a_narrator_named_in_the_narration_needs_no_tag_said_by_i() {
 }
 
 #[test]
-fn one_vocative_is_not_enough_to_make_someone_the_narrator() {
-    // Watson is addressed once, and nobody names him again: too little to tell who "I" is.
+fn one_vocative_far_from_any_turn_of_i_is_not_enough_to_make_someone_the_narrator() {
+    // Watson is addressed once, a long way from anything "I" says, and nobody names him again:
+    // too little to tell who "I" is.
     let cast = holmes_and_watson();
-    let text = FIRST_PERSON.replace("I fancy, Watson.", "I fancy.");
+    let text = FIRST_PERSON
+        .replace("I fancy, Watson.", "I fancy.")
+        .replace(
+            "“Seven!” I answered.",
+            "He walked to the window and looked out at the street for a long while, and then he \
+         came back and stood by the fire, and for a minute or more he said nothing at all to \
+         anyone, while the rain beat on the panes and a cab went by below with its lamps lit \
+         and its driver hunched against the cold of the evening and the wind.\n\n\
+         “Seven!” I answered.",
+        );
     assert_eq!(
         propose_first_person_narrator(&text, &cast, Language::En),
+        None
+    );
+}
+
+/// A first-person story whose narration names another Watson (an ancestor) more often than the
+/// dialogue calls the narrator, so that only the answers to "I" tell who "I" is.
+fn answered(answer: &str) -> String {
+    format!(
+        "I had seen little of Holmes lately. My grandfather, old Watson, had left me his house; \
+         Watson the elder had built it, and Watson had died in it.\n\n\
+         “Who is at the door?” I asked.\n\n{answer}\n\n\
+         I laughed and sat down in my own old chair, and I told him my news."
+    )
+}
+
+#[test]
+fn the_member_addressed_in_the_answer_to_i_is_proposed_as_the_narrator() {
+    let cast = holmes_and_watson();
+    assert_eq!(
+        propose_first_person_narrator(
+            &answered("“Only me, Watson,” he said, and came in."),
+            &cast,
+            Language::En
+        ),
+        CharacterId::slug("Watson")
+    );
+    // The answer calls someone the narration names between the two: "I" turns to them.
+    assert_eq!(
+        propose_first_person_narrator(
+            &answered("Watson came in.\n\n“Only me, Watson,” he said."),
+            &cast,
+            Language::En
+        ),
+        None
+    );
+    // Someone a tag gives lines to is not the one telling the story.
+    assert_eq!(
+        propose_first_person_narrator(
+            &answered("“Only me, Watson,” he said.\n\n“Good,” said Watson."),
+            &cast,
+            Language::En
+        ),
         None
     );
 }
@@ -290,4 +342,130 @@ fn an_inflected_surname_is_one_person_and_a_period_ends_a_name() {
     assert!(find(&cast, "Luis Calvo").is_some());
     assert!(find(&cast, "Pedro Rueda").is_some());
     assert!(cast.iter().all(|c| !c.name.contains('.')), "{cast:?}");
+}
+
+#[test]
+fn the_name_a_first_person_narrator_answers_to_is_proposed_though_used_once() {
+    let text = "I had not slept. My aunt came in at dawn and stood by the bed, and I looked at \
+                her and at Bessie Lee behind her.\n\n“Is it morning?” I asked.\n\n“Jane, get up \
+                at once,” said Mrs. Reed.\n\n“Let’s go down,” said Bessie Lee.\n\nI got up and I \
+                dressed, and I followed them down to my breakfast.";
+    let names: Vec<String> = propose_cast(text, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.contains(&"Jane".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Let"), "{names:?}");
+    let narrating: Vec<String> = propose_cast(text, Language::En)
+        .into_iter()
+        .filter(|p| p.narrates)
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(narrating, ["Jane"]);
+    // A word opening a later sentence of the quotation ("No. Stop, …") is no name called.
+    let stop = text.replace("“Jane, get up", "“No. Stop, Jane, get up");
+    let names: Vec<String> = propose_cast(&stop, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.contains(&"Jane".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Stop"), "{names:?}");
+    // Nor is a word that is no given name ("True, …") though it opens the answer to "I".
+    let word = text.replace("“Jane, get up", "“True, get up");
+    let names: Vec<String> = propose_cast(&word, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(!names.iter().any(|n| n == "True"), "{names:?}");
+    // Told in the third person, the same name used once is no character yet.
+    let third = text
+        .replace("I had", "She had")
+        .replace("My aunt", "Her aunt")
+        .replace("and I looked", "and she looked")
+        .replace("I asked", "she asked")
+        .replace("I got up and I", "She got up and")
+        .replace("and I followed", "and followed")
+        .replace("my breakfast", "her breakfast");
+    let names: Vec<String> = propose_cast(&third, Language::En)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(!names.contains(&"Jane".to_owned()), "{names:?}");
+    assert!(!propose_cast(&third, Language::En)
+        .iter()
+        .any(|p| p.narrates));
+}
+
+#[test]
+fn the_member_who_signs_a_letter_told_in_the_first_person_is_its_narrator() {
+    let cast = holmes_and_watson();
+    let letter = "I had seen little of Holmes lately; my marriage had drifted us apart. I write \
+                  to tell you my news, for I have much to tell and I have told nobody.\n\n\
+                  “Wedlock suits you,” said Holmes when I saw him.\n\n\
+                  I will write again when I can.\n\nYours ever,\n\nWatson.";
+    assert_eq!(
+        propose_first_person_narrator(letter, &cast, Language::En),
+        CharacterId::slug("Watson")
+    );
+    // A name on its own line after a sentence is no signature.
+    let unsigned = letter.replace("Yours ever,", "I stop here.");
+    assert_eq!(
+        propose_first_person_narrator(&unsigned, &cast, Language::En),
+        None
+    );
+}
+
+#[test]
+fn the_member_addressed_right_before_i_answers_in_the_narration_is_the_narrator() {
+    let cast = holmes_and_watson();
+    let story = |answer: &str| {
+        answered(&format!(
+            "Nobody answered for a long while, and the rain went on outside, and I sat and \
+             waited by the fire for a good many minutes while the clock ticked on the wall and \
+             the coals settled in the grate, and still nobody came up the stairs at all that \
+             evening, and the lamp burned low, and the cab stand below emptied one cab at a \
+             time.\n\n“What do you make of it, Watson?” said \
+             Holmes.\n\n{answer}"
+        ))
+    };
+    assert_eq!(
+        propose_first_person_narrator(&story("I told him."), &cast, Language::En),
+        CharacterId::slug("Watson")
+    );
+    // Doing something is no answer.
+    assert_eq!(
+        propose_first_person_narrator(&story("I looked away."), &cast, Language::En),
+        None
+    );
+}
+
+#[test]
+fn spanish_the_member_addressed_right_before_i_answers_in_the_narration_is_the_narrator() {
+    let mut characters = vec![crate::cast::character::Character::narrator(Language::Es)];
+    for name in ["Elena", "Pedro"] {
+        characters.push(crate::cast::character::Character::named(name, Language::Es).unwrap());
+    }
+    let cast = Cast::new(characters).unwrap();
+    let story = |answer: &str| {
+        format!(
+            "Yo había llegado tarde a mi casa aquella noche, y mi madre me esperaba. Me senté \
+             junto al fuego y me quité las botas, porque me dolían los pies.\n\n\
+             —¿Quién llama? —pregunté yo.\n\n\
+             Nadie contestó en mucho rato, y la lluvia seguía cayendo sobre el tejado, y el \
+             reloj daba las horas en la pared, y las brasas se iban apagando en la chimenea, y \
+             nadie subía la escalera en toda la noche, y la lámpara ardía cada vez más baja, y \
+             los coches pasaban por la calle uno tras otro sin pararse nunca delante de la \
+             puerta.\n\n\
+             —¿Tienes frío, Pedro? —dijo Elena.\n\n{answer}\n\n\
+             Me reí y me senté en mi silla de siempre."
+        )
+    };
+    assert_eq!(
+        propose_first_person_narrator(&story("Le contesté que no."), &cast, Language::Es),
+        CharacterId::slug("Pedro")
+    );
+    assert_eq!(
+        propose_first_person_narrator(&story("Me miré las manos."), &cast, Language::Es),
+        None
+    );
 }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::Subject;
+use super::{apposition, Subject};
 use crate::{
     attribution::text::Doc,
     text::{
@@ -45,8 +45,9 @@ pub(super) fn description(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Su
 
 /// A definite description after a speech verb whose head word belongs to one cast member's name
 /// ("said the parson" for Parson Tringham, "said his uncle" for Uncle John, "dijo el
-/// capitán"): the determiner at token `at`, then up to three words in the same clause. An
-/// indefinite one ("said a parson") is someone new.
+/// capitán"), or that the narration before set beside one member's name ([`apposition`]): the
+/// determiner at token `at`, then up to three words in the same clause. An indefinite one
+/// ("said a parson") is someone new.
 pub(super) fn nominal(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Option<Subject> {
     if is_indefinite(doc.word(at), doc.language) {
         return None;
@@ -58,11 +59,20 @@ pub(super) fn nominal(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Option
             return Some(Subject::Nominal { who, bytes });
         }
         if doc.clause_ends_after(k) || doc.gap_after(k).contains(',') {
-            return None;
+            break;
         }
         k += 1;
     }
-    None
+    // "said my brother" where the narration said "my brother Robert"; never the possessor in
+    // "said my brother's wife".
+    let start = doc.tokens.get(at)?.bytes.start;
+    apposition::head_words(doc, at, clause)
+        .filter(|&k| !doc.gap_after(k).trim_start().starts_with(['’', '\'']))
+        .find_map(|k| {
+            let who = apposition::described(doc, at, k, start)?;
+            let bytes = start..doc.tokens.get(k)?.bytes.end;
+            Some(Subject::Nominal { who, bytes })
+        })
 }
 
 /// Words that open a noun phrase: after a speech verb, they open a subject that is not a name.
