@@ -36,7 +36,7 @@ const FIRST_PERSON_MIN: usize = 5;
 /// rather than in the narration, which calls them "I". So: the member addressed by name most
 /// often inside dialogue, whose name occurs in the narration fewer times than that and in
 /// others' speech at least twice; else the member most often addressed by the quotations that
-/// answer "I" or that "I" answers ([`addressed_next_to_i`]), never one a tag gives lines to;
+/// answer "I" or that "I" answers (`addressed_next_to_i`), never one a tag gives lines to;
 /// `None` when nobody or two people qualify.
 pub fn propose_first_person_narrator(
     text: &str,
