@@ -857,7 +857,7 @@ fn a_description_the_narration_set_beside_a_name_names_the_speaker() {
         ("said my brother’s wife", "My brother Tom came in late."),
         (
             "said my brother",
-            "My brother Tom came in late, and then my brother, Ned, and Ellen.",
+            "My brother Tom came in late, and then my brother Ned and Ellen.",
         ),
         (
             "said my brother",
@@ -867,6 +867,19 @@ fn a_description_the_narration_set_beside_a_name_names_the_speaker() {
         let text = format!("{narration}\n\n“The road is bad,” {tag}.");
         let got = speakers(&text, &cast, Language::En);
         assert_ne!(got[0], id("Tom"), "{tag} / {narration}");
+    }
+    // Lists and clauses are no appositions, nor is a capitalised word part of a name.
+    for (tag, narration) in [
+        (
+            "said the widow",
+            "In came Tom, Mrs. Gale, the widow, Ellen and the rest.",
+        ),
+        ("said his son", "Seeing his son, Tom stood up."),
+        ("said the widow", "They went to see the Widow Tom Gale."),
+    ] {
+        let text = format!("{narration}\n\n“The road is bad,” {tag}.");
+        let got = who(&text, &cast, Language::En);
+        assert_ne!(got[0].2, Rule::ExplicitTag, "{tag} / {narration}");
     }
 }
 

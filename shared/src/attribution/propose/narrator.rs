@@ -31,10 +31,12 @@ const FIRST_PERSON_MIN: usize = 5;
 /// ([`Character::narrates`](crate::cast::character::Character::narrates)). It is a guess from the
 /// text alone, never from known speakers: the narration (outside dialogue) must be in the first
 /// person ("I", "me", "my"; "yo", "me", "mi"), someone must speak as "I" ("said I", "I answered",
-/// "—dije yo") unless the narration names its "I" ("I was called Robinson", "call me Pip"), and
-/// the narrator's name shows up where others address them ("Well, Watson, …") rather than in the
-/// narration, which calls them "I". So: the member addressed by name most often inside dialogue,
-/// whose name occurs in the narration fewer times than that and in others' speech at least twice;
+/// "—dije yo") unless the narration names its "I" ("I was called Robinson", "call me Pip", a
+/// signature), and the narrator's name shows up where others address them ("Well, Watson, …")
+/// rather than in the narration, which calls them "I". So: the member addressed by name most
+/// often inside dialogue, whose name occurs in the narration fewer times than that and in
+/// others' speech at least twice; else the member most often addressed by the quotations that
+/// answer "I" or that "I" answers (`addressed_next_to_i`), never one a tag gives lines to;
 /// `None` when nobody or two people qualify.
 pub fn propose_first_person_narrator(
     text: &str,
@@ -147,7 +149,8 @@ const ANSWER_GAP: usize = 300;
 
 /// For each speaker, how often a quotation right before or after one spoken as "I" (and not
 /// spoken as "I" itself, within [`ANSWER_GAP`]), or one "I" answers in the narration right after
-/// ([`told_by_i`]), addresses them by name, unless the narration between the two names them (then "I" speaks to them in turn: "“…, Jack.” / I came out to Jack.").
+/// ([`told_by_i`]), addresses them by name, unless the narration between the two names them
+/// (then "I" speaks to them in turn: "“…, Jack.” / I came out to Jack.").
 fn addressed_next_to_i(
     doc: &Doc<'_>,
     quotes: &[Range<usize>],

@@ -46,17 +46,24 @@ fn comma(gap: &str) -> bool {
 pub(super) fn described(doc: &Doc<'_>, det: usize, head: usize, before: usize) -> Option<usize> {
     let mine = first_person(doc.word(det), doc.language)?;
     let noun = doc.word(head);
-    let is_head =
-        |k: usize| doc.word(k) == noun && !doc.gap_after(k).trim_start().starts_with(['’', '\'']);
+    // A common noun as written ("the widow", not "the Dowager Lady Chettam", "de Santa Cruz").
+    let is_head = |k: usize| {
+        doc.word(k) == noun
+            && !doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| word_capitalised(doc.text, t))
+            && !doc.gap_after(k).trim_start().starts_with(['’', '\''])
+    };
     let mut owners: Vec<Option<usize>> = Vec::new();
-    // "my brother Robert", "my brother, Robert,"; "my brother Ned", a name the cast lacks, is
-    // someone else (`None`).
+    // "my brother Robert"; "my brother Ned", a name the cast lacks, is someone else (`None`). Not
+    // with a comma between: "their son, Miss Bates", "Seeing her father, Mary" are lists and
+    // clauses as often as appositions.
     for k in (0..doc.tokens.len())
         .take_while(|&k| doc.tokens[k].bytes.end <= before)
         .filter(|&k| is_head(k) && opened_by(doc, k, mine).is_some())
     {
-        let gap = doc.gap_after(k);
-        if !(joined(gap) || comma(gap)) {
+        if !joined(doc.gap_after(k)) {
             continue;
         }
         match doc.mention_starting(k + 1) {
@@ -80,12 +87,20 @@ pub(super) fn described(doc: &Doc<'_>, det: usize, head: usize, before: usize) -
         .filter(|m| !m.in_quote)
     {
         let end = mention.tokens.end;
-        let behind = comma(doc.gap_after(end - 1))
+        // Not in a list: "con Ripamilán, don Víctor, el gobernador, Benítez y otros".
+        let listed = mention.tokens.start > 0 && doc.gap_before(mention.tokens.start).contains(',');
+        let behind = !listed
+            && comma(doc.gap_after(end - 1))
             && first_person(doc.word(end), doc.language) == Some(mine)
             && (end + 1..end + 1 + DESCRIPTION_WORDS).any(|k| {
+                let next_named = doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| word_capitalised(doc.text, t));
                 is_head(k)
                     && (end..k).all(|j| joined(doc.gap_after(j)))
                     && doc.gap_after(k).trim_start().starts_with([',', '.', ';'])
+                    && !(comma(doc.gap_after(k)) && next_named)
             });
         if behind {
             owners.push(Some(mention.who));
@@ -109,15 +124,34 @@ fn opened_by(doc: &Doc<'_>, head: usize, mine: bool) -> Option<usize> {
         .filter(|&k| first_person(doc.word(k), doc.language) == Some(mine))
 }
 
-/// The token range of a tag's description words after its determiner at `at`, within `clause`:
-/// the words a head noun may be.
-pub(super) fn head_words(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Range<usize> {
+/// The head noun of a tag's description after its determiner at `at`, within `clause`: its
+/// last word before the clause ends, a comma or a preposition ("said the old man, who…", "dijo
+/// la señora de…"), at most [`DESCRIPTION_WORDS`] words in and written in lowercase.
+pub(super) fn head(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Option<usize> {
+    let last = clause.end.min(at + 1 + DESCRIPTION_WORDS);
     let mut k = at + 1;
-    while k < clause.end.min(at + 1 + DESCRIPTION_WORDS) {
+    while k < last {
+        if is_preposition(doc.word(k)) {
+            k = k.checked_sub(1).filter(|&h| h > at)?;
+            break;
+        }
         if doc.clause_ends_after(k) || doc.gap_after(k).contains(',') {
-            return at + 1..k + 1;
+            break;
         }
         k += 1;
     }
-    at + 1..k
+    (k < last
+        && !doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| word_capitalised(doc.text, t)))
+    .then_some(k)
+}
+
+/// Words that end a description's head: what follows is a complement ("the man with the basket").
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "with" | "in" | "at" | "from" | "to" | "de" | "del" | "con" | "en" | "a" | "para"
+    )
 }

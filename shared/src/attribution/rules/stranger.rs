@@ -66,13 +66,10 @@ pub(super) fn nominal(doc: &Doc<'_>, at: usize, clause: &Range<usize>) -> Option
     // "said my brother" where the narration said "my brother Robert"; never the possessor in
     // "said my brother's wife".
     let start = doc.tokens.get(at)?.bytes.start;
-    apposition::head_words(doc, at, clause)
-        .filter(|&k| !doc.gap_after(k).trim_start().starts_with(['’', '\'']))
-        .find_map(|k| {
-            let who = apposition::described(doc, at, k, start)?;
-            let bytes = start..doc.tokens.get(k)?.bytes.end;
-            Some(Subject::Nominal { who, bytes })
-        })
+    let k = apposition::head(doc, at, clause)?;
+    let who = apposition::described(doc, at, k, start)?;
+    let bytes = start..doc.tokens.get(k)?.bytes.end;
+    Some(Subject::Nominal { who, bytes })
 }
 
 /// Words that open a noun phrase: after a speech verb, they open a subject that is not a name.

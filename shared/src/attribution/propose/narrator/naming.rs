@@ -10,9 +10,9 @@ use crate::{
 
 /// The cast members the "I" of the story names as themselves: in the narration ("I called myself
 /// Pip", "he called me Darkie", "my name was Ishmael", "me llamo Andrés") or by signing a letter
-/// ([`signs`]), or in a quotation a tag
-/// gives to "I" (`spoken_as_i`) that is only a name ("Jonathan Harker.") or says "my name is",
-/// "I am" or "me llamo" before it. Each member once, in order of first naming.
+/// ([`signs`]), or in a quotation a tag gives to "I" (`spoken_as_i`) that is only a name
+/// ("Jonathan Harker.") or says "my name is", "I am" or "me llamo" before it. Each member once,
+/// in order of first naming.
 pub(super) fn self_named(doc: &Doc<'_>, spoken_as_i: &[&Range<usize>]) -> Vec<usize> {
     let inside = |mention: &Mention| {
         spoken_as_i

@@ -4,20 +4,24 @@
 //!
 //! An excerpt counts as told in the first person when its narration (outside the gold quotations)
 //! has at least 20 first-person words per thousand; its narrating character is the gold speaker
-//! of most quotations with an "I said"-type tag ("I said", "said I", "—dije", "—le contesté yo"). Per excerpt it prints whether the proposal has that character, whether
-//! it is marked as narrating, and how many of the "I said" quotations go to them; for the other
-//! excerpts, whether someone was wrongly marked. Last, the share of all quotations the proposed
-//! cast gets right, in first- and in third-person excerpts.
+//! of most quotations with an "I said"-type tag ("I said", "said I", "—dije", "—le contesté
+//! yo"). Per excerpt it prints whether the proposal has that character, whether it is marked as
+//! narrating, and how many of the "I said" quotations go to them; for the other excerpts,
+//! whether someone was wrongly marked. Last, the share of all quotations the proposed cast gets
+//! right, in first- and in third-person excerpts.
 //!
 //! ```text
-//! cargo run --release -p shared --example narrator_dev -- /work/shared/corpus/attribution-dev
+//! cargo run --release -p shared --example narrator_dev -- /work/shared/corpus/attribution-dev \
+//!     shared/corpus/attribution-es
 //! ```
 
 #![allow(clippy::print_stdout)]
 
+mod gold;
+
 use std::{collections::HashMap, error::Error, fs, path::PathBuf};
 
-use serde::Deserialize;
+use self::gold::{first_person_rate, said_i, same_person, Gold, GoldCharacter, GoldQuote};
 use shared::{
     attribution::{
         attribute,
@@ -26,94 +30,6 @@ use shared::{
     cast::character::Character,
     Cast, CharacterId, Language,
 };
-
-#[derive(Deserialize)]
-struct Gold {
-    text: String,
-    #[serde(default)]
-    language: Option<String>,
-    characters: Vec<GoldCharacter>,
-    quotes: Vec<GoldQuote>,
-}
-
-#[derive(Deserialize)]
-struct GoldCharacter {
-    id: String,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct GoldQuote {
-    start: usize,
-    end: usize,
-    speaker: String,
-}
-
-/// English speech verbs for spotting "I said" tags in the gold (a measuring aid, not the engine's).
-const EN_VERBS: &[&str] = &[
-    "said",
-    "say",
-    "asked",
-    "ask",
-    "replied",
-    "reply",
-    "answered",
-    "answer",
-    "cried",
-    "exclaimed",
-    "returned",
-    "observed",
-    "remarked",
-    "repeated",
-    "continued",
-    "added",
-    "whispered",
-    "shouted",
-    "called",
-    "began",
-    "inquired",
-    "rejoined",
-    "retorted",
-    "muttered",
-    "murmured",
-    "went",
-    "told",
-    "thought",
-    "responded",
-    "suggested",
-    "explained",
-    "protested",
-    "pleaded",
-    "urged",
-    "says",
-];
-/// Spanish first-person speech verbs (preterite and imperfect).
-const ES_VERBS: &[&str] = &[
-    "dije",
-    "decía",
-    "respondí",
-    "contesté",
-    "pregunté",
-    "repliqué",
-    "exclamé",
-    "añadí",
-    "grité",
-    "murmuré",
-    "repuse",
-    "insistí",
-    "interrumpí",
-    "pensé",
-    "respondía",
-    "contestaba",
-    "preguntaba",
-    "exclamaba",
-    "grité",
-    "supliqué",
-    "advertí",
-    "observé",
-];
 
 #[derive(Default)]
 struct Totals {
@@ -288,84 +204,6 @@ fn run(name: &str, gold: &Gold, totals: &mut Totals) {
     );
 }
 
-/// First-person words per thousand words of the narration outside the gold quotations.
-fn first_person_rate(chars: &[char], quotes: &[GoldQuote], language: Language) -> f64 {
-    let mut inside = vec![false; chars.len()];
-    for q in quotes {
-        for flag in inside.iter_mut().take(q.end.min(chars.len())).skip(q.start) {
-            *flag = true;
-        }
-    }
-    let narration: String = chars
-        .iter()
-        .zip(&inside)
-        .map(|(c, q)| if *q { ' ' } else { *c })
-        .collect();
-    let words: Vec<String> = narration
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let first = words
-        .iter()
-        .filter(|w| match language {
-            Language::En => matches!(w.as_str(), "i" | "me" | "my" | "myself"),
-            Language::Es => matches!(w.as_str(), "yo" | "me" | "mi" | "mis" | "conmigo"),
-        })
-        .count();
-    1000.0 * first as f64 / words.len().max(1) as f64
-}
-
-/// Whether a gold quotation has an "I said" tag right after it or right before it (within its
-/// paragraph and before the next or after the previous quotation).
-fn said_i(chars: &[char], quote: &GoldQuote, quotes: &[GoldQuote], language: Language) -> bool {
-    let next = quotes
-        .iter()
-        .map(|q| q.start)
-        .filter(|&s| s >= quote.end)
-        .min()
-        .unwrap_or(chars.len());
-    let previous = quotes
-        .iter()
-        .map(|q| q.end)
-        .filter(|&e| e <= quote.start)
-        .max()
-        .unwrap_or(0);
-    let after: String = chars[quote.end.min(chars.len())..next.min(chars.len())]
-        .iter()
-        .take_while(|c| **c != '\n')
-        .take(40)
-        .collect();
-    let before: String = chars[previous.min(quote.start)..quote.start.min(chars.len())]
-        .iter()
-        .rev()
-        .take_while(|c| **c != '\n')
-        .take(40)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    let after = words(&after);
-    let before = words(&before);
-    match language {
-        Language::En => {
-            let tag = |w: &[String]| {
-                w.iter().any(|x| x == "I") && w.iter().any(|x| EN_VERBS.contains(&x.as_str()))
-            };
-            tag(&after[..after.len().min(3)]) || tag(&before[before.len().saturating_sub(3)..])
-        }
-        Language::Es => after[..after.len().min(3)]
-            .iter()
-            .any(|x| ES_VERBS.contains(&x.to_lowercase().as_str())),
-    }
-}
-
 /// A cast from the whole proposal for `text` (names two characters share go to the first), and
 /// the member the narrator proposal marks as narrating on that cast (printed when the proposal's
 /// own `narrates` flag says otherwise).
@@ -409,26 +247,4 @@ fn proposed_cast(text: &str, language: Language) -> (Cast, Option<CharacterId>) 
     }
     let cast = Cast::new(characters).unwrap_or(cast);
     (cast, marked)
-}
-
-/// Whether a proposed character is the gold one: a name of one equals a name of the other, or the
-/// proposed full name holds the gold name ("Mr. Lockwood" for "Lockwood"), ignoring case.
-fn same_person(proposed: &Character, gold: &GoldCharacter) -> bool {
-    if proposed.id.is_narrator() {
-        return false;
-    }
-    let gold_names: Vec<String> = std::iter::once(&gold.name)
-        .chain(&gold.aliases)
-        .map(|n| n.trim().to_lowercase())
-        .filter(|n| !n.is_empty())
-        .collect();
-    proposed.names().any(|n| {
-        let n = n.to_lowercase();
-        gold_names.iter().any(|g| {
-            *g == n
-                || (g.split_whitespace().count() == 1
-                    && g.len() > 2
-                    && n.split_whitespace().any(|w| w.trim_matches('.') == g))
-        })
-    })
 }
