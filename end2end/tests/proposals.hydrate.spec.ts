@@ -41,3 +41,36 @@ test('found characters are confirmed, renamed or merged, then saved with the cas
   await page.getByRole('button', { name: 'Find characters in the chapters' }).click();
   await expect(page.getByText('Every speaker found in the chapters is in the cast.')).toBeVisible();
 });
+
+const FIRST_PERSON = [
+  'I had seen little of Holmes lately. I rang the bell, and Holmes let me in.',
+  '“Wedlock suits you,” said Holmes. “I think, Watson, that you have put on seven pounds.”',
+  '“Seven!” I answered.',
+  '“Indeed, a trifle more, Watson.”',
+  'I laughed and sat down, and I told him my news.',
+].join('\n\n');
+
+test('the character who tells the story as “I” comes proposed as its narrator, and is saved so', async ({ page, request }) => {
+  const project = await newProject(request, 'Narrator spec', 'en');
+  await addChapter(request, project, FIRST_PERSON, 'One');
+  await page.goto(`/projects/${project}/cast`);
+  await hydrated(page);
+
+  await page.getByRole('button', { name: 'Find characters in the chapters' }).click();
+  const found = page.getByRole('region', { name: 'Characters found in the text' });
+  const narrates = (name: string) => found.getByRole('checkbox', { name: `Tells the story in the first person (their "I" lines are theirs) (${name})` });
+  await expect(narrates('Watson')).toBeChecked();
+  await expect(narrates('Holmes')).not.toBeChecked();
+  await expect(found.getByRole('checkbox', { name: 'Add (Watson)' })).toBeChecked();
+
+  await found.getByRole('button', { name: 'Add the ticked characters' }).click();
+  await page.getByRole('button', { name: 'Save cast' }).click();
+  await expect(page.getByRole('status')).toHaveText('Cast saved');
+  const detail = await (await request.post('/api/load_project', { data: { project } })).json();
+  const watson = detail.cast.find((c: { name: string }) => c.name === 'Watson');
+  expect(watson.narrates).toBe(true);
+  expect(detail.cast.filter((c: { narrates?: boolean }) => c.narrates)).toHaveLength(1);
+  const form = (id: string) => page.getByRole('checkbox', { name: `Tells the story in the first person (their "I" lines are theirs) (${id})` });
+  await expect(form('watson')).toBeChecked();
+  await expect(form('holmes')).not.toBeChecked();
+});

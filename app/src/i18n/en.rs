@@ -82,6 +82,7 @@ pub static EN: Texts = Texts {
     no_proposals: "Every speaker found in the chapters is in the cast.",
     add: "Add",
     found_in_text: "Found",
+    narrator_column: "Says “I”",
     merge_into: "Add as",
     new_character_option: "New character",
     add_proposed: "Add the ticked characters",

@@ -83,6 +83,7 @@ pub static ES: Texts = Texts {
     no_proposals: "Todos los hablantes hallados en los capítulos están en el reparto.",
     add: "Añadir",
     found_in_text: "Hallado",
+    narrator_column: "Dice «yo»",
     merge_into: "Añadir como",
     new_character_option: "Personaje nuevo",
     add_proposed: "Añadir los personajes marcados",

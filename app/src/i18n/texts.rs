@@ -73,6 +73,8 @@ pub struct Texts {
     pub no_proposals: &'static str,
     pub add: &'static str,
     pub found_in_text: &'static str,
+    /// The proposals' column: tells the story as "I".
+    pub narrator_column: &'static str,
     pub merge_into: &'static str,
     pub new_character_option: &'static str,
     pub add_proposed: &'static str,

@@ -19,6 +19,8 @@ struct Candidate {
     name: RwSignal<String>,
     aliases: RwSignal<String>,
     gender: RwSignal<Gender>,
+    /// Tells the story as "I" (the proposal's guess, which the producer confirms).
+    narrates: RwSignal<bool>,
     /// The id of the member to merge into; empty for a new character.
     into: RwSignal<String>,
     mentions: usize,
@@ -29,11 +31,13 @@ impl Candidate {
     fn new(proposal: ProposedCharacter) -> Self {
         Self {
             found: StoredValue::new(proposal.name.clone()),
-            // Proposals with tagged lines are the likely speakers: ticked to start with.
-            include: RwSignal::new(proposal.speech_tags > 0),
+            // Proposals with tagged lines, and the one who seems to tell the story, are the likely
+            // speakers: ticked to start with.
+            include: RwSignal::new(proposal.speech_tags > 0 || proposal.narrates),
             name: RwSignal::new(proposal.name),
             aliases: RwSignal::new(proposal.aliases.join(", ")),
             gender: RwSignal::new(proposal.gender),
+            narrates: RwSignal::new(proposal.narrates),
             into: RwSignal::new(String::new()),
             mentions: proposal.mentions,
             speech_tags: proposal.speech_tags,
@@ -115,7 +119,11 @@ pub(super) fn Proposals(
                     .find(|d| d.character.with_untracked(|c| c.id.as_str() == into))
                     .copied()
             }) {
-                draft.character.update(|c| merge_names(c, all));
+                let narrates = candidate.narrates.get_untracked();
+                draft.character.update(|c| {
+                    merge_names(c, all);
+                    c.narrates |= narrates;
+                });
                 added += 1;
                 continue;
             }
@@ -134,6 +142,7 @@ pub(super) fn Proposals(
             };
             merge_names(&mut character, all.into_iter().skip(1));
             character.gender = candidate.gender.get_untracked();
+            character.narrates = candidate.narrates.get_untracked();
             let key = next_key.get_value();
             next_key.set_value(key + 1);
             // Owned by this component, not by the list below: that list is rebuilt (and its
@@ -176,6 +185,7 @@ pub(super) fn Proposals(
                                         <th scope="col">{t.name}</th>
                                         <th scope="col">{t.aliases}</th>
                                         <th scope="col">{t.gender}</th>
+                                        <th scope="col">{t.narrator_column}</th>
                                         <th scope="col">{t.found_in_text}</th>
                                         <th scope="col">{t.merge_into}</th>
                                     </tr>
@@ -240,6 +250,15 @@ fn candidate_row(
                         c.gender.get_untracked().as_str(),
                     )}
                 </select>
+            </td>
+            <td>
+                <input
+                    type="checkbox"
+                    aria-label=label(t.narrates)
+                    title=t.narrates
+                    prop:checked=c.narrates
+                    on:change=move |ev| c.narrates.set(event_target_checked(&ev))
+                />
             </td>
             <td>{(t.mentions_and_tags)(c.mentions, c.speech_tags)}</td>
             <td>
