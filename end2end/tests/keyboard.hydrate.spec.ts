@@ -135,6 +135,11 @@ test('the whole path, from import to sign-off, with the keyboard alone', async (
   for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowDown']) await page.keyboard.press(key);
   await expect(rows(page).nth(2)).toHaveAttribute('aria-selected', 'true');
   await expect(rows(page).nth(5)).toHaveAttribute('aria-selected', 'false');
+  // S takes the selected row's speaker menu; Tab goes on to the row's flag.
+  await page.keyboard.press('s');
+  await expect(page.getByLabel('Speaker of segment 3', { exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Needs revision: segment 3' })).toBeFocused();
 
   // F flags the selected row, which keeps the chapter from sign-off.
   await page.keyboard.press('f');

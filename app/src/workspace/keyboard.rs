@@ -53,6 +53,8 @@ pub enum KeyAction {
     Redo,
     /// Flag the selected segment for another look, or clear its flag.
     Flag,
+    /// Give the focus to the selected segment's speaker menu.
+    Speaker,
     /// Audition the selected segment, or stop what plays.
     Audition,
     /// Listen from the selected segment on, or stop listening.
@@ -64,9 +66,10 @@ pub enum KeyAction {
 /// Up/Down select, Enter edits, Esc cancels, Ctrl+Enter saves, Ctrl+Z undoes, Ctrl+Shift+Z (or
 /// Ctrl+Y) redoes; Alt+S splits at the text cursor, Alt+P / Alt+N merge with the previous / next,
 /// Delete deletes. Space marks the selected row for a group action, Shift+Up/Down marks while
-/// moving, Esc clears the marks; R marks reviewed, F flags. A auditions the selected segment and
-/// L listens from it on, ? shows the shortcuts (these three also on a locked plan, where Up/Down
-/// still select and nothing else acts). `None`: the key is left to the browser.
+/// moving, Esc clears the marks; R marks reviewed, F flags, S goes to the speaker menu. A
+/// auditions the selected segment and L listens from it on, ? shows the shortcuts (these three
+/// also on a locked plan, where Up/Down still select and nothing else acts). `None`: the key is
+/// left to the browser.
 pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<KeyAction> {
     let KeyPress {
         key, ctrl, shift, ..
@@ -124,6 +127,7 @@ pub fn key_action(press: KeyPress<'_>, editing: bool, locked: bool) -> Option<Ke
         ("Escape", false, false) => KeyAction::ClearMarks,
         ("r" | "R", false, false) => KeyAction::Review,
         ("f" | "F", false, false) => KeyAction::Flag,
+        ("s" | "S", false, false) => KeyAction::Speaker,
         ("Enter", false, _) => KeyAction::Edit,
         ("Delete", false, false) => KeyAction::Delete,
         ("z" | "Z", true, false) => KeyAction::Undo,
@@ -189,6 +193,13 @@ fn perform(ws: Workspace, actions: EditorActions, player: Player, action: KeyAct
         KeyAction::Flag => {
             if let Some(id) = ws.selection.selected.get_untracked() {
                 ws.apply(shared::Edit::ToggleRevision { id });
+            }
+        }
+        KeyAction::Speaker => {
+            if let Some(id) = ws.selection.selected.get_untracked() {
+                if let Some(menu) = element_by_id(&format!("seg-{id}-speaker")) {
+                    let _ = menu.focus();
+                }
             }
         }
         KeyAction::Audition => player.toggle(ws),
@@ -260,6 +271,8 @@ mod tests {
         check(press(" "), false, Some(ToggleMark));
         check(press("Escape"), false, Some(ClearMarks));
         check(press("R"), false, Some(Review));
+        check(press("s"), false, Some(Speaker));
+        assert_eq!(key_action(press("s"), false, true), None);
         check(shift("Enter"), false, Some(Edit));
         check(press("Delete"), false, Some(Delete));
         check(ctrl("z"), false, Some(Undo));
