@@ -133,20 +133,11 @@ pub(super) fn build_turns(
                 turn.paragraphs.end = span.paragraph + 1;
                 turn.bytes.end = quotes[i].end;
             }
-            _ => turns.push(Turn {
-                spans: i..i + 1,
-                paragraphs: span.paragraph..span.paragraph + 1,
-                bytes: quotes[i].clone(),
-                guess: None,
-                fixed: false,
-                addressees: Vec::new(),
-                stranger: false,
-                described: false,
-                gender: None,
-                third_person: false,
-                topic: None,
-                topic_gender: None,
-            }),
+            _ => turns.push(Turn::new(
+                i..i + 1,
+                span.paragraph..span.paragraph + 1,
+                quotes[i].clone(),
+            )),
         }
     }
     for turn in &mut turns {

@@ -96,9 +96,6 @@ fn a_round_of_three_tagged_speakers_gives_the_untagged_fourth_turn_to_the_first(
 
 fn turn(guess: Option<usize>, addressees: &[usize], paragraph: usize) -> Turn {
     Turn {
-        spans: paragraph..paragraph + 1,
-        paragraphs: paragraph..paragraph + 1,
-        bytes: paragraph * 10..paragraph * 10 + 5,
         guess: guess.map(|who| Guess {
             who,
             confidence: 0.95,
@@ -107,12 +104,11 @@ fn turn(guess: Option<usize>, addressees: &[usize], paragraph: usize) -> Turn {
         }),
         fixed: guess.is_some(),
         addressees: addressees.iter().map(|&w| (w, 0..1)).collect(),
-        stranger: false,
-        described: false,
-        gender: None,
-        third_person: false,
-        topic: None,
-        topic_gender: None,
+        ..Turn::new(
+            paragraph..paragraph + 1,
+            paragraph..paragraph + 1,
+            paragraph * 10..paragraph * 10 + 5,
+        )
     }
 }
 
