@@ -11,7 +11,10 @@ use std::{
 
 use criterion::{criterion_main, Criterion, Throughput};
 use shared::{
-    attribution::{attribute, propose::propose_cast},
+    attribution::{
+        attribute,
+        propose::{propose_cast, proposed_characters},
+    },
     cast::character::Character,
     Cast, Language,
 };
@@ -35,26 +38,19 @@ fn opening(text: &str, words: usize) -> String {
 
 /// A cast built from the proposal for `text`: its first `size` characters, shared names dropped.
 fn proposed_cast(text: &str, size: usize) -> Cast {
-    let mut characters = vec![Character::narrator(Language::En)];
-    let mut used = std::collections::HashSet::new();
-    for proposed in propose_cast(text, Language::En).into_iter().take(size) {
-        let names: Vec<String> = std::iter::once(proposed.name)
-            .chain(proposed.aliases)
-            .filter(|n| used.insert(n.to_lowercase()))
-            .collect();
-        let Some((name, aliases)) = names.split_first() else {
-            continue;
-        };
-        let Some(mut character) = Character::named(name, Language::En) else {
-            continue;
-        };
-        if characters.iter().any(|c: &Character| c.id == character.id) {
-            continue;
-        }
-        character.aliases = aliases.to_vec();
-        character.gender = proposed.gender;
-        characters.push(character);
-    }
+    let proposals: Vec<_> = propose_cast(text, Language::En)
+        .into_iter()
+        .take(size)
+        .collect();
+    let members = proposed_characters(&proposals, Language::En)
+        .into_iter()
+        .map(|(at, mut character)| {
+            character.gender = proposals[at].gender;
+            character
+        });
+    let characters = std::iter::once(Character::narrator(Language::En))
+        .chain(members)
+        .collect();
     Cast::new(characters).unwrap_or_else(|_| Cast::with_narrator(Language::En))
 }
 

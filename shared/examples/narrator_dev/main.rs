@@ -17,15 +17,20 @@
 
 #![allow(clippy::print_stdout)]
 
+#[path = "../dev_set/mod.rs"]
+mod dev_set;
 mod gold;
 
-use std::{collections::HashMap, error::Error, fs, path::PathBuf};
+use std::{collections::HashMap, error::Error, fs};
 
-use self::gold::{first_person_rate, said_i, same_person, Gold, GoldCharacter, GoldQuote};
+use self::{
+    dev_set::{gold_files, Gold, GoldCharacter, GoldQuote},
+    gold::{first_person_rate, said_i, same_person},
+};
 use shared::{
     attribution::{
         attribute,
-        propose::{narrator::propose_first_person_narrator, propose_cast},
+        propose::{narrator::propose_first_person_narrator, propose_cast, proposed_characters},
     },
     cast::character::Character,
     Cast, CharacterId, Language,
@@ -52,14 +57,7 @@ struct Totals {
 fn main() -> Result<(), Box<dyn Error>> {
     let mut totals = Totals::default();
     for dir in std::env::args().skip(1) {
-        let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .filter(|p| p.file_name().is_some_and(|n| n != "manifest.json"))
-            .collect();
-        files.sort();
-        for path in files {
+        for path in gold_files(&dir)? {
             let gold: Gold = serde_json::from_str(&fs::read_to_string(&path)?)?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             run(&name, &gold, &mut totals);
@@ -208,27 +206,12 @@ fn run(name: &str, gold: &Gold, totals: &mut Totals) {
 /// the member the narrator proposal marks as narrating on that cast (printed when the proposal's
 /// own `narrates` flag says otherwise).
 fn proposed_cast(text: &str, language: Language) -> (Cast, Option<CharacterId>) {
+    let proposals = propose_cast(text, language);
     let mut characters = vec![Character::narrator(language)];
-    let mut used = std::collections::HashSet::new();
     let mut flagged = None;
-    for proposed in propose_cast(text, language) {
-        let narrates = proposed.narrates;
-        let names: Vec<String> = std::iter::once(proposed.name)
-            .chain(proposed.aliases)
-            .filter(|n| used.insert(n.to_lowercase()))
-            .collect();
-        let Some((name, aliases)) = names.split_first() else {
-            continue;
-        };
-        let Some(mut character) = Character::named(name, language) else {
-            continue;
-        };
-        if characters.iter().any(|c: &Character| c.id == character.id) {
-            continue;
-        }
-        character.aliases = aliases.to_vec();
-        character.gender = proposed.gender;
-        if narrates {
+    for (at, mut character) in proposed_characters(&proposals, language) {
+        character.gender = proposals[at].gender;
+        if proposals[at].narrates {
             flagged = Some(character.id.clone());
         }
         characters.push(character);

@@ -13,7 +13,7 @@ pub mod narrator;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +23,7 @@ use self::{
 };
 use crate::{
     attribution::text::{tokenize, Token},
-    cast::Cast,
+    cast::{character::Character, Cast},
     text::{
         dialogue::detect,
         language::{Gender, Language},
@@ -113,6 +113,37 @@ pub fn propose_cast(text: &str, language: Language) -> Vec<ProposedCharacter> {
         proposals[at].narrates = true;
     }
     proposals
+}
+
+/// The characters `proposals` make when every one is added, each with the index of its
+/// proposal: named by the first of its names that no earlier proposal took, the others its
+/// aliases. A proposal left with no name, or whose id the narrator or an earlier one has, is left
+/// out. Genders and `narrates` stay with the proposals, for the caller to copy or not.
+pub fn proposed_characters(
+    proposals: &[ProposedCharacter],
+    language: Language,
+) -> Vec<(usize, Character)> {
+    let narrator = Character::narrator(language);
+    let mut characters: Vec<(usize, Character)> = Vec::new();
+    let mut used = HashSet::new();
+    for (at, proposal) in proposals.iter().enumerate() {
+        let names: Vec<&String> = std::iter::once(&proposal.name)
+            .chain(&proposal.aliases)
+            .filter(|n| used.insert(n.to_lowercase()))
+            .collect();
+        let Some((name, aliases)) = names.split_first() else {
+            continue;
+        };
+        let Some(mut character) = Character::named(name, language) else {
+            continue;
+        };
+        if character.id == narrator.id || characters.iter().any(|(_, c)| c.id == character.id) {
+            continue;
+        }
+        character.aliases = aliases.iter().map(|a| (*a).clone()).collect();
+        characters.push((at, character));
+    }
+    characters
 }
 
 /// How a name occurs: how often, how often in a speech tag, how often neither after an

@@ -275,30 +275,13 @@ pub(super) fn narrating_proposal(
     proposals: &[ProposedCharacter],
     language: Language,
 ) -> Option<usize> {
-    let mut characters = vec![Character::narrator(language)];
-    let mut owners: Vec<(CharacterId, usize)> = Vec::new();
-    let mut used = std::collections::HashSet::new();
-    for (at, proposal) in proposals.iter().enumerate() {
-        let names: Vec<&String> = std::iter::once(&proposal.name)
-            .chain(&proposal.aliases)
-            .filter(|n| used.insert(n.to_lowercase()))
-            .collect();
-        let Some((name, aliases)) = names.split_first() else {
-            continue;
-        };
-        let Some(mut character) = Character::named(name, language) else {
-            continue;
-        };
-        if characters.iter().any(|c| c.id == character.id) {
-            continue;
-        }
-        character.aliases = aliases.iter().map(|a| (*a).clone()).collect();
-        owners.push((character.id.clone(), at));
-        characters.push(character);
-    }
+    let members = super::proposed_characters(proposals, language);
+    let characters = std::iter::once(Character::narrator(language))
+        .chain(members.iter().map(|(_, c)| c.clone()))
+        .collect();
     let cast = Cast::new(characters).ok()?;
     let id = propose_first_person_narrator(text, &cast, language)?;
-    owners.iter().find(|(o, _)| *o == id).map(|&(_, at)| at)
+    members.iter().find(|(_, c)| c.id == id).map(|&(at, _)| at)
 }
 
 /// First-person singular words of the narration.
