@@ -8,14 +8,16 @@
 
 #![allow(clippy::print_stdout)]
 
+mod dev_set;
+
 use std::{
     collections::{BTreeMap, HashMap, HashSet},
     error::Error,
     fs,
-    path::{Path, PathBuf},
+    path::Path,
 };
 
-use serde::Deserialize;
+use dev_set::{gold_files, Gold};
 use shared::{
     attribution::{
         attribute,
@@ -25,34 +27,6 @@ use shared::{
     cast::character::Character,
     Cast, CharacterId, Language,
 };
-
-#[derive(Deserialize)]
-struct Gold {
-    text: String,
-    /// The excerpt's language (`"en"`, `"es"`); English when absent, as in LitBank.
-    #[serde(default)]
-    language: Option<String>,
-    characters: Vec<GoldCharacter>,
-    quotes: Vec<GoldQuote>,
-}
-
-#[derive(Deserialize)]
-struct GoldCharacter {
-    id: String,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct GoldQuote {
-    start: usize,
-    end: usize,
-    speaker: String,
-    /// The gold type (`explicit`, `anaphoric`, `implicit`), where the set gives one.
-    #[serde(default, rename = "type")]
-    kind: Option<String>,
-}
 
 /// Tallies of gold quotes by the rule that attributed them.
 #[derive(Default)]
@@ -77,13 +51,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let verbose = flag.as_deref().is_some_and(|a| a == "-v" || a == "-vv");
     let all = flag.as_deref() == Some("-vv");
     fs::create_dir_all(&out_dir)?;
-    let mut files: Vec<PathBuf> = fs::read_dir(&gold_dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "manifest.json"))
-        .collect();
-    files.sort();
+    let files = gold_files(&gold_dir)?;
     let mut tally = Tally::default();
     for path in &files {
         run_file(path, Path::new(&out_dir), &mut tally, verbose, all)?;

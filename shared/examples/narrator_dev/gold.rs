@@ -2,45 +2,9 @@
 //! in the first person, which quotations have an "I said"-type tag, and which proposed character
 //! is which gold one.
 
-use serde::Deserialize;
 use shared::{cast::character::Character, Language};
 
-/// One excerpt in the scorer's JSON format.
-#[derive(Deserialize)]
-pub struct Gold {
-    /// Its text.
-    pub text: String,
-    /// Its language (`"en"`, `"es"`); English when absent.
-    #[serde(default)]
-    pub language: Option<String>,
-    /// Its characters.
-    pub characters: Vec<GoldCharacter>,
-    /// Its quotations with their speakers.
-    pub quotes: Vec<GoldQuote>,
-}
-
-/// A gold character.
-#[derive(Deserialize)]
-pub struct GoldCharacter {
-    /// Its id, as quotations name it.
-    pub id: String,
-    /// Its name (`_`-prefixed for groups and the unknowable).
-    pub name: String,
-    /// Its other names.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-/// A gold quotation (character offsets).
-#[derive(Deserialize)]
-pub struct GoldQuote {
-    /// Its first character.
-    pub start: usize,
-    /// Past its last character.
-    pub end: usize,
-    /// The id of its speaker.
-    pub speaker: String,
-}
+use crate::dev_set::{GoldCharacter, GoldQuote};
 
 /// English speech verbs for spotting "I said" tags in the gold (a measuring aid, not the engine's).
 const EN_VERBS: &[&str] = &[
