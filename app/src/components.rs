@@ -19,7 +19,7 @@ pub use import_panel::ImportPanel;
 pub use loaded::Loaded;
 pub use review_panel::ReviewPanel;
 pub use segment_editor::{EditorActions, SegmentEditor};
-pub use segment_table::{speakers, Mark, Row, SegmentTable, Speaker, Voices};
+pub use segment_table::{speaker_menu_id, speakers, Mark, Row, SegmentTable, Speaker, Voices};
 pub use speaker_job_bar::{JobProgress, SpeakerJobBar};
 
 /// Asks the browser's yes/no question; false when the user declines or there is no window.

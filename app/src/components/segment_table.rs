@@ -15,7 +15,10 @@ use leptos::{ev, html::Div, prelude::*, wasm_bindgen::JsCast};
 use shared::{attribution::verdict::Attribution, Segment, SegmentId};
 
 use self::row::{segment_row, RowContext};
-pub use self::speaker::{speakers, Speaker, Voices};
+pub use self::{
+    row::speaker_menu_id,
+    speaker::{speakers, Speaker, Voices},
+};
 use crate::i18n::t;
 
 /// What one table row shows.

@@ -5,7 +5,7 @@
 use leptos::{ev, prelude::*};
 
 use super::{audition::Player, edits::Workspace, shortcuts::Shortcuts};
-use crate::components::{element_by_id, keep_focus_on, EditorActions};
+use crate::components::{element_by_id, keep_focus_on, speaker_menu_id, EditorActions};
 
 /// A key press, as far as the map cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,7 +197,7 @@ fn perform(ws: Workspace, actions: EditorActions, player: Player, action: KeyAct
         }
         KeyAction::Speaker => {
             if let Some(id) = ws.selection.selected.get_untracked() {
-                if let Some(menu) = element_by_id(&format!("seg-{id}-speaker")) {
+                if let Some(menu) = element_by_id(&speaker_menu_id(id)) {
                     let _ = menu.focus();
                 }
             }

@@ -33,6 +33,11 @@ fn control_id(id: SegmentId, control: &str) -> String {
     format!("seg-{id}-{control}")
 }
 
+/// The id of row `id`'s speaker menu (the selected row is the one that has it).
+pub fn speaker_menu_id(id: SegmentId) -> String {
+    control_id(id, "speaker")
+}
+
 /// Gives the focus back to row `id`'s `control` once the row is drawn again.
 fn refocus(id: SegmentId, control: &'static str) {
     keep_focus_on(move || element_by_id(&control_id(id, control)));
@@ -201,7 +206,7 @@ fn speaker_menu(
         .collect_view();
     view! {
         <select
-            id=control_id(id, "speaker")
+            id=speaker_menu_id(id)
             aria-label=(t.speaker_of)(id.0)
             on:click=|ev| ev.stop_propagation()
             on:change=move |ev| {
@@ -246,7 +251,7 @@ fn speaker_name(id: SegmentId, name: &str) -> impl IntoView {
 /// (`showPicker`, where the browser has it).
 fn open_speaker_menu(id: SegmentId, unfold: bool) {
     leptos::prelude::request_animation_frame(move || {
-        let Some(menu) = element_by_id(&control_id(id, "speaker")) else {
+        let Some(menu) = element_by_id(&speaker_menu_id(id)) else {
             return;
         };
         let _ = menu.focus();
