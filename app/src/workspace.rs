@@ -48,6 +48,8 @@ pub fn PlanWorkspace(
     at: Option<usize>,
     engine: SpeakerEngine,
     on_changed: Callback<()>,
+    /// Every row of the script in the page the server sends, not only the first screenful.
+    all_rows: bool,
 ) -> impl IntoView {
     let t = t();
     let ws = Workspace::new(plan, at, t, on_changed);
@@ -70,7 +72,7 @@ pub fn PlanWorkspace(
             <Notices ws run signoff />
             <ConflictPanel ws />
             <Show when=move || ws.has_plan() fallback=move || view! { <p>{t.no_plan_yet}</p> }>
-                <Panes ws run signoff only_doubtful actions player />
+                <Panes ws run signoff only_doubtful actions player all_rows />
                 <RenderPanel ws />
             </Show>
         </div>

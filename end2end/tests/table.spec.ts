@@ -36,3 +36,32 @@ test('the demo project page shows the planner: minutes, characters and cost per 
   await expect(chapter).toContainText('$0.00');
   await expect(planner.getByRole('row', { name: /Whole book/ })).toContainText(/\d+ of \d+/);
 });
+
+test('a long script arrives as its first screenful from the opened segment, and whole on request', async ({ page, request }) => {
+  const withScript = test.info().project.name === 'hydrated';
+  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} crosses the moor.`);
+  const { chapter, path } = await newChapter(request, paragraphs.join('\n\n'), `Long ${test.info().project.name}`);
+  const plan = await generatePlan(request, chapter);
+  const count = plan.segments.length;
+  expect(count).toBeGreaterThan(150);
+  const opened = plan.segments[100];
+
+  await page.goto(`${path}?at=${opened.start_idx}`);
+
+  await expect(page.locator(`#seg-${opened.segment_id}`)).toContainText(opened.text);
+  const cut = page.getByText(`Segments 98–127 of ${count}.`);
+  if (withScript) {
+    // Once the page runs, the rows come by scrolling and the note is gone.
+    await page.waitForFunction(() => (window as any).__studioHydrated === true);
+    await expect(cut).toHaveCount(0);
+    await expect(page.locator(`#seg-${opened.segment_id}`)).toBeInViewport();
+  } else {
+    await expect(rows(page)).toHaveCount(30);
+    await expect(rows(page).first()).toContainText(plan.segments[97].text);
+    await expect(cut).toBeVisible();
+    await page.getByRole('link', { name: 'Show all segments' }).click();
+    await expect(rows(page)).toHaveCount(count);
+    await expect(rows(page).last()).toContainText(plan.segments[count - 1].text);
+    await expect(cut).toHaveCount(0);
+  }
+});

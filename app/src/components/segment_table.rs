@@ -2,7 +2,8 @@
 //! speaker's name in the character's colour (the selected row's is its speaker menu), its words
 //! (the first lines; all of them when selected), the confidence and the review marks. Rows are keyed by everything they show, so an edit re-renders
 //! only the rows it touched; selection updates only the two rows involved; a long table renders
-//! only the rows in view ([`visible_range`]).
+//! only the rows in view ([`visible_range`]), and the server sends only its first screenful
+//! ([`first_range`]).
 
 mod row;
 mod speaker;
@@ -103,6 +104,13 @@ fn words_of(name: &str) -> String {
 pub const WINDOW_ABOVE: usize = 150;
 /// Rows rendered beyond each edge of the visible area.
 pub const OVERSCAN: usize = 20;
+/// A long table's rows in the page the server sends, which hydration renders too: enough to fill
+/// a screen 1,900 pixels tall. The rest arrive once the browser has measured the pane. Every row
+/// of a 500-segment chapter in the HTML made the first paint wait for the browser to parse and
+/// lay them out (BENCHMARKS.md, "Chapter page load").
+pub const FIRST_ROWS: usize = 30;
+/// How many rows above the selected one the server's first rows start.
+const CONTEXT_ABOVE: usize = 3;
 
 /// What the table's scroll pane shows, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -115,8 +123,23 @@ pub struct Viewport {
     pub row: f64,
 }
 
-/// The rows to render out of `len`: all of them before the pane is measured (on the server and
-/// while hydrating) or for a short table, else those in view plus the overscan.
+/// The rows to render out of `len` before the pane is measured (on the server and while
+/// hydrating): every row of a short table or when `all` are asked for (`?rows=all`, the link under
+/// a long table for reading without JavaScript), else [`FIRST_ROWS`] from just above `anchor`, the
+/// selected row.
+pub fn first_range(len: usize, anchor: Option<usize>, all: bool) -> Range<usize> {
+    if all || len <= WINDOW_ABOVE {
+        return 0..len;
+    }
+    let start = anchor
+        .unwrap_or(0)
+        .saturating_sub(CONTEXT_ABOVE)
+        .min(len.saturating_sub(FIRST_ROWS));
+    start..(start + FIRST_ROWS).min(len)
+}
+
+/// The rows to render out of `len` once the pane is measured: all of them for a short table (or
+/// before a row could be measured), else those in view plus the overscan.
 pub fn visible_range(len: usize, viewport: Option<Viewport>) -> Range<usize> {
     let Some(view) = viewport.filter(|v| len > WINDOW_ABOVE && v.row > 0.0) else {
         return 0..len;
@@ -140,6 +163,8 @@ pub fn SegmentTable(
     on_set_speaker: Callback<(SegmentId, Option<String>)>,
     marked: Signal<BTreeSet<SegmentId>>,
     on_mark: Callback<(SegmentId, Mark)>,
+    /// Render every row before the pane is measured, not only the first screenful.
+    all_rows: bool,
 ) -> impl IntoView {
     let selector = Selector::new(move || selected.get());
     let t = t();
@@ -159,7 +184,31 @@ pub fn SegmentTable(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let window = Memo::new(move |_| rows.with(|r| visible_range(r.len(), viewport.get())));
+    // The row the page opened on, which the server's first rows include.
+    let anchor = selected
+        .get_untracked()
+        .and_then(|id| rows.with_untracked(|r| r.iter().position(|row| row.id == id)));
+    let window = Memo::new(move |_| {
+        let len = rows.with(Vec::len);
+        match viewport.get() {
+            Some(view) => visible_range(len, Some(view)),
+            None => first_range(len, anchor, all_rows),
+        }
+    });
+    // Under a long table the server cut, for a reader without JavaScript: which rows these are and
+    // a link to all of them. Gone once the browser has measured the pane and renders by scrolling.
+    let cut = move || {
+        let (len, shown) = (rows.with(Vec::len), window.get());
+        (viewport.with(Option::is_none) && shown.len() < len).then(|| {
+            view! {
+                <p class="rows-cut">
+                    {(t.rows_shown)(shown.start + 1, shown.end, len)}
+                    " "
+                    <a href="?rows=all">{t.show_all_rows}</a>
+                </p>
+            }
+        })
+    };
     let row_height = move || viewport.get().map_or(0.0, |v| v.row);
     let above = move || format!("{}px", window.get().start as f64 * row_height());
     let below = move || {
@@ -181,6 +230,11 @@ pub fn SegmentTable(
         };
         if let Some(top) = scroll_to_show(index, view, header_height(&pane)) {
             pane.set_scroll_top(top as i32);
+            // Right after the measurement the pane holds only the server's first rows, too few to
+            // scroll that far: scroll again once the spacers have their heights.
+            if f64::from(pane.scroll_top()) + 1.0 < top {
+                request_animation_frame(move || pane.set_scroll_top(top as i32));
+            }
         }
     });
 
@@ -237,6 +291,7 @@ pub fn SegmentTable(
                     </tr>
                 </tbody>
             </table>
+            {cut}
         </div>
     }
 }

@@ -215,6 +215,8 @@ pub static EN: Texts = Texts {
     import_plan: "Import plan file",
     confirm_import: "Replace this chapter's plan with the file? Unsaved edits will be lost.",
     segments: "Segments",
+    rows_shown: |first, last, len| format!("Segments {first}–{last} of {len}."),
+    show_all_rows: "Show all segments",
     selected: "Selected",
     flag: "Flag",
     id: "#",

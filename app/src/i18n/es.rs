@@ -225,6 +225,8 @@ pub static ES: Texts = Texts {
     import_plan: "Importar archivo de plan",
     confirm_import: "¿Sustituir el plan de este capítulo por el del archivo? Se perderán los cambios sin guardar.",
     segments: "Segmentos",
+    rows_shown: |first, last, len| format!("Segmentos {first}–{last} de {len}."),
+    show_all_rows: "Mostrar todos los segmentos",
     selected: "Seleccionado",
     flag: "Marca",
     id: "#",

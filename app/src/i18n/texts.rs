@@ -169,6 +169,9 @@ pub struct Texts {
     pub confirm_import: &'static str,
     // Segment table.
     pub segments: &'static str,
+    /// Under a long table the server cut: rows `first` to `last` of `len` are shown.
+    pub rows_shown: fn(usize, usize, usize) -> String,
+    pub show_all_rows: &'static str,
     pub selected: &'static str,
     pub flag: &'static str,
     pub id: &'static str,

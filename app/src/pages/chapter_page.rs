@@ -1,6 +1,8 @@
 //! The chapter page: the chapter selector beside the plan workspace of the open chapter, and
 //! below it the chapter's history (who changed what).
-//! Rendered completely on the server, so the segment table reads with JavaScript off.
+//! Rendered completely on the server, so the script reads with JavaScript off: a long one as its
+//! first screenful with a link to all of it (`?rows=all`), the rest coming by scrolling once the
+//! page runs.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -29,6 +31,8 @@ pub fn ChapterPage() -> impl IntoView {
             .get("at")
             .and_then(|value| value.parse::<usize>().ok())
     };
+    // `?rows=all`: every row of a long script in the page, for reading without JavaScript.
+    let all_rows = move || query.read().get("rows").is_some_and(|rows| rows == "all");
     let chapters = super::chapters_resource(project);
     let plan = Resource::new(chapter, |chapter| async move {
         match chapter {
@@ -73,7 +77,7 @@ pub fn ChapterPage() -> impl IntoView {
                         let title = plan.title.clone();
                         view! {
                             <h1>{title}</h1>
-                            <PlanWorkspace plan engine on_changed at=at() />
+                            <PlanWorkspace plan engine on_changed at=at() all_rows=all_rows() />
                         }
                     }
                 </Loaded>

@@ -21,6 +21,8 @@ pub fn Panes(
     only_doubtful: RwSignal<bool>,
     actions: EditorActions,
     player: Player,
+    /// Every row in the page the server sends (`?rows=all`).
+    all_rows: bool,
 ) -> impl IntoView {
     let (state, selection, locked) = (ws.state, ws.selection, ws.locked());
     let rows = Memo::new(move |_| {
@@ -72,6 +74,7 @@ pub fn Panes(
                 })
                 marked=selection.marked.into()
                 on_mark
+                all_rows
             />
             <div class="side">
                 <SegmentEditor

@@ -44,3 +44,22 @@ fn scrolls_only_when_the_row_is_out_of_view() {
     // Row 40 ends at 1,230 px; the rows' part of the pane is 570 px high.
     assert_eq!(scroll_to_show(40, view, header), Some(1_230.0 - 570.0));
 }
+
+#[test]
+fn the_server_sends_a_long_tables_first_screenful_from_the_selected_row() {
+    // Short tables, and `?rows=all`, go whole.
+    assert_eq!(first_range(WINDOW_ABOVE, Some(100), false), 0..WINDOW_ABOVE);
+    assert_eq!(first_range(2_000, Some(1_000), true), 0..2_000);
+    // A long one: from a few rows above the selected row.
+    assert_eq!(first_range(2_000, None, false), 0..FIRST_ROWS);
+    assert_eq!(first_range(2_000, Some(2), false), 0..FIRST_ROWS);
+    assert_eq!(
+        first_range(2_000, Some(1_000), false),
+        1_000 - CONTEXT_ABOVE..1_000 - CONTEXT_ABOVE + FIRST_ROWS
+    );
+    // Near the end it still fills the screen.
+    assert_eq!(
+        first_range(2_000, Some(1_999), false),
+        2_000 - FIRST_ROWS..2_000
+    );
+}
