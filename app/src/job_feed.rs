@@ -56,7 +56,8 @@ mod browser {
                 let (source, deliver) = (source.clone(), deliver.clone());
                 Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
                     let text = message.data().as_string().unwrap_or_default();
-                    match serde_json::from_str::<T>(&text) {
+                    // From bytes, as every other answer is read (one decoder per type).
+                    match serde_json::from_slice::<T>(text.as_bytes()) {
                         Ok(event) => {
                             if last(&event) {
                                 source.close();

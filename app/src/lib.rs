@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod job_feed;
 pub mod model;
 pub mod pages;
+pub mod resource;
 pub mod routes;
 pub mod workspace;
 

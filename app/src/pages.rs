@@ -25,6 +25,7 @@ pub use pronunciations_page::PronunciationsPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::resource::{fetched, Fetched};
 use crate::{
     api::chapters::list_chapters,
     model::{ChapterSummary, ProjectId},
@@ -40,8 +41,8 @@ fn id_param(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync
 /// The chapters of the project named by the route, as a resource (`NotFound` for a bad id).
 fn chapters_resource(
     project: impl Fn() -> Option<ProjectId> + Send + Sync + 'static,
-) -> Resource<Result<Vec<ChapterSummary>, AppError>> {
-    Resource::new(project, |project| async move {
+) -> Fetched<Result<Vec<ChapterSummary>, AppError>> {
+    fetched(project, |project| async move {
         match project {
             Some(project) => list_chapters(project).await,
             None => Err(AppError::NotFound),

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::resource::Fetched;
 use crate::{
     components::Loaded,
     error::AppError,
@@ -14,7 +15,7 @@ use crate::{
 /// to that chapter.
 #[component]
 pub fn History(
-    events: Resource<Result<Vec<AuditEvent>, AppError>>,
+    events: Fetched<Result<Vec<AuditEvent>, AppError>>,
     #[prop(optional)] project: Option<ProjectId>,
     /// The heading's id (a page may show more than one history).
     #[prop(default = "history-title")]

@@ -254,13 +254,14 @@ async fn upload(file: web_sys::File) -> Result<ImportPreview, AppError> {
         .send()
         .await
         .map_err(transport)?;
-    if response.ok() {
-        response.json().await.map_err(transport)
+    let (ok, status) = (response.ok(), response.status());
+    // Read from bytes, as every other answer is (one JSON decoder per type in the bundle).
+    let body = response.binary().await.map_err(transport)?;
+    if ok {
+        serde_json::from_slice(&body)
+            .map_err(|err| AppError::Transport(Transport::Failed(err.to_string())))
     } else {
-        let status = response.status();
-        Err(response
-            .json::<AppError>()
-            .await
+        Err(serde_json::from_slice::<AppError>(&body)
             .unwrap_or(AppError::Transport(Transport::Status { status })))
     }
 }

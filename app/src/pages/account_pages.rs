@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::resource::fetched;
 use crate::{
     api::accounts::{
         current_account, demo_account, SetUpOwner, SignIn, SignOut, SignUp, SwitchOrganisation,
@@ -20,7 +21,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
-    let demo = Resource::new(|| (), |_| demo_account());
+    let demo = fetched(|| (), |_| demo_account());
     let a = ta();
     view! {
         <main class="page account-page">
@@ -128,7 +129,7 @@ where
 #[component]
 pub fn AccountBar() -> impl IntoView {
     // One resource: the account brings its memberships, so the bar awaits a single request.
-    let account = Resource::new(|| (), |_| current_account());
+    let account = fetched(|| (), |_| current_account());
     let sign_out = ServerAction::<SignOut>::new();
     let a = ta();
     view! {

@@ -8,6 +8,7 @@ mod schema;
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::resource::fetched;
 use crate::{
     api::tokens::api_document,
     components::Loaded,
@@ -18,10 +19,12 @@ use schema::{curl, FieldsTable, TypeLabel};
 /// The reference page.
 #[component]
 pub fn ApiReferencePage() -> impl IntoView {
-    let document = Resource::new(|| (), |_| api_document());
+    let document = fetched(|| (), |_| api_document());
     let data = move || async move {
         let text = document.await?;
-        Ok::<_, crate::AppError>(serde_json::from_str::<Value>(&text).unwrap_or_default())
+        Ok::<_, crate::AppError>(
+            serde_json::from_slice::<Value>(text.as_bytes()).unwrap_or_default(),
+        )
     };
     let r = tr();
     view! {

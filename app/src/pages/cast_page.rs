@@ -12,6 +12,7 @@ use shared::{
     Cast, Character, CharacterId, Voice, VoiceEngine,
 };
 
+use crate::resource::fetched;
 use crate::{
     api::{
         projects::{load_project, save_cast},
@@ -28,7 +29,7 @@ use character_form::CharacterForm;
 #[component]
 pub fn CastPage() -> impl IntoView {
     let project_id = super::id_param("project");
-    let detail = Resource::new(project_id, |project| async move {
+    let detail = fetched(project_id, |project| async move {
         match project {
             Some(project) => load_project(ProjectId(project)).await,
             None => Err(AppError::NotFound),
@@ -196,7 +197,7 @@ fn VoiceLists(language: shared::Language) -> impl IntoView {
     VoiceEngine::ALL
         .into_iter()
         .map(|engine| {
-            let voices = Resource::new(|| (), move |_| list_voices(engine));
+            let voices = fetched(|| (), move |_| list_voices(engine));
             let id = format!("voices-{}", engine.as_str());
             view! {
                 <datalist id=id>

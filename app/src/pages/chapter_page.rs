@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::resource::fetched;
 use crate::{
     api::{plans::load_plan, projects::audit_log, speakers::configured_speaker_engine},
     components::{ChapterSelector, History, Loaded},
@@ -34,19 +35,19 @@ pub fn ChapterPage() -> impl IntoView {
     // `?rows=all`: every row of a long script in the page, for reading without JavaScript.
     let all_rows = move || query.read().get("rows").is_some_and(|rows| rows == "all");
     let chapters = super::chapters_resource(project);
-    let plan = Resource::new(chapter, |chapter| async move {
+    let plan = fetched(chapter, |chapter| async move {
         match chapter {
             Some(chapter) => load_plan(chapter).await,
             None => Err(AppError::NotFound),
         }
     });
-    let engine = Resource::new(|| (), |()| configured_speaker_engine());
+    let engine = fetched(|| (), |()| configured_speaker_engine());
     // Without an answer about the engine, the rules (always there) assign.
     let plan_and_engine = move || async move {
         let engine = engine.await.unwrap_or(SpeakerEngine::Rules);
         plan.await.map(|plan| (plan, engine))
     };
-    let history = Resource::new(
+    let history = fetched(
         move || project().zip(chapter()),
         |ids| async move {
             let (project, chapter) = ids.ok_or(AppError::NotFound)?;

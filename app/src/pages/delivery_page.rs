@@ -4,6 +4,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
+use crate::resource::fetched;
 use crate::{
     api::renders::{
         cancel_book, load_delivery, render_chapters, save_delivery_settings, start_book,
@@ -21,7 +22,7 @@ pub fn DeliveryPage() -> impl IntoView {
     let project_id = super::id_param("project");
     let project = move || project_id().map(ProjectId);
     let refresh = RwSignal::new(0u32);
-    let delivery = Resource::new(
+    let delivery = fetched(
         move || (project(), refresh.get()),
         |(project, _)| async move {
             match project {

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use shared::Language;
 
+use crate::resource::fetched;
 use crate::{
     api::projects::{create_project, list_projects},
     components::Loaded,
@@ -16,7 +17,7 @@ use crate::{
 /// Lists the projects.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let projects = Resource::new(|| (), |_| list_projects());
+    let projects = fetched(|| (), |_| list_projects());
     let t = t();
     view! {
         <main class="page">

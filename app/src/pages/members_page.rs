@@ -6,6 +6,7 @@ mod api_tokens;
 
 use leptos::{prelude::*, task::spawn_local};
 
+use crate::resource::fetched;
 use crate::{
     api::accounts::{
         current_account, invite_member, list_members, member_history, remove_member,
@@ -19,13 +20,13 @@ use crate::{
 /// The members page.
 #[component]
 pub fn MembersPage() -> impl IntoView {
-    let members = Resource::new(|| (), |_| list_members());
-    let history = Resource::new(|| (), |_| member_history());
+    let members = fetched(|| (), |_| list_members());
+    let history = fetched(|| (), |_| member_history());
     let on_change = Callback::new(move |()| {
         members.refetch();
         history.refetch();
     });
-    let account = Resource::new(|| (), |_| current_account());
+    let account = fetched(|| (), |_| current_account());
     let data = move || async move {
         let account = account.await?;
         members.await.map(|members| (account, members))

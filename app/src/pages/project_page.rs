@@ -6,6 +6,7 @@ pub(crate) mod planner;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
 
+use crate::resource::fetched;
 use crate::{
     api::projects::{audit_log, delete_project, load_project, rename_project},
     components::{ChapterSelector, History, ImportPanel, Loaded},
@@ -20,7 +21,7 @@ pub fn ProjectPage() -> impl IntoView {
     let project_id = super::id_param("project");
     let project = move || project_id().map(ProjectId);
     let chapters = super::chapters_resource(project);
-    let detail = Resource::new(project, |project| async move {
+    let detail = fetched(project, |project| async move {
         match project {
             Some(project) => load_project(project).await,
             None => Err(AppError::NotFound),
@@ -53,7 +54,7 @@ pub fn ProjectPage() -> impl IntoView {
             </Loaded>
             {move || project().map(|project| view! { <planner::Planner project /> })}
             {move || project().map(|project| {
-                let events = Resource::new(move || project, |project| audit_log(project, None));
+                let events = fetched(move || project, |project| audit_log(project, None));
                 view! { <History events project /> }
             })}
         </main>

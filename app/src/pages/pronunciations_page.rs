@@ -8,6 +8,7 @@ mod entry_row;
 use leptos::{prelude::*, task::spawn_local};
 use shared::pronunciation::{Entry, Status};
 
+use crate::resource::fetched;
 use crate::{
     api::pronunciations::{export_pls, import_pls, load_pronunciations, save_pronunciations},
     components::{chosen_file, confirm, download, file_text, Loaded},
@@ -21,7 +22,7 @@ use entry_row::{ipa_message, EntryRow};
 #[component]
 pub fn PronunciationsPage() -> impl IntoView {
     let project_id = super::id_param("project");
-    let map = Resource::new(project_id, |project| async move {
+    let map = fetched(project_id, |project| async move {
         match project {
             Some(project) => load_pronunciations(ProjectId(project)).await,
             None => Err(AppError::NotFound),

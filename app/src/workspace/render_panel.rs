@@ -14,6 +14,7 @@ use shared::{
 };
 
 use super::edits::Workspace;
+use crate::resource::fetched;
 use crate::{
     api::renders::{cancel_render, render_state, start_render},
     components::Loaded,
@@ -38,7 +39,7 @@ struct Progress {
 pub fn RenderPanel(ws: Workspace) -> impl IntoView {
     let r = render_texts(use_locale().get_untracked());
     let refresh = RwSignal::new(0u32);
-    let state = Resource::new(
+    let state = fetched(
         move || refresh.get(),
         move |_| render_state(ws.project, ws.chapter),
     );

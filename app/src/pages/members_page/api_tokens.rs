@@ -3,6 +3,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
+use crate::resource::fetched;
 use crate::{
     api::tokens::{create_api_token, list_api_tokens, revoke_api_token},
     components::Loaded,
@@ -14,7 +15,7 @@ use crate::{
 #[component]
 pub fn ApiTokens() -> impl IntoView {
     let a = ta();
-    let tokens = Resource::new(|| (), |()| list_api_tokens());
+    let tokens = fetched(|| (), |()| list_api_tokens());
     let name = RwSignal::new(String::new());
     let secret = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use shared::{speech::planner::Tally, VoiceEngine};
 
+use crate::resource::fetched;
 use crate::{
     api::audition::estimate_project,
     components::Loaded,
@@ -16,7 +17,7 @@ use crate::{
 #[component]
 pub fn Planner(project: ProjectId) -> impl IntoView {
     let t = t();
-    let estimate = Resource::new(move || project, estimate_project);
+    let estimate = fetched(move || project, estimate_project);
     view! {
         <section class="planner" aria-labelledby="planner-heading">
             <h2 id="planner-heading">{t.planner}</h2>
