@@ -40,7 +40,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::{
     compression::{
@@ -261,9 +261,19 @@ pub fn leptos_options(site_root: &str, address: SocketAddr) -> anyhow::Result<Le
         .build())
 }
 
+/// Leptos's routes, listed once per process. Listing them runs the app with every resource's
+/// loading suppressed by a flag that is process-wide (`leptos_server`'s `SuppressResourceLoad`):
+/// a page that another server of the same process rendered meanwhile waited forever on a
+/// resource first polled in that window (leptos-rs/leptos#4773; the tests start many servers in
+/// one process). Listed here before the first server serves, and never again.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole router: health check, Leptos pages and server functions, static files.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let store = state.store.clone();
     let voices = state.voices.clone();
     let speaker_jobs = state.speaker_jobs.clone();

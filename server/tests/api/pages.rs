@@ -2,7 +2,9 @@
 
 use serde_json::Value;
 
-use crate::helpers::spawn_app;
+use std::time::Duration;
+
+use crate::helpers::{spawn_app, spawn_empty_app};
 
 #[tokio::test]
 async fn the_home_page_lists_the_projects() {
@@ -218,4 +220,33 @@ async fn the_shell_names_the_bundle_by_its_hashes_and_those_names_are_cached_for
     assert_eq!(wasm_body, "brotli bytes");
     assert_eq!(css_caching, "public, max-age=31536000, immutable");
     assert_eq!(css_encoding, "gzip");
+}
+
+/// Starting a server runs the app once with every resource's loading suppressed, process-wide
+/// (Leptos's route list; leptos-rs/leptos#4773): a page that another server of the same process
+/// renders meanwhile waited forever on a resource first polled in that window. Servers share one
+/// route list, made before the first of them serves.
+#[tokio::test]
+async fn pages_finish_while_other_servers_start() {
+    let app = spawn_app().await;
+    let (project, _) = app.first_project().await;
+    let path = format!("/projects/{project}");
+    let started = std::sync::atomic::AtomicBool::new(false);
+    let page = || async {
+        let mut loads = 0;
+        while !started.load(std::sync::atomic::Ordering::Relaxed) || loads == 0 {
+            let (status, _) = tokio::time::timeout(Duration::from_secs(30), app.page(&path))
+                .await
+                .expect("the project page answered while servers started");
+            assert_eq!(status, 200);
+            loads += 1;
+        }
+    };
+    let starts = async {
+        for _ in 0..20 {
+            drop(spawn_empty_app().await);
+        }
+        started.store(true, std::sync::atomic::Ordering::Relaxed);
+    };
+    tokio::join!(page(), page(), page(), page(), starts);
 }
