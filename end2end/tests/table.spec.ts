@@ -61,6 +61,8 @@ test('a long script arrives as its first screenful from the opened segment, and 
     await expect(cut).toBeVisible();
     await page.getByRole('link', { name: 'Show all segments' }).click();
     await expect(rows(page)).toHaveCount(count);
+    // Scrolled to where the reader was.
+    await expect(page.locator(`#seg-${opened.segment_id}`)).toBeInViewport();
     await expect(rows(page).last()).toContainText(plan.segments[count - 1].text);
     await expect(cut).toHaveCount(0);
   }

@@ -197,14 +197,19 @@ pub fn SegmentTable(
     });
     // Under a long table the server cut, for a reader without JavaScript: which rows these are and
     // a link to all of them. Gone once the browser has measured the pane and renders by scrolling.
+    // The link keeps the reader's place: the row the page opened on.
+    let opened = selected
+        .get_untracked()
+        .filter(|_| anchor.is_some_and(|at| at > 0));
     let cut = move || {
         let (len, shown) = (rows.with(Vec::len), window.get());
         (viewport.with(Option::is_none) && shown.len() < len).then(|| {
+            let href = opened.map_or("?rows=all".to_owned(), |id| format!("?rows=all#seg-{id}"));
             view! {
                 <p class="rows-cut">
                     {(t.rows_shown)(shown.start + 1, shown.end, len)}
                     " "
-                    <a href="?rows=all">{t.show_all_rows}</a>
+                    <a href=href>{t.show_all_rows}</a>
                 </p>
             }
         })
