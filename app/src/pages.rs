@@ -25,10 +25,10 @@ pub use pronunciations_page::PronunciationsPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::resource::{fetched, Fetched};
 use crate::{
     api::chapters::list_chapters,
     model::{ChapterSummary, ProjectId},
+    resource::{fetched, Fetched},
     AppError,
 };
 

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::resource::Fetched;
 use crate::{
     components::Loaded,
     error::AppError,
     i18n::{audit_entry, moment, ta, use_locale},
     model::{AuditEvent, ProjectId},
+    resource::Fetched,
 };
 
 /// The events `events` loads, newest first; with `project`, each chapter an event names links

@@ -245,7 +245,10 @@ fn candidate_row(candidate: Candidate, existing: Existing) -> impl IntoView {
 /// Sends the file to the server's import preview, which parses it without storing anything.
 #[cfg(feature = "hydrate")]
 async fn upload(file: web_sys::File) -> Result<ImportPreview, AppError> {
-    let transport = |err: gloo_net::Error| AppError::Transport(Transport::Failed(err.to_string()));
+    // A request that failed or an answer that could not be read.
+    fn transport(err: impl std::fmt::Display) -> AppError {
+        AppError::Transport(Transport::Failed(err.to_string()))
+    }
     let name = String::from(js_sys::encode_uri_component(&file.name()));
     let response = gloo_net::http::Request::post(&format!("/api/import_preview?name={name}"))
         .header("content-type", "application/octet-stream")
@@ -258,8 +261,7 @@ async fn upload(file: web_sys::File) -> Result<ImportPreview, AppError> {
     // Read from bytes, as every other answer is (one JSON decoder per type in the bundle).
     let body = response.binary().await.map_err(transport)?;
     if ok {
-        serde_json::from_slice(&body)
-            .map_err(|err| AppError::Transport(Transport::Failed(err.to_string())))
+        serde_json::from_slice(&body).map_err(transport)
     } else {
         Err(serde_json::from_slice::<AppError>(&body)
             .unwrap_or(AppError::Transport(Transport::Status { status })))

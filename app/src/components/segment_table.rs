@@ -1,9 +1,9 @@
 //! `SegmentTable`: the chapter read like a script, one row per segment in a scroll pane: its
 //! speaker's name in the character's colour (the selected row's is its speaker menu), its words
-//! (the first lines; all of them when selected), the confidence and the review marks. Rows are keyed by everything they show, so an edit re-renders
-//! only the rows it touched; selection updates only the two rows involved; a long table renders
-//! only the rows in view ([`visible_range`]), and the server sends only its first screenful
-//! ([`first_range`]).
+//! (the first lines; all of them when selected), the confidence and the review marks. Rows are
+//! keyed by everything they show, so an edit re-renders only the rows it touched; selection
+//! updates only the two rows involved; a long table renders only the rows in view
+//! ([`visible_range`]), and the server sends only its first screenful ([`first_range`]).
 
 mod row;
 mod speaker;
@@ -184,10 +184,10 @@ pub fn SegmentTable(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    // The row the page opened on, which the server's first rows include.
-    let anchor = selected
-        .get_untracked()
-        .and_then(|id| rows.with_untracked(|r| r.iter().position(|row| row.id == id)));
+    // The row the page opened on, which the server's first rows include, and its place.
+    let opened = selected.get_untracked();
+    let anchor =
+        opened.and_then(|id| rows.with_untracked(|r| r.iter().position(|row| row.id == id)));
     let window = Memo::new(move |_| {
         let len = rows.with(Vec::len);
         match viewport.get() {
@@ -197,14 +197,13 @@ pub fn SegmentTable(
     });
     // Under a long table the server cut, for a reader without JavaScript: which rows these are and
     // a link to all of them. Gone once the browser has measured the pane and renders by scrolling.
-    // The link keeps the reader's place: the row the page opened on.
-    let opened = selected
-        .get_untracked()
-        .filter(|_| anchor.is_some_and(|at| at > 0));
+    // The link keeps the reader's place: the row the page opened on, unless it is the first.
+    let keep_place = opened.filter(|_| anchor.is_some_and(|at| at > 0));
     let cut = move || {
         let (len, shown) = (rows.with(Vec::len), window.get());
         (viewport.with(Option::is_none) && shown.len() < len).then(|| {
-            let href = opened.map_or("?rows=all".to_owned(), |id| format!("?rows=all#seg-{id}"));
+            let href =
+                keep_place.map_or("?rows=all".to_owned(), |id| format!("?rows=all#seg-{id}"));
             view! {
                 <p class="rows-cut">
                     {(t.rows_shown)(shown.start + 1, shown.end, len)}

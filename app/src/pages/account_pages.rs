@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::resource::fetched;
 use crate::{
     api::accounts::{
         current_account, demo_account, SetUpOwner, SignIn, SignOut, SignUp, SwitchOrganisation,
     },
     i18n::{t, ta, LanguageSwitch},
     model::Membership,
+    resource::fetched,
     AppError,
 };
 

@@ -8,11 +8,11 @@ mod schema;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::resource::fetched;
 use crate::{
     api::tokens::api_document,
     components::Loaded,
     i18n::{t, tr, LanguageSwitch},
+    resource::fetched,
 };
 use schema::{curl, FieldsTable, TypeLabel};
 

@@ -12,7 +12,6 @@ use shared::{
     Cast, Character, CharacterId, Voice, VoiceEngine,
 };
 
-use crate::resource::fetched;
 use crate::{
     api::{
         projects::{load_project, save_cast},
@@ -21,6 +20,7 @@ use crate::{
     components::Loaded,
     i18n::t,
     model::{ProjectDetail, ProjectId},
+    resource::fetched,
     AppError,
 };
 use character_form::CharacterForm;

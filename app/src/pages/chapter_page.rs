@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::resource::fetched;
 use crate::{
     api::{plans::load_plan, projects::audit_log, speakers::configured_speaker_engine},
     components::{ChapterSelector, History, Loaded},
     i18n::t,
     model::{ChapterId, ProjectId, SpeakerEngine},
+    resource::fetched,
     workspace::PlanWorkspace,
     AppError,
 };

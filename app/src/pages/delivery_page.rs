@@ -4,7 +4,6 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::resource::fetched;
 use crate::{
     api::renders::{
         cancel_book, load_delivery, render_chapters, save_delivery_settings, start_book,
@@ -13,6 +12,7 @@ use crate::{
     i18n::{clock, delivery_texts, t, use_locale, DeliveryTexts, LanguageSwitch},
     job_feed::{EventFeed, FeedError, FeedStorage},
     model::{BookDelivery, BookEvent, BookStage, DeliverySettings, JobId, ProjectId},
+    resource::fetched,
     AppError,
 };
 

@@ -6,12 +6,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use shared::Language;
 
-use crate::resource::fetched;
 use crate::{
     api::projects::{create_project, list_projects},
     components::Loaded,
     i18n::{t, LanguageSwitch},
     model::ProjectSummary,
+    resource::fetched,
 };
 
 /// Lists the projects.

@@ -6,7 +6,6 @@ mod api_tokens;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::resource::fetched;
 use crate::{
     api::accounts::{
         current_account, invite_member, list_members, member_history, remove_member,
@@ -15,6 +14,7 @@ use crate::{
     components::{History, Loaded},
     i18n::{t, ta, LanguageSwitch},
     model::{Account, Member, Role},
+    resource::fetched,
 };
 
 /// The members page.

@@ -6,12 +6,12 @@ pub(crate) mod planner;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
 
-use crate::resource::fetched;
 use crate::{
     api::projects::{audit_log, delete_project, load_project, rename_project},
     components::{ChapterSelector, History, ImportPanel, Loaded},
     i18n::{t, LanguageSwitch},
     model::{ChapterStatus, ChapterSummary, ProjectDetail, ProjectId},
+    resource::fetched,
     AppError,
 };
 

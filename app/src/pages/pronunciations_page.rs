@@ -8,12 +8,12 @@ mod entry_row;
 use leptos::{prelude::*, task::spawn_local};
 use shared::pronunciation::{Entry, Status};
 
-use crate::resource::fetched;
 use crate::{
     api::pronunciations::{export_pls, import_pls, load_pronunciations, save_pronunciations},
     components::{chosen_file, confirm, download, file_text, Loaded},
     i18n::t,
     model::{ProjectId, ProjectPronunciations},
+    resource::fetched,
     AppError,
 };
 use entry_row::{ipa_message, EntryRow};

@@ -14,13 +14,13 @@ use shared::{
 };
 
 use super::edits::Workspace;
-use crate::resource::fetched;
 use crate::{
     api::renders::{cancel_render, render_state, start_render},
     components::Loaded,
     i18n::{clock, render_texts, t, use_locale, RenderTexts},
     job_feed::{EventFeed, FeedError, FeedStorage},
     model::{ChapterRender, JobId, RenderEvent, RenderStage},
+    resource::fetched,
 };
 
 /// A running render's progress, as the bar shows it.

@@ -1,8 +1,11 @@
 //! Server-rendered pages: readable without JavaScript.
 
-use serde_json::Value;
+use std::{
+    sync::atomic::{AtomicBool, Ordering},
+    time::Duration,
+};
 
-use std::time::Duration;
+use serde_json::Value;
 
 use crate::helpers::{spawn_app, spawn_empty_app};
 
@@ -231,22 +234,24 @@ async fn pages_finish_while_other_servers_start() {
     let app = spawn_app().await;
     let (project, _) = app.first_project().await;
     let path = format!("/projects/{project}");
-    let started = std::sync::atomic::AtomicBool::new(false);
+    let started = AtomicBool::new(false);
+    // Loads the page until every server has started, at least once.
     let page = || async {
-        let mut loads = 0;
-        while !started.load(std::sync::atomic::Ordering::Relaxed) || loads == 0 {
+        loop {
             let (status, _) = tokio::time::timeout(Duration::from_secs(30), app.page(&path))
                 .await
                 .expect("the project page answered while servers started");
             assert_eq!(status, 200);
-            loads += 1;
+            if started.load(Ordering::Relaxed) {
+                break;
+            }
         }
     };
     let starts = async {
         for _ in 0..20 {
             drop(spawn_empty_app().await);
         }
-        started.store(true, std::sync::atomic::Ordering::Relaxed);
+        started.store(true, Ordering::Relaxed);
     };
     tokio::join!(page(), page(), page(), page(), starts);
 }

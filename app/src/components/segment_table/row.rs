@@ -55,9 +55,9 @@ pub(super) fn segment_row(row: Row, context: RowContext) -> impl IntoView {
     } = context;
     let id = row.id;
     let is_marked = Signal::derive(move || marked.with(|m| m.contains(&id)));
-    let mark_label = (t().mark_row)(id.0);
     let is_selected = Signal::derive(move || selector.selected(&Some(id)));
     let t = t();
+    let mark_label = (t.mark_row)(id.0);
     let flag_label = (t.needs_revision_of)(id.0);
     let speaker = row.speaker.clone().unwrap_or_default();
     let current = find(&voices, &speaker);

@@ -3,12 +3,12 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::resource::fetched;
 use crate::{
     api::tokens::{create_api_token, list_api_tokens, revoke_api_token},
     components::Loaded,
     i18n::{moment, t, ta},
     model::ApiToken,
+    resource::fetched,
 };
 
 /// The token section of the members page.

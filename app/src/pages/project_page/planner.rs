@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use shared::{speech::planner::Tally, VoiceEngine};
 
-use crate::resource::fetched;
 use crate::{
     api::audition::estimate_project,
     components::Loaded,
     i18n::{engine_name, t, Texts},
     model::{ProjectEstimate, ProjectId},
+    resource::fetched,
 };
 
 /// The planner's table for `project`.
